@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+/**
+ * The portal's configuration, read once from the environment and validated.
+ * A missing or malformed variable stops the start with a message naming it.
+ * Every other module reads `env.X`, never `process.env`.
+ */
+const DEFAULT_SIMULATOR_URL = "http://127.0.0.1:4010";
+
+const urlWithoutTrailingSlash = z
+  .string()
+  .url()
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** The wholesaler API. Unset: the embedded simulator the start scripts run. */
+  UPSTREAM_URL: urlWithoutTrailingSlash.default(DEFAULT_SIMULATOR_URL),
+  /** Where media files live; `{MEDIA_URL}/{hash}.{ext}`. Defaults to `{UPSTREAM_URL}/media`. */
+  MEDIA_URL: urlWithoutTrailingSlash.optional(),
+  /** Credential of the catalogue sync (a service user with PRODUCT_LIST). */
+  UPSTREAM_SERVICE_TOKEN: z.string().min(1).default("sim-service-token"),
+  /** Time-out of one upstream call, in milliseconds. */
+  UPSTREAM_TIMEOUT_MS: positiveInt(10_000),
+  /** Attempts for idempotent reads (first try included). */
+  UPSTREAM_READ_ATTEMPTS: positiveInt(3),
+  /** Encrypts the session cookie. At least 32 characters. */
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  /** The portal's public address, e.g. https://portal.example. */
+  NEXTAUTH_URL: urlWithoutTrailingSlash.default("http://localhost:3000"),
+  /** Postgres connection string. Unset: embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Folder of the embedded database and other local state. */
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** Time zone in which dates are shown to dealers. */
+  DEALER_TIME_ZONE: z
+    .string()
+    .default("Europe/Amsterdam")
+    .refine(isTimeZone, "must be an IANA time zone such as Europe/Amsterdam"),
+  /** Session length when the upstream gives no token expiry, in seconds. */
+  SESSION_MAX_AGE_SECONDS: positiveInt(8 * 60 * 60),
+  /** Sign-in attempts allowed per account and per address in the window. */
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT: positiveInt(5),
+  SIGN_IN_ATTEMPTS_PER_ADDRESS: positiveInt(20),
+  SIGN_IN_WINDOW_SECONDS: positiveInt(15 * 60),
+  /** Minutes between incremental catalogue syncs; 0 disables the background sync. */
+  SYNC_INTERVAL_MINUTES: z.coerce.number().min(0).default(5),
+  /** Seconds between stock colour refreshes. */
+  STOCK_INTERVAL_SECONDS: positiveInt(60),
+  /** Concurrent product detail calls of the sync. */
+  SYNC_CONCURRENCY: positiveInt(8),
+});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type Env = z.infer<typeof schema> & { MEDIA_URL: string };
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new Error(`Invalid portal configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  return { ...result.data, MEDIA_URL: result.data.MEDIA_URL ?? `${result.data.UPSTREAM_URL}/media` };
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration; parsed on first use. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,200 @@
+import type { z } from "zod";
+
+import { fillPath, upstreamHeaders, endpoints, type EndpointName } from "./endpoints";
+import { kindForStatus, UpstreamError } from "./errors";
+
+export interface TransportOptions {
+  baseUrl: string;
+  token?: string;
+  /** Time-out of one attempt, in milliseconds. */
+  timeoutMs: number;
+  /** Attempts of an idempotent read, the first included. */
+  readAttempts: number;
+  /** Longest `Retry-After` a read waits for before giving up, in seconds. */
+  maxRetryAfterSeconds?: number;
+  fetch?: typeof fetch;
+  /** Waits between attempts; replaced in tests. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
+
+export interface RequestSpec<T> {
+  endpoint: EndpointName;
+  pathParams?: Record<string, string | number>;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** How the answer is read: JSON parsed by `schema`, or plain text. */
+  schema: z.ZodType<T>;
+  responseType?: "json" | "text";
+  signal?: AbortSignal;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> = {}): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) search.append(name, String(item));
+    else search.append(name, String(value));
+  }
+  const qs = search.toString();
+  return `${baseUrl}${path}${qs ? `?${qs}` : ""}`;
+}
+
+function retryAfterSeconds(response: Response): number | undefined {
+  const header = response.headers.get("retry-after");
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function errorFromResponse(endpoint: string, response: Response): Promise<UpstreamError> {
+  const status = response.status;
+  const kind = kindForStatus(status);
+  const text = await response.text().catch(() => "");
+  let upstreamMessage: string | undefined;
+  let fieldErrors: Record<string, string[]> | undefined;
+  try {
+    const body: unknown = JSON.parse(text);
+    if (body && typeof body === "object") {
+      const { message, errors } = body as { message?: unknown; errors?: unknown };
+      if (typeof message === "string") upstreamMessage = message;
+      if (errors && typeof errors === "object") {
+        fieldErrors = {};
+        for (const [field, messages] of Object.entries(errors as Record<string, unknown>)) {
+          fieldErrors[field] = Array.isArray(messages) ? messages.map(String) : [String(messages)];
+        }
+      }
+    }
+  } catch {
+    // Not JSON: an HTML error page of a proxy or the framework. Its text is of no use to a dealer.
+    upstreamMessage = status >= 500 ? "the wholesaler is not reachable" : undefined;
+  }
+  return new UpstreamError(kind, {
+    endpoint,
+    status,
+    upstreamMessage,
+    fieldErrors,
+    retryAfterSeconds: status === 429 ? retryAfterSeconds(response) : undefined,
+  });
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`)
+    .join("; ");
+}
+
+/**
+ * Sends requests to the upstream: one time-out per attempt, retries with
+ * backoff for idempotent reads only, `Retry-After` honoured, every failure
+ * turned into an `UpstreamError` and every answer parsed at the boundary.
+ */
+export class Transport {
+  private readonly fetchImpl: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: TransportOptions) {
+    this.fetchImpl = options.fetch ?? fetch;
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  async request<T>(spec: RequestSpec<T>): Promise<T> {
+    const { method, path } = endpoints[spec.endpoint];
+    const idempotent = method === "GET";
+    const attempts = idempotent ? Math.max(1, this.options.readAttempts) : 1;
+    const url = buildUrl(this.options.baseUrl, fillPath(path, spec.pathParams ?? {}), spec.query);
+    let lastError: UpstreamError | undefined;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        return await this.attempt(spec, method, url);
+      } catch (error) {
+        if (!(error instanceof UpstreamError) || !error.transient || attempt === attempts) throw error;
+        if (spec.signal?.aborted) throw error;
+        lastError = error;
+        const wait = this.waitBeforeRetry(error, attempt);
+        if (wait === undefined) throw error;
+        await this.sleep(wait);
+      }
+    }
+    throw lastError ?? new UpstreamError("unavailable", { endpoint: spec.endpoint });
+  }
+
+  private waitBeforeRetry(error: UpstreamError, attempt: number): number | undefined {
+    if (error.kind === "rate_limited") {
+      const seconds = error.retryAfterSeconds ?? 1;
+      if (seconds > (this.options.maxRetryAfterSeconds ?? 5)) return undefined;
+      return seconds * 1000;
+    }
+    const base = 150 * 2 ** (attempt - 1);
+    return base + Math.floor(Math.random() * base);
+  }
+
+  private async attempt<T>(spec: RequestSpec<T>, method: string, url: string): Promise<T> {
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+    const headers = upstreamHeaders(this.options.token);
+    if (spec.body !== undefined) headers["Content-Type"] = "application/json";
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.fetchImpl(url, {
+        method,
+        headers,
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        signal,
+        cache: "no-store",
+      });
+      if (!response.ok) throw await errorFromResponse(spec.endpoint, response);
+      text = await response.text();
+    } catch (error) {
+      if (error instanceof UpstreamError) throw error;
+      if (timeout.aborted) {
+        throw new UpstreamError("timeout", {
+          endpoint: spec.endpoint,
+          upstreamMessage: `no answer within ${this.options.timeoutMs} ms`,
+          cause: error,
+        });
+      }
+      if (spec.signal?.aborted) throw error;
+      throw new UpstreamError("unavailable", {
+        endpoint: spec.endpoint,
+        upstreamMessage: "the wholesaler is not reachable",
+        cause: error,
+      });
+    }
+    return this.parse(spec, response, text);
+  }
+
+  private parse<T>(spec: RequestSpec<T>, response: Response, text: string): T {
+    let raw: unknown = text;
+    if ((spec.responseType ?? "json") === "json") {
+      try {
+        raw = JSON.parse(text);
+      } catch (error) {
+        const type = response.headers.get("content-type") ?? "no content type";
+        throw new UpstreamError("malformed", {
+          endpoint: spec.endpoint,
+          status: response.status,
+          upstreamMessage: `answer is not JSON (${type})`,
+          cause: error,
+        });
+      }
+    }
+    const parsed = spec.schema.safeParse(raw);
+    if (!parsed.success) {
+      throw new UpstreamError("malformed", {
+        endpoint: spec.endpoint,
+        status: response.status,
+        upstreamMessage: describeIssues(parsed.error),
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
+  }
+}
