@@ -13,6 +13,8 @@ export interface TransportOptions {
   /** Longest `Retry-After` a read waits for before giving up, in seconds. */
   maxRetryAfterSeconds?: number;
   fetch?: typeof fetch;
+  /** Called instead of throwing when the upstream says the token is no longer valid (401). */
+  onUnauthorized?: (error: UpstreamError) => never;
   /** Waits between attempts; replaced in tests. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -114,6 +116,9 @@ export class Transport {
       try {
         return await this.attempt(spec, method, url);
       } catch (error) {
+        if (error instanceof UpstreamError && error.kind === "unauthorized" && this.options.onUnauthorized) {
+          this.options.onUnauthorized(error);
+        }
         if (!(error instanceof UpstreamError) || !error.transient || attempt === attempts) throw error;
         if (spec.signal?.aborted) throw error;
         lastError = error;

@@ -1,0 +1,35 @@
+import type { Session } from "next-auth";
+import { getTranslations } from "next-intl/server";
+
+import { BottomNav } from "@/components/shell/bottom-nav";
+import { Providers } from "@/components/shell/providers";
+import { SiteHeader } from "@/components/shell/site-header";
+import { publicSession } from "@/lib/auth/options";
+import { requireSession } from "@/lib/auth/session";
+
+/** Every signed-in page: checks the session again (the proxy is the first gate) and draws the shell. */
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const token = await requireSession();
+  const session = publicSession(token);
+  const t = await getTranslations("app");
+  const clientSession: Session = {
+    portal: session,
+    expires: new Date(token.upstreamExpiresAt ?? Date.now() + 60 * 60 * 1000).toISOString(),
+  };
+  const cartCount = 0;
+  return (
+    <Providers session={clientSession}>
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-white px-4 py-2 text-brand-700 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        {t("skipToContent")}
+      </a>
+      <SiteHeader session={session} cartCount={cartCount} />
+      <main id="main" className="mx-auto w-full max-w-page px-gutter pt-4 pb-24 md:pb-10">
+        {children}
+      </main>
+      <BottomNav cartCount={cartCount} />
+    </Providers>
+  );
+}

@@ -1,0 +1,116 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import {
+  passwordSignInSchema,
+  SIGN_IN_ERRORS,
+  tokenSignInSchema,
+  type PasswordSignIn,
+  type TokenSignIn,
+} from "@/lib/auth/sign-in-schema";
+
+type Translate = ReturnType<typeof useTranslations<"signIn">>;
+
+function errorText(t: Translate, code: string | undefined | null, fallback: "CredentialsSignin" | "TokenRejected") {
+  if (!code) return null;
+  if (code === "CredentialsSignin") return t(`errors.${fallback}`);
+  return (SIGN_IN_ERRORS as readonly string[]).includes(code)
+    ? t(`errors.${code as (typeof SIGN_IN_ERRORS)[number]}`)
+    : t("errors.Default");
+}
+
+/** After signing in, a full navigation loads the signed-in shell with its session. */
+function goTo(path: string) {
+  window.location.assign(path);
+}
+
+export function SignInForms({ returnTo }: { returnTo: string }) {
+  const t = useTranslations("signIn");
+  const [failure, setFailure] = useState<string | null>(null);
+  const [tokenFailure, setTokenFailure] = useState<string | null>(null);
+
+  const passwordForm = useForm<PasswordSignIn>({
+    resolver: zodResolver(passwordSignInSchema),
+    defaultValues: { email: "", password: "" },
+  });
+  const tokenForm = useForm<TokenSignIn>({ resolver: zodResolver(tokenSignInSchema), defaultValues: { token: "" } });
+
+  const submitPassword = passwordForm.handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await signIn("password", { ...values, redirect: false });
+    if (result?.ok && !result.error) return goTo(returnTo);
+    setFailure(errorText(t, result?.error ?? "Default", "CredentialsSignin"));
+    passwordForm.setValue("password", "");
+    passwordForm.setFocus("password");
+  });
+
+  const submitToken = tokenForm.handleSubmit(async (values) => {
+    setTokenFailure(null);
+    const result = await signIn("token", { ...values, redirect: false });
+    if (result?.ok && !result.error) return goTo(returnTo);
+    setTokenFailure(errorText(t, result?.error ?? "Default", "TokenRejected"));
+  });
+
+  const fieldError = (message: string | undefined) =>
+    message ? t(`errors.${message as "emailRequired"}`) : undefined;
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={submitPassword} noValidate className="space-y-4" aria-describedby={failure ? "sign-in-error" : undefined}>
+        {failure ? (
+          <p id="sign-in-error" role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+            {failure}
+          </p>
+        ) : null}
+        <TextField
+          label={t("email")}
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          autoFocus
+          error={fieldError(passwordForm.formState.errors.email?.message)}
+          {...passwordForm.register("email")}
+        />
+        <TextField
+          label={t("password")}
+          type="password"
+          autoComplete="current-password"
+          error={fieldError(passwordForm.formState.errors.password?.message)}
+          {...passwordForm.register("password")}
+        />
+        <Button type="submit" className="w-full" disabled={passwordForm.formState.isSubmitting}>
+          {passwordForm.formState.isSubmitting ? t("submitting") : t("submit")}
+        </Button>
+      </form>
+
+      <details className="rounded-md border border-slate-200 bg-white p-4">
+        <summary className="min-h-touch cursor-pointer content-center font-medium text-brand-700">{t("withToken")}</summary>
+        <form onSubmit={submitToken} noValidate className="mt-3 space-y-4">
+          <p className="text-sm text-slate-600">{t("tokenIntro")}</p>
+          {tokenFailure ? (
+            <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+              {tokenFailure}
+            </p>
+          ) : null}
+          <TextField
+            label={t("token")}
+            type="password"
+            autoComplete="off"
+            error={fieldError(tokenForm.formState.errors.token?.message)}
+            {...tokenForm.register("token")}
+          />
+          <Button type="submit" variant="secondary" className="w-full" disabled={tokenForm.formState.isSubmitting}>
+            {t("submitToken")}
+          </Button>
+        </form>
+      </details>
+    </div>
+  );
+}

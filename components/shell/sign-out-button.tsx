@@ -1,0 +1,23 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+export function SignOutButton({ className = "" }: { className?: string }) {
+  const t = useTranslations("nav");
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={busy}
+      onClick={() => {
+        setBusy(true);
+        void signOut({ callbackUrl: "/sign-in?reason=signed-out" });
+      }}
+      className={`min-h-touch rounded-md px-3 text-sm font-semibold ${className}`}
+    >
+      {busy ? t("signingOut") : t("signOut")}
+    </button>
+  );
+}

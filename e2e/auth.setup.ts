@@ -1,0 +1,20 @@
+import { test as setup, expect } from "@playwright/test";
+
+import { DEMO, E2E } from "./env";
+import { SignInPage } from "./pages/sign-in-page";
+
+setup("sign in as the dealer once for the suite", async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(DEMO.dealer.email, DEMO.dealer.password);
+  await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.dealer.name}` })).toBeVisible();
+  await page.context().storageState({ path: E2E.dealerState });
+});
+
+setup("sign in as wholesaler staff once for the suite", async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(DEMO.admin.email, DEMO.admin.password);
+  await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.admin.name}` })).toBeVisible();
+  await page.context().storageState({ path: E2E.adminState });
+});

@@ -1,0 +1,94 @@
+import { DEMO } from "./env";
+import { expect, test } from "./fixtures";
+import { SignInPage } from "./pages/sign-in-page";
+import { simulator } from "./simulator";
+
+test.describe("signing in", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("the dealer signs in and sees their name and company", async ({ page }) => {
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(DEMO.dealer.email, DEMO.dealer.password);
+    await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.dealer.name}` })).toBeVisible();
+    await expect(page.getByTestId("active-company")).toHaveText(
+      `Ordering for ${DEMO.dealer.company} (${DEMO.dealer.code})`,
+    );
+    await page.getByRole("button", { name: /Account/ }).click();
+    await expect(page.getByTestId("user-company")).toHaveText(`${DEMO.dealer.company} (${DEMO.dealer.code})`);
+  });
+
+  test("a wrong password says so without telling whether the account exists", async ({ page }) => {
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(DEMO.dealer.email, "wrong-password");
+    await signIn.expectError("The email address or password is not correct.");
+    await signIn.signIn("nobody@nowhere.example", "wrong-password");
+    await signIn.expectError("The email address or password is not correct.");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("a form with a malformed email is refused before it is sent", async ({ page }) => {
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn("not-an-email", "x");
+    await expect(page.getByText("Enter a valid email address, like name@company.nl.")).toBeVisible();
+  });
+
+  test("a deep link without a session goes to sign-in and back after it", async ({ page }) => {
+    await page.goto("/orders?status=shipped");
+    await expect(page).toHaveURL(/\/sign-in\?from=%2Forders%3Fstatus%3Dshipped/);
+    await new SignInPage(page).signIn(DEMO.dealer.email, DEMO.dealer.password);
+    await expect(page).toHaveURL(/\/orders\?status=shipped$/);
+  });
+
+  test("an expired upstream token signs the user out with a message, and back in returns to the page", async ({
+    page,
+  }) => {
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(DEMO.limited.email, DEMO.limited.password);
+    await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.limited.name}` })).toBeVisible();
+    await simulator.expireTokensOf(DEMO.limited.email);
+    await page.goto("/?from-test=1");
+    await expect(page).toHaveURL(/\/sign-in\?reason=expired/);
+    await expect(page.getByRole("status")).toHaveText("Your session has expired. Please sign in again.");
+    await signIn.signIn(DEMO.limited.email, DEMO.limited.password);
+    await expect(page).toHaveURL(/\/\?from-test=1$/);
+    await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.limited.name}` })).toBeVisible();
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(DEMO.dealer.email, DEMO.dealer.password);
+    await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.dealer.name}` })).toBeVisible();
+    await page.getByRole("button", { name: /Account/ }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("status")).toHaveText("You have been signed out.");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+});
+
+test("the language switch changes the page's text and is remembered", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.dealer.name}` })).toBeVisible();
+  await page.getByRole("button", { name: /Account/ }).click();
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  await expect(page.getByRole("heading", { name: `Welkom, ${DEMO.dealer.name}` })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: `Welkom, ${DEMO.dealer.name}` })).toBeVisible();
+  await page.getByRole("button", { name: /Account/ }).click();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.dealer.name}` })).toBeVisible();
+});
+
+test("the browser's language decides when the dealer has not chosen", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "nl-NL", storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { name: "Aanmelden" })).toBeVisible();
+  await context.close();
+});

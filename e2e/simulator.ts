@@ -1,0 +1,27 @@
+import { E2E } from "./env";
+
+/** The test's handle on the simulator's control endpoints (`/__sim/…`). */
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${E2E.simulatorUrl}/__sim/${path}`, {
+    method,
+    headers: { "x-sim-key": E2E.controlKey, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`simulator ${method} ${path}: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+export const simulator = {
+  control,
+  expireTokensOf: (email: string) => control("POST", "tokens/expire", { email }),
+  /** Every token the simulator has issued (and its service token): none may ever reach the browser. */
+  async issuedTokens(): Promise<string[]> {
+    const body = (await control("GET", "tokens")) as { tokens: { token: string }[] };
+    return body.tokens.map((entry) => entry.token);
+  },
+  setFaults: (faults: Record<string, unknown>) => control("POST", "faults", faults),
+  clearFaults: () => control("DELETE", "faults"),
+  advanceClock: (minutes: number) => control("POST", "clock/advance", { minutes }),
+  orders: () => control("GET", "orders"),
+};

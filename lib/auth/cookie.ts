@@ -1,0 +1,36 @@
+import { getToken } from "next-auth/jwt";
+import type { NextRequest } from "next/server";
+
+import { getEnv } from "@/lib/env";
+
+import type { SessionToken } from "./session-types";
+
+/** Session cookies are marked Secure whenever the portal is served over https. */
+export function usesSecureCookies(): boolean {
+  return getEnv().NEXTAUTH_URL.startsWith("https://");
+}
+
+/** The names next-auth gives its cookies, to clear them when a session expires. */
+export function sessionCookieNames(): string[] {
+  const prefix = usesSecureCookies() ? "__Secure-" : "";
+  return [`${prefix}next-auth.session-token`, `${prefix}next-auth.callback-url`];
+}
+
+/** Reads and decrypts the session of a request; null when absent, invalid or incomplete. */
+export async function sessionTokenOf(request: NextRequest): Promise<SessionToken | null> {
+  const token = await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET, secureCookie: usesSecureCookies() });
+  if (!token?.upstreamToken || !token.customerCode || !token.activeCustomerCode) return null;
+  return token as SessionToken;
+}
+
+/** Whether the upstream token behind a session has run out. */
+export function isSessionExpired(token: Pick<SessionToken, "upstreamExpiresAt">, now = Date.now()): boolean {
+  return token.upstreamExpiresAt !== null && token.upstreamExpiresAt <= now;
+}
+
+/** A return path is only ever a path of this portal. */
+export function safeReturnPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (value.startsWith("/sign-in") || value.startsWith("/session-expired") || value.startsWith("/api/")) return "/";
+  return value;
+}

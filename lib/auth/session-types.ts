@@ -1,0 +1,31 @@
+/**
+ * What the session cookie holds (encrypted by next-auth) and what the browser
+ * may see of it. The upstream token is only in `SessionToken`.
+ */
+export interface SessionToken {
+  upstreamToken: string;
+  /** Epoch milliseconds when the upstream token stops working, or null when unknown. */
+  upstreamExpiresAt: number | null;
+  name: string;
+  email: string | null;
+  customerCode: string;
+  companyName: string | null;
+  permissions: string[];
+  features: string[];
+  /** The customer the user acts for; their own unless wholesaler staff switched. */
+  activeCustomerCode: string;
+  activeCompanyName: string | null;
+}
+
+/** The part of the session the UI gets (`useSession()`, pages). */
+export interface PublicSession {
+  name: string;
+  email: string | null;
+  customerCode: string;
+  companyName: string | null;
+  permissions: string[];
+  features: string[];
+  activeCustomerCode: string;
+  activeCompanyName: string | null;
+  canActForCustomers: boolean;
+}

@@ -1,0 +1,154 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+
+import type { Media } from "@/lib/domain/media";
+import type { PriceTier, ProductAttribute } from "@/lib/domain/product";
+
+/**
+ * The portal's own database: the catalogue mirror (categories, products, sync
+ * state) and, later, carts, checkout attempts and the audit log. One schema for
+ * embedded PGlite and a Postgres server.
+ */
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const categories = pgTable(
+  "categories",
+  {
+    code: text("code").primaryKey(),
+    upstreamId: text("upstream_id").notNull(),
+    title: text("title").notNull(),
+    level: integer("level").notNull(),
+    parentCode: text("parent_code"),
+    /** Codes from the root to this category (the upstream's `path_new`). */
+    pathCodes: text("path_codes").array().notNull(),
+    position: integer("position").notNull().default(0),
+    isGroup: boolean("is_group").notNull().default(false),
+    media: jsonb("media").$type<Media[]>().notNull().default([]),
+    syncedAt: timestamp("synced_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("categories_parent_idx").on(table.parentCode, table.position)],
+);
+
+/** Full-text document of a product: title weighs most, then part numbers and attributes, then the description. */
+const searchDocument = (title: SQL, attributes: SQL, description: SQL) =>
+  sql`setweight(to_tsvector('simple', ${title}), 'A') || setweight(to_tsvector('dutch', ${title}), 'A') || setweight(to_tsvector('english', ${title}), 'A') || setweight(to_tsvector('dutch', ${attributes}), 'B') || setweight(to_tsvector('english', ${attributes}), 'B') || setweight(to_tsvector('dutch', ${description}), 'C') || setweight(to_tsvector('english', ${description}), 'C')`;
+
+export const products = pgTable(
+  "products",
+  {
+    sku: text("sku").primaryKey(),
+    title: text("title"),
+    description: text("description"),
+    vendorItemNo: text("vendor_item_no"),
+    ocsid: text("ocsid"),
+    barcode: text("barcode"),
+    barcodeType: text("barcode_type"),
+    blocked: boolean("blocked").notNull().default(false),
+    expiring: boolean("expiring").notNull().default(false),
+    dropshipable: boolean("dropshipable").notNull().default(false),
+    isBigParcel: boolean("is_big_parcel").notNull().default(false),
+    blister: boolean("blister").notNull().default(false),
+    consumer: boolean("consumer").notNull().default(false),
+    priceUnit: text("price_unit").notNull(),
+    salesUnit: text("sales_unit").notNull(),
+    salesUnitAmount: integer("sales_unit_amount").notNull().default(1),
+    prices: jsonb("prices").$type<PriceTier[]>().notNull().default([]),
+    /** List price ex VAT of the first tier, for sorting; null when on demand or unknown. */
+    basePrice: numeric("base_price", { precision: 12, scale: 4, mode: "number" }),
+    vatRate: integer("vat_rate"),
+    priceOnDemand: boolean("price_on_demand").notNull().default(false),
+    stockColour: text("stock_colour"),
+    stockUpdatedAt: timestamp("stock_updated_at", { withTimezone: true }),
+    media: jsonb("media").$type<Media[]>().notNull().default([]),
+    files: jsonb("files").$type<Media[]>().notNull().default([]),
+    attributes: jsonb("attributes").$type<ProductAttribute[]>().notNull().default([]),
+    customs: jsonb("customs").$type<{ code: string | null; label: string | null; origin: string | null } | null>(),
+    /** Codes of the categories the product is placed in. */
+    categoryCodes: text("category_codes").array().notNull().default(sql`'{}'::text[]`),
+    /** Those categories and all their ancestors: a category page lists products whose paths contain its code. */
+    categoryPaths: text("category_paths").array().notNull().default(sql`'{}'::text[]`),
+    /** Attribute titles and descriptions as one text, for search. */
+    attributeText: text("attribute_text").notNull().default(""),
+    lastModified: timestamp("last_modified", { withTimezone: true }),
+    updateCount: integer("update_count").notNull().default(0),
+    /** False once the product vanished from the upstream's list; kept for order history. */
+    available: boolean("available").notNull().default(true),
+    syncedAt: timestamp("synced_at", { withTimezone: true }).notNull().defaultNow(),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          searchDocument(
+            sql`coalesce(${products.title}, '')`,
+            sql`${products.attributeText}`,
+            sql`coalesce(${products.description}, '')`,
+          ),
+      ),
+  },
+  (table) => [
+    index("products_search_idx").using("gin", table.search),
+    index("products_category_paths_idx").using("gin", table.categoryPaths),
+    index("products_sku_lower_idx").on(sql`lower(${table.sku}) text_pattern_ops`),
+    index("products_vendor_item_no_lower_idx").on(sql`lower(${table.vendorItemNo}) text_pattern_ops`),
+    index("products_barcode_idx").on(table.barcode),
+    index("products_title_trgm_idx").using("gin", sql`lower(coalesce(${table.title}, '')) gin_trgm_ops`),
+    index("products_title_sort_idx").on(sql`lower(coalesce(${table.title}, ${table.sku}))`),
+    index("products_base_price_idx").on(table.basePrice),
+  ],
+);
+
+/** Watermarks and counters of the catalogue sync, one row per kind of sync. */
+export const syncState = pgTable("sync_state", {
+  kind: text("kind").primaryKey(),
+  /** The newest `last_modified` fully stored: the next incremental run asks for what changed since. */
+  watermark: timestamp("watermark", { withTimezone: true }),
+  watermarkUpdateCount: integer("watermark_update_count"),
+  firstCompletedAt: timestamp("first_completed_at", { withTimezone: true }),
+  lastRunAt: timestamp("last_run_at", { withTimezone: true }),
+  lastSuccessAt: timestamp("last_success_at", { withTimezone: true }),
+  details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+});
+
+/** One line per sync run, for the status view and the logs. */
+export const syncRuns = pgTable(
+  "sync_runs",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    outcome: text("outcome").notNull().default("running"),
+    listed: integer("listed").notNull().default(0),
+    stored: integer("stored").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    vanished: integer("vanished").notNull().default(0),
+    upstreamCalls: integer("upstream_calls").notNull().default(0),
+    message: text("message"),
+  },
+  (table) => [index("sync_runs_kind_started_idx").on(table.kind, table.startedAt)],
+);
+
+/** Products whose detail could not be fetched: retried by later runs; they hold the watermark back. */
+export const syncFailures = pgTable("sync_failures", {
+  sku: text("sku").primaryKey(),
+  lastModified: timestamp("last_modified", { withTimezone: true }),
+  attempts: integer("attempts").notNull().default(1),
+  lastError: text("last_error").notNull(),
+  nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+});
+
+export type CategoryRow = typeof categories.$inferSelect;
+export type ProductRow = typeof products.$inferSelect;
+export type NewProductRow = typeof products.$inferInsert;

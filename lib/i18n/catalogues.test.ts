@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+
+import en from "@/messages/en.json";
+import nl from "@/messages/nl.json";
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (!value || typeof value !== "object") return [prefix];
+  return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
+}
+
+describe("message catalogues", () => {
+  it("English and Dutch have the same keys", () => {
+    expect(keys(nl).sort()).toEqual(keys(en).sort());
+  });
+
+  it("no message is empty", () => {
+    for (const catalogue of [en, nl]) {
+      for (const key of keys(catalogue)) {
+        const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue);
+        expect(typeof value === "string" && value.trim().length > 0, key).toBe(true);
+      }
+    }
+  });
+});

@@ -1,0 +1,33 @@
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+
+import { getEnv } from "@/lib/env";
+
+import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "./locales";
+
+/** The language of this request: the dealer's choice (cookie), else the browser's preference. */
+export async function requestLocale(): Promise<Locale> {
+  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(chosen)) return chosen;
+  return localeFromAcceptLanguage((await headers()).get("accept-language"));
+}
+
+export default getRequestConfig(async () => {
+  const locale = await requestLocale();
+  const messages = (await import(`../../messages/${locale}.json`)).default;
+  return {
+    locale,
+    messages,
+    timeZone: getEnv().DEALER_TIME_ZONE,
+    formats: {
+      dateTime: {
+        short: { day: "numeric", month: "short", year: "numeric" },
+        long: { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" },
+        time: { hour: "2-digit", minute: "2-digit" },
+      },
+      number: {
+        money: { style: "currency", currency: "EUR" },
+      },
+    },
+  };
+});

@@ -1,0 +1,34 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** Headers of every response; the Content-Security-Policy with its nonce is set per request in proxy.ts. */
+const securityHeaders = [
+  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+const permissionsPolicy = (camera) =>
+  `camera=${camera}, microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()`;
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  images: {
+    localPatterns: [{ pathname: "/media/**" }],
+    formats: ["image/avif", "image/webp"],
+    minimumCacheTTL: 86400,
+  },
+  async headers() {
+    return [
+      { source: "/:path*", headers: [...securityHeaders, { key: "Permissions-Policy", value: permissionsPolicy("()") }] },
+      { source: "/scan", headers: [{ key: "Permissions-Policy", value: permissionsPolicy("(self)") }] },
+    ];
+  },
+};
+
+export default withNextIntl(nextConfig);

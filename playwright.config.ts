@@ -1,0 +1,74 @@
+import { existsSync } from "node:fs";
+
+import { defineConfig, devices } from "@playwright/test";
+
+import { E2E } from "./e2e/env";
+
+const debianChromium = "/usr/bin/chromium";
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const launchOptions = existsSync(debianChromium)
+  ? { executablePath: debianChromium, args: chromiumArgs }
+  : { args: chromiumArgs };
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL: E2E.portalUrl,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions,
+    locale: "en-GB",
+  },
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    {
+      name: "desktop",
+      testIgnore: /.*\.setup\.ts/,
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], launchOptions, storageState: E2E.dealerState },
+    },
+  ],
+  webServer: [
+    {
+      command: `node node_modules/tsx/dist/cli.mjs simulator/main.ts`,
+      url: `${E2E.simulatorUrl}/me`,
+      env: { SIM_PORT: String(E2E.simulatorPort), SIM_CONTROL_KEY: E2E.controlKey, SIM_PRODUCTS: "5000" },
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      timeout: 60_000,
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${E2E.portalPort}`,
+      url: `${E2E.portalUrl}/api/health`,
+      env: {
+        UPSTREAM_URL: E2E.simulatorUrl,
+        NEXTAUTH_URL: E2E.portalUrl,
+        NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
+        DATA_DIR: E2E.dataDir,
+        SIGN_IN_ATTEMPTS_PER_ADDRESS: "1000",
+        SIGN_IN_ATTEMPTS_PER_ACCOUNT: "50",
+      },
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      timeout: 120_000,
+    },
+  ],
+});
