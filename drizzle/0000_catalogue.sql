@@ -87,7 +87,7 @@ CREATE INDEX "products_search_idx" ON "products" USING gin ("search");--> statem
 CREATE INDEX "products_category_paths_idx" ON "products" USING gin ("category_paths");--> statement-breakpoint
 CREATE INDEX "products_sku_lower_idx" ON "products" USING btree (lower("sku") text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "products_vendor_item_no_lower_idx" ON "products" USING btree (lower("vendor_item_no") text_pattern_ops);--> statement-breakpoint
-CREATE INDEX "products_barcode_idx" ON "products" USING btree ("barcode");--> statement-breakpoint
+CREATE INDEX "products_barcode_idx" ON "products" USING btree ("barcode" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "products_title_trgm_idx" ON "products" USING gin (lower(coalesce("title", '')) gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "products_title_sort_idx" ON "products" USING btree (lower(coalesce("title", "sku")));--> statement-breakpoint
 CREATE INDEX "products_base_price_idx" ON "products" USING btree ("base_price");--> statement-breakpoint

@@ -102,7 +102,7 @@ export const products = pgTable(
     index("products_category_paths_idx").using("gin", table.categoryPaths),
     index("products_sku_lower_idx").on(sql`lower(${table.sku}) text_pattern_ops`),
     index("products_vendor_item_no_lower_idx").on(sql`lower(${table.vendorItemNo}) text_pattern_ops`),
-    index("products_barcode_idx").on(table.barcode),
+    index("products_barcode_idx").on(sql`${table.barcode} text_pattern_ops`),
     index("products_title_trgm_idx").using("gin", sql`lower(coalesce(${table.title}, '')) gin_trgm_ops`),
     index("products_title_sort_idx").on(sql`lower(coalesce(${table.title}, ${table.sku}))`),
     index("products_base_price_idx").on(table.basePrice),
