@@ -17,6 +17,7 @@ const permissionsPolicy = (camera) =>
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
   poweredByHeader: false,
   images: {
     localPatterns: [{ pathname: "/media/**" }],

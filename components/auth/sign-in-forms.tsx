@@ -63,7 +63,12 @@ export function SignInForms({ returnTo }: { returnTo: string }) {
 
   return (
     <div className="space-y-6">
-      <form onSubmit={submitPassword} noValidate className="space-y-4" aria-describedby={failure ? "sign-in-error" : undefined}>
+      <form
+        onSubmit={submitPassword}
+        method="post"
+        action="/api/auth/callback/password"
+        noValidate
+        className="space-y-4" aria-describedby={failure ? "sign-in-error" : undefined}>
         {failure ? (
           <p id="sign-in-error" role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
             {failure}
@@ -92,7 +97,13 @@ export function SignInForms({ returnTo }: { returnTo: string }) {
 
       <details className="rounded-md border border-slate-200 bg-white p-4">
         <summary className="min-h-touch cursor-pointer content-center font-medium text-brand-700">{t("withToken")}</summary>
-        <form onSubmit={submitToken} noValidate className="mt-3 space-y-4">
+        <form
+          onSubmit={submitToken}
+          method="post"
+          action="/api/auth/callback/token"
+          noValidate
+          className="mt-3 space-y-4"
+        >
           <p className="text-sm text-slate-600">{t("tokenIntro")}</p>
           {tokenFailure ? (
             <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">

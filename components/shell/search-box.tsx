@@ -1,24 +1,119 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useSearchParams } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
 
-/** The catalogue search in the header. Submits to /search?q=… */
+import type { StockColour } from "@/lib/domain/product";
+
+interface Suggestion {
+  sku: string;
+  name: string;
+  vendorItemNo: string | null;
+  stockColour: StockColour | null;
+  priceExVat: number | null;
+  priceOnDemand: boolean;
+  priceUnit: string;
+}
+
+async function fetchSuggestions(query: string, signal: AbortSignal): Promise<Suggestion[]> {
+  const response = await fetch(`/api/search/suggest?q=${encodeURIComponent(query)}`, { signal });
+  if (!response.ok) return [];
+  return ((await response.json()) as { items: Suggestion[] }).items;
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+/**
+ * The catalogue search in the header: suggestions as the dealer types
+ * (debounced, stale requests cancelled, arrow keys and Enter), Enter without a
+ * choice opens the results page. A barcode scanner typing 13 digits and Enter works too.
+ */
 export function SearchBox({ id = "site-search" }: { id?: string }) {
   const t = useTranslations("searchBox");
+  const ts = useTranslations();
+  const format = useFormatter();
+  const router = useRouter();
   const params = useSearchParams();
+  const listboxId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [value, setValue] = useState(params.get("q") ?? "");
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const query = useDebounced(value.trim(), 150);
+  const enabled = open && query.length >= 2 && !/^\d{8,14}$/.test(query);
+  const { data: suggestions = [] } = useQuery({
+    queryKey: ["search-suggestions", query],
+    queryFn: ({ signal }) => fetchSuggestions(query, signal),
+    enabled,
+    staleTime: 30_000,
+  });
+  const shown = enabled ? suggestions : [];
+  const expanded = shown.length > 0;
+
+  useEffect(() => setActive(-1), [query]);
+
+  function choose(suggestion: Suggestion) {
+    setOpen(false);
+    router.push(`/products/${encodeURIComponent(suggestion.sku)}`);
+  }
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "ArrowDown" && shown.length) {
+      event.preventDefault();
+      setOpen(true);
+      setActive((index) => (index + 1) % shown.length);
+    } else if (event.key === "ArrowUp" && shown.length) {
+      event.preventDefault();
+      setActive((index) => (index <= 0 ? shown.length - 1 : index - 1));
+    } else if (event.key === "Escape") {
+      setOpen(false);
+      setActive(-1);
+    } else if (event.key === "Enter" && active >= 0 && shown[active]) {
+      event.preventDefault();
+      choose(shown[active]);
+    }
+  }
+
   return (
-    <form role="search" action="/search" className="flex w-full min-w-0" aria-label={t("label")}>
+    <form
+      role="search"
+      action="/search"
+      className="relative flex w-full min-w-0"
+      aria-label={t("label")}
+      onSubmit={() => setOpen(false)}
+    >
       <label htmlFor={id} className="sr-only">
         {t("label")}
       </label>
       <input
+        ref={inputRef}
         id={id}
         name="q"
         type="search"
+        role="combobox"
+        aria-expanded={expanded}
+        aria-controls={listboxId}
+        aria-autocomplete="list"
+        aria-activedescendant={active >= 0 ? `${listboxId}-${active}` : undefined}
         enterKeyHint="search"
         autoComplete="off"
-        defaultValue={params.get("q") ?? ""}
+        value={value}
+        onChange={(event) => {
+          setValue(event.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={onKeyDown}
         placeholder={t("placeholder")}
         maxLength={200}
         className="min-h-touch w-full min-w-0 rounded-l-md border border-slate-300 bg-white px-3 text-base text-slate-900 placeholder:text-slate-500"
@@ -29,6 +124,41 @@ export function SearchBox({ id = "site-search" }: { id?: string }) {
       >
         {t("submit")}
       </button>
+      <p className="sr-only" aria-live="polite">
+        {enabled ? ts("search.suggestionsCount", { count: shown.length }) : ""}
+      </p>
+      <ul
+        id={listboxId}
+        role="listbox"
+        aria-label={ts("search.suggestions")}
+        hidden={!expanded}
+        className="absolute top-full right-0 left-0 z-50 mt-1 max-h-[70vh] overflow-y-auto rounded-md border border-slate-200 bg-white text-slate-900 shadow-lg"
+      >
+        {shown.map((suggestion, index) => (
+          <li
+            key={suggestion.sku}
+            id={`${listboxId}-${index}`}
+            role="option"
+            aria-selected={index === active}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => choose(suggestion)}
+            className="flex min-h-touch cursor-pointer items-center justify-between gap-3 px-3 py-2 text-sm aria-selected:bg-brand-50"
+          >
+            <span className="min-w-0">
+              <span className="block truncate font-medium">{suggestion.name}</span>
+              <span className="block font-mono text-xs text-slate-600">{suggestion.sku}</span>
+            </span>
+            <span className="shrink-0 text-right text-xs">
+              {suggestion.priceOnDemand
+                ? ts("product.priceOnDemand")
+                : suggestion.priceExVat !== null
+                  ? format.number(suggestion.priceExVat, { style: "currency", currency: "EUR" })
+                  : null}
+              <span className="block">{ts(`product.stock.${suggestion.stockColour ?? "unknown"}`)}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
     </form>
   );
 }

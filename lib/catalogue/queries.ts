@@ -306,3 +306,14 @@ export async function categoryTitles(db: Database, codes: string[]): Promise<Map
     .where(inArray(categories.code, codes));
   return new Map(rows.map((row) => [row.code, row.title]));
 }
+
+export async function categoriesByCodes(
+  db: Database,
+  codes: string[],
+): Promise<{ code: string; title: string; pathCodes: string[] }[]> {
+  if (!codes.length) return [];
+  return db
+    .select({ code: categories.code, title: categories.title, pathCodes: categories.pathCodes })
+    .from(categories)
+    .where(inArray(categories.code, codes));
+}

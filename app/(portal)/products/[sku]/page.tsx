@@ -1,0 +1,258 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+
+import { categoryHref } from "@/components/catalogue/category-tree";
+import { ProductImage } from "@/components/catalogue/product-image";
+import { SalesUnitText } from "@/components/catalogue/product-price";
+import { StockBadge } from "@/components/catalogue/stock-badge";
+import { requireSession } from "@/lib/auth/session";
+import { lookupProduct } from "@/lib/catalogue/product-lookup";
+import { categoriesByCodes } from "@/lib/catalogue/queries";
+import { getDb } from "@/lib/db";
+import { productDisplayName } from "@/lib/domain/product";
+
+type Props = { params: Promise<{ sku: string }> };
+
+const SKU = /^[A-Za-z0-9._-]{1,64}$/;
+
+async function load(params: Props["params"]) {
+  const sku = decodeURIComponent((await params).sku);
+  if (!SKU.test(sku)) notFound();
+  const found = await lookupProduct(await requireSession(), { sku });
+  if (!found) notFound();
+  return found;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { product } = await load(params);
+  return { title: productDisplayName(product) };
+}
+
+function fileSize(bytes: number | null): string {
+  if (!bytes) return "";
+  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`;
+}
+
+export default async function ProductPage({ params }: Props) {
+  const found = await load(params);
+  const { product } = found;
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const name = productDisplayName(product);
+  const categories =
+    found.source === "mirror"
+      ? await categoriesByCodes(await getDb(), found.row.categoryCodes)
+      : product.categories.map((item) => ({ code: item.code, title: item.title, pathCodes: item.pathCodes }));
+  const stockTime = found.source === "mirror" ? (found.row.stockUpdatedAt ?? found.row.syncedAt) : new Date();
+  const unavailable = found.source === "mirror" && !found.row.available;
+  const images = product.media.filter((item) => item.mimeType.startsWith("image/") || item.type === "image");
+
+  return (
+    <article className="space-y-6">
+      {found.source === "upstream" ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("product.fromUpstream")}
+        </p>
+      ) : null}
+      <div className="grid gap-6 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <section aria-label={t("product.gallery")}>
+          <ProductImage media={images[0] ?? null} alt={name} size={480} priority />
+          {images.length > 1 ? (
+            <ul className="mt-2 grid grid-cols-4 gap-2">
+              {images.slice(1).map((image, index) => (
+                <li key={image.hash}>
+                  <ProductImage
+                    media={image}
+                    alt={t("product.imageOf", { index: index + 2, count: images.length, title: name })}
+                    size={120}
+                  />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+
+        <div className="min-w-0 space-y-4">
+          <h1 className="text-2xl font-bold break-words">{name}</h1>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-slate-600">{t("product.sku")}</dt>
+            <dd className="font-mono">{product.sku}</dd>
+            {product.vendorItemNo ? (
+              <>
+                <dt className="text-slate-600">{t("product.vendorItemNo")}</dt>
+                <dd className="font-mono">{product.vendorItemNo}</dd>
+              </>
+            ) : null}
+            {product.barcode ? (
+              <>
+                <dt className="text-slate-600">{t("product.barcode")}</dt>
+                <dd className="font-mono">{product.barcode.value}</dd>
+              </>
+            ) : null}
+          </dl>
+
+          <div className="flex flex-wrap items-center gap-3">
+            <StockBadge colour={product.stockColour} size="md" />
+            <span className="text-xs text-slate-600">
+              {t("product.stockUpdated", { time: format.relativeTime(stockTime) })}
+            </span>
+          </div>
+
+          <ul className="space-y-2 text-sm">
+            {unavailable ? <Notice tone="red">{t("product.unavailable")}</Notice> : null}
+            {product.blocked ? <Notice tone="red">{t("product.blocked")}</Notice> : null}
+            {product.expiring ? <Notice tone="amber">{t("product.expiring")}</Notice> : null}
+            <Notice tone="slate">{product.dropshipable ? t("product.dropshipable") : t("product.notDropshipable")}</Notice>
+            {product.isBigParcel ? <Notice tone="slate">{t("product.bigParcel")}</Notice> : null}
+          </ul>
+
+          <section aria-labelledby="tiers">
+            <h2 id="tiers" className="mb-2 text-lg font-semibold">
+              {t("product.tiers")}
+            </h2>
+            {product.prices.some((tier) => tier.priceOnDemand) || !product.prices.length ? (
+              <p className="font-semibold">{product.prices.length ? t("product.priceOnDemand") : t("product.noPrice")}</p>
+            ) : (
+              <table className="w-full max-w-md text-sm">
+                <thead>
+                  <tr className="border-b border-slate-300 text-left">
+                    <th scope="col" className="py-1">
+                      {t("product.tierQuantity")}
+                    </th>
+                    <th scope="col" className="py-1 text-right">
+                      {t("product.tierExVat")}
+                    </th>
+                    <th scope="col" className="py-1 text-right">
+                      {t("product.tierIncVat")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {product.prices.map((tier) => (
+                    <tr key={tier.minQuantity} className="border-b border-slate-100">
+                      <th scope="row" className="py-1 text-left font-normal">
+                        {t("product.tierFrom", { quantity: tier.minQuantity })} {product.priceUnit.toLowerCase()}
+                      </th>
+                      <td className="py-1 text-right font-semibold">{format.number(tier.exVat, "money")}</td>
+                      <td className="py-1 text-right">{format.number(tier.incVat, "money")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {product.prices[0] ? (
+              <p className="mt-1 text-xs text-slate-600">{t("product.vatRate", { rate: product.prices[0].vatRate })}</p>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="units">
+            <h2 id="units" className="mb-1 text-lg font-semibold">
+              {t("product.units")}
+            </h2>
+            <p className="text-sm">
+              <SalesUnitText salesUnit={product.salesUnit} amount={product.salesUnitAmount} /> ·{" "}
+              {t("product.priceUnit")}: {product.priceUnit.toLowerCase()}
+            </p>
+          </section>
+        </div>
+      </div>
+
+      {product.description ? (
+        <section aria-labelledby="description">
+          <h2 id="description" className="mb-2 text-lg font-semibold">
+            {t("product.description")}
+          </h2>
+          <p className="max-w-prose whitespace-pre-line text-slate-800">{product.description}</p>
+        </section>
+      ) : null}
+
+      {product.attributes.length ? (
+        <section aria-labelledby="attributes">
+          <h2 id="attributes" className="mb-2 text-lg font-semibold">
+            {t("product.attributes")}
+          </h2>
+          <dl className="grid max-w-2xl grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+            {product.attributes.map((attribute) => (
+              <div key={`${attribute.code}-${attribute.title}`} className="contents">
+                <dt className="font-medium text-slate-700">{attribute.title}</dt>
+                <dd>{attribute.description ?? "—"}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+
+      {product.customs && (product.customs.code || product.customs.origin) ? (
+        <section aria-labelledby="customs">
+          <h2 id="customs" className="mb-2 text-lg font-semibold">
+            {t("product.customs")}
+          </h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
+            {product.customs.code ? (
+              <>
+                <dt className="text-slate-600">{t("product.customsCode")}</dt>
+                <dd className="font-mono">
+                  {product.customs.code}
+                  {product.customs.label ? ` (${product.customs.label})` : ""}
+                </dd>
+              </>
+            ) : null}
+            {product.customs.origin ? (
+              <>
+                <dt className="text-slate-600">{t("product.origin")}</dt>
+                <dd>{product.customs.origin}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+
+      {product.files.length ? (
+        <section aria-labelledby="files">
+          <h2 id="files" className="mb-2 text-lg font-semibold">
+            {t("product.files")}
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {product.files.map((file) => (
+              <li key={file.hash}>
+                <a href={file.url} download className="text-brand-700 underline">
+                  {t("product.fileLabel", { type: file.type, ext: file.ext.toUpperCase(), size: fileSize(file.size) })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {categories.length ? (
+        <section aria-labelledby="categories">
+          <h2 id="categories" className="mb-2 text-lg font-semibold">
+            {t("product.inCategories")}
+          </h2>
+          <ul className="flex flex-wrap gap-2">
+            {categories.map((category) => (
+              <li key={category.code}>
+                <Link
+                  href={categoryHref(category.pathCodes)}
+                  className="inline-flex min-h-touch items-center rounded-full border border-slate-300 bg-white px-3 text-sm hover:border-brand-500"
+                >
+                  {category.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+function Notice({ tone, children }: { tone: "red" | "amber" | "slate"; children: React.ReactNode }) {
+  const tones = {
+    red: "border-red-300 bg-red-50 text-red-900",
+    amber: "border-amber-300 bg-amber-50 text-amber-900",
+    slate: "border-slate-200 bg-white text-slate-800",
+  };
+  return <li className={`rounded-md border px-3 py-2 ${tones[tone]}`}>{children}</li>;
+}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+
+import type { CategoryNode } from "@/lib/catalogue/queries";
+
+export function categoryHref(pathCodes: string[]): string {
+  return `/catalogue/${pathCodes.map(encodeURIComponent).join("/")}`;
+}
+
+function Branch({ nodes, activePath, depth }: { nodes: CategoryNode[]; activePath: string[]; depth: number }) {
+  return (
+    <ul className={depth > 0 ? "ml-3 border-l border-slate-200 pl-2" : ""}>
+      {nodes.map((node) => {
+        const onPath = activePath[depth] === node.code;
+        const current = onPath && activePath.length === depth + 1;
+        return (
+          <li key={node.code}>
+            <Link
+              href={categoryHref(node.pathCodes)}
+              aria-current={current ? "page" : undefined}
+              className={`block rounded px-2 py-2 text-sm hover:bg-brand-50 ${current ? "bg-brand-100 font-semibold text-brand-900" : onPath ? "font-semibold text-slate-900" : "text-slate-700"}`}
+            >
+              {node.title}
+            </Link>
+            {onPath && node.children.length ? (
+              <Branch nodes={node.children} activePath={activePath} depth={depth + 1} />
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The category tree: a sidebar on wide screens, a disclosure ("drawer") on phones. */
+export function CategoryTree({ roots, activePath }: { roots: CategoryNode[]; activePath: string[] }) {
+  const t = useTranslations("catalogue");
+  return (
+    <>
+      <nav aria-label={t("categories")} className="hidden lg:block">
+        <h2 className="mb-2 px-2 text-sm font-semibold tracking-wide text-slate-600 uppercase">{t("categories")}</h2>
+        <Branch nodes={roots} activePath={activePath} depth={0} />
+      </nav>
+      <details className="rounded-lg border border-slate-200 bg-white lg:hidden">
+        <summary className="min-h-touch cursor-pointer content-center px-3 font-semibold text-brand-700">
+          {t("showCategories")}
+        </summary>
+        <nav aria-label={t("categories")} className="max-h-[60vh] overflow-y-auto border-t border-slate-200 p-2">
+          <Branch nodes={roots} activePath={activePath} depth={0} />
+        </nav>
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTransition } from "react";
+
+import { PRODUCT_SORTS, type ProductSort } from "@/lib/catalogue/types";
+
+/**
+ * Filters and sort of a product list. Every change rewrites the URL (page back
+ * to 1), so a list can be shared and the back button steps through the changes.
+ * Without JavaScript, the Apply button submits the same form.
+ */
+export function ListControls({
+  sort,
+  inStockOnly,
+  dropshipableOnly,
+}: {
+  sort: ProductSort;
+  inStockOnly: boolean;
+  dropshipableOnly: boolean;
+}) {
+  const t = useTranslations("catalogue");
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [pending, startTransition] = useTransition();
+
+  function update(name: string, value: string | null) {
+    const next = new URLSearchParams(params.toString());
+    if (value === null || (name === "sort" && value === "relevance")) next.delete(name);
+    else next.set(name, value);
+    next.delete("page");
+    const query = next.toString();
+    startTransition(() => router.push(`${pathname}${query ? `?${query}` : ""}`, { scroll: false }));
+  }
+
+  const q = params.get("q");
+  return (
+    <form
+      method="get"
+      aria-label={t("filters")}
+      aria-busy={pending}
+      className="flex flex-wrap items-end gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-3"
+    >
+      {q ? <input type="hidden" name="q" value={q} /> : null}
+      <label className="flex min-h-touch items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="instock"
+          value="1"
+          checked={inStockOnly}
+          onChange={(event) => update("instock", event.target.checked ? "1" : null)}
+          className="h-5 w-5 accent-brand-600"
+        />
+        {t("inStockOnly")}
+      </label>
+      <label className="flex min-h-touch items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="dropship"
+          value="1"
+          checked={dropshipableOnly}
+          onChange={(event) => update("dropship", event.target.checked ? "1" : null)}
+          className="h-5 w-5 accent-brand-600"
+        />
+        {t("dropshipableOnly")}
+      </label>
+      <label className="flex flex-col text-sm sm:ml-auto">
+        <span className="font-medium">{t("sort")}</span>
+        <select
+          name="sort"
+          value={sort}
+          onChange={(event) => update("sort", event.target.value)}
+          className="min-h-touch rounded-md border border-slate-300 bg-white px-2"
+        >
+          {PRODUCT_SORTS.map((value) => (
+            <option key={value} value={value}>
+              {t(`sorts.${value}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <noscript>
+        <button type="submit" className="min-h-touch rounded-md bg-brand-600 px-3 text-sm font-semibold text-white">
+          {t("apply")}
+        </button>
+      </noscript>
+    </form>
+  );
+}

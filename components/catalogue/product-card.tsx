@@ -1,0 +1,57 @@
+import Link from "next/link";
+
+import { Skeleton } from "@/components/ui/skeleton";
+import type { ProductSummary } from "@/lib/catalogue/types";
+import { productDisplayName } from "@/lib/domain/product";
+
+import { ProductImage } from "./product-image";
+import { ProductPrice, SalesUnitText } from "./product-price";
+import { StockBadge } from "./stock-badge";
+
+/** A product in a list: image, name, SKU, price, sales unit and stock. `action` is the add-to-cart slot. */
+export function ProductCard({
+  product,
+  incVat,
+  action,
+  priority = false,
+}: {
+  product: ProductSummary;
+  incVat: boolean;
+  action?: React.ReactNode;
+  priority?: boolean;
+}) {
+  const name = productDisplayName(product);
+  return (
+    <article className="flex h-full flex-col rounded-lg border border-slate-200 bg-white p-3 shadow-sm" aria-label={name}>
+      <Link href={`/products/${encodeURIComponent(product.sku)}`} className="group block">
+        <ProductImage media={product.image} alt="" size={240} priority={priority} />
+        <h3 className="mt-2 line-clamp-2 min-h-10 text-sm font-semibold text-slate-900 group-hover:text-brand-700 group-hover:underline">
+          {name}
+        </h3>
+      </Link>
+      <p className="mt-1 text-xs text-slate-600">
+        <span className="font-mono">{product.sku}</span>
+        {product.vendorItemNo && product.title ? <span> · {product.vendorItemNo}</span> : null}
+      </p>
+      <div className="mt-auto space-y-2 pt-3">
+        <ProductPrice product={product} incVat={incVat} />
+        <p className="text-xs text-slate-700">
+          <SalesUnitText salesUnit={product.salesUnit} amount={product.salesUnitAmount} />
+        </p>
+        <StockBadge colour={product.stockColour} />
+        {action}
+      </div>
+    </article>
+  );
+}
+
+ProductCard.Skeleton = function ProductCardSkeleton() {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-3">
+      <Skeleton className="aspect-square w-full" />
+      <Skeleton className="mt-2 h-4 w-3/4" />
+      <Skeleton className="mt-2 h-3 w-1/2" />
+      <Skeleton className="mt-4 h-5 w-1/3" />
+    </div>
+  );
+};

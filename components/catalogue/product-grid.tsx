@@ -1,0 +1,36 @@
+import type { ProductSummary } from "@/lib/catalogue/types";
+
+import { ProductCard } from "./product-card";
+
+/** A grid of product cards; `actionFor` adds the add-to-cart control of each. */
+export function ProductGrid({
+  products,
+  incVat,
+  actionFor,
+}: {
+  products: ProductSummary[];
+  incVat: boolean;
+  actionFor?: (product: ProductSummary) => React.ReactNode;
+}) {
+  return (
+    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4">
+      {products.map((product, index) => (
+        <li key={product.sku}>
+          <ProductCard product={product} incVat={incVat} priority={index < 4} action={actionFor?.(product)} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ProductGridSkeleton({ count = 8 }: { count?: number }) {
+  return (
+    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4" aria-hidden="true">
+      {Array.from({ length: count }, (_, index) => (
+        <li key={index}>
+          <ProductCard.Skeleton />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,44 @@
+import Image from "next/image";
+
+import type { Media } from "@/lib/domain/media";
+
+/** A product image served through the portal; SVGs are shown as they are, bitmaps are resized by next/image. */
+export function ProductImage({
+  media,
+  alt,
+  size,
+  priority = false,
+  className = "",
+}: {
+  media: Media | null;
+  alt: string;
+  size: number;
+  priority?: boolean;
+  className?: string;
+}) {
+  if (!media) {
+    return (
+      <div
+        aria-hidden="true"
+        style={{ width: "100%", aspectRatio: "1 / 1" }}
+        className={`flex items-center justify-center rounded-md bg-slate-100 text-slate-400 ${className}`}
+      >
+        <svg viewBox="0 0 24 24" className="h-1/3 w-1/3" fill="none" stroke="currentColor" strokeWidth="1.5">
+          <path d="M4 5h16v14H4zM4 15l4-4 4 4 3-3 5 5" />
+        </svg>
+      </div>
+    );
+  }
+  return (
+    <Image
+      src={media.url}
+      alt={alt}
+      width={size}
+      height={size}
+      sizes={`(max-width: 640px) 50vw, ${size}px`}
+      priority={priority}
+      unoptimized={media.ext.toLowerCase() === "svg"}
+      className={`aspect-square w-full rounded-md bg-white object-contain ${className}`}
+    />
+  );
+}

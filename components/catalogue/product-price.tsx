@@ -1,0 +1,28 @@
+import { useFormatter, useTranslations } from "next-intl";
+
+import type { ProductSummary } from "@/lib/catalogue/types";
+
+/** The first-tier list price per price unit, excluding or including VAT as the dealer chose. */
+export function ProductPrice({ product, incVat }: { product: ProductSummary; incVat: boolean }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  if (product.priceOnDemand) return <span className="font-semibold text-slate-800">{t("product.priceOnDemand")}</span>;
+  const price = incVat ? product.priceIncVat : product.priceExVat;
+  if (price === null) return <span className="text-slate-600">{t("product.noPrice")}</span>;
+  return (
+    <span>
+      <span className="text-lg font-bold text-slate-900">{format.number(price, "money")}</span>{" "}
+      <span className="text-xs text-slate-600">
+        {t("product.perUnit", { unit: product.priceUnit.toLowerCase() })} ·{" "}
+        {incVat ? t("catalogue.incVat") : t("catalogue.exVat")}
+      </span>
+    </span>
+  );
+}
+
+/** "Sold per piece" or "box of 10". */
+export function SalesUnitText({ salesUnit, amount }: { salesUnit: string; amount: number }) {
+  const t = useTranslations("product");
+  const unit = salesUnit.toLowerCase();
+  return <>{amount > 1 ? t("salesUnitBox", { unit, amount }) : t("salesUnit", { unit })}</>;
+}
