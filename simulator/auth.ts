@@ -95,6 +95,18 @@ export class TokenStore {
     return record && record.expiresAt > this.realNow() ? record.principal : undefined;
   }
 
+  /** Every token still held (the service token included), for tests that check none leaks. */
+  list(): Array<{ token: string; email: string; service: boolean; expires_at: string | null; expired: boolean }> {
+    const now = this.realNow();
+    return [...this.tokens].map(([token, record]) => ({
+      token,
+      email: record.principal.email,
+      service: record.principal === SERVICE_PRINCIPAL,
+      expires_at: Number.isFinite(record.expiresAt) ? new Date(record.expiresAt).toISOString() : null,
+      expired: record.expiresAt <= now,
+    }));
+  }
+
   /** Ends one token (the service token included); false if it was unknown. */
   expireToken(token: string): boolean {
     const record = this.tokens.get(token);

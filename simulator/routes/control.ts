@@ -68,6 +68,7 @@ export function controlRoutes(sim: SimCore): Hono<AppEnv> {
     return c.json({ now: isoSeconds(sim.clock.now()), timeScale: sim.clock.timeScale });
   });
 
+  r.get("/tokens", (c) => c.json({ tokens: sim.tokens.list() }));
   r.post("/tokens/expire", async (c) => {
     const { token, email } = parse(expireSchema, await readJson(c));
     let expired = 0;
