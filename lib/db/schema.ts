@@ -7,9 +7,11 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 
 import type { Media } from "@/lib/domain/media";
@@ -152,3 +154,78 @@ export const syncFailures = pgTable("sync_failures", {
 export type CategoryRow = typeof categories.$inferSelect;
 export type ProductRow = typeof products.$inferSelect;
 export type NewProductRow = typeof products.$inferInsert;
+
+/** A cart per signed-in user and active customer: the same on phone and desktop, kept across sign-outs. */
+export const carts = pgTable(
+  "carts",
+  {
+    id: serial("id").primaryKey(),
+    /** The person: their email as the upstream knows it. */
+    userKey: text("user_key").notNull(),
+    customerCode: text("customer_code").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("carts_user_customer_idx").on(table.userKey, table.customerCode)],
+);
+
+export const cartLines = pgTable(
+  "cart_lines",
+  {
+    cartId: integer("cart_id")
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
+    sku: text("sku").notNull(),
+    /** In price units; a multiple of the product's sales unit amount. */
+    quantity: integer("quantity").notNull(),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.cartId, table.sku] })],
+);
+
+/**
+ * One try to send a cart as an order. Recorded before the upstream is called,
+ * so that an unknown outcome (time-out, 502, dropped connection, restart) is
+ * resolved by looking the order up before anything is sent again.
+ */
+export const checkoutAttempts = pgTable(
+  "checkout_attempts",
+  {
+    /** Also the marker in the order's notes by which the order is found in GET /orders. */
+    id: text("id").primaryKey(),
+    userKey: text("user_key").notNull(),
+    customerCode: text("customer_code").notNull(),
+    /** The customer code of the person themselves: differs when staff order for another customer. */
+    actorCustomerCode: text("actor_customer_code").notNull(),
+    actorName: text("actor_name").notNull(),
+    /** pending → sending → placed | rejected | unknown | failed (retryable) */
+    state: text("state").notNull(),
+    request: jsonb("request").$type<Record<string, unknown>>().notNull(),
+    cartSnapshot: jsonb("cart_snapshot").$type<{ sku: string; quantity: number }[]>().notNull(),
+    sends: integer("sends").notNull().default(0),
+    upstreamOrderId: text("upstream_order_id"),
+    upstreamStatus: text("upstream_status"),
+    outcome: jsonb("outcome").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("checkout_attempts_owner_idx").on(table.userKey, table.customerCode, table.createdAt)],
+);
+
+/** Who acted for which customer, and when: switches and orders placed for another customer. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: serial("id").primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorEmail: text("actor_email").notNull(),
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    customerCode: text("customer_code").notNull(),
+    orderId: text("order_id"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (table) => [index("audit_log_at_idx").on(table.at)],
+);
+
+export type CartLineRow = typeof cartLines.$inferSelect;
+export type CheckoutAttemptRow = typeof checkoutAttempts.$inferSelect;
