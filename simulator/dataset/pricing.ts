@@ -16,9 +16,10 @@ export function round2(value: number): number {
 /** A tier whose incvat = exvat + vatamount exactly (to the cent). */
 export function priceTier(exvat: number, vatRate: number, minqty: number, priceOnDemand = false): PriceTier {
   if (priceOnDemand) return { seller: 0, exvat: 0, incvat: 0, vatamount: 0, minqty, priceOnDemand };
-  const net = round2(exvat);
-  const vatamount = round2((net * vatRate) / 100);
-  return { seller: 0, exvat: net, incvat: round2(net + vatamount), vatamount, minqty, priceOnDemand };
+  // In whole cents, so half-cent VAT rounds up exactly (85.50 at 21 % is 17.96).
+  const netCents = Math.round(exvat * 100);
+  const vatCents = Math.round((netCents * vatRate) / 100);
+  return { seller: 0, exvat: netCents / 100, incvat: (netCents + vatCents) / 100, vatamount: vatCents / 100, minqty, priceOnDemand };
 }
 
 /** The tier that applies to `amount`: the highest minqty not above it (the lowest tier otherwise). */
