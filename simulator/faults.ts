@@ -140,8 +140,10 @@ export class Faults {
         if (commit.mode === "502") {
           c.res = htmlError(c, 502);
         } else {
-          c.env?.incoming?.socket.destroy();
-          c.res = droppedResponse();
+          const socket = c.env?.incoming?.socket;
+          socket?.destroy();
+          // Nobody reads the answer on a destroyed socket; in-process callers get a failing body instead.
+          c.res = socket ? new Response(null, { status: 502 }) : droppedResponse();
         }
       }
     };

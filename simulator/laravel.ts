@@ -57,11 +57,6 @@ export class Validator {
   }
 }
 
-/** Laravel's words for a field name: "products.0.amount" stays, "update_count" becomes "update count". */
-export function attributeName(field: string): string {
-  return field.includes(".") ? field : field.replace(/_/g, " ");
-}
-
 export interface Paginated<T> {
   data: T[];
   links: { first: string; last: string; prev: string | null; next: string | null };

@@ -16,7 +16,7 @@ const NO_LEAF = 0xffff;
 /** Product JSON kept at most; beyond it the least recently used is dropped. */
 const JSON_CACHE_LIMIT = 20_000;
 /** Missed minutes applied at most in one catch-up (after a long idle time or a big clock jump). */
-export const MAX_CATCH_UP_MINUTES = 120;
+const MAX_CATCH_UP_MINUTES = 120;
 
 export type StockFormat = "color" | "numeric" | "absolute";
 export type ChangeKind = "price" | "title" | "media";

@@ -69,7 +69,7 @@ describe("auth", () => {
 
   it("answers 401 Unauthenticated without a token, with an unknown one or a malformed header", async () => {
     const t = testSim();
-    for (const headers of [{}, { Authorization: "Bearer nope" }, { Authorization: "Basic abc" }]) {
+    for (const headers of [{}, { Authorization: "Bearer nope" }, { Authorization: "Basic abc" }] as Array<Record<string, string>>) {
       const response = await t.call("GET", "/me", { headers });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ message: "Unauthenticated." });

@@ -16,7 +16,7 @@ let mediaFile: string;
 beforeAll(async () => {
   t = testSim();
   tokens = await t.tokens();
-  [sku] = findProducts(t.sim, (p) => !p.blocked && p.media.length > 0 && p.sales_unit_amount === 1);
+  [sku] = findProducts(t.sim, (p) => !p.blocked && p.media.length > 0 && p.sales_unit_amount === 1) as [string];
   const product = t.sim.state.catalogue.product(t.sim.state.catalogue.indexOfSku(sku as string) as number);
   barcode = product.barcode.value;
   mediaFile = `${product.media[0]?.hash}.${product.media[0]?.ext}`;

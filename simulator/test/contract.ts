@@ -61,9 +61,3 @@ export async function expectContract(response: Response, method: string, templat
   }
   return body;
 }
-
-/** Validates a value against a component schema, e.g. "Product". */
-export function matchesSchema(name: string, value: unknown): string | undefined {
-  const validate = validatorAt(`/components/schemas/${name}`);
-  return validate(value) ? undefined : ajv.errorsText(validate.errors);
-}
