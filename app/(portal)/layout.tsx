@@ -6,6 +6,7 @@ import { Providers } from "@/components/shell/providers";
 import { SiteHeader } from "@/components/shell/site-header";
 import { publicSession } from "@/lib/auth/options";
 import { requireSession } from "@/lib/auth/session";
+import { cartCountFor } from "@/lib/cart/read";
 
 /** Every signed-in page: checks the session again (the proxy is the first gate) and draws the shell. */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
@@ -16,7 +17,7 @@ export default async function PortalLayout({ children }: { children: React.React
     portal: session,
     expires: new Date(token.upstreamExpiresAt ?? Date.now() + 60 * 60 * 1000).toISOString(),
   };
-  const cartCount = 0;
+  const cartCount = await cartCountFor(token);
   return (
     <Providers session={clientSession}>
       <a

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { AddToCart } from "@/components/cart/add-to-cart";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ProductSummary } from "@/lib/catalogue/types";
 import { productDisplayName } from "@/lib/domain/product";
@@ -39,7 +40,16 @@ export function ProductCard({
           <SalesUnitText salesUnit={product.salesUnit} amount={product.salesUnitAmount} />
         </p>
         <StockBadge colour={product.stockColour} />
-        {action}
+        {action ?? (
+          <AddToCart
+            compact
+            sku={product.sku}
+            title={name}
+            salesUnit={product.salesUnit}
+            salesUnitAmount={product.salesUnitAmount}
+            blocked={product.blocked}
+          />
+        )}
       </div>
     </article>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 
+import { AddToCart } from "@/components/cart/add-to-cart";
 import { categoryHref } from "@/components/catalogue/category-tree";
 import { ProductImage } from "@/components/catalogue/product-image";
 import { SalesUnitText } from "@/components/catalogue/product-price";
@@ -145,6 +146,16 @@ export default async function ProductPage({ params }: Props) {
               <p className="mt-1 text-xs text-slate-600">{t("product.vatRate", { rate: product.prices[0].vatRate })}</p>
             ) : null}
           </section>
+
+          {unavailable ? null : (
+            <AddToCart
+              sku={product.sku}
+              title={name}
+              salesUnit={product.salesUnit}
+              salesUnitAmount={product.salesUnitAmount}
+              blocked={product.blocked}
+            />
+          )}
 
           <section aria-labelledby="units">
             <h2 id="units" className="mb-1 text-lg font-semibold">

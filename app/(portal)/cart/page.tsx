@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+
+import { CartEditor } from "@/components/cart/cart-editor";
+import { requireSession } from "@/lib/auth/session";
+import { cartViewFor } from "@/lib/cart/read";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("cart"))("title") };
+}
+
+export default async function CartPage() {
+  const session = await requireSession();
+  const [t, cart] = await Promise.all([getTranslations("cart"), cartViewFor(session)]);
+  return (
+    <div className="space-y-4">
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        {cart.lines.length ? <p className="text-sm text-slate-700">{t("lines", { count: cart.lines.length })}</p> : null}
+      </div>
+      <CartEditor cart={cart} />
+    </div>
+  );
+}

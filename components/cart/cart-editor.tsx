@@ -1,0 +1,154 @@
+"use client";
+
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { useOptimistic, useState, useTransition } from "react";
+
+import { ProductImage } from "@/components/catalogue/product-image";
+import { StockBadge } from "@/components/catalogue/stock-badge";
+import { Button, buttonClasses } from "@/components/ui/button";
+import type { CartLineView, CartView } from "@/lib/cart/view";
+
+import { emptyCart, removeCartLine, setCartQuantity } from "./actions";
+import { QuantityStepper } from "./quantity-stepper";
+import { CartTotals } from "./cart-totals";
+
+type Change = { type: "quantity"; sku: string; quantity: number } | { type: "remove"; sku: string } | { type: "empty" };
+
+function applyChange(lines: CartLineView[], change: Change): CartLineView[] {
+  if (change.type === "empty") return [];
+  if (change.type === "remove") return lines.filter((line) => line.sku !== change.sku);
+  return lines.map((line) => (line.sku === change.sku ? { ...line, quantity: change.quantity } : line));
+}
+
+/** The cart's lines with optimistic changes: the page shows the change at once, the server confirms. */
+export function CartEditor({ cart }: { cart: CartView }) {
+  const t = useTranslations("cart");
+  const format = useFormatter();
+  const [lines, applyOptimistic] = useOptimistic(cart.lines, applyChange);
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+
+  function run(change: Change, action: () => Promise<{ ok: boolean }>, done?: string) {
+    setMessage(null);
+    startTransition(async () => {
+      applyOptimistic(change);
+      try {
+        const result = await action();
+        setMessage(result.ok ? (done ? { tone: "ok", text: done } : null) : { tone: "error", text: t("errors.failed") });
+      } catch {
+        setMessage({ tone: "error", text: t("errors.failed") });
+      }
+    });
+  }
+
+  if (!lines.length) {
+    return (
+      <div className="rounded-lg border border-slate-200 bg-white p-6 text-center">
+        <p className="font-semibold">{t("empty")}</p>
+        <p className="mt-1 text-slate-700">{t("emptyHint")}</p>
+        <p role="status" className="mt-2 text-sm text-green-800">
+          {message?.text ?? ""}
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-4" aria-busy={pending}>
+      <p role="status" aria-live="polite" className={`min-h-5 text-sm ${message?.tone === "error" ? "text-red-800" : "text-green-800"}`}>
+        {message?.text ?? ""}
+      </p>
+      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+        {lines.map((line) => (
+          <li key={line.sku} className="grid gap-3 p-3 sm:grid-cols-[5rem_1fr_auto]" data-testid="cart-line" data-sku={line.sku}>
+            <div className="w-20">
+              <ProductImage media={line.image} alt="" size={80} />
+            </div>
+            <div className="min-w-0 space-y-1">
+              <Link href={`/products/${encodeURIComponent(line.sku)}`} className="font-semibold text-brand-800 hover:underline">
+                {line.title}
+              </Link>
+              <p className="text-xs text-slate-600">
+                <span className="font-mono">{line.sku}</span>
+                {line.salesUnitAmount > 1 ? ` · ${line.salesUnit.toLowerCase()} ${line.salesUnitAmount}` : ` · ${line.salesUnit.toLowerCase()}`}
+              </p>
+              <StockBadge colour={line.stockColour} />
+              {line.tier ? (
+                <p className="text-xs text-slate-700">
+                  {t("unitPrice", { unit: line.priceUnit.toLowerCase() })}: {format.number(line.tier.exVat, "money")} ·{" "}
+                  {t("tier", { quantity: line.tier.minQuantity })}
+                </p>
+              ) : null}
+              {line.nextTier ? (
+                <p className="text-xs text-brand-700">
+                  {t("nextTier", {
+                    missing: line.nextTier.missing,
+                    price: format.number(line.nextTier.exVat, "money"),
+                    unit: line.priceUnit.toLowerCase(),
+                  })}
+                </p>
+              ) : null}
+              {line.issues.map((issue) => (
+                <p
+                  key={issue}
+                  className={`rounded px-2 py-1 text-xs ${line.blocking ? "bg-red-50 text-red-900" : "bg-amber-50 text-amber-900"}`}
+                >
+                  {t(`issues.${issue}`)}
+                </p>
+              ))}
+            </div>
+            <div className="flex flex-wrap items-start gap-3 sm:flex-col sm:items-end">
+              <QuantityStepper
+                value={line.quantity}
+                salesUnitAmount={line.salesUnitAmount}
+                salesUnit={line.salesUnit}
+                title={line.title}
+                onChange={(quantity) =>
+                  run({ type: "quantity", sku: line.sku, quantity }, () => setCartQuantity({ sku: line.sku, quantity }))
+                }
+              />
+              <p className="text-right">
+                <span className="sr-only">{t("lineTotal")}: </span>
+                <span className="font-bold">
+                  {line.totalExVat === null ? t("priceOnDemand") : format.number(line.totalExVat, "money")}
+                </span>
+              </p>
+              <Button
+                variant="ghost"
+                aria-label={t("removeLine", { title: line.title })}
+                onClick={() =>
+                  run({ type: "remove", sku: line.sku }, () => removeCartLine({ sku: line.sku }), t("removed", { title: line.title }))
+                }
+              >
+                {t("remove")}
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="grid gap-4 md:grid-cols-[1fr_22rem]">
+        <div>
+          <Button
+            variant="danger"
+            onClick={() => {
+              if (window.confirm(t("confirmEmpty"))) run({ type: "empty" }, () => emptyCart(), t("emptied"));
+            }}
+          >
+            {t("emptyCart")}
+          </Button>
+        </div>
+        <div className="space-y-3">
+          <CartTotals totals={cart.totals} />
+          {cart.canCheckout ? (
+            <Link href="/checkout" className={buttonClasses("primary", "w-full")}>
+              {t("checkout")}
+            </Link>
+          ) : (
+            <p className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">{t("cannotCheckout")}</p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useId, useState } from "react";
+
+import { roundToSalesUnit, stepQuantity } from "@/lib/cart/quantity";
+
+/**
+ * A quantity in whole sales units: − and + move by one unit (a box of 10 goes
+ * 10, 20, 30); a typed amount is rounded up on leaving the field, with a note.
+ */
+export function QuantityStepper({
+  value,
+  salesUnitAmount,
+  salesUnit,
+  title,
+  onChange,
+  disabled = false,
+}: {
+  value: number;
+  salesUnitAmount: number;
+  salesUnit: string;
+  title: string;
+  onChange: (quantity: number, rounded: boolean) => void;
+  disabled?: boolean;
+}) {
+  const t = useTranslations("cart");
+  const id = useId();
+  const [text, setText] = useState(String(value));
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => setText(String(value)), [value]);
+
+  function commit(raw: string) {
+    const wanted = Number(raw.replace(",", "."));
+    const quantity = roundToSalesUnit(wanted, salesUnitAmount);
+    const rounded = quantity !== wanted;
+    setText(String(quantity));
+    setNote(
+      rounded
+        ? t("roundedNote", { quantity, unit: salesUnit.toLowerCase(), amount: salesUnitAmount })
+        : null,
+    );
+    if (quantity !== value || rounded) onChange(quantity, rounded);
+  }
+
+  const buttonClass =
+    "flex h-11 w-11 shrink-0 items-center justify-center rounded-md border border-slate-300 bg-white text-lg font-bold text-brand-700 hover:bg-brand-50 disabled:opacity-50";
+  return (
+    <div>
+      <div className="flex items-center gap-1">
+        <button
+          type="button"
+          className={buttonClass}
+          aria-label={t("decrease", { title })}
+          disabled={disabled || value <= salesUnitAmount}
+          onClick={() => {
+            setNote(null);
+            onChange(stepQuantity(value, salesUnitAmount, -1), false);
+          }}
+        >
+          −
+        </button>
+        <label htmlFor={id} className="sr-only">
+          {t("quantityOf", { title })}
+        </label>
+        <input
+          id={id}
+          type="text"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          autoComplete="off"
+          value={text}
+          disabled={disabled}
+          aria-describedby={note ? `${id}-note` : undefined}
+          onChange={(event) => setText(event.target.value)}
+          onBlur={(event) => commit(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") {
+              event.preventDefault();
+              commit(event.currentTarget.value);
+            }
+          }}
+          className="h-11 w-20 rounded-md border border-slate-300 bg-white text-center text-base"
+        />
+        <button
+          type="button"
+          className={buttonClass}
+          aria-label={t("increase", { title })}
+          disabled={disabled}
+          onClick={() => {
+            setNote(null);
+            onChange(stepQuantity(value, salesUnitAmount, 1), false);
+          }}
+        >
+          +
+        </button>
+      </div>
+      {note ? (
+        <p id={`${id}-note`} role="status" className="mt-1 text-xs text-amber-800">
+          {note}
+        </p>
+      ) : null}
+    </div>
+  );
+}

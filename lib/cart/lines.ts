@@ -1,0 +1,70 @@
+import type { Database } from "@/lib/db";
+import type { ProductRow } from "@/lib/db/schema";
+import { productDisplayName } from "@/lib/domain/product";
+
+import { roundToSalesUnit } from "./quantity";
+import { resolveIdentifiers } from "./resolve";
+
+/** What happened to one requested line (quick order, paste, CSV, reorder, scan). */
+export type LineOutcome = "added" | "rounded" | "unknown" | "blocked" | "unavailable";
+
+export interface LineReport {
+  line: number;
+  identifier: string;
+  outcome: LineOutcome;
+  sku: string | null;
+  title: string | null;
+  requested: number | null;
+  quantity: number | null;
+  salesUnit: string | null;
+  salesUnitAmount: number | null;
+}
+
+export interface RequestedLine {
+  line: number;
+  identifier: string;
+  /** Price units wanted; null for one sales unit. */
+  quantity: number | null;
+}
+
+/**
+ * Checks requested lines against the mirror before anything is added: which
+ * product each means, whether it can be ordered, and its quantity rounded up
+ * to whole sales units.
+ */
+export async function checkRequestedLines(db: Database, requested: RequestedLine[]): Promise<LineReport[]> {
+  const found = await resolveIdentifiers(
+    db,
+    requested.map((line) => line.identifier),
+  );
+  return requested.map((line) => reportFor(line, found.get(line.identifier.trim().toLowerCase())));
+}
+
+function reportFor(line: RequestedLine, product: ProductRow | undefined): LineReport {
+  const base = {
+    line: line.line,
+    identifier: line.identifier,
+    requested: line.quantity,
+    sku: product?.sku ?? null,
+    title: product ? productDisplayName(product) : null,
+    salesUnit: product?.salesUnit ?? null,
+    salesUnitAmount: product?.salesUnitAmount ?? null,
+  };
+  if (!product) return { ...base, outcome: "unknown", quantity: null };
+  if (!product.available) return { ...base, outcome: "unavailable", quantity: null };
+  if (product.blocked) return { ...base, outcome: "blocked", quantity: null };
+  const quantity = roundToSalesUnit(line.quantity ?? product.salesUnitAmount, product.salesUnitAmount);
+  const rounded = line.quantity !== null && quantity !== line.quantity;
+  return { ...base, outcome: rounded ? "rounded" : "added", quantity };
+}
+
+/** The lines of a report that can go into the cart, summed per SKU. */
+export function addableLines(reports: LineReport[]): { sku: string; quantity: number }[] {
+  const bySku = new Map<string, number>();
+  for (const report of reports) {
+    if ((report.outcome === "added" || report.outcome === "rounded") && report.sku && report.quantity) {
+      bySku.set(report.sku, (bySku.get(report.sku) ?? 0) + report.quantity);
+    }
+  }
+  return [...bySku.entries()].map(([sku, quantity]) => ({ sku, quantity }));
+}
