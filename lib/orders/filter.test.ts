@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+
+import { dayRange, filterOrders, pageOf, selectOrders, sortOrders, upstreamStatuses } from "./filter";
+import { parseOrderListParams, type OrderFilters } from "./list-params";
+import { line, order } from "./test-orders";
+
+const AMS = "Europe/Amsterdam";
+const none: OrderFilters = { statuses: [], from: null, to: null, text: "" };
+
+describe("statuses for the upstream", () => {
+  it("sends the selection when the upstream's enum has every one", () => {
+    expect(upstreamStatuses(["shipped", "complete"])).toEqual(["shipped", "complete"]);
+  });
+
+  it("asks for everything when nothing is selected or pending is (not in the upstream's enum)", () => {
+    expect(upstreamStatuses([])).toBeUndefined();
+    expect(upstreamStatuses(["pending", "shipped"])).toBeUndefined();
+  });
+});
+
+describe("day range in the dealer's time zone", () => {
+  it("runs from midnight to the next midnight, summer and winter time", () => {
+    const summer = dayRange("2024-07-01", "2024-07-01", AMS);
+    expect(summer.start?.toISOString()).toBe("2024-06-30T22:00:00.000Z");
+    expect(summer.end?.toISOString()).toBe("2024-07-01T22:00:00.000Z");
+    const winter = dayRange("2024-01-01", "2024-12-31", AMS);
+    expect(winter.start?.toISOString()).toBe("2023-12-31T23:00:00.000Z");
+    expect(winter.end?.toISOString()).toBe("2024-12-31T23:00:00.000Z");
+  });
+
+  it("is open on a side without a day", () => {
+    expect(dayRange(null, null, AMS)).toEqual({ start: null, end: null });
+  });
+});
+
+describe("filtering", () => {
+  const orders = [
+    order({ id: 1, status: "shipped", updatedAt: new Date("2024-03-31T21:59:00Z"), reference: "PO1111" }),
+    order({ id: 2, status: "complete", updatedAt: new Date("2024-03-31T22:00:00Z"), reference: "INK-2222" }),
+    order({
+      id: 3,
+      status: "pending",
+      updatedAt: null,
+      reference: null,
+      creatorName: "Bram Bakker",
+      lines: [line({ sku: "B0012345", title: "Thetford Crème Toiletvloeistof" })],
+    }),
+  ];
+
+  it("keeps several statuses at once", () => {
+    expect(filterOrders(orders, { ...none, statuses: ["shipped", "pending"] }, AMS).map((o) => o.id)).toEqual([1, 3]);
+  });
+
+  it("cuts days at the dealer's midnight, not UTC's (31 March 23:59 and 1 April 00:00 in Amsterdam)", () => {
+    expect(filterOrders(orders, { ...none, to: "2024-03-31" }, AMS).map((o) => o.id)).toEqual([1]);
+    expect(filterOrders(orders, { ...none, from: "2024-04-01" }, AMS).map((o) => o.id)).toEqual([2]);
+  });
+
+  it("leaves undated orders out of a date range", () => {
+    expect(filterOrders(orders, { ...none, from: "2000-01-01" }, AMS).map((o) => o.id)).toEqual([1, 2]);
+  });
+
+  it("finds text in reference, creator, SKU and title, any case and accent, every word", () => {
+    const ids = (text: string) => filterOrders(orders, { ...none, text }, AMS).map((o) => o.id);
+    expect(ids("ink-2222")).toEqual([2]);
+    expect(ids("bram")).toEqual([3]);
+    expect(ids("b0012345")).toEqual([3]);
+    expect(ids("creme toilet")).toEqual([3]);
+    expect(ids("creme daan")).toEqual([]);
+    expect(ids("PO1111")).toEqual([1]);
+  });
+
+  it("finds an order by its full number, not by a piece of it", () => {
+    const numbered = [order({ id: 100123, reference: null }), order({ id: 100124, reference: null })];
+    expect(filterOrders(numbered, { ...none, text: "100123" }, AMS).map((o) => o.id)).toEqual([100123]);
+    expect(filterOrders(numbered, { ...none, text: "1001" }, AMS)).toEqual([]);
+  });
+});
+
+describe("sorting", () => {
+  const orders = [
+    order({
+      id: 1,
+      status: "complete",
+      updatedAt: new Date("2024-01-01T00:00:00Z"),
+      lines: [line({ soldPrice: 5, quantity: 1 })],
+    }),
+    order({
+      id: 2,
+      status: "pending",
+      updatedAt: new Date("2024-03-01T00:00:00Z"),
+      lines: [line({ soldPrice: 50, quantity: 1 })],
+    }),
+    order({ id: 3, status: "shipped", updatedAt: null, lines: [line({ soldPrice: 20, quantity: 1 })] }),
+    order({ id: 4, status: "pending", updatedAt: new Date("2024-02-01T00:00:00Z"), lines: [] }),
+  ];
+  const ids = (sort: Parameters<typeof sortOrders>[1]) => sortOrders(orders, sort).map((o) => o.id);
+
+  it("by date, undated last either way", () => {
+    expect(ids("date-desc")).toEqual([2, 4, 1, 3]);
+    expect(ids("date-asc")).toEqual([1, 4, 2, 3]);
+  });
+
+  it("by status along the lifecycle, newest first within a status", () => {
+    expect(ids("status-asc")).toEqual([2, 4, 3, 1]);
+    expect(ids("status-desc")).toEqual([1, 3, 2, 4]);
+  });
+
+  it("by total excl. VAT", () => {
+    expect(ids("total-asc")).toEqual([4, 1, 3, 2]);
+    expect(ids("total-desc")).toEqual([2, 3, 1, 4]);
+  });
+
+  it("does not change the list it was given", () => {
+    sortOrders(orders, "total-asc");
+    expect(orders.map((o) => o.id)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe("paging", () => {
+  const items = Array.from({ length: 60 }, (_, index) => index + 1);
+
+  it("gives 25 a page", () => {
+    expect(pageOf(items, 1)).toMatchObject({ page: 1, pageCount: 3, total: 60, first: 1, last: 25 });
+    expect(pageOf(items, 3)).toMatchObject({ items: items.slice(50), first: 51, last: 60 });
+  });
+
+  it("keeps a page beyond the end within the list, and an empty list on page 1", () => {
+    expect(pageOf(items, 99).page).toBe(3);
+    expect(pageOf([], 4)).toEqual({ items: [], page: 1, pageCount: 1, total: 0, first: 0, last: 0 });
+  });
+
+  it("handles hundreds of orders in one go", () => {
+    const many = Array.from({ length: 800 }, (_, index) =>
+      order({ id: index + 1, updatedAt: new Date(Date.UTC(2024, 0, 1) + index * 3_600_000) }),
+    );
+    const { sorted, page } = selectOrders(many, parseOrderListParams({ page: "2" }), AMS);
+    expect(sorted).toHaveLength(800);
+    expect(page.items.map((o) => o.id).slice(0, 2)).toEqual([775, 774]);
+  });
+});
