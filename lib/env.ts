@@ -26,6 +26,11 @@ const schema = z.object({
   UPSTREAM_TIMEOUT_MS: positiveInt(10_000),
   /** Attempts for idempotent reads (first try included). */
   UPSTREAM_READ_ATTEMPTS: positiveInt(3),
+  /** Time zone in which the upstream reads a `modified_since` without an offset (the product list's `2025-01-01 00:00`). */
+  UPSTREAM_TIME_ZONE: z
+    .string()
+    .default("Europe/Amsterdam")
+    .refine(isTimeZone, "must be an IANA time zone such as Europe/Amsterdam"),
   /** Encrypts the session cookie. At least 32 characters. */
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   /** The portal's public address, e.g. https://portal.example. */
@@ -79,4 +84,38 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** What the catalogue sync worker needs: no session settings, so `npm run sync` runs without NEXTAUTH_SECRET. */
+const syncSchema = schema.pick({
+  NODE_ENV: true,
+  UPSTREAM_URL: true,
+  UPSTREAM_SERVICE_TOKEN: true,
+  UPSTREAM_TIMEOUT_MS: true,
+  UPSTREAM_READ_ATTEMPTS: true,
+  UPSTREAM_TIME_ZONE: true,
+  DATABASE_URL: true,
+  DATA_DIR: true,
+  SYNC_INTERVAL_MINUTES: true,
+  STOCK_INTERVAL_SECONDS: true,
+  SYNC_CONCURRENCY: true,
+});
+
+export type SyncEnv = z.infer<typeof syncSchema>;
+
+export function parseSyncEnv(source: Record<string, string | undefined>): SyncEnv {
+  const result = syncSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new Error(`Invalid sync configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  return result.data;
+}
+
+let cachedSync: SyncEnv | undefined;
+
+/** The catalogue sync's part of the configuration; parsed on first use. */
+export function getSyncEnv(): SyncEnv {
+  cachedSync ??= parseSyncEnv(process.env);
+  return cachedSync;
 }
