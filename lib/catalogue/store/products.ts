@@ -1,0 +1,190 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+
+import type { Database } from "@/lib/db/client";
+import { products, type NewProductRow } from "@/lib/db/schema";
+import type { Product } from "@/lib/domain/product";
+
+/** What the sync compares a list entry with: the stored version of a product. */
+export interface StoredVersion {
+  updateCount: number;
+  lastModified: Date | null;
+  available: boolean;
+}
+
+/** Rows per insert statement: about 30 parameters each, far below Postgres' 65,535. */
+const BATCH = 200;
+
+/** The product's categories and all their ancestors, from the stored tree (the product's own path when unknown). */
+export function categoryPathsOf(
+  product: Pick<Product, "categories">,
+  treePaths: ReadonlyMap<string, string[]>,
+): string[] {
+  const codes = new Set<string>();
+  for (const ref of product.categories) {
+    for (const code of treePaths.get(ref.code) ?? ref.pathCodes) codes.add(code);
+    codes.add(ref.code);
+  }
+  return [...codes].sort();
+}
+
+/** A product as a row of the mirror. `now` stamps the sync and, for new rows, the stock colour. */
+export function productRow(product: Product, treePaths: ReadonlyMap<string, string[]>, now: Date): NewProductRow {
+  const first = product.prices[0];
+  const priceOnDemand = first?.priceOnDemand ?? false;
+  return {
+    sku: product.sku,
+    title: product.title,
+    description: product.description,
+    vendorItemNo: product.vendorItemNo,
+    ocsid: product.ocsid,
+    barcode: product.barcode?.value ?? null,
+    barcodeType: product.barcode?.type ?? null,
+    blocked: product.blocked,
+    expiring: product.expiring,
+    dropshipable: product.dropshipable,
+    isBigParcel: product.isBigParcel,
+    blister: product.blister,
+    consumer: product.consumer,
+    priceUnit: product.priceUnit,
+    salesUnit: product.salesUnit,
+    salesUnitAmount: product.salesUnitAmount,
+    prices: product.prices,
+    basePrice: first && !priceOnDemand ? first.exVat : null,
+    vatRate: first ? first.vatRate : null,
+    priceOnDemand,
+    stockColour: product.stockColour,
+    stockUpdatedAt: now,
+    media: product.media,
+    files: product.files,
+    attributes: product.attributes,
+    customs: product.customs,
+    categoryCodes: [...new Set(product.categories.map((ref) => ref.code))],
+    categoryPaths: categoryPathsOf(product, treePaths),
+    attributeText: product.attributes
+      .map((attribute) => [attribute.title, attribute.description].filter(Boolean).join(" "))
+      .filter(Boolean)
+      .join(" "),
+    lastModified: product.lastModified,
+    updateCount: product.updateCount,
+    available: true,
+    syncedAt: now,
+  };
+}
+
+/**
+ * Inserts or replaces products, in statements of a few hundred rows. A stored row keeps its
+ * `stock_updated_at` unless the colour changed. A product is available again once it is stored.
+ */
+export async function upsertProducts(
+  db: Database,
+  items: readonly Product[],
+  treePaths: ReadonlyMap<string, string[]>,
+  now: Date,
+): Promise<number> {
+  // One row per SKU: Postgres refuses a statement that updates a row twice.
+  const bySku = new Map(items.map((product) => [product.sku, product]));
+  const rows = [...bySku.values()].map((product) => productRow(product, treePaths, now));
+  for (let start = 0; start < rows.length; start += BATCH) {
+    await db
+      .insert(products)
+      .values(rows.slice(start, start + BATCH))
+      .onConflictDoUpdate({
+        target: products.sku,
+        set: {
+          title: sql`excluded.title`,
+          description: sql`excluded.description`,
+          vendorItemNo: sql`excluded.vendor_item_no`,
+          ocsid: sql`excluded.ocsid`,
+          barcode: sql`excluded.barcode`,
+          barcodeType: sql`excluded.barcode_type`,
+          blocked: sql`excluded.blocked`,
+          expiring: sql`excluded.expiring`,
+          dropshipable: sql`excluded.dropshipable`,
+          isBigParcel: sql`excluded.is_big_parcel`,
+          blister: sql`excluded.blister`,
+          consumer: sql`excluded.consumer`,
+          priceUnit: sql`excluded.price_unit`,
+          salesUnit: sql`excluded.sales_unit`,
+          salesUnitAmount: sql`excluded.sales_unit_amount`,
+          prices: sql`excluded.prices`,
+          basePrice: sql`excluded.base_price`,
+          vatRate: sql`excluded.vat_rate`,
+          priceOnDemand: sql`excluded.price_on_demand`,
+          stockUpdatedAt: sql`case when ${products.stockColour} is distinct from excluded.stock_colour then excluded.stock_updated_at else ${products.stockUpdatedAt} end`,
+          stockColour: sql`excluded.stock_colour`,
+          media: sql`excluded.media`,
+          files: sql`excluded.files`,
+          attributes: sql`excluded.attributes`,
+          customs: sql`excluded.customs`,
+          categoryCodes: sql`excluded.category_codes`,
+          categoryPaths: sql`excluded.category_paths`,
+          attributeText: sql`excluded.attribute_text`,
+          lastModified: sql`excluded.last_modified`,
+          updateCount: sql`excluded.update_count`,
+          available: sql`true`,
+          syncedAt: sql`excluded.synced_at`,
+        },
+      });
+  }
+  return rows.length;
+}
+
+/** Stored versions of the given SKUs, or of every product when `skus` is undefined (a full list). */
+export async function storedVersions(db: Database, skus?: readonly string[]): Promise<Map<string, StoredVersion>> {
+  const columns = {
+    sku: products.sku,
+    updateCount: products.updateCount,
+    lastModified: products.lastModified,
+    available: products.available,
+  };
+  const result = new Map<string, StoredVersion>();
+  const add = (rows: Array<{ sku: string } & StoredVersion>) => {
+    for (const { sku, ...version } of rows) result.set(sku, version);
+  };
+  if (skus === undefined) {
+    add(await db.select(columns).from(products));
+    return result;
+  }
+  const unique = [...new Set(skus)];
+  for (let start = 0; start < unique.length; start += 5_000) {
+    add(
+      await db
+        .select(columns)
+        .from(products)
+        .where(inArray(products.sku, unique.slice(start, start + 5_000))),
+    );
+  }
+  return result;
+}
+
+/** Marks products unavailable (never deletes them: orders refer to them). Returns how many were available. */
+export async function markUnavailable(db: Database, skus: readonly string[], now: Date): Promise<number> {
+  let changed = 0;
+  const unique = [...new Set(skus)];
+  for (let start = 0; start < unique.length; start += 5_000) {
+    const rows = await db
+      .update(products)
+      .set({ available: false, syncedAt: now })
+      .where(and(inArray(products.sku, unique.slice(start, start + 5_000)), eq(products.available, true)))
+      .returning({ sku: products.sku });
+    changed += rows.length;
+  }
+  return changed;
+}
+
+/** Available products missing from a complete SKU list: they vanished upstream. */
+export function vanishedSkus(stored: ReadonlyMap<string, StoredVersion>, listed: ReadonlySet<string>): string[] {
+  const result: string[] = [];
+  for (const [sku, version] of stored) if (version.available && !listed.has(sku)) result.push(sku);
+  return result;
+}
+
+export async function productCounts(db: Database): Promise<{ total: number; available: number }> {
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      available: sql<number>`(count(*) filter (where ${products.available}))::int`,
+    })
+    .from(products);
+  return { total: row?.total ?? 0, available: row?.available ?? 0 };
+}

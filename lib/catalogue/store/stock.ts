@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+
+import type { Database } from "@/lib/db/client";
+import { products } from "@/lib/db/schema";
+import type { StockColour } from "@/lib/domain/product";
+
+const BATCH = 2_000;
+
+/**
+ * Sets stock colours in bulk: only rows whose colour differs are written (and stamped
+ * `stock_updated_at`), so a list of 100,000 unchanged colours costs reads, not writes.
+ * Returns how many products changed colour; SKUs the mirror does not hold are ignored.
+ */
+export async function applyStockColours(
+  db: Database,
+  colours: ReadonlyMap<string, StockColour>,
+  now: Date,
+): Promise<number> {
+  const entries = [...colours];
+  let changed = 0;
+  for (let start = 0; start < entries.length; start += BATCH) {
+    const slice = entries.slice(start, start + BATCH);
+    const skus = slice.map(([sku]) => sku);
+    const values = slice.map(([, colour]) => colour);
+    const rows = await db.execute<{ sku: string }>(sql`
+      update ${products} p set stock_colour = s.colour, stock_updated_at = ${now}
+      from unnest(${sql.param(skus)}::text[], ${sql.param(values)}::text[]) as s(sku, colour)
+      where p.sku = s.sku and p.stock_colour is distinct from s.colour
+      returning p.sku`);
+    changed += rowCount(rows);
+  }
+  return changed;
+}
+
+/** Rows of a `db.execute` result: node-postgres and PGlite answer in different shapes. */
+export function rowCount(result: unknown): number {
+  if (Array.isArray(result)) return result.length;
+  const rows = (result as { rows?: unknown[] }).rows;
+  return Array.isArray(rows) ? rows.length : 0;
+}
