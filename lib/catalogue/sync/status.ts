@@ -1,0 +1,70 @@
+import { failureCount } from "@/lib/catalogue/store/failures";
+import { productCounts } from "@/lib/catalogue/store/products";
+import { lastRun, readSyncState, type RunKind, type RunOutcome } from "@/lib/catalogue/store/sync-records";
+import type { Database } from "@/lib/db/client";
+
+export interface CatalogueSyncStatus {
+  /** When the first full sync finished; null until then (pages fall back to the upstream). */
+  firstCompletedAt: Date | null;
+  lastRun: {
+    kind: RunKind;
+    startedAt: Date;
+    finishedAt: Date | null;
+    outcome: RunOutcome;
+    message: string | null;
+    counts: { listed: number; stored: number; failed: number; vanished: number; upstreamCalls: number };
+  } | null;
+  /** The newest upstream `last_modified` the mirror is complete up to. */
+  watermark: Date | null;
+  lastSuccessAt: Date | null;
+  /** When stock colours were last refreshed from the upstream's stock list. */
+  stockUpdatedAt: Date | null;
+  products: { total: number; available: number };
+  /** Products whose detail failed and that later runs retry. */
+  failuresPending: number;
+  /** Seconds since the last run that reached its end; null before the first. */
+  lagSeconds: number | null;
+}
+
+/** What the admin status view shows about the catalogue mirror. */
+export async function catalogueSyncStatus(db: Database, now: Date = new Date()): Promise<CatalogueSyncStatus> {
+  const [state, stock, run, products, failuresPending] = await Promise.all([
+    readSyncState(db, "catalogue"),
+    readSyncState(db, "stock"),
+    lastRun(db),
+    productCounts(db),
+    failureCount(db),
+  ]);
+  const lastSuccessAt = state?.lastSuccessAt ?? null;
+  return {
+    firstCompletedAt: state?.firstCompletedAt ?? null,
+    lastRun: run
+      ? {
+          kind: run.kind === "full" ? "full" : "incremental",
+          startedAt: run.startedAt,
+          finishedAt: run.finishedAt,
+          outcome: run.outcome as RunOutcome,
+          message: run.message,
+          counts: {
+            listed: run.listed,
+            stored: run.stored,
+            failed: run.failed,
+            vanished: run.vanished,
+            upstreamCalls: run.upstreamCalls,
+          },
+        }
+      : null,
+    watermark: state?.watermark ?? null,
+    lastSuccessAt,
+    stockUpdatedAt: stock?.lastSuccessAt ?? null,
+    products,
+    failuresPending,
+    lagSeconds: lastSuccessAt ? Math.max(0, Math.round((now.getTime() - lastSuccessAt.getTime()) / 1000)) : null,
+  };
+}
+
+/** Whether the first full sync has finished: until then pages say so and ask the upstream for single products. */
+export async function isCatalogueReady(db: Database): Promise<boolean> {
+  const state = await readSyncState(db, "catalogue");
+  return Boolean(state?.firstCompletedAt);
+}
