@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import { buildCartView } from "@/lib/cart/view";
+import { addToStoredCart, readCart, type CartOwner } from "@/lib/cart/store";
+import { productsBySku } from "@/lib/cart/resolve";
+import { upsertProducts } from "@/lib/catalogue/store/products";
+import { openMemoryDatabase, type DatabaseHandle } from "@/lib/db/client";
+import { UpstreamClient } from "@/lib/upstream/client";
+import { startSimulator, type RunningSimulator } from "@/simulator/server";
+
+import { newAttemptId } from "./attempts";
+import { attemptMarker } from "./order-request";
+import { placeOrder, type PlaceOrderContext } from "./place-order";
+import { EMPTY_DROPSHIP, type CheckoutInput } from "./schema";
+
+/**
+ * Exactly-once checkout against the real simulator (with its fault modes) and a
+ * real PGlite database: after each fault the simulator holds exactly one order
+ * for the attempt, or none with the cart intact.
+ */
+
+const CONTROL_KEY = "test-control-key";
+let simulator: RunningSimulator;
+let handle: DatabaseHandle;
+let dealerToken: string;
+let orderable: { sku: string; salesUnitAmount: number; dropshipable: boolean }[] = [];
+const owner: CartOwner = { userKey: "dealer@acme.example", customerCode: "EA00001" };
+
+async function control(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${simulator.url}/__sim/${path}`, {
+    method,
+    headers: { "x-sim-key": CONTROL_KEY, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function ordersWithMarker(attemptId: string): Promise<unknown[]> {
+  const orders = (await control("GET", "orders")) as { notes: string | null }[];
+  return orders.filter((order) => order.notes?.includes(attemptMarker(attemptId)));
+}
+
+function client(token: string, timeoutMs = 2_000) {
+  return new UpstreamClient({ baseUrl: simulator.url, token, timeoutMs, readAttempts: 2, sleep: async () => {} }, "/media");
+}
+
+function context(timeoutMs?: number): PlaceOrderContext {
+  return {
+    db: handle.db,
+    upstream: client(dealerToken, timeoutMs),
+    owner,
+    actor: { name: "Daan de Vries", customerCode: "EA00001" },
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 50))),
+  };
+}
+
+function input(overrides: Partial<CheckoutInput> = {}): CheckoutInput {
+  return {
+    attemptId: newAttemptId(),
+    reference: "Test order",
+    notes: "",
+    test: false,
+    delivery: "own",
+    ...EMPTY_DROPSHIP,
+    ...overrides,
+  };
+}
+
+async function cartView() {
+  const stored = await readCart(handle.db, owner);
+  return buildCartView(stored, await productsBySku(handle.db, stored.map((line) => line.sku)));
+}
+
+async function fillCart(count = 2) {
+  await handle.db.execute("delete from cart_lines" as never);
+  await addToStoredCart(
+    handle.db,
+    owner,
+    orderable.slice(0, count).map((product) => ({ sku: product.sku, quantity: product.salesUnitAmount })),
+  );
+}
+
+beforeAll(async () => {
+  simulator = await startSimulator({ products: 300, controlKey: CONTROL_KEY, seed: "checkout-tests" });
+  handle = await openMemoryDatabase();
+  const service = client("sim-service-token");
+  const listed = await service.productSkus();
+  const details = await Promise.all(listed.slice(0, 80).map((entry) => service.product(entry.sku)));
+  await upsertProducts(handle.db, details, new Map(), new Date());
+  orderable = details
+    .filter((product) => !product.blocked && !product.prices.some((tier) => tier.priceOnDemand))
+    .map((product) => ({ sku: product.sku, salesUnitAmount: product.salesUnitAmount, dropshipable: product.dropshipable }));
+  dealerToken = (await client("").issueToken("dealer@acme.example", "demo1234")).token;
+}, 90_000);
+
+afterAll(async () => {
+  await handle?.close();
+  await simulator?.close();
+});
+
+beforeEach(async () => {
+  await control("DELETE", "faults");
+  await fillCart();
+});
+
+describe("placeOrder", () => {
+  it("sends the cart once and then takes it out of the cart", async () => {
+    const attempt = input();
+    const outcome = await placeOrder(context(), attempt, await cartView());
+    expect(outcome).toMatchObject({ kind: "placed", attemptId: attempt.attemptId });
+    expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
+    expect(await readCart(handle.db, owner)).toEqual([]);
+  });
+
+  it("a double click (two requests, one attempt) makes one order and both hear of it", async () => {
+    const attempt = input();
+    const cart = await cartView();
+    const [first, second] = await Promise.all([placeOrder(context(), attempt, cart), placeOrder(context(), attempt, cart)]);
+    expect(first.kind).toBe("placed");
+    expect(second).toEqual(first);
+    expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
+  });
+
+  it("a second tab with its own attempt does not order the same cart again", async () => {
+    const first = input();
+    const cart = await cartView();
+    const [a, b] = await Promise.all([placeOrder(context(), first, cart), placeOrder(context(), input(), cart)]);
+    const placed = [a, b].filter((outcome) => outcome.kind === "placed");
+    expect(placed.length).toBeGreaterThanOrEqual(1);
+    const orders = (await control("GET", "orders")) as { notes: string | null }[];
+    const ours = orders.filter((order) => [a, b].some((o) => "attemptId" in o && order.notes?.includes(attemptMarker(o.attemptId))));
+    expect(ours).toHaveLength(1);
+  });
+
+  it.each(["502", "drop"] as const)("commit then fail (%s): finds the order instead of sending it again", async (mode) => {
+    await control("POST", "faults", { commitThenFail: { count: 1, mode } });
+    const attempt = input();
+    const outcome = await placeOrder(context(), attempt, await cartView());
+    expect(outcome.kind).toBe("placed");
+    expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
+    expect(await readCart(handle.db, owner)).toEqual([]);
+  });
+
+  it("the wholesaler down: nothing is ordered, the cart is intact, and a retry later orders once", async () => {
+    await control("POST", "faults", { errorRate: 1, paths: "^/orders" });
+    const attempt = input();
+    const before = await readCart(handle.db, owner);
+    const outcome = await placeOrder(context(), attempt, await cartView());
+    expect(outcome).toMatchObject({ kind: "unknown" });
+    expect(await readCart(handle.db, owner)).toEqual(before);
+    expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(0);
+
+    await control("DELETE", "faults");
+    const retried = await placeOrder(context(), attempt, await cartView());
+    expect(retried.kind).toBe("placed");
+    expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
+  });
+
+  it("orders unreadable as well: the outcome stays open, nothing is ordered, the cart stays", async () => {
+    await control("POST", "faults", { errorRate: 1, paths: "^/orders$" });
+    const attempt = input();
+    const outcome = await placeOrder(context(), attempt, await cartView());
+    // GET /orders also matches ^/orders$, so the look-up fails too: the outcome stays unknown.
+    expect(["unknown", "not-sent"]).toContain(outcome.kind);
+    expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(0);
+    expect((await readCart(handle.db, owner)).length).toBe(2);
+  });
+
+  it("a time-out: never a second order, and the cart stays until the outcome is known", async () => {
+    await control("POST", "faults", { hangRate: 1, paths: "^/orders$" });
+    const attempt = input();
+    const outcome = await placeOrder(context(300), attempt, await cartView());
+    expect(outcome.kind).not.toBe("placed");
+    await control("DELETE", "faults");
+    expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(0);
+    expect((await readCart(handle.db, owner)).length).toBe(2);
+    const retried = await placeOrder(context(), attempt, await cartView());
+    expect(retried.kind).toBe("placed");
+    expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
+  });
+
+  it("the wholesaler's 422 comes back per field, with the cart untouched", async () => {
+    const notDropshipable = orderable.find((product) => !product.dropshipable);
+    expect(notDropshipable).toBeDefined();
+    await handle.db.execute("delete from cart_lines" as never);
+    await addToStoredCart(handle.db, owner, [{ sku: notDropshipable!.sku, quantity: notDropshipable!.salesUnitAmount }]);
+    const attempt = input({
+      delivery: "dropship",
+      firstName: "Jane",
+      lastName: "Doe",
+      street: "Elm Street",
+      houseNumber: "456",
+      postcode: "5678CD",
+      city: "Rotterdam",
+      phone: "+31 20 123 4567",
+    });
+    const outcome = await placeOrder(context(), attempt, await cartView());
+    expect(outcome.kind).toBe("rejected");
+    if (outcome.kind === "rejected") expect(Object.keys(outcome.fieldErrors).length).toBeGreaterThan(0);
+    expect((await readCart(handle.db, owner)).length).toBe(1);
+    expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(0);
+  });
+
+  it("an empty cart orders nothing", async () => {
+    await handle.db.execute("delete from cart_lines" as never);
+    expect(await placeOrder(context(), input(), await cartView())).toEqual({ kind: "empty-cart" });
+  });
+});
