@@ -18,6 +18,8 @@ const JSON_CACHE_LIMIT = 20_000;
 /** Missed minutes applied at most in one catch-up (after a long idle time or a big clock jump). */
 const MAX_CATCH_UP_MINUTES = 120;
 
+/** UTF-8 encoded JSON, ready to send. */
+export type JsonBody = Uint8Array<ArrayBuffer>;
 export type StockFormat = "color" | "numeric" | "absolute";
 export type ChangeKind = "price" | "title" | "media";
 
@@ -58,8 +60,9 @@ export class Catalogue {
   private readonly pinned = new Set<number>();
   private readonly jsonCache = new Map<number, string>();
   private readonly listEntries: Array<string | undefined>;
-  private fullList: string | undefined;
-  private readonly stockLists = new Map<string, string>();
+  /** Unfiltered list bodies, encoded once: at 200,000 products the SKU list is 26 MB. */
+  private fullList: JsonBody | undefined;
+  private readonly stockLists = new Map<string, JsonBody>();
   private lastMinute: number;
   private manualTicks = 0;
 
@@ -169,8 +172,8 @@ export class Catalogue {
 
   // ---- lists ---------------------------------------------------------------
 
-  /** GET /products: [{sku, last_modified, update_count}] as a JSON string. */
-  listJson(filter: ProductFilter): string {
+  /** GET /products: [{sku, last_modified, update_count}] as encoded JSON. */
+  listBody(filter: ProductFilter): JsonBody {
     const unfiltered =
       !filter.category && filter.minUpdateCount === undefined && filter.modifiedSince === undefined && !filter.barcodes;
     if (unfiltered && this.fullList !== undefined) return this.fullList;
@@ -185,9 +188,9 @@ export class Catalogue {
       if (filter.modifiedSince !== undefined && (this.lastModified[i] ?? 0) < filter.modifiedSince) continue;
       parts.push(this.listEntry(i));
     }
-    const json = `[${parts.join(",")}]`;
-    if (unfiltered) this.fullList = json;
-    return json;
+    const body = Buffer.from(`[${parts.join(",")}]`);
+    if (unfiltered) this.fullList = body;
+    return body;
   }
 
   private listEntry(index: number): string {
@@ -200,8 +203,8 @@ export class Catalogue {
     return entry;
   }
 
-  /** GET /stock/*: nested [{sku: value}, ...] or flat {sku: value, ...} as a JSON string. */
-  stockJson(format: StockFormat, listType: "nested" | "flat", modifiedSince?: number): string {
+  /** GET /stock/*: nested [{sku: value}, ...] or flat {sku: value, ...} as encoded JSON. */
+  stockBody(format: StockFormat, listType: "nested" | "flat", modifiedSince?: number): JsonBody {
     const key = `${format}:${listType}`;
     if (modifiedSince === undefined) {
       const cached = this.stockLists.get(key);
@@ -215,9 +218,9 @@ export class Catalogue {
       const pair = `${JSON.stringify(this.sku(i))}:${value}`;
       parts.push(listType === "nested" ? `{${pair}}` : pair);
     }
-    const json = listType === "nested" ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
-    if (modifiedSince === undefined) this.stockLists.set(key, json);
-    return json;
+    const body = Buffer.from(listType === "nested" ? `[${parts.join(",")}]` : `{${parts.join(",")}}`);
+    if (modifiedSince === undefined) this.stockLists.set(key, body);
+    return body;
   }
 
   // ---- changes -------------------------------------------------------------

@@ -37,7 +37,7 @@ export function productRoutes(sim: SimCore): Hono<AppEnv> {
     const barcode = c.req.query("barcode");
     if (barcode !== undefined && barcode !== "") filter.barcodes = barcode.split(",").map((code) => code.trim()).filter(Boolean);
     v.check();
-    return sendJson(c, catalogue.listJson(filter));
+    return sendJson(c, catalogue.listBody(filter));
   });
 
   r.get("/products/barcode/:barcode", auth, (c) => {

@@ -19,7 +19,7 @@ export function stockRoutes(sim: SimCore): Hono<AppEnv> {
       const since = raw ? parseDateInput(raw) : undefined;
       if (raw && since === undefined) v.add("modified_since", "The modified since field must be a valid date.");
       v.check();
-      return sendJson(c, sim.state.catalogue.stockJson(format, listType === "flat" ? "flat" : "nested", since));
+      return sendJson(c, sim.state.catalogue.stockBody(format, listType === "flat" ? "flat" : "nested", since));
     });
   }
 
