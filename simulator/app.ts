@@ -94,14 +94,21 @@ export function createSimulator(input: SimulatorOptions = {}): Simulator {
     const path = c.req.path;
     const allowed = new Set<string>();
     for (const route of app.routes) {
-      if (route.method !== "ALL" && !route.path.includes("*") && pathPattern(route.path).test(path)) allowed.add(route.method);
+      if (route.method !== "ALL" && !route.path.includes("*") && pathPattern(route.path).test(path))
+        allowed.add(route.method);
     }
     const name = path.replace(/^\//, "");
     if (allowed.size > 0) {
       if (allowed.has("GET")) allowed.add("HEAD");
-      return c.json({ message: `The ${c.req.method} method is not supported for route ${name}. Supported methods: ${[...allowed].join(", ")}.` }, 405, {
-        Allow: [...allowed].join(", "),
-      });
+      return c.json(
+        {
+          message: `The ${c.req.method} method is not supported for route ${name}. Supported methods: ${[...allowed].join(", ")}.`,
+        },
+        405,
+        {
+          Allow: [...allowed].join(", "),
+        },
+      );
     }
     return c.json({ message: `The route ${name} could not be found.` }, 404);
   });

@@ -20,7 +20,13 @@ export interface Principal {
 }
 
 export const DEMO_ACCOUNTS: readonly Principal[] = [
-  { name: "Daan de Vries", email: "dealer@acme.example", customerCode: "EA00001", permissions: [], features: [FEATURE_PRODUCT_LIST] },
+  {
+    name: "Daan de Vries",
+    email: "dealer@acme.example",
+    customerCode: "EA00001",
+    permissions: [],
+    features: [FEATURE_PRODUCT_LIST],
+  },
   {
     name: "Wendy Groothandel",
     email: "admin@wholesaler.example",

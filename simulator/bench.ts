@@ -94,7 +94,9 @@ function get(url: string, keep = false): Promise<{ bytes: number; body: string }
           if (keep) chunks.push(chunk);
         });
         response.on("end", () =>
-          response.statusCode === 200 ? resolve({ bytes, body: Buffer.concat(chunks).toString("utf8") }) : reject(new Error(`${url}: ${response.statusCode}`)),
+          response.statusCode === 200
+            ? resolve({ bytes, body: Buffer.concat(chunks).toString("utf8") })
+            : reject(new Error(`${url}: ${response.statusCode}`)),
         );
       })
       .on("error", reject);
@@ -169,16 +171,29 @@ function table(results: Result[]): string {
     ["startup, spawn to listening (ms)", ...results.map((r) => String(r.startupMs))],
     ["startup, inside the process (ms)", ...results.map((r) => String(r.readyMs))],
     ["memory after the run (RSS MB)", ...results.map((r) => String(r.rssMb ?? "n/a"))],
-    ["product detail, 1 client: p50 / p99 (ms)", ...results.map((r) => `${r.detailSerial.p50} / ${r.detailSerial.p99}`)],
-    ["product detail, 8 clients: p50 / p99 (ms)", ...results.map((r) => `${r.detailLoaded.p50} / ${r.detailLoaded.p99}`)],
+    [
+      "product detail, 1 client: p50 / p99 (ms)",
+      ...results.map((r) => `${r.detailSerial.p50} / ${r.detailSerial.p99}`),
+    ],
+    [
+      "product detail, 8 clients: p50 / p99 (ms)",
+      ...results.map((r) => `${r.detailLoaded.p50} / ${r.detailLoaded.p99}`),
+    ],
     ["product detail, 8 clients: requests/s", ...results.map((r) => String(r.detailLoaded.perSecond))],
     ["SKU list, first (built) (ms)", ...results.map((r) => String(r.firstListMs))],
     ["SKU list, size (MB)", ...results.map((r) => (r.listBytes / 1_048_576).toFixed(1))],
-    ["SKU list: p50 / p99 (ms)", ...results.map((r) => `${r.list.p50} / ${r.list.p99} (${r.list.concurrency} clients, ${r.list.requests} requests)`)],
+    [
+      "SKU list: p50 / p99 (ms)",
+      ...results.map(
+        (r) => `${r.list.p50} / ${r.list.p99} (${r.list.concurrency} clients, ${r.list.requests} requests)`,
+      ),
+    ],
   ];
   const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? "").length))) ?? [];
   const line = (row: string[]) => `| ${row.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join(" | ")} |`;
-  return [line(rows[0] ?? []), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.slice(1).map(line)].join("\n");
+  return [line(rows[0] ?? []), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.slice(1).map(line)].join(
+    "\n",
+  );
 }
 
 async function main(): Promise<void> {

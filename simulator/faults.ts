@@ -33,7 +33,11 @@ export const faultSettingsSchema = z
       .strict()
       .nullable()
       .default(null),
-    paths: z.string().refine(validRegex, "The paths field must be a valid regular expression.").nullable().default(null),
+    paths: z
+      .string()
+      .refine(validRegex, "The paths field must be a valid regular expression.")
+      .nullable()
+      .default(null),
   })
   .strict();
 
@@ -43,9 +47,9 @@ export type FaultSettingsInput = z.input<typeof faultSettingsSchema>;
 const NO_FAULTS: FaultSettings = faultSettingsSchema.parse({});
 
 const ERROR_PAGES: Record<500 | 502 | 503, string> = {
-  500: "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>Server Error</title></head>\n<body><div class=\"code\">500</div><div class=\"message\">Server Error</div></body>\n</html>\n",
+  500: '<!DOCTYPE html>\n<html lang="en">\n<head><title>Server Error</title></head>\n<body><div class="code">500</div><div class="message">Server Error</div></body>\n</html>\n',
   502: "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
-  503: "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>Service Unavailable</title></head>\n<body><div class=\"code\">503</div><div class=\"message\">Service Unavailable</div></body>\n</html>\n",
+  503: '<!DOCTYPE html>\n<html lang="en">\n<head><title>Service Unavailable</title></head>\n<body><div class="code">503</div><div class="message">Service Unavailable</div></body>\n</html>\n',
 };
 
 function htmlError(c: Context<AppEnv>, status: 500 | 502 | 503): Response {

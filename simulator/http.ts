@@ -5,7 +5,11 @@ import type { AppEnv, SimCore } from "./context.js";
 import { HttpError, unauthenticated } from "./laravel.js";
 
 /** Sends JSON that is already serialised (cached product and list bodies). */
-export function sendJson(c: Context<AppEnv>, json: string | Uint8Array<ArrayBuffer>, status: ContentfulStatusCode = 200): Response {
+export function sendJson(
+  c: Context<AppEnv>,
+  json: string | Uint8Array<ArrayBuffer>,
+  status: ContentfulStatusCode = 200,
+): Response {
   return c.body(json, status, { "Content-Type": "application/json" });
 }
 

@@ -76,13 +76,23 @@ export interface Paginated<T> {
  * One page of `items`. `path` is the absolute URL of the list; `query` holds
  * parameters other than `page` that links keep (Laravel's `withQueryString`).
  */
-export function paginate<T>(items: readonly T[], page: number, perPage: number, path: string, query: Record<string, string>): Paginated<T> {
+export function paginate<T>(
+  items: readonly T[],
+  page: number,
+  perPage: number,
+  path: string,
+  query: Record<string, string>,
+): Paginated<T> {
   const total = items.length;
   const lastPage = Math.max(1, Math.ceil(total / perPage));
   const url = (p: number) => `${path}?${new URLSearchParams({ ...query, page: String(p) }).toString()}`;
   const offset = (page - 1) * perPage;
   const data = items.slice(offset, offset + perPage);
-  const pageLinks = Array.from({ length: lastPage }, (_, i) => ({ url: url(i + 1), label: String(i + 1), active: i + 1 === page }));
+  const pageLinks = Array.from({ length: lastPage }, (_, i) => ({
+    url: url(i + 1),
+    label: String(i + 1),
+    active: i + 1 === page,
+  }));
   return {
     data,
     links: {

@@ -48,9 +48,11 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     throw new Error(`products must be an integer from 1 to ${MAX_PRODUCTS}, got ${products}`);
   }
   const timeScale = options.timeScale ?? DEFAULTS.timeScale;
-  if (!Number.isFinite(timeScale) || timeScale < 0) throw new Error(`timeScale must be a number >= 0, got ${timeScale}`);
+  if (!Number.isFinite(timeScale) || timeScale < 0)
+    throw new Error(`timeScale must be a number >= 0, got ${timeScale}`);
   const tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULTS.tokenTtlSeconds;
-  if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds < 1) throw new Error(`tokenTtlSeconds must be a positive integer, got ${tokenTtlSeconds}`);
+  if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds < 1)
+    throw new Error(`tokenTtlSeconds must be a positive integer, got ${tokenTtlSeconds}`);
   return {
     seed: String(options.seed ?? DEFAULTS.seed),
     products,

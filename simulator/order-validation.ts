@@ -10,8 +10,10 @@ import type { SimState } from "./state.js";
 
 type Input = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Input => typeof value === "object" && value !== null && !Array.isArray(value);
-const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+const isObject = (value: unknown): value is Input =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const isBlank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
 /** Laravel's `integer` rule: integers and integer strings. */
 function asInteger(value: unknown): number | undefined {
@@ -35,9 +37,11 @@ export function validateOrder(body: unknown, principal: Principal, state: SimSta
 
   // Authorisation before validation, as a FormRequest does.
   const ownCode = principal.customerCode;
-  const requested = typeof input.customercode === "string" && input.customercode.trim() !== "" ? input.customercode.trim() : ownCode;
+  const requested =
+    typeof input.customercode === "string" && input.customercode.trim() !== "" ? input.customercode.trim() : ownCode;
   if (requested !== ownCode && !can(principal, PERMISSION_COMPANIES)) throw unauthorized();
-  if (!isBlank(input.customercode) && typeof input.customercode !== "string") v.add("customercode", "The customercode field must be a string.");
+  if (!isBlank(input.customercode) && typeof input.customercode !== "string")
+    v.add("customercode", "The customercode field must be a string.");
   const customer = state.companies.get(requested);
   if (!customer) v.add("customercode", "The selected customercode is invalid.");
 
@@ -47,7 +51,8 @@ export function validateOrder(body: unknown, principal: Principal, state: SimSta
       v.add(field, `The ${field} field must be a string.`);
       return null;
     }
-    if (max !== undefined && value.length > max) v.add(field, `The ${field} field must not be greater than ${max} characters.`);
+    if (max !== undefined && value.length > max)
+      v.add(field, `The ${field} field must not be greater than ${max} characters.`);
     return value;
   };
   const requiredString = (field: string, value: unknown): string => {
@@ -74,9 +79,11 @@ export function validateOrder(body: unknown, principal: Principal, state: SimSta
     } else {
       const s = input.shipping;
       const address = isObject(s.address) ? s.address : {};
-      if (s.address !== undefined && s.address !== null && !isObject(s.address)) v.add("shipping.address", "The shipping.address field must be an array.");
+      if (s.address !== undefined && s.address !== null && !isObject(s.address))
+        v.add("shipping.address", "The shipping.address field must be an array.");
       const country = requiredString("shipping.address.country", address.country);
-      if (country && !/^[A-Za-z]{2}$/.test(country)) v.add("shipping.address.country", "The shipping.address.country field must be 2 characters.");
+      if (country && !/^[A-Za-z]{2}$/.test(country))
+        v.add("shipping.address.country", "The shipping.address.country field must be 2 characters.");
       shipping = {
         first_name: requiredString("shipping.first_name", s.first_name),
         last_name: requiredString("shipping.last_name", s.last_name),
@@ -85,7 +92,10 @@ export function validateOrder(body: unknown, principal: Principal, state: SimSta
         phone: optionalString("shipping.phone", s.phone),
         address: {
           street: requiredString("shipping.address.street", address.street),
-          houseNumber: requiredString("shipping.address.houseNumber", typeof address.houseNumber === "number" ? String(address.houseNumber) : address.houseNumber),
+          houseNumber: requiredString(
+            "shipping.address.houseNumber",
+            typeof address.houseNumber === "number" ? String(address.houseNumber) : address.houseNumber,
+          ),
           houseNumberExtension: optionalString("shipping.address.houseNumberExtension", address.houseNumberExtension),
           city: requiredString("shipping.address.city", address.city),
           postcode: requiredString("shipping.address.postcode", address.postcode),
@@ -97,7 +107,11 @@ export function validateOrder(body: unknown, principal: Principal, state: SimSta
   }
 
   const lines: NewOrder["lines"] = [];
-  if (input.products === undefined || input.products === null || (Array.isArray(input.products) && input.products.length === 0)) {
+  if (
+    input.products === undefined ||
+    input.products === null ||
+    (Array.isArray(input.products) && input.products.length === 0)
+  ) {
     v.add("products", "The products field is required.");
   } else if (!Array.isArray(input.products)) {
     v.add("products", "The products field must be an array.");
@@ -113,7 +127,8 @@ export function validateOrder(body: unknown, principal: Principal, state: SimSta
       const product = index !== undefined ? state.catalogue.product(index) : undefined;
       if (sku && !product) v.add(`${at}.sku`, `The selected ${at}.sku is invalid.`);
       if (product?.blocked) v.add(`${at}.sku`, `The product ${sku} is blocked and cannot be ordered.`);
-      if (product && shipping && !product.dropshipment.dropshipable) v.add(`${at}.sku`, `The product ${sku} cannot be drop-shipped.`);
+      if (product && shipping && !product.dropshipment.dropshipable)
+        v.add(`${at}.sku`, `The product ${sku} cannot be drop-shipped.`);
 
       const amount = asInteger(item.amount);
       if (isBlank(item.amount)) v.add(`${at}.amount`, `The ${at}.amount field is required.`);
@@ -123,7 +138,13 @@ export function validateOrder(body: unknown, principal: Principal, state: SimSta
         v.add(`${at}.amount`, `The ${at}.amount field must be a multiple of ${product.sales_unit_amount}.`);
       }
       for (const field of ["price", "vatrate"] as const) {
-        if (!isBlank(item[field]) && !(typeof item[field] === "number" || (typeof item[field] === "string" && Number.isFinite(Number(item[field]))))) {
+        if (
+          !isBlank(item[field]) &&
+          !(
+            typeof item[field] === "number" ||
+            (typeof item[field] === "string" && Number.isFinite(Number(item[field])))
+          )
+        ) {
           v.add(`${at}.${field}`, `The ${at}.${field} field must be a number.`);
         }
       }
@@ -134,5 +155,14 @@ export function validateOrder(body: unknown, principal: Principal, state: SimSta
   v.check();
   // Both were reported above if missing; this only narrows their types.
   if (!customer || test === undefined) throw new HttpError(422, "The given data was invalid.");
-  return { customer, creatorName: principal.name, creatorEmail: principal.email, reference, notes, test, shipping, lines };
+  return {
+    customer,
+    creatorName: principal.name,
+    creatorEmail: principal.email,
+    reference,
+    notes,
+    test,
+    shipping,
+    lines,
+  };
 }

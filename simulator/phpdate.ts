@@ -24,7 +24,8 @@ export function amsterdamOffsetMinutes(ms: number): number {
   const hour = Math.floor(ms / HOUR_MS);
   const cached = offsetCache.get(hour);
   if (cached !== undefined) return cached;
-  const name = offsetFormat.formatToParts(new Date(hour * HOUR_MS)).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const name =
+    offsetFormat.formatToParts(new Date(hour * HOUR_MS)).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   const minutes = match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
   offsetCache.set(hour, minutes);
@@ -83,14 +84,9 @@ const DATE_INPUT =
 export function parseDateInput(input: string): number | undefined {
   const m = DATE_INPUT.exec(input.trim());
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4] ?? "0", m[5] ?? "0", m[6] ?? "0"].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4] ?? "0", m[5] ?? "0", m[6] ?? "0"].map(
+    Number,
+  ) as [number, number, number, number, number, number];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(asUtc);

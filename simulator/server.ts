@@ -12,7 +12,9 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-export function startSimulator(options: SimulatorOptions & { port?: number; hostname?: string } = {}): Promise<RunningSimulator> {
+export function startSimulator(
+  options: SimulatorOptions & { port?: number; hostname?: string } = {},
+): Promise<RunningSimulator> {
   const { port = 0, hostname = "127.0.0.1", ...simOptions } = options;
   const sim = createSimulator(simOptions);
   return new Promise((resolve, reject) => {

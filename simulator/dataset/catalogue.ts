@@ -9,7 +9,13 @@ import { phpDate } from "../phpdate.js";
 import type { CategoryNode, CategoryTree } from "./categories.js";
 import { ean13ForIndex } from "./ean13.js";
 import { type PriceTier, priceTier } from "./pricing.js";
-import { buildProduct, type ProductJson, type ProductPatch, type ProductRevision, productDateStyle } from "./products.js";
+import {
+  buildProduct,
+  type ProductJson,
+  type ProductPatch,
+  type ProductRevision,
+  productDateStyle,
+} from "./products.js";
 import { Rng } from "./rng.js";
 
 const NO_LEAF = 0xffff;
@@ -179,7 +185,9 @@ export class Catalogue {
     if (unfiltered && this.fullList !== undefined) return this.fullList;
     const mask = filter.category ? this.tree.leafMask(filter.category) : undefined;
     const candidates = filter.barcodes
-      ? [...new Set(filter.barcodes.map((code) => this.indexOfBarcode(code)))].filter((i): i is number => i !== undefined).sort((a, b) => a - b)
+      ? [...new Set(filter.barcodes.map((code) => this.indexOfBarcode(code)))]
+          .filter((i): i is number => i !== undefined)
+          .sort((a, b) => a - b)
       : this.activeIndices();
     const parts: string[] = [];
     for (const i of candidates) {
@@ -214,7 +222,16 @@ export class Catalogue {
     for (const i of this.activeIndices()) {
       if (modifiedSince !== undefined && (this.stockModified[i] ?? 0) < modifiedSince) continue;
       const level = this.stock[i] ?? 0;
-      const value = format === "color" ? (level > 0 ? '"green"' : '"red"') : format === "numeric" ? String(level) : level > 0 ? "1" : "0";
+      const value =
+        format === "color"
+          ? level > 0
+            ? '"green"'
+            : '"red"'
+          : format === "numeric"
+            ? String(level)
+            : level > 0
+              ? "1"
+              : "0";
       const pair = `${JSON.stringify(this.sku(i))}:${value}`;
       parts.push(listType === "nested" ? `{${pair}}` : pair);
     }
@@ -236,14 +253,20 @@ export class Catalogue {
     const first = Math.max(this.lastMinute + 1, minute - MAX_CATCH_UP_MINUTES + 1);
     this.lastMinute = minute;
     const stamp = Math.floor(nowMs / 1000) * 1000;
-    for (let m = first; m <= minute; m++) this.applyChanges(Rng.for(this.seed, "minute", m), stamp, this.changesPerMinute, this.flipsPerMinute);
+    for (let m = first; m <= minute; m++)
+      this.applyChanges(Rng.for(this.seed, "minute", m), stamp, this.changesPerMinute, this.flipsPerMinute);
   }
 
   /** Forces one round of changes now (POST /__sim/catalogue/tick). */
   tick(nowMs: number, changes = this.changesPerMinute): TickResult {
     this.manualTicks++;
     const stamp = Math.floor(nowMs / 1000) * 1000;
-    return this.applyChanges(Rng.for(this.seed, "manual", this.manualTicks), stamp, changes, Math.max(1, Math.round(changes * 1.5)));
+    return this.applyChanges(
+      Rng.for(this.seed, "manual", this.manualTicks),
+      stamp,
+      changes,
+      Math.max(1, Math.round(changes * 1.5)),
+    );
   }
 
   get changesPerMinute(): number {
@@ -291,7 +314,11 @@ export class Catalogue {
   }
 
   /** POST /__sim/products/{sku}: explicit values, bumping update_count and last_modified. */
-  update(index: number, change: { title?: string | null; description?: string | null; prices?: PriceInput[]; blocked?: boolean }, nowMs: number): void {
+  update(
+    index: number,
+    change: { title?: string | null; description?: string | null; prices?: PriceInput[]; blocked?: boolean },
+    nowMs: number,
+  ): void {
     this.pinned.add(index);
     const patch = { ...this.patches.get(index) };
     if (change.title !== undefined) patch.title = change.title;

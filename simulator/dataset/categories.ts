@@ -319,7 +319,14 @@ export class CategoryTree {
       const parent = stack[depth - 1];
       const [dutch = "", english = ""] = (nounList ?? "").split("/");
       const nouns = { nl: words(dutch), en: words(english) };
-      const node = new CategoryNode(this.nodes.length, segment, title, parent, nouns, line.trimEnd().endsWith("@9") ? 9 : 21);
+      const node = new CategoryNode(
+        this.nodes.length,
+        segment,
+        title,
+        parent,
+        nouns,
+        line.trimEnd().endsWith("@9") ? 9 : 21,
+      );
       const rng = Rng.for(seed, "category", node.code);
       // Roots and groups always have an icon; a third of the leaves have none.
       if (!nounList || rng.chance(0.67)) node.media = [mediaItem(rng.hex(32), "svg", 1)];

@@ -128,9 +128,40 @@ const COUNTRIES = {
       { city: "Roermond", postal: nlPostal(6041) },
       { city: "Harderwijk", postal: nlPostal(3841) },
     ] as Place[],
-    streets: ["Industrieweg", "Kerkstraat", "Hoofdweg", "Dorpsstraat", "Stationsweg", "Havenweg", "Nijverheidsweg", "Zuiderzeestraat"],
-    names: ["{surname} Caravans", "Kampeercentrum {city}", "Recreatietechniek {surname}", "Camperservice {city}", "Watersport {surname}", "Caravanbedrijf {surname} B.V."],
-    surnames: ["Jansen", "de Boer", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos", "Peters", "Hendriks", "van Dijk", "Dekker", "Brouwer", "de Wit"],
+    streets: [
+      "Industrieweg",
+      "Kerkstraat",
+      "Hoofdweg",
+      "Dorpsstraat",
+      "Stationsweg",
+      "Havenweg",
+      "Nijverheidsweg",
+      "Zuiderzeestraat",
+    ],
+    names: [
+      "{surname} Caravans",
+      "Kampeercentrum {city}",
+      "Recreatietechniek {surname}",
+      "Camperservice {city}",
+      "Watersport {surname}",
+      "Caravanbedrijf {surname} B.V.",
+    ],
+    surnames: [
+      "Jansen",
+      "de Boer",
+      "Visser",
+      "Smit",
+      "Meijer",
+      "Mulder",
+      "Bos",
+      "Vos",
+      "Peters",
+      "Hendriks",
+      "van Dijk",
+      "Dekker",
+      "Brouwer",
+      "de Wit",
+    ],
     firstNames: ["Daan", "Sanne", "Lotte", "Jeroen", "Femke", "Thijs", "Anouk", "Ruben", "Iris", "Maarten"],
     vat: (rng: Rng) => `NL${rng.digits(9)}B01`,
     phone: (rng: Rng) => `+31 ${rng.int(10, 79)} ${rng.digits(3)} ${rng.digits(4)}`,
@@ -164,7 +195,12 @@ const COUNTRIES = {
       { city: "Osnabrück", postal: plainPostal(49074, 50) },
     ] as Place[],
     streets: ["Industriestraße", "Hauptstraße", "Bahnhofstraße", "Gewerbestraße", "Am Hafen"],
-    names: ["Wohnwagen {surname} GmbH", "Camping-Center {city}", "Freizeitmobile {surname} GmbH", "Reisemobil-Technik {surname}"],
+    names: [
+      "Wohnwagen {surname} GmbH",
+      "Camping-Center {city}",
+      "Freizeitmobile {surname} GmbH",
+      "Reisemobil-Technik {surname}",
+    ],
     surnames: ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Becker", "Hoffmann", "Schulz"],
     firstNames: ["Jonas", "Lena", "Lukas", "Anna", "Felix", "Mia"],
     vat: (rng: Rng) => `DE${rng.digits(9)}`,
@@ -193,8 +229,17 @@ function generated(seed: string, number: number): CompanyRecord {
   const country = COUNTRIES[cc];
   const place = rng.pick(country.places);
   const surname = rng.pick(country.surnames);
-  const name = rng.pick(country.names).replace("{surname}", surname.replace(/^./, (c) => c.toUpperCase())).replace("{city}", place.city);
-  const staff = Array.from({ length: rng.int(1, 3) }, () => `${rng.pick(country.firstNames)} ${rng.pick(country.surnames)}`);
+  const name = rng
+    .pick(country.names)
+    .replace(
+      "{surname}",
+      surname.replace(/^./, (c) => c.toUpperCase()),
+    )
+    .replace("{city}", place.city);
+  const staff = Array.from(
+    { length: rng.int(1, 3) },
+    () => `${rng.pick(country.firstNames)} ${rng.pick(country.surnames)}`,
+  );
   return {
     json: {
       code: `EA${String(number).padStart(5, "0")}`,

@@ -12,7 +12,16 @@ import { round2, tierFor } from "./pricing.js";
 import { Rng } from "./rng.js";
 import { type Courier, pickCourier, shipmentDateStyle, trackerCode } from "./trackers.js";
 
-export const ORDER_STATUSES = ["pending", "processing", "in-m3", "m3-error", "shipped", "canceled", "complete", "error"] as const;
+export const ORDER_STATUSES = [
+  "pending",
+  "processing",
+  "in-m3",
+  "m3-error",
+  "shipped",
+  "canceled",
+  "complete",
+  "error",
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const FIRST_ORDER_ID = 100_000;
@@ -99,7 +108,13 @@ export interface OrderJson {
   BillingAddress: ShippingAddress | null;
   shippingAddress: ShippingAddress;
   products: OrderLine[];
-  shipments: Array<{ created_at: PhpDate; shipment_id: number; courier: Courier; piece_number: number; tracker_code: string }>;
+  shipments: Array<{
+    created_at: PhpDate;
+    shipment_id: number;
+    courier: Courier;
+    piece_number: number;
+    tracker_code: string;
+  }>;
 }
 
 /** A validated order as POST /orders hands it over. */
@@ -206,7 +221,8 @@ export class OrderBook {
     const id = this.nextId;
     const createdAt = Math.floor(nowMs / 1000) * 1000;
     const rng = Rng.for(this.seed, "order", id);
-    const at = (base: number, minMinutes: number, maxMinutes: number) => base + rng.int(minMinutes * 60, maxMinutes * 60) * 1000;
+    const at = (base: number, minMinutes: number, maxMinutes: number) =>
+      base + rng.int(minMinutes * 60, maxMinutes * 60) * 1000;
     const steps: Step[] = [{ status: "pending", at: createdAt }];
     const processing = at(createdAt, 2, 4);
     const inM3 = at(processing, 3, 6);
@@ -352,7 +368,10 @@ export class OrderBook {
       const count = company.json.code === "EA00001" ? 36 : company.json.code === WHOLESALER_CODE ? 4 : rng.int(2, 8);
       for (let n = 0; n < count; n++) {
         // The demo dealer's first orders cover every status, so each one is on screen from the start.
-        const target = company.json.code === "EA00001" && n < ORDER_STATUSES.length ? (ORDER_STATUSES[n] as OrderStatus) : rng.weighted(HISTORY_TARGETS);
+        const target =
+          company.json.code === "EA00001" && n < ORDER_STATUSES.length
+            ? (ORDER_STATUSES[n] as OrderStatus)
+            : rng.weighted(HISTORY_TARGETS);
         drafts.push(this.historyDraft(company, target, start, Rng.for(this.seed, "history", company.json.code, n)));
       }
     }
@@ -360,11 +379,26 @@ export class OrderBook {
     for (const { rng, ...draft } of drafts) this.add({ ...draft, id: this.nextId, shipments: [] }, rng);
   }
 
-  private historyDraft(company: CompanyRecord, target: OrderStatus, start: number, rng: Rng): Omit<OrderRecord, "id" | "shipments"> & { rng: Rng } {
+  private historyDraft(
+    company: CompanyRecord,
+    target: OrderStatus,
+    start: number,
+    rng: Rng,
+  ): Omit<OrderRecord, "id" | "shipments"> & { rng: Rng } {
     const steps = historySchedule(target, start, rng);
     const dropship = rng.chance(0.25);
     const person = consumerAddress(rng, company.json.address.cc);
-    const lineCount = rng.weighted([[1, 25], [2, 20], [3, 15], [4, 10], [5, 8], [6, 6], [8, 6], [10, 5], [12, 5]] as const);
+    const lineCount = rng.weighted([
+      [1, 25],
+      [2, 20],
+      [3, 15],
+      [4, 10],
+      [5, 8],
+      [6, 6],
+      [8, 6],
+      [10, 5],
+      [12, 5],
+    ] as const);
     const lines: OrderLine[] = [];
     for (let attempt = 0; lines.length < lineCount && attempt < lineCount * 5; attempt++) {
       const index = rng.int(0, this.catalogue.size - 1);
@@ -460,7 +494,9 @@ function historySchedule(target: OrderStatus, start: number, rng: Rng): Step[] {
   const targetIndex = path.findIndex(([status]) => status === target);
   const finished = targetIndex === path.length - 1;
   // Time of the target step, relative to start.
-  const anchor = finished ? -(HOUR + rng.next() ** 2 * 365 * DAY) : -(0.2 + rng.next() * 0.6) * (durations[targetIndex] ?? 0);
+  const anchor = finished
+    ? -(HOUR + rng.next() ** 2 * 365 * DAY)
+    : -(0.2 + rng.next() * 0.6) * (durations[targetIndex] ?? 0);
   let at = start + anchor;
   for (let k = targetIndex - 1; k >= 0; k--) at -= durations[k] ?? 0;
   return path.map(([status], k) => {

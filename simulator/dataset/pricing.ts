@@ -19,7 +19,14 @@ export function priceTier(exvat: number, vatRate: number, minqty: number, priceO
   // In whole cents, so half-cent VAT rounds up exactly (85.50 at 21 % is 17.96).
   const netCents = Math.round(exvat * 100);
   const vatCents = Math.round((netCents * vatRate) / 100);
-  return { seller: 0, exvat: netCents / 100, incvat: (netCents + vatCents) / 100, vatamount: vatCents / 100, minqty, priceOnDemand };
+  return {
+    seller: 0,
+    exvat: netCents / 100,
+    incvat: (netCents + vatCents) / 100,
+    vatamount: vatCents / 100,
+    minqty,
+    priceOnDemand,
+  };
 }
 
 /** The tier that applies to `amount`: the highest minqty not above it (the lowest tier otherwise). */

@@ -95,13 +95,17 @@ export function buildProduct(seed: string, tree: CategoryTree, facts: ProductFac
   const hasTitle = rng.chance(0.97);
   const describe = rng.chance(0.85);
   const descriptionTemplate = rng.pick(dutch ? DESCRIPTIONS.nl : DESCRIPTIONS.en);
-  const extra = rng.chance(0.5) ? rng.pick(dutch ? DESCRIPTIONS.extra.nl : DESCRIPTIONS.extra.en) : vocabulary.feature[dutch ? 0 : 1];
+  const extra = rng.chance(0.5)
+    ? rng.pick(dutch ? DESCRIPTIONS.extra.nl : DESCRIPTIONS.extra.en)
+    : vocabulary.feature[dutch ? 0 : 1];
 
   const titleRng = Rng.for(seed, "title", index, revision.title);
   const qualifier = titleRng.pick(vocabulary.qualifiers);
   const edition = revision.title > 0 ? titleRng.pick(EDITIONS) : "";
   const modelName = `${model}${edition}`;
-  const generatedTitle = brandFirst ? `${brand} ${noun} ${qualifier} ${modelName}` : `${noun} ${qualifier} – ${brand} ${modelName}`;
+  const generatedTitle = brandFirst
+    ? `${brand} ${noun} ${qualifier} ${modelName}`
+    : `${noun} ${qualifier} – ${brand} ${modelName}`;
   const description = describe
     ? `${descriptionTemplate
         .replace("{noun}", noun.toLowerCase())
@@ -130,7 +134,9 @@ export function buildProduct(seed: string, tree: CategoryTree, facts: ProductFac
   const priceFactor = revision.price > 0 ? 0.9 + Rng.for(seed, "price", index, revision.price).next() * 0.22 : 1;
   const listPrice = shelfPrice(basePrice * priceFactor, ending);
   const prices = [priceTier(listPrice, vatRate, 1, onDemand)];
-  tierSteps.forEach((minqty, step) => prices.push(priceTier(round2(listPrice * (step === 0 ? 0.93 : 0.86)), vatRate, minqty, onDemand)));
+  tierSteps.forEach((minqty, step) =>
+    prices.push(priceTier(round2(listPrice * (step === 0 ? 0.93 : 0.86)), vatRate, minqty, onDemand)),
+  );
 
   const blister = rng.chance(0.12);
   const consumer = rng.chance(0.45);
@@ -140,17 +146,33 @@ export function buildProduct(seed: string, tree: CategoryTree, facts: ProductFac
   const dropshipable = rng.chance(bigParcel ? 0.3 : 0.75);
   const origin = rng.pick(ORIGINS);
   const barcodeImage = mediaItem(rng.hex(32), "png", 1);
-  const files = Array.from({ length: rng.weighted([[0, 65], [1, 25], [2, 10]] as const) }, (_, i) => mediaItem(rng.hex(32), "pdf", i + 1));
+  const files = Array.from(
+    {
+      length: rng.weighted([
+        [0, 65],
+        [1, 25],
+        [2, 10],
+      ] as const),
+    },
+    (_, i) => mediaItem(rng.hex(32), "pdf", i + 1),
+  );
   const attributes = rng.sample(ATTRIBUTES, rng.int(1, 4)).map((kind) => ({
     code: kind.code,
     code_new: kind.code_new,
     title: kind.title,
     description: rng.pick(kind.values),
   }));
-  const baseMediaCount = rng.weighted([[0, 10], [1, 35], [2, 25], [3, 18], [4, 12]] as const);
+  const baseMediaCount = rng.weighted([
+    [0, 10],
+    [1, 35],
+    [2, 25],
+    [3, 18],
+    [4, 12],
+  ] as const);
 
   const mediaRng = Rng.for(seed, "media", index, revision.media);
-  const mediaCount = revision.media > 0 ? Math.max(1, Math.min(4, baseMediaCount + mediaRng.int(-1, 1))) : baseMediaCount;
+  const mediaCount =
+    revision.media > 0 ? Math.max(1, Math.min(4, baseMediaCount + mediaRng.int(-1, 1))) : baseMediaCount;
   const media = Array.from({ length: mediaCount }, (_, i) => mediaItem(mediaRng.hex(32), "png", i + 1));
 
   const b2b: Record<string, CategoryJson[]> = {};

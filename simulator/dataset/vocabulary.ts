@@ -130,12 +130,32 @@ export interface AttributeKind {
 }
 
 export const ATTRIBUTES: readonly AttributeKind[] = [
-  { code: "color", code_new: "Color2", title: "Kleur", values: ["Wit", "Zwart", "Grijs", "Antraciet", "RVS", "Chroom", "Zilver"] },
-  { code: "material", code_new: "Material", title: "Materiaal", values: ["Kunststof", "RVS", "Aluminium", "Messing", "ABS", "Polyester"] },
+  {
+    code: "color",
+    code_new: "Color2",
+    title: "Kleur",
+    values: ["Wit", "Zwart", "Grijs", "Antraciet", "RVS", "Chroom", "Zilver"],
+  },
+  {
+    code: "material",
+    code_new: "Material",
+    title: "Materiaal",
+    values: ["Kunststof", "RVS", "Aluminium", "Messing", "ABS", "Polyester"],
+  },
   { code: "voltage", code_new: "Voltage2", title: "Spanning", values: ["12V", "24V", "230V", "12/24V"] },
   { code: "warranty", code_new: "Warranty", title: "Garantie", values: ["1 jaar", "2 jaar", "3 jaar", "5 jaar"] },
-  { code: "weight", code_new: "WeightKg", title: "Gewicht", values: ["0,2 kg", "0,45 kg", "1,2 kg", "3,5 kg", "8 kg", "17 kg"] },
-  { code: "dimensions", code_new: "DimensionsMm", title: "Afmetingen", values: ["120 x 80 x 40 mm", "310 x 210 x 85 mm", "500 x 400 x 120 mm"] },
+  {
+    code: "weight",
+    code_new: "WeightKg",
+    title: "Gewicht",
+    values: ["0,2 kg", "0,45 kg", "1,2 kg", "3,5 kg", "8 kg", "17 kg"],
+  },
+  {
+    code: "dimensions",
+    code_new: "DimensionsMm",
+    title: "Afmetingen",
+    values: ["120 x 80 x 40 mm", "310 x 210 x 85 mm", "500 x 400 x 120 mm"],
+  },
 ];
 
 /** Description templates; {noun}, {brand}, {model}, {qualifier} are filled in. */

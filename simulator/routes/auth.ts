@@ -14,7 +14,8 @@ export function authRoutes(sim: SimCore): Hono<AppEnv> {
     const input = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
     const v = new Validator();
     for (const field of ["username", "password"] as const) {
-      if (input[field] === undefined || input[field] === null || input[field] === "") v.add(field, `The ${field} field is required.`);
+      if (input[field] === undefined || input[field] === null || input[field] === "")
+        v.add(field, `The ${field} field is required.`);
       else if (typeof input[field] !== "string") v.add(field, `The ${field} field must be a string.`);
     }
     v.check();
@@ -25,7 +26,13 @@ export function authRoutes(sim: SimCore): Hono<AppEnv> {
 
   r.get("/me", authenticate(sim), (c) => {
     const p = c.get("principal");
-    return c.json({ name: p.name, email: p.email, customer_code: p.customerCode, permissions: p.permissions, features: p.features });
+    return c.json({
+      name: p.name,
+      email: p.email,
+      customer_code: p.customerCode,
+      permissions: p.permissions,
+      features: p.features,
+    });
   });
 
   return r;

@@ -15,7 +15,14 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   return result.data;
 }
 
-const advanceSchema = z.object({ minutes: z.number().min(0).max(60 * 24 * 366) }).strict();
+const advanceSchema = z
+  .object({
+    minutes: z
+      .number()
+      .min(0)
+      .max(60 * 24 * 366),
+  })
+  .strict();
 const expireSchema = z
   .object({ token: z.string().min(1).optional(), email: z.string().min(1).optional() })
   .strict()
@@ -27,7 +34,11 @@ const productSchema = z
     description: z.string().nullable().optional(),
     blocked: z.boolean().optional(),
     prices: z
-      .array(z.object({ minqty: z.number().int().min(1), exvat: z.number().min(0), priceOnDemand: z.boolean().optional() }).strict())
+      .array(
+        z
+          .object({ minqty: z.number().int().min(1), exvat: z.number().min(0), priceOnDemand: z.boolean().optional() })
+          .strict(),
+      )
       .min(1)
       .optional(),
   })

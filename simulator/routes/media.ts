@@ -13,7 +13,13 @@ export function mediaRoutes(): Hono<AppEnv> {
     const [, hash = "", ext] = match;
     const etag = `"${hash}"`;
     const headers = { ETag: etag, "Cache-Control": "public, max-age=31536000, immutable" };
-    if (c.req.header("If-None-Match")?.split(",").some((tag) => tag.trim() === etag)) return c.body(null, 304, headers);
+    if (
+      c.req
+        .header("If-None-Match")
+        ?.split(",")
+        .some((tag) => tag.trim() === etag)
+    )
+      return c.body(null, 304, headers);
     const body = renderMedia(hash, ext as MediaExt);
     return c.body(new Uint8Array(body), 200, { ...headers, "Content-Type": mimeType(ext as MediaExt) });
   });

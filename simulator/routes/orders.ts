@@ -27,20 +27,26 @@ export function orderRoutes(sim: SimCore): Hono<AppEnv> {
   /** The order if this principal may see it; ids are integers, also when sent as the create response's string. */
   const visibleOrder = (raw: string, principal: Principal): OrderRecord => {
     const order = /^\d{1,15}$/.test(raw) ? sim.state.orders.get(Number(raw)) : undefined;
-    if (!order || (order.customerCode !== principal.customerCode && !can(principal, PERMISSION_COMPANIES))) throw modelNotFound("Order", raw);
+    if (!order || (order.customerCode !== principal.customerCode && !can(principal, PERMISSION_COMPANIES)))
+      throw modelNotFound("Order", raw);
     return order;
   };
 
   r.get("/orders", auth, (c) => {
     const principal = c.get("principal");
-    const statuses = [...(c.req.queries("status[]") ?? []), ...(c.req.queries("status") ?? []).flatMap((s) => s.split(","))].filter(Boolean);
+    const statuses = [
+      ...(c.req.queries("status[]") ?? []),
+      ...(c.req.queries("status") ?? []).flatMap((s) => s.split(",")),
+    ].filter(Boolean);
     const v = new Validator();
     statuses.forEach((status, i) => {
-      if (!(FILTERABLE as readonly string[]).includes(status)) v.add(`status.${i}`, `The selected status.${i} is invalid.`);
+      if (!(FILTERABLE as readonly string[]).includes(status))
+        v.add(`status.${i}`, `The selected status.${i} is invalid.`);
     });
     v.check();
     const requested = c.req.query("customer_id");
-    const customer = requested && can(principal, PERMISSION_COMPANIES) ? requested.toUpperCase() : principal.customerCode;
+    const customer =
+      requested && can(principal, PERMISSION_COMPANIES) ? requested.toUpperCase() : principal.customerCode;
     const now = sim.clock.now();
     const orders = sim.state.orders
       .forCustomer(customer)

@@ -35,7 +35,11 @@ export function productRoutes(sim: SimCore): Hono<AppEnv> {
       else filter.modifiedSince = since;
     }
     const barcode = c.req.query("barcode");
-    if (barcode !== undefined && barcode !== "") filter.barcodes = barcode.split(",").map((code) => code.trim()).filter(Boolean);
+    if (barcode !== undefined && barcode !== "")
+      filter.barcodes = barcode
+        .split(",")
+        .map((code) => code.trim())
+        .filter(Boolean);
     v.check();
     return sendJson(c, catalogue.listBody(filter));
   });

@@ -23,7 +23,10 @@ describe("auth", () => {
 
   it("answers 401 on a wrong password or unknown user", async () => {
     const t = testSim();
-    for (const json of [{ username: USERS.dealer, password: "wrong" }, { username: "nobody@example.invalid", password: "demo1234" }]) {
+    for (const json of [
+      { username: USERS.dealer, password: "wrong" },
+      { username: "nobody@example.invalid", password: "demo1234" },
+    ]) {
       const response = await t.call("POST", "/auth/token", { json });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ message: "These credentials do not match our records." });
@@ -64,12 +67,18 @@ describe("auth", () => {
       permissions: [],
       features: [],
     });
-    expect(await me(tokens.service)).toMatchObject({ customer_code: "WH00001", permissions: ["companies"], features: ["PRODUCT_LIST"] });
+    expect(await me(tokens.service)).toMatchObject({
+      customer_code: "WH00001",
+      permissions: ["companies"],
+      features: ["PRODUCT_LIST"],
+    });
   });
 
   it("answers 401 Unauthenticated without a token, with an unknown one or a malformed header", async () => {
     const t = testSim();
-    for (const headers of [{}, { Authorization: "Bearer nope" }, { Authorization: "Basic abc" }] as Array<Record<string, string>>) {
+    for (const headers of [{}, { Authorization: "Bearer nope" }, { Authorization: "Basic abc" }] as Array<
+      Record<string, string>
+    >) {
       const response = await t.call("GET", "/me", { headers });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ message: "Unauthenticated." });

@@ -31,7 +31,10 @@ describe("bad requests", () => {
       ["/orders", { Authorization: "Bearer sim-service-token" }],
       ["/__sim/faults", { "x-sim-key": "sim-control-key" }],
     ] as const) {
-      const response = await t.call("POST", path, { body: "{not json", headers: { "Content-Type": "application/json", ...headers } });
+      const response = await t.call("POST", path, {
+        body: "{not json",
+        headers: { "Content-Type": "application/json", ...headers },
+      });
       expect(response.status, path).toBe(400);
       expect(await response.json()).toEqual({ message: "The request body is not valid JSON." });
     }
@@ -44,7 +47,10 @@ describe("bad requests", () => {
   });
 
   it("wrong types in control bodies are a 422 keyed by field", async () => {
-    const response = await t.call("POST", "/__sim/clock/advance", { json: { minutes: "soon" }, headers: { "x-sim-key": "sim-control-key" } });
+    const response = await t.call("POST", "/__sim/clock/advance", {
+      json: { minutes: "soon" },
+      headers: { "x-sim-key": "sim-control-key" },
+    });
     expect(response.status).toBe(422);
     expect(((await response.json()) as { errors: Record<string, unknown> }).errors).toHaveProperty("minutes");
   });
@@ -58,7 +64,9 @@ describe("bad requests", () => {
     expect((await t.call("GET", "/companies?page=99", { token })).status).toBe(200);
     expect((await t.call("GET", "/stock/color?listtype=sideways", { token })).status).toBe(422);
     expect((await t.call("GET", "/products/%00%ff", { token })).status).toBe(404);
-    expect((await t.call("POST", "/orders", { token, json: { products: [{ sku: { $ne: 1 }, amount: 1e309 }] } })).status).toBe(422);
+    expect(
+      (await t.call("POST", "/orders", { token, json: { products: [{ sku: { $ne: 1 }, amount: 1e309 }] } })).status,
+    ).toBe(422);
   });
 
   it("HEAD works wherever GET does", async () => {

@@ -103,7 +103,11 @@ describe("products", () => {
     const share = (test: (p: ProductJson) => boolean) => products.filter(test).length / products.length;
     expect(new Set(products.map((p) => p.sales_unit_amount))).toEqual(new Set([1, 5, 10, 25]));
     expect(new Set(products.map((p) => p.sales_unit))).toEqual(new Set(["STUKS", "DOOS", "piece", "box"]));
-    for (const flag of [(p: ProductJson) => p.blocked, (p: ProductJson) => p.expiring, (p: ProductJson) => p.dropshipment.is_big_parcel]) {
+    for (const flag of [
+      (p: ProductJson) => p.blocked,
+      (p: ProductJson) => p.expiring,
+      (p: ProductJson) => p.dropshipment.is_big_parcel,
+    ]) {
       expect(share(flag)).toBeGreaterThan(0);
       expect(share(flag)).toBeLessThan(0.2);
     }
@@ -120,7 +124,8 @@ describe("products", () => {
   });
 
   it("use invented brands only", () => {
-    const real = /\b(Dometic|Thetford|Truma|Fiamma|Victron|Webasto|Reich|Carbest|Campingaz|Thule|Eberspächer|Alde|Whale|Philips|Osram)\b/i;
+    const real =
+      /\b(Dometic|Thetford|Truma|Fiamma|Victron|Webasto|Reich|Carbest|Campingaz|Thule|Eberspächer|Alde|Whale|Philips|Osram)\b/i;
     expect(products.filter((p) => real.test(`${p.title} ${p.description}`))).toEqual([]);
   });
 
@@ -172,11 +177,19 @@ describe("the SKU list", () => {
   it("lists every product in SKU order with its change markers", async () => {
     const list = await get<ListItem[]>("/products");
     expect(list.map((item) => item.sku)).toEqual(products.map((p) => p.sku));
-    expect(list[3]).toEqual({ sku: products[3]?.sku, last_modified: products[3]?.last_modified, update_count: products[3]?.update_count });
+    expect(list[3]).toEqual({
+      sku: products[3]?.sku,
+      last_modified: products[3]?.last_modified,
+      update_count: products[3]?.update_count,
+    });
   });
 
   it("filters by category, descendants included", async () => {
-    const inElectricity = products.filter((p) => Object.values(p["categories-b2b"]).flat().some((c) => c.path_new.startsWith("Electricity,")));
+    const inElectricity = products.filter((p) =>
+      Object.values(p["categories-b2b"])
+        .flat()
+        .some((c) => c.path_new.startsWith("Electricity,")),
+    );
     const list = await get<ListItem[]>("/products?category=Electricity");
     expect(list.map((item) => item.sku)).toEqual(inElectricity.map((p) => p.sku));
     const cables = await get<ListItem[]>("/products?category=Electricity-Cables-Power");
@@ -187,7 +200,9 @@ describe("the SKU list", () => {
 
   it("filters by barcodes, comma separated", async () => {
     const picked = [products[5], products[900]] as ProductJson[];
-    const list = await get<ListItem[]>(`/products?barcode=${picked.map((p) => p.barcode.value).join(",")},1234567890128`);
+    const list = await get<ListItem[]>(
+      `/products?barcode=${picked.map((p) => p.barcode.value).join(",")},1234567890128`,
+    );
     expect(list.map((item) => item.sku)).toEqual(picked.map((p) => p.sku));
   });
 
@@ -202,7 +217,8 @@ describe("catalogue changes over simulated time", () => {
   it("every simulated minute some products change: modified_since and update_count return the deltas", async () => {
     const live = testSim();
     const liveToken = await live.token("admin");
-    const list = async (query: string) => (await (await live.call("GET", `/products?${query}`, { token: liveToken })).json()) as ListItem[];
+    const list = async (query: string) =>
+      (await (await live.call("GET", `/products?${query}`, { token: liveToken })).json()) as ListItem[];
     const since = live.sim.clock.now();
     const before = new Map((await list("")).map((item) => [item.sku, item.update_count]));
     expect(await list(`modified_since=${encodeURIComponent(amsterdamMinute(since + 60_000))}`)).toEqual([]);
@@ -210,7 +226,9 @@ describe("catalogue changes over simulated time", () => {
     const changed = await list(`modified_since=${encodeURIComponent(amsterdamMinute(since))}`);
     expect(changed.length).toBeGreaterThanOrEqual(10);
     for (const item of changed) {
-      expect(parseDateInput(`${item.last_modified.date.slice(0, 19)}${item.last_modified.timezone === "UTC" ? "Z" : ""}`)).toBeGreaterThanOrEqual(since - 60_000);
+      expect(
+        parseDateInput(`${item.last_modified.date.slice(0, 19)}${item.last_modified.timezone === "UTC" ? "Z" : ""}`),
+      ).toBeGreaterThanOrEqual(since - 60_000);
       expect(item.update_count).toBeGreaterThan(before.get(item.sku) ?? Infinity);
     }
     const threshold = Math.max(...before.values()) + 1;
@@ -222,12 +240,22 @@ describe("catalogue changes over simulated time", () => {
     const live = testSim();
     const liveToken = await live.token("dealer");
     const since = new Date(live.sim.clock.now()).toISOString();
-    const tick = await live.control<{ changed: Array<{ sku: string }>; stock: Array<{ sku: string; colour: string }> }>("POST", "catalogue/tick", { changes: 5 });
+    const tick = await live.control<{ changed: Array<{ sku: string }>; stock: Array<{ sku: string; colour: string }> }>(
+      "POST",
+      "catalogue/tick",
+      { changes: 5 },
+    );
     expect(tick.changed).toHaveLength(5);
     expect(tick.stock.length).toBeGreaterThan(0);
-    const listed = (await (await live.call("GET", `/products?modified_since=${encodeURIComponent(since)}`, { token: liveToken })).json()) as ListItem[];
+    const listed = (await (
+      await live.call("GET", `/products?modified_since=${encodeURIComponent(since)}`, { token: liveToken })
+    ).json()) as ListItem[];
     expect(listed.map((item) => item.sku)).toEqual(expect.arrayContaining(tick.changed.map((c) => c.sku)));
-    const stock = (await (await live.call("GET", `/stock/color?listtype=flat&modified_since=${encodeURIComponent(since)}`, { token: liveToken })).json()) as Record<string, string>;
+    const stock = (await (
+      await live.call("GET", `/stock/color?listtype=flat&modified_since=${encodeURIComponent(since)}`, {
+        token: liveToken,
+      })
+    ).json()) as Record<string, string>;
     expect(stock).toEqual(Object.fromEntries(tick.stock.map((s) => [s.sku, s.colour])));
   });
 
@@ -260,7 +288,14 @@ describe("catalogue control", () => {
   it("POST /__sim/products/{sku} changes a product and bumps its change markers", async () => {
     const [sku] = findProducts(t.sim, (p) => !p.blocked && p.sales_unit_amount === 1) as [string];
     const before = await get<ProductJson>(`/products/${sku}`);
-    const after = await t.control<ProductJson>("POST", `products/${sku}`, { title: null, prices: [{ minqty: 10, exvat: 8 }, { minqty: 1, exvat: 10 }], blocked: true });
+    const after = await t.control<ProductJson>("POST", `products/${sku}`, {
+      title: null,
+      prices: [
+        { minqty: 10, exvat: 8 },
+        { minqty: 1, exvat: 10 },
+      ],
+      blocked: true,
+    });
     expect(after.title).toBeNull();
     expect(after.update_count).toBe(before.update_count + 1);
     const vat = t.sim.state.catalogue.vatRate(t.sim.state.catalogue.indexOfSku(sku) as number);

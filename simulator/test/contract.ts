@@ -53,11 +53,14 @@ export async function expectContract(response: Response, method: string, templat
     return undefined;
   }
   const type = (response.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
-  if (!(type in content)) throw new Error(`${method} ${template} ${status} answered ${type}; documented: ${Object.keys(content).join(", ")}`);
+  if (!(type in content))
+    throw new Error(`${method} ${template} ${status} answered ${type}; documented: ${Object.keys(content).join(", ")}`);
   const body: unknown = type.endsWith("json") ? JSON.parse(text) : text;
   const validate = validatorAt(`${pointer}/content/${escape(type)}/schema`);
   if (!validate(body)) {
-    throw new Error(`${method} ${template} ${status} body does not match the contract:\n${ajv.errorsText(validate.errors, { separator: "\n" })}\n${text.slice(0, 500)}`);
+    throw new Error(
+      `${method} ${template} ${status} body does not match the contract:\n${ajv.errorsText(validate.errors, { separator: "\n" })}\n${text.slice(0, 500)}`,
+    );
   }
   return body;
 }

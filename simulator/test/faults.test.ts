@@ -15,7 +15,10 @@ afterAll(() => server.close());
 afterEach(() => control("DELETE", "faults"));
 
 const api = (path: string, init: RequestInit = {}) =>
-  fetch(`${server.url}${path}`, { ...init, headers: { Authorization: `Bearer ${SERVICE_TOKEN}`, "Content-Type": "application/json", ...init.headers } });
+  fetch(`${server.url}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${SERVICE_TOKEN}`, "Content-Type": "application/json", ...init.headers },
+  });
 async function control<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${server.url}/__sim/${path}`, {
     method,
@@ -25,12 +28,18 @@ async function control<T = unknown>(method: string, path: string, body?: unknown
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
-const placeOrder = (reference: string) => api("/orders", { method: "POST", body: JSON.stringify({ reference, products: [{ sku, amount: 1 }] }) });
-const ordersWithReference = async (reference: string) => (await control<OrderJson[]>("GET", "orders")).filter((o) => o.reference === reference);
+const placeOrder = (reference: string) =>
+  api("/orders", { method: "POST", body: JSON.stringify({ reference, products: [{ sku, amount: 1 }] }) });
+const ordersWithReference = async (reference: string) =>
+  (await control<OrderJson[]>("GET", "orders")).filter((o) => o.reference === reference);
 
 describe("faults", () => {
   it("are guarded by the control key", async () => {
-    const response = await fetch(`${server.url}/__sim/faults`, { method: "POST", body: "{}", headers: { "x-sim-key": "wrong" } });
+    const response = await fetch(`${server.url}/__sim/faults`, {
+      method: "POST",
+      body: "{}",
+      headers: { "x-sim-key": "wrong" },
+    });
     expect(response.status).toBe(403);
     expect(((await response.json()) as { message: string }).message).toMatch(/x-sim-key/);
   });
@@ -146,7 +155,10 @@ describe("faults in-process (app.request)", () => {
   it("commit-then-fail drop (set from the options) fails the body read; the order exists", async () => {
     const t = testSim({ faults: { commitThenFail: { count: 1, mode: "drop" } } });
     const [product] = findProducts(t.sim, (p) => !p.blocked && p.sales_unit_amount === 1);
-    const response = await t.call("POST", "/orders", { token: SERVICE_TOKEN, json: { reference: "in-process-drop", products: [{ sku: product, amount: 1 }] } });
+    const response = await t.call("POST", "/orders", {
+      token: SERVICE_TOKEN,
+      json: { reference: "in-process-drop", products: [{ sku: product, amount: 1 }] },
+    });
     await expect(response.text()).rejects.toThrow(/dropped/);
     expect(t.sim.state.orders.all().some((o) => o.reference === "in-process-drop")).toBe(true);
   });

@@ -10,14 +10,30 @@ describe("PHP dates", () => {
   const summer = Date.UTC(2025, 6, 15, 10, 0, 0);
 
   it("render Amsterdam local time, daylight saving included", () => {
-    expect(phpDate(winter)).toEqual({ date: "2025-01-15 12:00:00.000000", timezone_type: 3, timezone: "Europe/Amsterdam" });
-    expect(phpDate(summer)).toEqual({ date: "2025-07-15 12:00:00.000000", timezone_type: 3, timezone: "Europe/Amsterdam" });
+    expect(phpDate(winter)).toEqual({
+      date: "2025-01-15 12:00:00.000000",
+      timezone_type: 3,
+      timezone: "Europe/Amsterdam",
+    });
+    expect(phpDate(summer)).toEqual({
+      date: "2025-07-15 12:00:00.000000",
+      timezone_type: 3,
+      timezone: "Europe/Amsterdam",
+    });
   });
 
   it("render UTC, offsets (type 1) and abbreviations (type 2) for the same instant", () => {
     expect(phpDate(summer, "utc")).toEqual({ date: "2025-07-15 10:00:00.000000", timezone_type: 3, timezone: "UTC" });
-    expect(phpDate(summer, "offset")).toEqual({ date: "2025-07-15 12:00:00.000000", timezone_type: 1, timezone: "+02:00" });
-    expect(phpDate(winter, "abbreviation")).toEqual({ date: "2025-01-15 12:00:00.000000", timezone_type: 2, timezone: "CET" });
+    expect(phpDate(summer, "offset")).toEqual({
+      date: "2025-07-15 12:00:00.000000",
+      timezone_type: 1,
+      timezone: "+02:00",
+    });
+    expect(phpDate(winter, "abbreviation")).toEqual({
+      date: "2025-01-15 12:00:00.000000",
+      timezone_type: 2,
+      timezone: "CET",
+    });
   });
 
   it("switch offset exactly at the DST changes (01:00 UTC, last Sundays of March and October)", () => {
@@ -35,7 +51,8 @@ describe("PHP dates", () => {
     expect(parseDateInput("2025-07-15T10:00:00Z")).toBe(summer);
     expect(parseDateInput("2025-07-15T12:00:00+02:00")).toBe(summer);
     expect(parseDateInput("2025-01-15")).toBe(Date.UTC(2025, 0, 14, 23));
-    for (const bad of ["", "yesterday", "2025-02-30 00:00", "2025-01-01 25:00", "15-01-2025"]) expect(parseDateInput(bad), bad).toBeUndefined();
+    for (const bad of ["", "yesterday", "2025-02-30 00:00", "2025-01-01 25:00", "15-01-2025"])
+      expect(parseDateInput(bad), bad).toBeUndefined();
   });
 
   it("give ISO 8601 without milliseconds for the status endpoint", () => {
@@ -60,7 +77,8 @@ describe("media files", () => {
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(renderMedia(hash, "svg").toString()).toMatch(/^<svg /);
     expect(renderMedia(hash, "pdf").toString("latin1")).toMatch(/^%PDF-1\.4[\s\S]*%%EOF\n$/);
-    for (const ext of ["png", "svg", "pdf"] as const) expect(mediaItem(hash, ext, 1).size).toBe(renderMedia(hash, ext).length);
+    for (const ext of ["png", "svg", "pdf"] as const)
+      expect(mediaItem(hash, ext, 1).size).toBe(renderMedia(hash, ext).length);
     expect(renderMedia(hash, "png").equals(renderMedia("0".repeat(32), "png"))).toBe(false);
   });
 

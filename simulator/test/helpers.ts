@@ -16,7 +16,11 @@ export const SERVICE_TOKEN = "sim-service-token";
 export interface TestSim {
   sim: Simulator;
   /** A request to the app; `token` adds the bearer header, `json` a JSON body. */
-  call(method: string, path: string, init?: { token?: string; json?: unknown; body?: string; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    method: string,
+    path: string,
+    init?: { token?: string; json?: unknown; body?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   /** A /__sim/ control call with the key, parsed. */
   control<T = unknown>(method: string, path: string, json?: unknown): Promise<T>;
   token(user: UserName): Promise<string>;
@@ -52,13 +56,22 @@ export function testSim(options: SimulatorOptions = {}): TestSim {
       return (await response.json()) as T;
     },
     async tokens() {
-      return { dealer: await token("dealer"), admin: await token("admin"), limited: await token("limited"), service: SERVICE_TOKEN };
+      return {
+        dealer: await token("dealer"),
+        admin: await token("admin"),
+        limited: await token("limited"),
+        service: SERVICE_TOKEN,
+      };
     },
   };
 }
 
 /** SKUs of the catalogue that satisfy `test`, in catalogue order. */
-export function findProducts(sim: Simulator, test: (p: ReturnType<Simulator["state"]["catalogue"]["product"]>) => boolean, count = 1): string[] {
+export function findProducts(
+  sim: Simulator,
+  test: (p: ReturnType<Simulator["state"]["catalogue"]["product"]>) => boolean,
+  count = 1,
+): string[] {
   const found: string[] = [];
   for (const index of sim.state.catalogue.activeIndices()) {
     const product = sim.state.catalogue.product(index);

@@ -13,13 +13,19 @@ beforeAll(async () => {
   [sku] = findProducts(t.sim, (p) => !p.blocked && p.sales_unit_amount === 1) as [string];
 });
 
-const orders = async (token: string, query = "") => (await (await t.call("GET", `/orders${query}`, { token })).json()) as OrderJson[];
+const orders = async (token: string, query = "") =>
+  (await (await t.call("GET", `/orders${query}`, { token })).json()) as OrderJson[];
 
 describe("permissions", () => {
   it("the company list needs permission companies", async () => {
     expect((await t.call("GET", "/companies", { token: tokens.dealer })).status).toBe(403);
-    expect(await (await t.call("GET", "/companies", { token: tokens.limited })).json()).toEqual({ message: "This action is unauthorized." });
-    const page = (await (await t.call("GET", "/companies", { token: tokens.admin })).json()) as { data: unknown[]; meta: { total: number; per_page: number } };
+    expect(await (await t.call("GET", "/companies", { token: tokens.limited })).json()).toEqual({
+      message: "This action is unauthorized.",
+    });
+    const page = (await (await t.call("GET", "/companies", { token: tokens.admin })).json()) as {
+      data: unknown[];
+      meta: { total: number; per_page: number };
+    };
     expect(page.data).toHaveLength(15);
     expect(page.meta.total).toBeGreaterThanOrEqual(40);
   });
@@ -75,9 +81,14 @@ describe("permissions", () => {
   });
 
   it("an admin ordering for an unknown customer gets a 422", async () => {
-    const response = await t.call("POST", "/orders", { token: tokens.admin, json: { customercode: "EA99999", products: [{ sku, amount: 1 }] } });
+    const response = await t.call("POST", "/orders", {
+      token: tokens.admin,
+      json: { customercode: "EA99999", products: [{ sku, amount: 1 }] },
+    });
     expect(response.status).toBe(422);
-    expect(((await response.json()) as { errors: Record<string, string[]> }).errors.customercode).toEqual(["The selected customercode is invalid."]);
+    expect(((await response.json()) as { errors: Record<string, string[]> }).errors.customercode).toEqual([
+      "The selected customercode is invalid.",
+    ]);
   });
 
   it("the product list needs feature PRODUCT_LIST; product details do not", async () => {
