@@ -62,6 +62,7 @@ export default defineConfig({
         NEXTAUTH_URL: E2E.portalUrl,
         NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
         DATA_DIR: E2E.dataDir,
+        DEMO_MODE: "true",
         SIGN_IN_ATTEMPTS_PER_ADDRESS: "1000",
         SIGN_IN_ATTEMPTS_PER_ACCOUNT: "50",
       },

@@ -14,6 +14,7 @@ const env = {
 if (!process.env.UPSTREAM_URL) {
   const simPort = process.env.SIM_PORT ?? "4010";
   env.UPSTREAM_URL = `http://127.0.0.1:${simPort}`;
+  env.DEMO_MODE = "true";
   run("simulator", process.execPath, [bin.tsx, "simulator/main.ts"], { env: { SIM_PORT: simPort } });
   await waitForUrl(env.UPSTREAM_URL);
 }

@@ -216,10 +216,10 @@ export async function placeOrder(
     }
     return { claimed: await claimForSending(tx, input.attemptId) };
   });
-  if ("busy" in claim) {
+  if ("busy" in claim && claim.busy) {
     return claim.busy.state === "sending" ? waitForOther(ctx, claim.busy.id) : resolveAttempt(ctx, claim.busy);
   }
-  const claimed = claim.claimed;
+  const claimed = "claimed" in claim ? claim.claimed : null;
   if (!claimed) return waitForOther(ctx, input.attemptId);
 
   const first = await send(ctx, claimed);

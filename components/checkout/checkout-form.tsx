@@ -1,0 +1,338 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useForm, useWatch } from "react-hook-form";
+
+import { CartTotals } from "@/components/cart/cart-totals";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import type { VatTotals } from "@/lib/cart/pricing";
+import { checkoutSchema, COUNTRIES, EMPTY_DROPSHIP, type CheckoutField, type CheckoutInput } from "@/lib/checkout/schema";
+
+import { submitOrder, type SubmitOrderResult } from "./actions";
+
+export interface CheckoutLine {
+  sku: string;
+  title: string;
+  quantity: number;
+  totalExVat: number | null;
+}
+
+export interface CheckoutProps {
+  attemptId: string;
+  lines: CheckoutLine[];
+  totals: VatTotals;
+  nonDropshipableSkus: string[];
+  bigParcelSkus: string[];
+  ownAddress: string[] | null;
+  canPlaceTestOrders: boolean;
+}
+
+type Problem = { tone: "error" | "warning"; text: string; details?: string[] };
+
+/**
+ * The checkout: one form (the server action checks it with the same zod
+ * schema), then a summary with the final button. The dealer is told plainly
+ * what happened to every submission; the cart is kept unless the order was placed.
+ */
+export function CheckoutForm(props: CheckoutProps) {
+  const t = useTranslations("checkout");
+  const format = useFormatter();
+  const router = useRouter();
+  const [step, setStep] = useState<"details" | "review">("details");
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
+  const [pending, startTransition] = useTransition();
+  const form = useForm<CheckoutInput>({
+    resolver: zodResolver(checkoutSchema),
+    defaultValues: { attemptId: props.attemptId, reference: "", notes: "", test: false, delivery: "own", ...EMPTY_DROPSHIP },
+    mode: "onTouched",
+  });
+  const { register, formState, setError, setValue, getValues, control } = form;
+  const delivery = useWatch({ control, name: "delivery" });
+  const reference = useWatch({ control, name: "reference" }) ?? "";
+  const dropshipPossible = props.nonDropshipableSkus.length === 0;
+  const errorText = (field: CheckoutField) => {
+    const message = formState.errors[field]?.message;
+    if (!message) return undefined;
+    return message.startsWith("upstream:") ? message.slice("upstream:".length) : t(`errors.${message as "required"}`);
+  };
+
+  const review = form.handleSubmit(() => {
+    setProblem(null);
+    setStep("review");
+    window.scrollTo({ top: 0 });
+  });
+
+  function show(result: SubmitOrderResult) {
+    switch (result.kind) {
+      case "placed":
+        router.push(`/checkout/confirmation/${result.attemptId}`);
+        return;
+      case "invalid":
+        for (const [field, message] of Object.entries(result.fields)) setError(field as CheckoutField, { message });
+        setProblem({ tone: "error", text: t("errors.formInvalid") });
+        setStep("details");
+        return;
+      case "rejected":
+        for (const [field, message] of Object.entries(result.fields)) {
+          setError(field as CheckoutField, { message: `upstream:${t("errors.upstreamField", { message })}` });
+        }
+        setLineErrors(Object.fromEntries(Object.entries(result.lines).map(([sku, message]) => [sku, t("errors.upstreamLine", { message })])));
+        setValue("attemptId", result.nextAttemptId);
+        setProblem({ tone: "error", text: t("errors.rejected"), details: result.general });
+        setStep(Object.keys(result.fields).length ? "details" : "review");
+        return;
+      case "not-sent":
+        setProblem({ tone: "error", text: result.reason === "rate_limited" ? t("errors.rateLimited") : t("errors.notSent") });
+        return;
+      case "unknown":
+        setProblem({ tone: "warning", text: t("errors.unknown") });
+        return;
+      case "in-progress":
+        setProblem({ tone: "warning", text: t("errors.inProgress") });
+        return;
+      case "empty-cart":
+        setProblem({ tone: "error", text: t("errors.emptyCart") });
+        return;
+      case "cart-not-orderable":
+        setProblem({ tone: "error", text: t("errors.cartNotOrderable") });
+        return;
+      case "test-not-allowed":
+        setProblem({ tone: "error", text: t("errors.testNotAllowed") });
+    }
+  }
+
+  function place() {
+    setProblem(null);
+    startTransition(async () => {
+      try {
+        show(await submitOrder(getValues()));
+      } catch {
+        setProblem({ tone: "warning", text: t("errors.unknown") });
+      }
+    });
+  }
+
+  const problemBox = problem ? (
+    <div
+      role="alert"
+      className={`rounded-md border p-3 text-sm ${problem.tone === "error" ? "border-red-300 bg-red-50 text-red-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}
+    >
+      <p>{problem.text}</p>
+      {problem.details?.length ? (
+        <ul className="mt-1 list-disc pl-5">
+          {problem.details.map((detail) => (
+            <li key={detail}>{detail}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  ) : null;
+
+  const values = getValues();
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="space-y-4">
+        {problemBox}
+        <form onSubmit={review} noValidate hidden={step !== "details"} className="space-y-6" aria-label={t("details")}>
+          <input type="hidden" {...register("attemptId")} />
+          <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+            <legend className="px-1 text-lg font-semibold">{t("details")}</legend>
+            <TextField
+              label={t("reference")}
+              hint={t("referenceHint")}
+              maxLength={50}
+              autoComplete="off"
+              error={errorText("reference")}
+              {...register("reference")}
+            />
+            <p className="-mt-3 text-xs text-slate-600" aria-live="polite">
+              {t("referenceCount", { count: reference.length })}
+            </p>
+            <div>
+              <label htmlFor="checkout-notes" className="block text-sm font-medium">
+                {t("notes")}
+              </label>
+              <textarea
+                id="checkout-notes"
+                rows={3}
+                maxLength={1000}
+                className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
+                {...register("notes")}
+              />
+            </div>
+            {props.canPlaceTestOrders ? (
+              <label className="flex min-h-touch items-start gap-2 text-sm">
+                <input type="checkbox" className="mt-1 h-5 w-5 accent-brand-600" {...register("test")} />
+                <span>
+                  <span className="font-medium">{t("test")}</span>
+                  <span className="block text-slate-600">{t("testHint")}</span>
+                </span>
+              </label>
+            ) : null}
+          </fieldset>
+
+          <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+            <legend className="px-1 text-lg font-semibold">{t("delivery")}</legend>
+            <label className="flex min-h-touch items-center gap-2">
+              <input type="radio" value="own" className="h-5 w-5 accent-brand-600" {...register("delivery")} />
+              {t("deliverOwn")}
+            </label>
+            {props.ownAddress ? (
+              <address className="ml-7 text-sm text-slate-700 not-italic">
+                {props.ownAddress.map((line) => (
+                  <span key={line} className="block">
+                    {line}
+                  </span>
+                ))}
+              </address>
+            ) : (
+              <p className="ml-7 text-sm text-slate-700">{t("ownAddressUnknown")}</p>
+            )}
+            <label className="flex min-h-touch items-center gap-2">
+              <input
+                type="radio"
+                value="dropship"
+                disabled={!dropshipPossible}
+                className="h-5 w-5 accent-brand-600"
+                aria-describedby={dropshipPossible ? undefined : "dropship-impossible"}
+                {...register("delivery")}
+              />
+              {t("deliverDropship")}
+            </label>
+            {dropshipPossible ? null : (
+              <p id="dropship-impossible" className="ml-7 text-sm text-slate-700">
+                {t("dropshipNotPossible", { skus: props.nonDropshipableSkus.join(", ") })}
+              </p>
+            )}
+            {props.bigParcelSkus.length ? (
+              <p className="text-sm text-amber-900">{t("bigParcels", { skus: props.bigParcelSkus.join(", ") })}</p>
+            ) : null}
+            {delivery === "dropship" ? (
+              <div className="grid gap-3 sm:grid-cols-2">
+                <h3 className="font-semibold sm:col-span-2">{t("endCustomer")}</h3>
+                <TextField label={t("firstName")} autoComplete="off" error={errorText("firstName")} {...register("firstName")} />
+                <TextField label={t("lastName")} autoComplete="off" error={errorText("lastName")} {...register("lastName")} />
+                <TextField label={t("company")} autoComplete="off" error={errorText("company")} {...register("company")} />
+                <TextField label={t("vatNumber")} autoComplete="off" error={errorText("vatNumber")} {...register("vatNumber")} />
+                <TextField label={t("phone")} type="tel" inputMode="tel" autoComplete="off" error={errorText("phone")} {...register("phone")} />
+                <TextField label={t("street")} autoComplete="off" error={errorText("street")} {...register("street")} />
+                <div className="grid grid-cols-2 gap-3">
+                  <TextField label={t("houseNumber")} inputMode="numeric" autoComplete="off" error={errorText("houseNumber")} {...register("houseNumber")} />
+                  <TextField label={t("houseNumberExtension")} autoComplete="off" error={errorText("houseNumberExtension")} {...register("houseNumberExtension")} />
+                </div>
+                <TextField label={t("postcode")} autoComplete="off" autoCapitalize="characters" error={errorText("postcode")} {...register("postcode")} />
+                <TextField label={t("city")} autoComplete="off" error={errorText("city")} {...register("city")} />
+                <div>
+                  <label htmlFor="checkout-country" className="block text-sm font-medium">
+                    {t("country")}
+                  </label>
+                  <select
+                    id="checkout-country"
+                    className="mt-1 block min-h-touch w-full rounded-md border border-slate-300 bg-white px-2"
+                    {...register("country")}
+                  >
+                    {COUNTRIES.map((country) => (
+                      <option key={country} value={country}>
+                        {t(`countries.${country}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="sm:col-span-2">
+                  <label htmlFor="checkout-delivery-note" className="block text-sm font-medium">
+                    {t("deliveryNote")}
+                  </label>
+                  <textarea
+                    id="checkout-delivery-note"
+                    rows={2}
+                    maxLength={500}
+                    className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
+                    {...register("deliveryNote")}
+                  />
+                </div>
+              </div>
+            ) : null}
+          </fieldset>
+          <Button type="submit" className="w-full sm:w-auto">
+            {t("review")}
+          </Button>
+        </form>
+
+        {step === "review" ? (
+          <section aria-labelledby="checkout-summary" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="checkout-summary" className="text-lg font-semibold">
+              {t("summary")}
+            </h2>
+            <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+              <dt className="text-slate-600">{t("reference")}</dt>
+              <dd className="font-semibold break-words">{values.reference}</dd>
+              {values.notes ? (
+                <>
+                  <dt className="text-slate-600">{t("notes")}</dt>
+                  <dd className="whitespace-pre-line">{values.notes}</dd>
+                </>
+              ) : null}
+              <dt className="text-slate-600">{t("delivery")}</dt>
+              <dd>
+                {values.delivery === "own"
+                  ? [t("deliverOwn"), ...(props.ownAddress ?? [])].join(", ")
+                  : [
+                      t("deliverDropship"),
+                      `${values.firstName} ${values.lastName}`,
+                      values.company,
+                      `${values.street} ${values.houseNumber}${values.houseNumberExtension ? ` ${values.houseNumberExtension}` : ""}`,
+                      `${values.postcode} ${values.city}`,
+                      t(`countries.${values.country}`),
+                    ]
+                      .filter(Boolean)
+                      .join(", ")}
+              </dd>
+              {values.test ? (
+                <>
+                  <dt className="text-slate-600">{t("test")}</dt>
+                  <dd>✓</dd>
+                </>
+              ) : null}
+            </dl>
+            <h3 className="font-semibold">{t("lines")}</h3>
+            <ul className="divide-y divide-slate-100 text-sm">
+              {props.lines.map((line) => (
+                <li key={line.sku} className="py-1">
+                  <div className="flex justify-between gap-3">
+                    <span className="min-w-0 break-words">
+                      {t("quantityShort", { quantity: line.quantity, title: line.title })}{" "}
+                      <span className="font-mono text-xs text-slate-600">{line.sku}</span>
+                    </span>
+                    <span className="shrink-0">
+                      {line.totalExVat === null ? "—" : format.number(line.totalExVat, { style: "currency", currency: "EUR" })}
+                    </span>
+                  </div>
+                  {lineErrors[line.sku] ? <p className="text-xs text-red-800">{lineErrors[line.sku]}</p> : null}
+                </li>
+              ))}
+            </ul>
+            <div className="flex flex-wrap gap-3">
+              <Button onClick={place} disabled={pending} aria-describedby={problem ? undefined : undefined}>
+                {pending ? t("placing") : t("place")}
+              </Button>
+              <Button variant="secondary" disabled={pending} onClick={() => setStep("details")}>
+                {t("change")}
+              </Button>
+            </div>
+            <p role="status" aria-live="polite" className="sr-only">
+              {pending ? t("placing") : ""}
+            </p>
+          </section>
+        ) : null}
+      </div>
+      <aside className="space-y-3">
+        <CartTotals totals={props.totals} />
+      </aside>
+    </div>
+  );
+}
