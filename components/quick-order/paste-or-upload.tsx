@@ -1,0 +1,141 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+import { Button, buttonClasses } from "@/components/ui/button";
+import { MAX_LIST_LINES, parseOrderList } from "@/lib/cart/order-list-parser";
+
+import { LineReportTable } from "./line-report";
+import { useLineCheck } from "./use-line-check";
+
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Paste a block of lines, or upload a CSV file: every line is checked and reported before anything is added. */
+export function PasteOrUpload() {
+  const t = useTranslations("quickOrder");
+  const [text, setText] = useState("");
+  const [source, setSource] = useState<"paste" | "csv">("paste");
+  const [message, setMessage] = useState<string | null>(null);
+  const { rows, progress, added, failed, check, addChecked, reset } = useLineCheck();
+
+  async function run(input: string, from: "paste" | "csv") {
+    setMessage(null);
+    setSource(from);
+    const parsed = parseOrderList(input);
+    if (!parsed.entries.length && !parsed.problems.length) {
+      reset();
+      setMessage(t("nothingToCheck"));
+      return;
+    }
+    if (parsed.entries.length + parsed.problems.length >= MAX_LIST_LINES) setMessage(t("tooMany", { max: MAX_LIST_LINES }));
+    await check(parsed.entries, parsed.problems);
+  }
+
+  async function upload(file: File | undefined) {
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setMessage(t("fileTooLarge"));
+      return;
+    }
+    let content: string;
+    try {
+      content = await file.text();
+    } catch {
+      setMessage(t("fileUnreadable"));
+      return;
+    }
+    if (content.includes("\u0000")) {
+      setMessage(t("fileUnreadable"));
+      return;
+    }
+    await run(content, "csv");
+  }
+
+  const addable = rows?.filter((row) => row.report && (row.report.outcome === "added" || row.report.outcome === "rounded")).length ?? 0;
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="paste-title" className="space-y-2">
+        <h2 id="paste-title" className="text-lg font-semibold">
+          {t("pasteTitle")}
+        </h2>
+        <p className="text-sm text-slate-700" id="paste-intro">
+          {t("pasteIntro")}
+        </p>
+        <label htmlFor="paste-lines" className="block text-sm font-medium">
+          {t("pasteLabel")}
+        </label>
+        <textarea
+          id="paste-lines"
+          rows={6}
+          aria-describedby="paste-intro"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm"
+        />
+        <Button onClick={() => void run(text, "paste")} disabled={Boolean(progress)}>
+          {t("check")}
+        </Button>
+      </section>
+
+      <section aria-labelledby="upload-title" className="space-y-2">
+        <h2 id="upload-title" className="text-lg font-semibold">
+          {t("uploadTitle")}
+        </h2>
+        <p className="text-sm text-slate-700">{t("uploadIntro")}</p>
+        <label htmlFor="upload-csv" className="block text-sm font-medium">
+          {t("uploadLabel")}
+        </label>
+        <input
+          id="upload-csv"
+          type="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          onChange={(event) => {
+            void upload(event.target.files?.[0]);
+            event.target.value = "";
+          }}
+          className="block min-h-touch text-sm"
+        />
+      </section>
+
+      <div aria-live="polite">
+        {progress ? (
+          <p role="status">
+            {t("progress", progress)}
+            <progress className="ml-2 align-middle" value={progress.done} max={progress.total} />
+          </p>
+        ) : null}
+        {message ? <p className="text-sm text-amber-900">{message}</p> : null}
+        {failed ? (
+          <p role="alert" className="text-sm text-red-800">
+            {t("checkFailed")}
+          </p>
+        ) : null}
+      </div>
+
+      {rows ? (
+        <div className="space-y-2">
+          <LineReportTable rows={rows} />
+          {added === null ? (
+            <div className="flex flex-wrap gap-2">
+              <Button disabled={!addable} onClick={() => void addChecked(source)}>
+                {t("confirmAdd", { count: addable })}
+              </Button>
+              <Button variant="secondary" onClick={reset}>
+                {t("cancel")}
+              </Button>
+            </div>
+          ) : (
+            <p role="status" className="text-green-800">
+              {t("addedToCart", { count: added })}{" "}
+              <Link href="/cart" className={buttonClasses("ghost")}>
+                {t("goToCart")}
+              </Link>
+            </p>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+
+import { Button, buttonClasses } from "@/components/ui/button";
+
+import { LineReportTable } from "./line-report";
+import { useLineCheck } from "./use-line-check";
+
+interface Row {
+  key: number;
+  identifier: string;
+  quantity: string;
+}
+
+let nextKey = 1;
+const emptyRow = (): Row => ({ key: nextKey++, identifier: "", quantity: "" });
+
+function useSuggestions(query: string) {
+  const [debounced, setDebounced] = useState(query);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(query), 150);
+    return () => clearTimeout(timer);
+  }, [query]);
+  return useQuery({
+    queryKey: ["search-suggestions", debounced],
+    queryFn: async ({ signal }) => {
+      const response = await fetch(`/api/search/suggest?q=${encodeURIComponent(debounced)}`, { signal });
+      if (!response.ok) return [];
+      return ((await response.json()) as { items: { sku: string; name: string }[] }).items;
+    },
+    enabled: debounced.trim().length >= 2,
+    staleTime: 30_000,
+  });
+}
+
+/**
+ * Rows of SKU (or barcode, or part number) and quantity, all by keyboard:
+ * Enter in a SKU goes to its quantity, Enter in a quantity to the next row.
+ * Suggestions come from the catalogue as the dealer types.
+ */
+export function QuickOrderRows() {
+  const t = useTranslations("quickOrder");
+  const [rows, setRows] = useState<Row[]>(() => [emptyRow(), emptyRow(), emptyRow()]);
+  const [focused, setFocused] = useState("");
+  const inputs = useRef(new Map<string, HTMLInputElement>());
+  const pendingFocus = useRef<string | null>(null);
+  const { data: suggestions = [] } = useSuggestions(focused);
+  const { rows: report, progress, added, failed, check, addChecked } = useLineCheck();
+
+  useEffect(() => {
+    if (pendingFocus.current) {
+      inputs.current.get(pendingFocus.current)?.focus();
+      pendingFocus.current = null;
+    }
+  });
+
+  function update(key: number, field: "identifier" | "quantity", value: string) {
+    setRows((current) => current.map((row) => (row.key === key ? { ...row, [field]: value } : row)));
+    if (field === "identifier") setFocused(value);
+  }
+
+  function focusNext(index: number, field: "identifier" | "quantity") {
+    if (field === "identifier") {
+      inputs.current.get(`${rows[index]?.key}-quantity`)?.focus();
+      return;
+    }
+    const next = rows[index + 1];
+    if (next) inputs.current.get(`${next.key}-identifier`)?.focus();
+    else {
+      const row = emptyRow();
+      setRows((current) => [...current, row]);
+      pendingFocus.current = `${row.key}-identifier`;
+    }
+  }
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const lines = rows
+      .map((row, index) => ({ row, index }))
+      .filter(({ row }) => row.identifier.trim())
+      .map(({ row, index }) => {
+        const quantity = Number(row.quantity.replace(",", "."));
+        return { line: index + 1, identifier: row.identifier.trim(), quantity: row.quantity.trim() && quantity > 0 ? quantity : null };
+      });
+    if (!lines.length) return;
+    await check(lines);
+  }
+
+  const canAdd = report?.some((row) => row.report && (row.report.outcome === "added" || row.report.outcome === "rounded"));
+  return (
+    <section aria-labelledby="quick-rows" className="space-y-3">
+      <h2 id="quick-rows" className="text-lg font-semibold">
+        {t("rows")}
+      </h2>
+      <form onSubmit={submit} className="space-y-2">
+        <datalist id="quick-order-suggestions">
+          {suggestions.map((item) => (
+            <option key={item.sku} value={item.sku}>
+              {item.name}
+            </option>
+          ))}
+        </datalist>
+        <ol className="space-y-2">
+          {rows.map((row, index) => (
+            <li key={row.key} className="grid grid-cols-[1fr_6rem_auto] items-end gap-2">
+              <div>
+                <label htmlFor={`qo-${row.key}-identifier`} className="sr-only">
+                  {t("identifierRow", { row: index + 1 })}
+                </label>
+                <input
+                  id={`qo-${row.key}-identifier`}
+                  ref={(element) => {
+                    if (element) inputs.current.set(`${row.key}-identifier`, element);
+                    else inputs.current.delete(`${row.key}-identifier`);
+                  }}
+                  list="quick-order-suggestions"
+                  autoComplete="off"
+                  enterKeyHint="next"
+                  placeholder={t("identifier")}
+                  value={row.identifier}
+                  maxLength={64}
+                  onFocus={() => setFocused(row.identifier)}
+                  onChange={(event) => update(row.key, "identifier", event.target.value)}
+                  onKeyDown={(event) => {
+                    if (event.key === "Enter") {
+                      event.preventDefault();
+                      focusNext(index, "identifier");
+                    }
+                  }}
+                  className="min-h-touch w-full rounded-md border border-slate-300 bg-white px-3 font-mono text-base"
+                />
+              </div>
+              <div>
+                <label htmlFor={`qo-${row.key}-quantity`} className="sr-only">
+                  {t("quantityRow", { row: index + 1 })}
+                </label>
+                <input
+                  id={`qo-${row.key}-quantity`}
+                  ref={(element) => {
+                    if (element) inputs.current.set(`${row.key}-quantity`, element);
+                    else inputs.current.delete(`${row.key}-quantity`);
+                  }}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  enterKeyHint="next"
+                  placeholder="1"
+                  value={row.quantity}
+                  maxLength={7}
+                  onChange={(event) => update(row.key, "quantity", event.target.value)}
+                  onKeyDown={(event) => {
+                    if (event.key === "Enter") {
+                      event.preventDefault();
+                      focusNext(index, "quantity");
+                    }
+                  }}
+                  className="min-h-touch w-full rounded-md border border-slate-300 bg-white px-3 text-base"
+                />
+              </div>
+              <button
+                type="button"
+                aria-label={t("removeRow", { row: index + 1 })}
+                onClick={() => setRows((current) => (current.length > 1 ? current.filter((item) => item.key !== row.key) : [emptyRow()]))}
+                className="flex h-11 w-11 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100"
+              >
+                <span aria-hidden="true">✕</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+        <div className="flex flex-wrap gap-2">
+          <Button variant="secondary" onClick={() => setRows((current) => [...current, emptyRow()])}>
+            {t("addRow")}
+          </Button>
+          <Button type="submit" disabled={Boolean(progress)}>
+            {progress ? t("checking") : t("check")}
+          </Button>
+        </div>
+      </form>
+      {failed ? (
+        <p role="alert" className="text-sm text-red-800">
+          {t("fileUnreadable")}
+        </p>
+      ) : null}
+      {report ? (
+        <div className="space-y-2">
+          <LineReportTable rows={report} />
+          {added === null ? (
+            <Button disabled={!canAdd} onClick={() => void addChecked("quick-order")}>
+              {t("confirmAdd", { count: report.filter((row) => row.report?.quantity).length })}
+            </Button>
+          ) : (
+            <p role="status" className="text-green-800">
+              {t("addedToCart", { count: added })}{" "}
+              <Link href="/cart" className={buttonClasses("ghost")}>
+                {t("goToCart")}
+              </Link>
+            </p>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
