@@ -39,6 +39,11 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Folder of the embedded database and other local state. */
   DATA_DIR: z.string().min(1).default("./data"),
+  /** Demo installation: every dealer may place test orders. The start scripts set it with the embedded simulator. */
+  DEMO_MODE: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
   /** Time zone in which dates are shown to dealers. */
   DEALER_TIME_ZONE: z
     .string()

@@ -182,7 +182,7 @@ export function QuickOrderRows() {
       </form>
       {failed ? (
         <p role="alert" className="text-sm text-red-800">
-          {t("fileUnreadable")}
+          {t("checkFailed")}
         </p>
       ) : null}
       {report ? (
