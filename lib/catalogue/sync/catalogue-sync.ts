@@ -273,6 +273,8 @@ export class CatalogueSync {
       // Details, with bounded concurrency, stored in batches; the watermark follows each batch.
       progress("details");
       const queue: WorkItem[] = plan.work;
+      let next = 0;
+      const hadFailure = new Set(failures.keys());
       let storedBuffer: Product[] = [];
       let goneBuffer: string[] = [];
       let failedBuffer: Array<{ sku: string; lastModified: Date | null; error: string }> = [];
@@ -291,7 +293,10 @@ export class CatalogueSync {
           const now = this.now();
           if (batch.length > 0) counts.stored += await upsertProducts(db, batch, treePaths, now);
           if (gone.length > 0) counts.vanished += await markUnavailable(db, gone, now);
-          await clearFailures(db, [...batch.map((product) => product.sku), ...gone]);
+          await clearFailures(
+            db,
+            [...batch.map((product) => product.sku), ...gone].filter((sku) => hadFailure.has(sku)),
+          );
           await recordFailures(db, failed, now, settings.backoff);
           counts.failed += failed.length;
           for (const product of batch) activeTracker.settle(product.sku);
@@ -314,11 +319,12 @@ export class CatalogueSync {
           } catch {
             return;
           }
-          const item = queue.shift();
+          const item = queue[next];
           if (!item) {
             pressure.release();
             return;
           }
+          next++;
           try {
             const product = await upstream.client.product(item.sku, signal);
             // Pushed after the await: a flush may have swapped the buffer meanwhile.
