@@ -141,10 +141,7 @@ export async function storedVersions(db: Database, skus?: readonly string[]): Pr
   const add = (rows: Array<{ sku: string } & StoredVersion>) => {
     for (const { sku, ...version } of rows) result.set(sku, version);
   };
-  if (skus === undefined) {
-    add(await db.select(columns).from(products));
-    return result;
-  }
+  if (skus === undefined) return allStoredVersions(db);
   const unique = [...new Set(skus)];
   for (let start = 0; start < unique.length; start += 5_000) {
     add(
@@ -155,6 +152,35 @@ export async function storedVersions(db: Database, skus?: readonly string[]): Pr
     );
   }
   return result;
+}
+
+/**
+ * Every product's version, as one aggregated text: PGlite hands 100,000 rows out in seconds, one
+ * string of them in a fraction of that. Fields are split by the ASCII unit separator, rows by the
+ * record separator.
+ */
+async function allStoredVersions(db: Database): Promise<Map<string, StoredVersion>> {
+  const result = await db.execute<{ versions: string | null }>(sql`
+    select string_agg(
+      ${products.sku} || chr(31) || ${products.updateCount} || chr(31)
+        || coalesce(round(extract(epoch from ${products.lastModified}) * 1000)::bigint::text, '') || chr(31)
+        || case when ${products.available} then '1' else '0' end,
+      chr(30)) as versions
+    from ${products}`);
+  const rows = Array.isArray(result) ? result : (result as { rows: Array<{ versions: string | null }> }).rows;
+  const text = rows[0]?.versions ?? "";
+  const versions = new Map<string, StoredVersion>();
+  if (!text) return versions;
+  for (const record of text.split("\x1e")) {
+    const [sku, updateCount, lastModified, available] = record.split("\x1f");
+    if (sku === undefined) continue;
+    versions.set(sku, {
+      updateCount: Number(updateCount),
+      lastModified: lastModified ? new Date(Number(lastModified)) : null,
+      available: available === "1",
+    });
+  }
+  return versions;
 }
 
 /** Marks products unavailable (never deletes them: orders refer to them). Returns how many were available. */
