@@ -37,7 +37,7 @@ export const DEMO_ACCOUNTS: readonly Principal[] = [
   { name: "Bram Bakker", email: "limited@bakker.example", customerCode: "EA00002", permissions: [], features: [] },
 ];
 
-export const SERVICE_PRINCIPAL: Principal = {
+const SERVICE_PRINCIPAL: Principal = {
   name: "Portal catalogue sync",
   email: "sync@wholesaler.example",
   customerCode: WHOLESALER_CODE,

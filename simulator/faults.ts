@@ -21,7 +21,7 @@ const validRegex = (source: string) => {
   }
 };
 
-export const faultSettingsSchema = z
+const faultSettingsSchema = z
   .object({
     latencyMs: z.number().int().min(0).max(60_000).default(0),
     jitterMs: z.number().int().min(0).max(60_000).default(0),

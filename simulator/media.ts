@@ -144,7 +144,7 @@ export function renderMedia(hash: string, ext: MediaExt): Buffer {
 const fixedSizes = new Map<MediaExt, number>();
 
 /** Byte size of the file: PNGs and PDFs have one size for every hash, SVGs are rendered to measure. */
-export function mediaSize(hash: string, ext: MediaExt): number {
+function mediaSize(hash: string, ext: MediaExt): number {
   if (ext === "svg") return renderSvg(hash).length;
   let size = fixedSizes.get(ext);
   if (size === undefined) {

@@ -31,9 +31,9 @@ export interface ResolvedOptions {
   now: () => number;
 }
 
-export const MAX_PRODUCTS = 200_000;
+const MAX_PRODUCTS = 200_000;
 
-export const DEFAULTS = {
+const DEFAULTS = {
   seed: "1",
   products: 5_000,
   timeScale: 60,

@@ -20,7 +20,7 @@ const offsetFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amster
 const offsetCache = new Map<number, number>();
 
 /** Minutes Amsterdam is ahead of UTC at instant `ms` (60 or 120). */
-export function amsterdamOffsetMinutes(ms: number): number {
+function amsterdamOffsetMinutes(ms: number): number {
   const hour = Math.floor(ms / HOUR_MS);
   const cached = offsetCache.get(hour);
   if (cached !== undefined) return cached;

@@ -24,7 +24,7 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const FIRST_ORDER_ID = 100_000;
+const FIRST_ORDER_ID = 100_000;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -149,7 +149,7 @@ export function endsInM3Error(id: number): boolean {
   return id % 20 === 19;
 }
 
-export function ownAddress(company: CompanyRecord): ShippingAddress {
+function ownAddress(company: CompanyRecord): ShippingAddress {
   const [first = "", ...rest] = (company.staff[0] ?? company.json.name).split(" ");
   const a = company.json.address;
   return {

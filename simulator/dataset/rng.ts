@@ -5,7 +5,7 @@
  */
 
 /** 32-bit FNV-1a over a string, finished with a murmur3 avalanche. */
-export function hashString(text: string, basis = 0x811c9dc5): number {
+function hashString(text: string, basis = 0x811c9dc5): number {
   let h = basis >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -25,7 +25,7 @@ function fmix32(value: number): number {
 }
 
 /** A 32-bit seed for the stream identified by `parts` under `seed`. */
-export function deriveSeed(seed: string, ...parts: ReadonlyArray<string | number>): number {
+function deriveSeed(seed: string, ...parts: ReadonlyArray<string | number>): number {
   return hashString(parts.join("\u0001"), hashString(seed));
 }
 

@@ -2,8 +2,7 @@
 import type { PhpDateStyle } from "../phpdate.js";
 import type { Rng } from "./rng.js";
 
-export const COURIERS = ["PostNL", "DHL", "DPD", "GLS", "UPS"] as const;
-export type Courier = (typeof COURIERS)[number];
+export type Courier = "PostNL" | "DHL" | "DPD" | "GLS" | "UPS";
 
 export function pickCourier(rng: Rng): Courier {
   return rng.weighted<Courier>([
