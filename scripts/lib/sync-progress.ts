@@ -54,13 +54,11 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stdout, pl
   return {
     update(progress) {
       const now = Date.now();
-      if (progress.phase !== "details") {
-        if (progress.phase !== "done" && !tty) stream.write(`catalogue sync: ${progress.kind}, ${progress.phase}…\n`);
-        return;
-      }
+      if (progress.phase !== "details") return;
       if (startedAt === 0) {
         startedAt = now;
         startDone = progress.done;
+        lastPlain = now;
       }
       const perSecond = rate(progress, now);
       if (tty) {
@@ -70,7 +68,8 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stdout, pl
         const filled = Math.round(share * width);
         stream.write(`\r\x1b[2K[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${text}`);
         drawn = true;
-      } else if (now - lastPlain >= plainEveryMs || progress.done === progress.total) {
+      } else if (now - lastPlain >= plainEveryMs) {
+        // Not on a terminal: a line every few seconds of a long run; a short run only logs its result.
         lastPlain = now;
         stream.write(`catalogue sync: ${progress.kind}, ${line(progress, perSecond)}\n`);
       }
