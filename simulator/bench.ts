@@ -197,6 +197,7 @@ function table(results: Result[]): string {
 }
 
 async function main(): Promise<void> {
+  const loadBefore = os.loadavg()[0] ?? 0;
   const results: Result[] = [];
   for (const products of [5_000, 200_000]) {
     console.log(`benchmarking ${products.toLocaleString("en")} products ...`);
@@ -204,12 +205,13 @@ async function main(): Promise<void> {
   }
   agent.destroy();
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "cpu"}, Node ${process.version}`;
+  const busy = `load average ${loadBefore.toFixed(1)} before and ${(os.loadavg()[0] ?? 0).toFixed(1)} after the run`;
   const output = table(results);
   console.log(`\n${output}\n`);
   const markdown = [
     "# Simulator benchmark",
     "",
-    `\`npm run bench:simulator\` on ${new Date().toISOString().slice(0, 10)}, ${machine}.`,
+    `\`npm run bench:simulator\` on ${new Date().toISOString().slice(0, 10)}, ${machine}, ${busy}.`,
     "The simulator runs as `npm run simulator` does (own process, default time scale, so the catalogue",
     "changes every second), the client in the benchmark process over keep-alive HTTP on loopback.",
     "Product details are random SKUs (mostly uncached at 200,000); the SKU list is the full unfiltered list.",
@@ -218,7 +220,10 @@ async function main(): Promise<void> {
     "",
   ].join("\n");
   writeFileSync(path.join(ROOT, "bench", "simulator.md"), markdown);
-  writeFileSync(path.join(ROOT, "bench", "simulator.json"), `${JSON.stringify({ machine, results }, null, 2)}\n`);
+  writeFileSync(
+    path.join(ROOT, "bench", "simulator.json"),
+    `${JSON.stringify({ machine, load: busy, results }, null, 2)}\n`,
+  );
   console.log("wrote bench/simulator.md and bench/simulator.json");
 }
 
