@@ -16,6 +16,8 @@ const permissionsPolicy = (camera) =>
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A second build beside the first (an end-to-end run next to another); the default is .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   poweredByHeader: false,

@@ -20,14 +20,14 @@ const launchOptions = existsSync(debianChromium)
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./test-results/e2e",
+  outputDir: `${E2E.results}/e2e`,
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 45_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  reporter: [["list"], ["html", { open: "never", outputFolder: `playwright-report${E2E.results.replace(/^\.\/test-results/, "")}` }]],
   use: {
     baseURL: E2E.portalUrl,
     trace: "retain-on-failure",
@@ -36,7 +36,7 @@ export default defineConfig({
     locale: "en-GB",
   },
   projects: [
-    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "setup", testMatch: /.*\.setup\.ts/, timeout: 180_000 },
     {
       name: "desktop",
       testIgnore: /.*\.setup\.ts/,
@@ -48,7 +48,7 @@ export default defineConfig({
     {
       command: `node node_modules/tsx/dist/cli.mjs simulator/main.ts`,
       url: `${E2E.simulatorUrl}/me`,
-      env: { SIM_PORT: String(E2E.simulatorPort), SIM_CONTROL_KEY: E2E.controlKey, SIM_PRODUCTS: "5000" },
+      env: { SIM_PORT: String(E2E.simulatorPort), SIM_CONTROL_KEY: E2E.controlKey, SIM_PRODUCTS: "1500" },
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",
@@ -63,6 +63,8 @@ export default defineConfig({
         NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
         DATA_DIR: E2E.dataDir,
         DEMO_MODE: "true",
+        SYNC_INTERVAL_MINUTES: "0.1",
+        STOCK_INTERVAL_SECONDS: "2",
         SIGN_IN_ATTEMPTS_PER_ADDRESS: "1000",
         SIGN_IN_ATTEMPTS_PER_ACCOUNT: "50",
       },

@@ -2,11 +2,21 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { isSessionExpired, safeReturnPath, sessionTokenOf, usesSecureCookies } from "@/lib/auth/cookie";
 import { PATH_HEADER } from "@/lib/auth/path-header";
+import { PERMISSION_COMPANIES } from "@/lib/domain/user";
 import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 /** Paths anyone may open: signing in, and what the sign-in page itself needs. */
 const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/session-expired(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/offline$/];
+
+/** Query parameters by which a URL could name a customer; only wholesaler staff may. */
+const CUSTOMER_PARAMS = ["customer", "customer_id", "customerId", "customercode", "customerCode"];
+
+function namesAnotherCustomer(request: NextRequest, own: string): boolean {
+  return CUSTOMER_PARAMS.some((name) =>
+    request.nextUrl.searchParams.getAll(name).some((value) => value.trim().toUpperCase() !== own.toUpperCase()),
+  );
+}
 
 function withSecurity(response: NextResponse, csp: string): NextResponse {
   response.headers.set("Content-Security-Policy", csp);
@@ -33,6 +43,10 @@ export async function proxy(request: NextRequest) {
 
   if (!PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) {
     const session = await sessionTokenOf(request);
+    if (session && !session.permissions.includes(PERMISSION_COMPANIES) && namesAnotherCustomer(request, session.customerCode)) {
+      console.warn(`refused: ${session.email ?? session.name} (${session.customerCode}) asked for ${pathname}${search}`);
+      return withSecurity(new NextResponse("Forbidden", { status: 403 }), csp);
+    }
     if (!session || isSessionExpired(session)) {
       if (pathname.startsWith("/api/")) {
         return withSecurity(NextResponse.json({ message: "Unauthenticated." }, { status: 401 }), csp);

@@ -1,6 +1,11 @@
-/** Where the end-to-end suite runs its own simulator and portal (ports apart from `npm start`). */
-const simulatorPort = 4110;
-const portalPort = 3100;
+/**
+ * Where the end-to-end suite runs its own simulator and portal (ports apart from `npm start`).
+ * E2E_PORT_OFFSET lets two suites run side by side on one machine.
+ */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
+const simulatorPort = 4110 + offset;
+const portalPort = 3100 + offset;
+const results = offset ? `./test-results/run-${offset}` : "./test-results";
 
 export const E2E = {
   simulatorPort,
@@ -8,9 +13,10 @@ export const E2E = {
   simulatorUrl: `http://127.0.0.1:${simulatorPort}`,
   portalUrl: `http://127.0.0.1:${portalPort}`,
   controlKey: "e2e-control-key",
-  dataDir: "./test-results/e2e-data",
-  dealerState: "./test-results/auth/dealer.json",
-  adminState: "./test-results/auth/admin.json",
+  results,
+  dataDir: `${results}/e2e-data`,
+  dealerState: `${results}/auth/dealer.json`,
+  adminState: `${results}/auth/admin.json`,
 } as const;
 
 export const DEMO = {

@@ -2,6 +2,11 @@ import { test as base, expect } from "@playwright/test";
 
 import { simulator } from "./simulator";
 
+/** A body that never finishes (an aborted or streaming request) must not hold the test up. */
+function within<T>(promise: Promise<T>, fallback: T, ms = 3_000): Promise<T> {
+  return Promise.race([promise.catch(() => fallback), new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
+}
+
 /**
  * Every test records each response body and cookie the browser receives, and
  * fails if any upstream token (a user's or the service's) appears in them.
@@ -16,8 +21,8 @@ export const test = base.extend<{ tokenScan: void }>({
           (async () => {
             const type = response.headers()["content-type"] ?? "";
             if (/image|font|octet-stream|video|audio/.test(type)) return;
-            const headers = JSON.stringify(await response.allHeaders().catch(() => ({})));
-            const body = await response.text().catch(() => "");
+            const headers = JSON.stringify(await within(response.allHeaders(), {}));
+            const body = await within(response.text(), "");
             seen.push({ url: response.url(), text: `${headers}\n${body}` });
           })(),
         );

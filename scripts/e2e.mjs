@@ -19,6 +19,10 @@ async function ensureChromium() {
   await runToEnd("apt-get", ["install", "-y", "-qq", "chromium"], { env: { DEBIAN_FRONTEND: "noninteractive" } });
 }
 
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
+// A run beside another builds into its own folder, so neither replaces the other's build.
+if (offset && !process.env.NEXT_DIST_DIR) process.env.NEXT_DIST_DIR = `.next-run-${offset}`;
+
 await ensureChromium();
 if (!buildIsCurrent()) {
   await runToEnd(process.execPath, [bin.next, "build"], {
@@ -26,7 +30,7 @@ if (!buildIsCurrent()) {
   });
 }
 // Every run starts from an empty portal database.
-rmSync("test-results/e2e-data", { recursive: true, force: true });
+rmSync(offset ? `test-results/run-${offset}/e2e-data` : "test-results/e2e-data", { recursive: true, force: true });
 const args = process.argv.slice(2);
 try {
   await runToEnd(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...args]);

@@ -1,6 +1,7 @@
 import type { Session } from "next-auth";
 import { getTranslations } from "next-intl/server";
 
+import { ActingBanner } from "@/components/acting/acting-banner";
 import { BottomNav } from "@/components/shell/bottom-nav";
 import { Providers } from "@/components/shell/providers";
 import { SiteHeader } from "@/components/shell/site-header";
@@ -27,6 +28,9 @@ export default async function PortalLayout({ children }: { children: React.React
         {t("skipToContent")}
       </a>
       <SiteHeader session={session} cartCount={cartCount} />
+      {session.activeCustomerCode !== session.customerCode ? (
+        <ActingBanner company={session.activeCompanyName ?? session.activeCustomerCode} code={session.activeCustomerCode} />
+      ) : null}
       <main id="main" className="mx-auto w-full max-w-page px-gutter pt-4 pb-24 md:pb-10">
         {children}
       </main>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 
 import { PRODUCT_SORTS, type ProductSort } from "@/lib/catalogue/types";
 
@@ -25,8 +25,18 @@ export function ListControls({
   const pathname = usePathname();
   const params = useSearchParams();
   const [pending, startTransition] = useTransition();
+  // The controls answer at once; the list follows when the new URL has rendered.
+  const [state, setState] = useState({ sort, inStockOnly, dropshipableOnly });
+  useEffect(() => setState({ sort, inStockOnly, dropshipableOnly }), [sort, inStockOnly, dropshipableOnly]);
 
-  function update(name: string, value: string | null) {
+  function update(name: "sort" | "instock" | "dropship", value: string | null) {
+    setState((current) =>
+      name === "sort"
+        ? { ...current, sort: (value ?? "relevance") as ProductSort }
+        : name === "instock"
+          ? { ...current, inStockOnly: value === "1" }
+          : { ...current, dropshipableOnly: value === "1" },
+    );
     const next = new URLSearchParams(params.toString());
     if (value === null || (name === "sort" && value === "relevance")) next.delete(name);
     else next.set(name, value);
@@ -49,7 +59,7 @@ export function ListControls({
           type="checkbox"
           name="instock"
           value="1"
-          checked={inStockOnly}
+          checked={state.inStockOnly}
           onChange={(event) => update("instock", event.target.checked ? "1" : null)}
           className="h-5 w-5 accent-brand-600"
         />
@@ -60,7 +70,7 @@ export function ListControls({
           type="checkbox"
           name="dropship"
           value="1"
-          checked={dropshipableOnly}
+          checked={state.dropshipableOnly}
           onChange={(event) => update("dropship", event.target.checked ? "1" : null)}
           className="h-5 w-5 accent-brand-600"
         />
@@ -70,7 +80,7 @@ export function ListControls({
         <span className="font-medium">{t("sort")}</span>
         <select
           name="sort"
-          value={sort}
+          value={state.sort}
           onChange={(event) => update("sort", event.target.value)}
           className="min-h-touch rounded-md border border-slate-300 bg-white px-2"
         >

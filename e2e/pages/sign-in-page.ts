@@ -14,6 +14,6 @@ export class SignInPage {
   }
 
   async expectError(text: string | RegExp) {
-    await expect(this.page.getByRole("alert")).toContainText(text);
+    await expect(this.page.getByRole("alert").filter({ hasText: text })).toBeVisible();
   }
 }

@@ -1,4 +1,4 @@
-import { getToken } from "next-auth/jwt";
+import { encode, getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 
 import { getEnv } from "@/lib/env";
@@ -33,4 +33,21 @@ export function safeReturnPath(value: string | null | undefined): string {
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
   if (value.startsWith("/sign-in") || value.startsWith("/session-expired") || value.startsWith("/api/")) return "/";
   return value;
+}
+
+/** Writes a changed session back into its cookie, encrypted as next-auth does. */
+export async function writeSessionCookie(
+  response: { cookies: { set(name: string, value: string, options: Record<string, unknown>): unknown } },
+  token: SessionToken & Record<string, unknown>,
+): Promise<void> {
+  const env = getEnv();
+  const maxAge = env.SESSION_MAX_AGE_SECONDS;
+  const value = await encode({ token, secret: env.NEXTAUTH_SECRET, maxAge });
+  response.cookies.set(sessionCookieNames()[0] ?? "next-auth.session-token", value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: usesSecureCookies(),
+    expires: new Date(Date.now() + maxAge * 1000),
+  });
 }

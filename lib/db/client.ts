@@ -30,6 +30,11 @@ export interface DatabaseOptions {
 }
 
 const MIGRATIONS = path.join(process.cwd(), "drizzle");
+/**
+ * Settings of every session: how alike a word must be to count as a close match
+ * (pg_trgm's default of 0.6 misses a dropped or swapped letter in short words).
+ */
+const SESSION_SETTINGS = "set pg_trgm.word_similarity_threshold = 0.45";
 /** Advisory lock key of the migrations, so that instances sharing a server migrate one at a time. */
 const MIGRATION_LOCK = 727_001;
 
@@ -37,6 +42,9 @@ const MIGRATION_LOCK = 727_001;
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
+    pool.on("connect", (client) => {
+      client.query(SESSION_SETTINGS).catch(() => undefined);
+    });
     const db = drizzleNodePg(pool, { schema }) as unknown as Database;
     if (options.migrate !== false) {
       const client = await pool.connect();
@@ -55,6 +63,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const client = await PGlite.create(folder, { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   if (options.migrate !== false) await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS });
+  await client.exec(SESSION_SETTINGS);
   return { db, kind: "pglite", close: () => client.close() };
 }
 
@@ -63,6 +72,7 @@ export async function openMemoryDatabase(): Promise<DatabaseHandle> {
   const client = await PGlite.create({ extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS });
+  await client.exec(SESSION_SETTINGS);
   return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
 }
 

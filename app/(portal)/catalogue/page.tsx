@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
+import { CatalogueReadiness } from "@/components/catalogue/catalogue-readiness";
 import { categoryHref, CategoryTree } from "@/components/catalogue/category-tree";
 import { ProductImage } from "@/components/catalogue/product-image";
 import { categoryTree } from "@/lib/catalogue/queries";
@@ -21,6 +22,7 @@ export default async function CataloguePage() {
       </aside>
       <div>
         <h1 className="mb-4 text-2xl font-bold">{t("title")}</h1>
+        <CatalogueReadiness />
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4">
           {roots.map((root) => (
             <li key={root.code}>

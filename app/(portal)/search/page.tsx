@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
+import { CatalogueReadiness } from "@/components/catalogue/catalogue-readiness";
 import { ListControls } from "@/components/catalogue/list-controls";
 import { Pagination } from "@/components/catalogue/pagination";
 import { ProductGrid } from "@/components/catalogue/product-grid";
@@ -58,6 +59,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <div className="md:hidden">
         <SearchBox id="page-search" />
       </div>
+      <CatalogueReadiness />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold break-words">{t("resultsFor", { query })}</h1>
         <p role="status" className="text-sm text-slate-700">

@@ -1,6 +1,14 @@
 import { NextResponse } from "next/server";
 
-/** Liveness for load balancers and the test harness. */
-export function GET() {
-  return NextResponse.json({ ok: true });
+import { isCatalogueReady } from "@/lib/catalogue/sync/status";
+import { getDb } from "@/lib/db";
+
+/** Liveness for load balancers and the test harness; `?catalogue` also says whether the first sync finished. */
+export async function GET(request: Request) {
+  if (!new URL(request.url).searchParams.has("catalogue")) return NextResponse.json({ ok: true });
+  try {
+    return NextResponse.json({ ok: true, catalogueReady: await isCatalogueReady(await getDb()) });
+  } catch {
+    return NextResponse.json({ ok: false, catalogueReady: false }, { status: 503 });
+  }
 }

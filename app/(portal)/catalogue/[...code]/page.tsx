@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
+import { CatalogueReadiness } from "@/components/catalogue/catalogue-readiness";
 import { Breadcrumbs } from "@/components/catalogue/breadcrumbs";
 import { categoryHref, CategoryTree } from "@/components/catalogue/category-tree";
 import { ListControls } from "@/components/catalogue/list-controls";
@@ -66,6 +67,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       </aside>
       <div className="min-w-0 space-y-4">
         <Breadcrumbs trail={trail} />
+        <CatalogueReadiness />
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-2xl font-bold">{category.title}</h1>
           <p className="text-sm text-slate-700" role="status">

@@ -1,0 +1,50 @@
+import { E2E } from "./env";
+
+/** Test data read straight from the simulator, so the journeys do not depend on one seed's products. */
+export interface SimProduct {
+  sku: string;
+  title: string | null;
+  vendor_item_no: string | null;
+  blocked: boolean;
+  barcode: { value: string } | null;
+  stock_colour: string;
+  sales_unit_amount: number;
+  dropshipment: { dropshipable: boolean; is_big_parcel: boolean };
+  prices: { priceOnDemand: boolean }[];
+  "categories-b2b": Record<string, { code: string; path_new: string }[]>;
+}
+
+const SERVICE_TOKEN = "sim-service-token";
+let cache: SimProduct[] | null = null;
+
+async function api<T>(path: string): Promise<T> {
+  const response = await fetch(`${E2E.simulatorUrl}${path}`, { headers: { Authorization: `Bearer ${SERVICE_TOKEN}` } });
+  if (!response.ok) throw new Error(`simulator ${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** The first products of the catalogue with their details. */
+export async function someProducts(count = 120): Promise<SimProduct[]> {
+  if (cache && cache.length >= count) return cache.slice(0, count);
+  const list = await api<{ sku: string }[]>("/products");
+  cache = await Promise.all(list.slice(0, count).map((entry) => api<SimProduct>(`/products/${encodeURIComponent(entry.sku)}`)));
+  return cache;
+}
+
+/** An ordinary product: titled, orderable, priced, in stock. */
+export async function orderableProduct(filter: (product: SimProduct) => boolean = () => true): Promise<SimProduct> {
+  const found = (await someProducts()).find(
+    (product) =>
+      product.title &&
+      !product.blocked &&
+      product.stock_colour === "green" &&
+      !product.prices.some((tier) => tier.priceOnDemand) &&
+      filter(product),
+  );
+  if (!found) throw new Error("no orderable product in the first products of the simulator");
+  return found;
+}
+
+export async function orderableProducts(count: number): Promise<SimProduct[]> {
+  return (await someProducts()).filter((product) => !product.blocked && product.title).slice(0, count);
+}

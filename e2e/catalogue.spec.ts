@@ -1,0 +1,120 @@
+import { orderableProduct, someProducts } from "./catalogue-data";
+import { expect, test } from "./fixtures";
+import { simulator } from "./simulator";
+
+test.describe("catalogue", () => {
+  test("browse from the root to a sub-category to a product", async ({ page }) => {
+    await page.goto("/catalogue");
+    await expect(page.getByRole("heading", { name: "Catalogue", level: 1 })).toBeVisible();
+    const main = page.locator("main");
+    const rootTile = main.locator("ul").first().getByRole("link").first();
+    const rootName = (await rootTile.innerText()).trim();
+    await rootTile.click();
+    await expect(page.getByRole("heading", { level: 1, name: rootName })).toBeVisible();
+    await page.getByRole("navigation", { name: "Subcategories" }).getByRole("link").first().click();
+    await expect(page.getByRole("navigation", { name: "Breadcrumbs" }).getByRole("link", { name: rootName })).toBeVisible();
+    const firstCard = page.getByRole("article").first();
+    const productName = (await firstCard.getByRole("heading").innerText()).trim();
+    await firstCard.getByRole("link").first().click();
+    await expect(page.getByRole("heading", { level: 1, name: productName })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Volume prices" })).toBeVisible();
+  });
+
+  test("filters and sort change the list and the URL, and the back button restores them", async ({ page }) => {
+    await page.goto("/catalogue");
+    await page.locator("main ul").first().getByRole("link").first().click();
+    const countText = async () => (await page.getByRole("status").filter({ hasText: /product/ }).first().innerText()).trim();
+    const before = await countText();
+    await page.getByRole("checkbox", { name: "In stock only" }).check();
+    await expect(page).toHaveURL(/instock=1/);
+    await expect(page.getByText("Out of stock", { exact: true })).toHaveCount(0);
+    await page.getByLabel("Sort by").selectOption("price-asc");
+    await expect(page).toHaveURL(/sort=price-asc/);
+    await expect(page).toHaveURL(/instock=1/);
+    await page.goBack();
+    await expect(page).not.toHaveURL(/sort=price-asc/);
+    await page.goBack();
+    await expect(page).not.toHaveURL(/instock=1/);
+    await expect.poll(countText).toBe(before);
+  });
+
+  test("search by word, SKU prefix, misspelling and barcode", async ({ page }) => {
+    const product = await orderableProduct((item) => Boolean(item.barcode?.value) && /[a-z]{6,}/i.test(item.title ?? ""));
+    const word = (product.title ?? "").match(/[A-Za-zÀ-ž]{6,}/)?.[0] ?? "";
+    const search = page.getByRole("combobox", { name: "Search the catalogue" });
+
+    await page.goto("/");
+    await search.fill(word);
+    await search.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/search\\?q=${encodeURIComponent(word)}`));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(word);
+    await expect(page.getByRole("article").first()).toBeVisible();
+
+    await search.fill(product.sku.slice(0, 5));
+    await search.press("Enter");
+    await expect(page.getByRole("article").first()).toContainText(product.sku.slice(0, 5));
+
+    const misspelt = word.slice(0, 3) + word.slice(4);
+    await search.fill(misspelt);
+    await search.press("Enter");
+    await expect(page.getByRole("article").first()).toBeVisible();
+
+    await search.fill(product.barcode!.value);
+    await search.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/products/${product.sku}$`));
+  });
+
+  test("suggestions appear while typing and open a product by keyboard", async ({ page }) => {
+    const product = await orderableProduct();
+    await page.goto("/");
+    const search = page.getByRole("combobox", { name: "Search the catalogue" });
+    await search.fill(product.sku);
+    await expect(page.getByRole("option").first()).toContainText(product.sku);
+    await search.press("ArrowDown");
+    await search.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/products/${product.sku}$`));
+  });
+
+  test("nothing found says so", async ({ page }) => {
+    await page.goto("/search?q=qqqxxqqq");
+    await expect(page.getByText("Nothing found for “qqqxxqqq”.")).toBeVisible();
+  });
+
+  test("an unknown SKU is a not-found page", async ({ page }) => {
+    const response = await page.goto("/products/NOPE-0000");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Product not found" })).toBeVisible();
+  });
+
+  test("a blocked product cannot be added", async ({ page }) => {
+    const product = (await someProducts()).filter((item) => item.title && !item.blocked).at(-1)!;
+    await simulator.control("POST", `products/${product.sku}`, { blocked: true });
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`/products/${product.sku}`);
+          return page.getByText("This product is blocked and cannot be ordered.").first().isVisible();
+        },
+        { timeout: 40_000, intervals: [2_000] },
+      )
+      .toBe(true);
+    await expect(page.getByRole("button", { name: "Add to cart" })).toHaveCount(0);
+  });
+
+  test("the stock badge changes after the simulator flips a colour and the sync runs", async ({ page }) => {
+    const product = await orderableProduct();
+    await page.goto(`/products/${product.sku}`);
+    await expect(page.locator("main [data-stock]").first()).toHaveText(/In stock/);
+    await simulator.control("POST", "stock", { sku: product.sku, colour: "red" });
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.locator("main [data-stock]").first().innerText();
+        },
+        { timeout: 40_000, intervals: [2_000] },
+      )
+      .toContain("Out of stock");
+    await simulator.control("POST", "stock", { sku: product.sku, colour: "green" });
+  });
+});

@@ -1,0 +1,158 @@
+import { orderableProduct, orderableProducts } from "./catalogue-data";
+import { DEMO, E2E } from "./env";
+import { expect, test } from "./fixtures";
+import { CartPage } from "./pages/cart-page";
+import { simulator } from "./simulator";
+
+interface SimOrder {
+  id: number;
+  reference: string;
+  customer_code: string;
+  creator_email: string;
+  dropship: boolean;
+  products: { product_sku: string; quantity: number }[];
+  shippingAddress: { zipcode: string; city: string } | null;
+}
+
+async function simulatorOrdersWithReference(reference: string): Promise<SimOrder[]> {
+  return ((await simulator.orders()) as SimOrder[]).filter((order) => order.reference === reference);
+}
+
+test.describe("cart and checkout", () => {
+  test.beforeEach(async ({ page }) => {
+    await new CartPage(page).empty();
+  });
+
+  test("search, add, change quantity, check out to the own address, and the order is at the wholesaler once", async ({
+    page,
+  }) => {
+    const product = await orderableProduct((item) => item.sales_unit_amount > 1);
+    const unit = product.sales_unit_amount;
+    await page.goto("/");
+    const search = page.getByRole("combobox", { name: "Search the catalogue" });
+    await search.fill(product.sku);
+    await search.press("Enter");
+    const card = page.getByRole("article").filter({ hasText: product.sku }).first();
+    await card.getByRole("button", { name: /^Add to cart:/ }).click();
+    await expect(card.getByRole("status")).toContainText(`Added ${unit} ×`);
+    await expect(page.getByRole("link", { name: "Cart, 1 line" }).first()).toBeAttached();
+
+    const cart = new CartPage(page);
+    await cart.goto();
+    await expect(cart.lines()).toHaveCount(1);
+    await cart.lines().first().getByRole("button", { name: /^Increase quantity/ }).click();
+    await expect(cart.lines().first().getByRole("textbox", { name: /^Quantity of/ })).toHaveValue(String(unit * 2));
+    await cart.lines().first().getByRole("textbox", { name: /^Quantity of/ }).fill(String(unit * 2 + 1));
+    await cart.lines().first().getByRole("textbox", { name: /^Quantity of/ }).press("Enter");
+    await expect(cart.lines().first().getByText(/^Rounded up to/)).toBeVisible();
+    await expect(cart.lines().first().getByRole("textbox", { name: /^Quantity of/ })).toHaveValue(String(unit * 3));
+    await page.reload();
+    await expect(cart.lines().first().getByRole("textbox", { name: /^Quantity of/ })).toHaveValue(String(unit * 3));
+
+    await page.getByRole("link", { name: "Continue to checkout" }).click();
+    const reference = `E2E-${Date.now()}`;
+    await page.getByLabel("Your order reference").fill(reference);
+    await expect(page.getByText(`${reference.length} of 50 characters`)).toBeVisible();
+    await page.getByRole("button", { name: "Review order" }).click();
+    await expect(page.getByRole("heading", { name: "Summary" })).toBeVisible();
+    await page.getByRole("button", { name: "Place order" }).dblclick();
+    await expect(page.getByRole("heading", { name: "Thank you, your order has been placed" })).toBeVisible();
+    const orderId = (await page.getByTestId("confirmed-order-id").innerText()).trim();
+
+    const orders = await simulatorOrdersWithReference(reference);
+    expect(orders).toHaveLength(1);
+    expect(String(orders[0]!.id)).toBe(orderId);
+    expect(orders[0]!.customer_code).toBe(DEMO.dealer.code);
+    expect(orders[0]!.products).toEqual([expect.objectContaining({ product_sku: product.sku, quantity: unit * 3 })]);
+    await cart.goto();
+    await expect(page.getByText("Your cart is empty.")).toBeVisible();
+  });
+
+  test("drop-shipment to an end customer", async ({ page }) => {
+    const product = await orderableProduct((item) => item.dropshipment.dropshipable);
+    await page.goto(`/products/${product.sku}`);
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Added" })).toBeVisible();
+    await page.goto("/checkout");
+    const reference = `E2E-DS-${Date.now()}`;
+    await page.getByLabel("Your order reference").fill(reference);
+    await page.getByRole("radio", { name: "Drop-shipment to my customer" }).check();
+    await page.getByRole("button", { name: "Review order" }).click();
+    await expect(page.getByText("This field is required.").first()).toBeVisible();
+    await page.getByLabel("First name").fill("Jane");
+    await page.getByLabel("Last name").fill("Doe");
+    await page.getByLabel("Phone").fill("+31 20 123 4567");
+    await page.getByLabel("Street").fill("Elm Street");
+    await page.getByLabel("House number").fill("456");
+    await page.getByLabel("Postcode").fill("12");
+    await page.getByLabel("City").fill("Rotterdam");
+    await page.getByRole("button", { name: "Review order" }).click();
+    await expect(page.getByText("Enter a Dutch postcode like 1234 AB.")).toBeVisible();
+    await page.getByLabel("Postcode").fill("5678 cd");
+    await page.getByRole("button", { name: "Review order" }).click();
+    await page.getByRole("button", { name: "Place order" }).click();
+    await expect(page.getByRole("heading", { name: "Thank you, your order has been placed" })).toBeVisible();
+    const [order] = await simulatorOrdersWithReference(reference);
+    expect(order?.dropship).toBe(true);
+    expect(order?.shippingAddress).toMatchObject({ zipcode: "5678CD", city: "Rotterdam" });
+  });
+
+  test("quick order by keyboard", async ({ page }) => {
+    const [first, second] = await orderableProducts(2);
+    await page.goto("/quick-order");
+    const firstSku = page.getByLabel("SKU, barcode or part number, row 1");
+    await firstSku.click();
+    await page.keyboard.type(first!.sku);
+    await page.keyboard.press("Enter");
+    await expect(page.getByLabel("Quantity, row 1")).toBeFocused();
+    await page.keyboard.type(String(first!.sales_unit_amount * 2));
+    await page.keyboard.press("Enter");
+    await expect(page.getByLabel("SKU, barcode or part number, row 2")).toBeFocused();
+    await page.keyboard.type(second!.sku);
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("1");
+    await page.getByRole("button", { name: "Check lines" }).first().click();
+    await expect(page.getByText("2 lines can be added, none cannot.")).toBeVisible();
+    await page.getByRole("button", { name: "Add 2 lines to the cart" }).click();
+    await expect(page.getByText("2 lines were added to the cart.")).toBeVisible();
+    const cart = new CartPage(page);
+    await cart.goto();
+    await expect(cart.lines()).toHaveCount(2);
+  });
+
+  test("paste 20 lines from a spreadsheet", async ({ page }) => {
+    const products = await orderableProducts(20);
+    await page.goto("/quick-order");
+    await page.getByLabel("Lines to check").fill(products.map((product) => `${product.sku}\t${product.sales_unit_amount}`).join("\n"));
+    await page.getByRole("button", { name: "Check lines" }).last().click();
+    await expect(page.getByText("20 lines can be added, none cannot.")).toBeVisible();
+    await page.getByRole("button", { name: "Add 20 lines to the cart" }).click();
+    await expect(page.getByText("20 lines were added to the cart.")).toBeVisible();
+    await new CartPage(page).goto();
+    await expect(new CartPage(page).lines()).toHaveCount(20);
+  });
+
+  test("a CSV upload reports its bad lines before anything is added", async ({ page }) => {
+    const [good, other] = await orderableProducts(2);
+    const csv = `\uFEFFArtikelnummer;Aantal\r\n${good!.sku};${good!.sales_unit_amount}\r\nDOES-NOT-EXIST;3\r\n${other!.sku};twee\r\n`;
+    await page.goto("/quick-order");
+    await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "order.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await expect(page.getByText("1 line can be added, 2 lines cannot.")).toBeVisible();
+    await expect(page.locator('[data-outcome="unknown"]')).toContainText("DOES-NOT-EXIST");
+    await expect(page.locator('[data-outcome="quantity"]')).toContainText(other!.sku);
+    await new CartPage(page).goto();
+    await expect(page.getByText("Your cart is empty.")).toBeVisible();
+  });
+
+  test("the same cart from a second browser of the same user", async ({ page, browser }) => {
+    const product = await orderableProduct();
+    await page.goto(`/products/${product.sku}`);
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Added" })).toBeVisible();
+    const phone = await browser.newContext({ storageState: E2E.dealerState, viewport: { width: 390, height: 844 } });
+    const other = await phone.newPage();
+    await other.goto("/cart");
+    await expect(other.getByTestId("cart-line").filter({ hasText: product.sku })).toBeVisible();
+    await phone.close();
+  });
+});
