@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+
+import { Pagination } from "@/components/catalogue/pagination";
+import { ExportForm } from "@/components/orders/export-form";
+import { OrderFilters } from "@/components/orders/order-filters";
+import { OrderList, orderRow } from "@/components/orders/order-list";
+import { UpstreamProblem } from "@/components/orders/upstream-problem";
+import { buttonClasses } from "@/components/ui/button";
+import { sessionUpstream } from "@/lib/auth/session";
+import { selectOrders } from "@/lib/orders/filter";
+import { hasActiveFilters, orderListQuery, parseOrderListParams } from "@/lib/orders/list-params";
+import { loadOrders } from "@/lib/orders/load";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("orders");
+  return { title: t("title") };
+}
+
+/** The active customer's orders: filters, sort and page in the URL; paged here (the upstream does not page). */
+export default async function OrdersPage({ searchParams }: Props) {
+  const params = parseOrderListParams(await searchParams);
+  const { session, upstream } = await sessionUpstream();
+  const [t, timeZone, locale, loaded] = await Promise.all([
+    getTranslations("orders"),
+    getTimeZone(),
+    getLocale(),
+    loadOrders(upstream, session, params.filters.statuses),
+  ]);
+  const company = session.activeCompanyName ?? session.activeCustomerCode;
+
+  let body: React.ReactNode;
+  if (!loaded.ok) {
+    body = (
+      <UpstreamProblem
+        kind={loaded.kind}
+        title={t("list.unavailable")}
+        retryHref={`/orders${orderListQuery(params)}`}
+      />
+    );
+  } else {
+    const { sorted, page } = selectOrders(loaded.value, params, timeZone);
+    const filtered = hasActiveFilters(params.filters);
+    if (!sorted.length) {
+      body = (
+        <div role="status" className="rounded-lg border border-slate-200 bg-white p-6">
+          <p className="font-semibold">{filtered ? t("list.noMatches") : t("list.none")}</p>
+          <p className="mt-1 text-slate-700">{filtered ? t("list.noMatchesHint") : t("list.noneHint")}</p>
+          <Link href={filtered ? "/orders" : "/catalogue"} className={buttonClasses("secondary", "mt-4")}>
+            {filtered ? t("filters.clear") : t("list.browse")}
+          </Link>
+        </div>
+      );
+    } else {
+      const caption = t("list.caption", { first: page.first, last: page.last, total: page.total });
+      body = (
+        <>
+          <OrderList rows={page.items.map(orderRow)} caption={caption} />
+          <Pagination
+            page={page.page}
+            pageCount={page.pageCount}
+            hrefFor={(target) => `/orders${orderListQuery({ ...params, page: target })}`}
+          />
+          <ExportForm params={params} decimal={locale === "nl" ? "," : "."} />
+        </>
+      );
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-slate-700">{t("intro", { company, code: session.activeCustomerCode })}</p>
+      </div>
+      <OrderFilters params={params} />
+      {body}
+    </div>
+  );
+}
