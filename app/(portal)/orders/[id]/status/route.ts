@@ -1,0 +1,38 @@
+import { NextResponse } from "next/server";
+
+import { isSessionExpired } from "@/lib/auth/cookie";
+import { readSession } from "@/lib/auth/session";
+import { parseOrderId } from "@/lib/orders/order-id";
+import { isUpstreamError, upstreamWithToken } from "@/lib/upstream";
+
+type Context = { params: Promise<{ id: string }> };
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  NextResponse.json(body, { status, headers: { "Cache-Control": "private, no-store", ...headers } });
+
+/**
+ * The current status of one order, for the order page's background refresh:
+ * `{status, statusRaw, updatedAt}`. 404 for an id that is not a positive
+ * integer or an order the user may not see; 401 when the session or the
+ * upstream token is gone (the page then sends the user to sign in again).
+ */
+export async function GET(_request: Request, { params }: Context) {
+  const id = parseOrderId((await params).id);
+  if (id === null) return json({ message: "Not found." }, 404);
+  const session = await readSession();
+  if (!session || isSessionExpired(session)) return json({ message: "Unauthenticated." }, 401);
+  try {
+    const report = await upstreamWithToken(session.upstreamToken).orderStatus(id);
+    return json({
+      status: report.status,
+      statusRaw: report.statusRaw,
+      updatedAt: report.updatedAt?.toISOString() ?? null,
+    });
+  } catch (error) {
+    if (!isUpstreamError(error)) throw error;
+    if (error.kind === "not_found" || error.kind === "forbidden") return json({ message: "Not found." }, 404);
+    if (error.kind === "unauthorized") return json({ message: "Unauthenticated." }, 401);
+    const retry = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
+    return json({ message: "The wholesaler cannot be reached." }, error.kind === "rate_limited" ? 429 : 503, retry);
+  }
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { z } from "zod";
+
+import { isFinalStatus, normaliseOrderStatus, type OrderStatus } from "@/lib/domain/order";
+
+import { OrderStatusBadge } from "./order-status-badge";
+
+/** How often a status that is not final is asked again. */
+export const STATUS_REFRESH_MS = 10_000;
+
+export interface StatusSnapshot {
+  status: OrderStatus;
+  statusRaw: string;
+  /** ISO 8601, or null when unknown. */
+  updatedAt: string | null;
+}
+
+const answer = z.object({
+  status: z.string(),
+  statusRaw: z.string(),
+  updatedAt: z.string().nullable(),
+});
+
+class StatusRequestError extends Error {
+  constructor(readonly status: number) {
+    super(`order status: ${status}`);
+  }
+}
+
+/**
+ * The order's status, refreshed in the background from the wholesaler's
+ * status endpoint (through /orders/{id}/status) every ten seconds until it is
+ * final. A change is announced politely and the rest of the page (timeline,
+ * shipments) is re-rendered on the server, without reloading the page.
+ */
+export function LiveOrderStatus({ orderId, initial }: { orderId: number; initial: StatusSnapshot }) {
+  const t = useTranslations("orders.detail");
+  const format = useFormatter();
+  const router = useRouter();
+  const pathname = usePathname();
+  const query = useQuery({
+    queryKey: ["order-status", orderId],
+    queryFn: async ({ signal }): Promise<StatusSnapshot> => {
+      const response = await fetch(`/orders/${orderId}/status`, {
+        signal,
+        cache: "no-store",
+        headers: { Accept: "application/json" },
+      });
+      if (response.status === 401) {
+        // A full navigation on purpose: /session-expired is a route handler that clears the session cookies.
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+        window.location.assign(`/session-expired?from=${encodeURIComponent(pathname)}`);
+      }
+      if (!response.ok) throw new StatusRequestError(response.status);
+      const body = answer.parse(await response.json());
+      return { ...body, status: normaliseOrderStatus(body.status) };
+    },
+    initialData: initial,
+    refetchInterval: (current) => {
+      const error = current.state.error;
+      if (error instanceof StatusRequestError && (error.status === 404 || error.status === 401)) return false;
+      return isFinalStatus(current.state.data?.status ?? "unknown") ? false : STATUS_REFRESH_MS;
+    },
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: false,
+    retry: false,
+  });
+
+  const data = query.data;
+  const seen = useRef(`${initial.status}|${initial.updatedAt}`);
+  useEffect(() => {
+    const key = `${data.status}|${data.updatedAt}`;
+    if (key === seen.current) return;
+    seen.current = key;
+    router.refresh();
+  }, [data.status, data.updatedAt, router]);
+
+  const updatedAt = data.updatedAt ? new Date(data.updatedAt) : null;
+  const live = !isFinalStatus(data.status);
+  return (
+    <div>
+      <div
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        aria-label={t("statusRegion")}
+        data-testid="order-status"
+      >
+        <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+          <OrderStatusBadge status={data.status} raw={data.statusRaw} />
+          {updatedAt ? (
+            <span className="text-sm text-slate-700">{t("since", { time: format.dateTime(updatedAt, "long") })}</span>
+          ) : null}
+        </span>
+      </div>
+      {live ? (
+        <p className="no-print mt-1 text-xs text-slate-600">{query.isError ? t("refreshFailed") : t("refreshing")}</p>
+      ) : null}
+    </div>
+  );
+}

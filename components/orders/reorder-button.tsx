@@ -1,0 +1,117 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+
+import { addLinesToCart } from "@/components/cart/actions";
+import { Button, buttonClasses } from "@/components/ui/button";
+import type { LineReport } from "@/lib/cart/lines";
+
+export interface ReorderLine {
+  sku: string;
+  quantity: number;
+  title: string | null;
+}
+
+type Outcome = { kind: "idle" } | { kind: "failed" } | { kind: "report"; reports: LineReport[] };
+
+const inCart = (report: LineReport) => report.outcome === "added" || report.outcome === "rounded";
+
+/**
+ * "Order again": copies the order's lines into the cart (the cart rounds each
+ * quantity to the product's current sales unit). When every line went in as it
+ * was, the cart opens at once; otherwise the lines that were rounded, are
+ * unknown, blocked or no longer offered are listed first.
+ */
+export function ReorderButton({ lines }: { lines: ReorderLine[] }) {
+  const t = useTranslations("orders.reorder");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
+  const reportRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (outcome.kind !== "idle") reportRef.current?.focus();
+  }, [outcome]);
+
+  const orderable = lines.filter((line) => line.sku && line.quantity > 0);
+  if (!orderable.length) return null;
+
+  function reorder() {
+    startTransition(async () => {
+      try {
+        const result = await addLinesToCart({
+          lines: orderable.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+          source: "reorder",
+        });
+        if (!result.ok) {
+          setOutcome({ kind: "failed" });
+          return;
+        }
+        if (result.reports.every((report) => report.outcome === "added")) {
+          router.push("/cart");
+          return;
+        }
+        setOutcome({ kind: "report", reports: result.reports });
+      } catch {
+        setOutcome({ kind: "failed" });
+      }
+    });
+  }
+
+  const titleOf = (report: LineReport) =>
+    report.title ?? orderable[report.line - 1]?.title ?? report.sku ?? report.identifier;
+  const reports = outcome.kind === "report" ? outcome.reports : [];
+  const problems = reports.filter((report) => report.outcome !== "added");
+  const added = reports.filter(inCart).length;
+  const summary =
+    added === reports.length
+      ? t("allAdded", { total: reports.length })
+      : added === 0
+        ? t("nothing")
+        : t("partly", { added, total: reports.length });
+
+  return (
+    <div className="no-print">
+      <Button onClick={reorder} disabled={pending} aria-describedby="reorder-hint">
+        <span aria-hidden="true">↻</span>
+        {pending ? t("busy") : t("button")}
+      </Button>
+      <p id="reorder-hint" className="sr-only">
+        {t("hint")}
+      </p>
+      {outcome.kind === "failed" ? (
+        <div ref={reportRef} tabIndex={-1} role="alert" className="mt-2 text-sm text-red-800">
+          {t("failed")}
+        </div>
+      ) : null}
+      {outcome.kind === "report" ? (
+        <div
+          ref={reportRef}
+          tabIndex={-1}
+          role="alert"
+          className="mt-3 max-w-xl rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+        >
+          <p className="font-semibold">{summary}</p>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            {problems.map((report) => (
+              <li key={report.line}>
+                {report.outcome === "rounded"
+                  ? t("rounded", {
+                      title: titleOf(report),
+                      requested: report.requested ?? 0,
+                      quantity: report.quantity ?? 0,
+                    })
+                  : t(report.outcome, { title: titleOf(report), sku: report.sku ?? report.identifier })}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => router.push("/cart")} className={buttonClasses("primary", "mt-3")}>
+            {t("toCart")}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
