@@ -14,7 +14,7 @@ function newestMtime(entry) {
 }
 
 export function buildIsCurrent() {
-  const buildId = `${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID";
+  const buildId = `${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`;
   if (!existsSync(buildId)) return false;
   const built = statSync(buildId).mtimeMs;
   return SOURCES.every((source) => newestMtime(source) <= built);
