@@ -5,7 +5,17 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", ".next-run-*/**", "node_modules/**", "data/**", "bench/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "lib/upstream/openapi.d.ts"],
+    ignores: [
+      ".next/**",
+      ".next-run-*/**",
+      "node_modules/**",
+      "data/**",
+      "bench/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "lib/upstream/openapi.d.ts",
+    ],
   },
   {
     rules: {

@@ -44,7 +44,11 @@ test.describe("wholesaler staff act for a customer", () => {
     await expect(page.getByRole("heading", { name: "Thank you, your order has been placed" })).toBeVisible();
     const placed = ((await simulator.orders()) as SimOrder[]).filter((order) => order.reference === reference);
     expect(placed).toHaveLength(1);
-    expect(placed[0]).toMatchObject({ customer_code: "EA00002", creator_email: DEMO.admin.email, creator_name: DEMO.admin.name });
+    expect(placed[0]).toMatchObject({
+      customer_code: "EA00002",
+      creator_email: DEMO.admin.email,
+      creator_name: DEMO.admin.name,
+    });
 
     await page.getByRole("button", { name: "Back to my own account" }).click();
     await expect(page.getByTestId("acting-banner")).toHaveCount(0);
@@ -74,12 +78,20 @@ test.describe("a dealer cannot act for another customer", () => {
     const product = await orderableProduct();
     await new CartPage(page).empty();
     await page.goto(`/products/${product.sku}`);
-    const actionRequest = page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
+    const actionRequest = page.waitForRequest(
+      (request) => request.method() === "POST" && Boolean(request.headers()["next-action"]),
+    );
     await page.getByRole("button", { name: "Add to cart" }).click();
     const captured = await actionRequest;
     const forged = await page.request.post(captured.url(), {
-      headers: { "next-action": captured.headers()["next-action"]!, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
-      data: JSON.stringify([{ sku: product.sku, quantity: product.sales_unit_amount, customerCode: "EA00002", userKey: DEMO.limited.email }]),
+      headers: {
+        "next-action": captured.headers()["next-action"]!,
+        "content-type": "text/plain;charset=UTF-8",
+        accept: "text/x-component",
+      },
+      data: JSON.stringify([
+        { sku: product.sku, quantity: product.sales_unit_amount, customerCode: "EA00002", userKey: DEMO.limited.email },
+      ]),
     });
     expect(forged.status()).toBeLessThan(500);
 

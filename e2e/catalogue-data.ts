@@ -27,7 +27,9 @@ async function api<T>(path: string): Promise<T> {
 export async function someProducts(count = 120): Promise<SimProduct[]> {
   if (cache && cache.length >= count) return cache.slice(0, count);
   const list = await api<{ sku: string }[]>("/products");
-  cache = await Promise.all(list.slice(0, count).map((entry) => api<SimProduct>(`/products/${encodeURIComponent(entry.sku)}`)));
+  cache = await Promise.all(
+    list.slice(0, count).map((entry) => api<SimProduct>(`/products/${encodeURIComponent(entry.sku)}`)),
+  );
   return cache;
 }
 

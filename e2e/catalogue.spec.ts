@@ -12,7 +12,9 @@ test.describe("catalogue", () => {
     await rootTile.click();
     await expect(page.getByRole("heading", { level: 1, name: rootName })).toBeVisible();
     await page.getByRole("navigation", { name: "Subcategories" }).getByRole("link").first().click();
-    await expect(page.getByRole("navigation", { name: "Breadcrumbs" }).getByRole("link", { name: rootName })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Breadcrumbs" }).getByRole("link", { name: rootName }),
+    ).toBeVisible();
     const firstCard = page.getByRole("article").first();
     const productName = (await firstCard.getByRole("heading").innerText()).trim();
     await firstCard.getByRole("link").first().click();
@@ -23,7 +25,14 @@ test.describe("catalogue", () => {
   test("filters and sort change the list and the URL, and the back button restores them", async ({ page }) => {
     await page.goto("/catalogue");
     await page.locator("main ul").first().getByRole("link").first().click();
-    const countText = async () => (await page.getByRole("status").filter({ hasText: /product/ }).first().innerText()).trim();
+    const countText = async () =>
+      (
+        await page
+          .getByRole("status")
+          .filter({ hasText: /product/ })
+          .first()
+          .innerText()
+      ).trim();
     const before = await countText();
     await page.getByRole("checkbox", { name: "In stock only" }).check();
     await expect(page).toHaveURL(/instock=1/);
@@ -39,7 +48,9 @@ test.describe("catalogue", () => {
   });
 
   test("search by word, SKU prefix, misspelling and barcode", async ({ page }) => {
-    const product = await orderableProduct((item) => Boolean(item.barcode?.value) && /[a-z]{6,}/i.test(item.title ?? ""));
+    const product = await orderableProduct(
+      (item) => Boolean(item.barcode?.value) && /[a-z]{6,}/i.test(item.title ?? ""),
+    );
     const word = (product.title ?? "").match(/[A-Za-zÀ-ž]{6,}/)?.[0] ?? "";
     const search = page.getByRole("combobox", { name: "Search the catalogue" });
 

@@ -20,7 +20,13 @@ export const E2E = {
 } as const;
 
 export const DEMO = {
-  dealer: { email: "dealer@acme.example", password: "demo1234", name: "Daan de Vries", company: "Acme Corporation", code: "EA00001" },
+  dealer: {
+    email: "dealer@acme.example",
+    password: "demo1234",
+    name: "Daan de Vries",
+    company: "Acme Corporation",
+    code: "EA00001",
+  },
   admin: { email: "admin@wholesaler.example", password: "demo1234", name: "Wendy Groothandel" },
   limited: { email: "limited@bakker.example", password: "demo1234", name: "Bram Bakker", code: "EA00002" },
 } as const;

@@ -4,7 +4,10 @@ import { simulator } from "./simulator";
 
 /** A body that never finishes (an aborted or streaming request) must not hold the test up. */
 function within<T>(promise: Promise<T>, fallback: T, ms = 3_000): Promise<T> {
-  return Promise.race([promise.catch(() => fallback), new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
+  return Promise.race([
+    promise.catch(() => fallback),
+    new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms)),
+  ]);
 }
 
 /**

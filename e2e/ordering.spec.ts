@@ -40,14 +40,46 @@ test.describe("cart and checkout", () => {
     const cart = new CartPage(page);
     await cart.goto();
     await expect(cart.lines()).toHaveCount(1);
-    await cart.lines().first().getByRole("button", { name: /^Increase quantity/ }).click();
-    await expect(cart.lines().first().getByRole("textbox", { name: /^Quantity of/ })).toHaveValue(String(unit * 2));
-    await cart.lines().first().getByRole("textbox", { name: /^Quantity of/ }).fill(String(unit * 2 + 1));
-    await cart.lines().first().getByRole("textbox", { name: /^Quantity of/ }).press("Enter");
-    await expect(cart.lines().first().getByText(/^Rounded up to/)).toBeVisible();
-    await expect(cart.lines().first().getByRole("textbox", { name: /^Quantity of/ })).toHaveValue(String(unit * 3));
+    await cart
+      .lines()
+      .first()
+      .getByRole("button", { name: /^Increase quantity/ })
+      .click();
+    await expect(
+      cart
+        .lines()
+        .first()
+        .getByRole("textbox", { name: /^Quantity of/ }),
+    ).toHaveValue(String(unit * 2));
+    await cart
+      .lines()
+      .first()
+      .getByRole("textbox", { name: /^Quantity of/ })
+      .fill(String(unit * 2 + 1));
+    await cart
+      .lines()
+      .first()
+      .getByRole("textbox", { name: /^Quantity of/ })
+      .press("Enter");
+    await expect(
+      cart
+        .lines()
+        .first()
+        .getByText(/^Rounded up to/),
+    ).toBeVisible();
+    await expect(
+      cart
+        .lines()
+        .first()
+        .getByRole("textbox", { name: /^Quantity of/ }),
+    ).toHaveValue(String(unit * 3));
     await page.reload();
-    await expect(cart.lines().first().getByRole("textbox", { name: /^Quantity of/ })).toHaveValue(String(unit * 3));
+    await expect(
+      cart
+        .lines()
+        .first()
+        .getByRole("textbox", { name: /^Quantity of/ }),
+    ).toHaveValue(String(unit * 3));
 
     await page.getByRole("link", { name: "Continue to checkout" }).click();
     const reference = `E2E-${Date.now()}`;
@@ -123,7 +155,9 @@ test.describe("cart and checkout", () => {
   test("paste 20 lines from a spreadsheet", async ({ page }) => {
     const products = await orderableProducts(20);
     await page.goto("/quick-order");
-    await page.getByLabel("Lines to check").fill(products.map((product) => `${product.sku}\t${product.sales_unit_amount}`).join("\n"));
+    await page
+      .getByLabel("Lines to check")
+      .fill(products.map((product) => `${product.sku}\t${product.sales_unit_amount}`).join("\n"));
     await page.getByRole("button", { name: "Check lines" }).last().click();
     await expect(page.getByText("20 lines can be added, none cannot.")).toBeVisible();
     await page.getByRole("button", { name: "Add 20 lines to the cart" }).click();
@@ -136,7 +170,9 @@ test.describe("cart and checkout", () => {
     const [good, other] = await orderableProducts(2);
     const csv = `\uFEFFArtikelnummer;Aantal\r\n${good!.sku};${good!.sales_unit_amount}\r\nDOES-NOT-EXIST;3\r\n${other!.sku};twee\r\n`;
     await page.goto("/quick-order");
-    await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "order.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page
+      .getByLabel("CSV file", { exact: true })
+      .setInputFiles({ name: "order.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await expect(page.getByText("1 line can be added, 2 lines cannot.")).toBeVisible();
     await expect(page.locator('[data-outcome="unknown"]')).toContainText("DOES-NOT-EXIST");
     await expect(page.locator('[data-outcome="quantity"]')).toContainText(other!.sku);

@@ -2,22 +2,23 @@ import type { Session } from "next-auth";
 import { getTranslations } from "next-intl/server";
 
 import { ActingBanner } from "@/components/acting/acting-banner";
+import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
+import { OfflineScanSync } from "@/components/scan/offline-scan-sync";
 import { BottomNav } from "@/components/shell/bottom-nav";
 import { Providers } from "@/components/shell/providers";
 import { SiteHeader } from "@/components/shell/site-header";
-import { publicSession } from "@/lib/auth/options";
+import { publicSession, sessionExpiry } from "@/lib/auth/options";
 import { requireSession } from "@/lib/auth/session";
 import { cartCountFor } from "@/lib/cart/read";
+import { getEnv } from "@/lib/env";
+import { scanOwnerKey } from "@/lib/scan/owner-key";
 
 /** Every signed-in page: checks the session again (the proxy is the first gate) and draws the shell. */
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const token = await requireSession();
   const session = publicSession(token);
   const t = await getTranslations("app");
-  const clientSession: Session = {
-    portal: session,
-    expires: new Date(token.upstreamExpiresAt ?? Date.now() + 60 * 60 * 1000).toISOString(),
-  };
+  const clientSession: Session = { portal: session, expires: sessionExpiry(token).toISOString() };
   const cartCount = await cartCountFor(token);
   return (
     <Providers session={clientSession}>
@@ -29,12 +30,17 @@ export default async function PortalLayout({ children }: { children: React.React
       </a>
       <SiteHeader session={session} cartCount={cartCount} />
       {session.activeCustomerCode !== session.customerCode ? (
-        <ActingBanner company={session.activeCompanyName ?? session.activeCustomerCode} code={session.activeCustomerCode} />
+        <ActingBanner
+          company={session.activeCompanyName ?? session.activeCustomerCode}
+          code={session.activeCustomerCode}
+        />
       ) : null}
       <main id="main" className="mx-auto w-full max-w-page px-gutter pt-4 pb-24 md:pb-10">
         {children}
       </main>
       <BottomNav cartCount={cartCount} />
+      <OfflineScanSync owner={scanOwnerKey(token)} />
+      <ServiceWorkerRegistration enabled={getEnv().NODE_ENV === "production"} />
     </Providers>
   );
 }

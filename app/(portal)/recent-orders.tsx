@@ -24,19 +24,22 @@ export async function RecentOrders({ session }: { session: SessionToken }) {
       </p>
     );
   }
-  const recent = [...orders]
-    .sort((a, b) => (b.updatedAt?.getTime() ?? 0) - (a.updatedAt?.getTime() ?? 0))
-    .slice(0, 5);
+  const recent = [...orders].sort((a, b) => (b.updatedAt?.getTime() ?? 0) - (a.updatedAt?.getTime() ?? 0)).slice(0, 5);
   if (!recent.length) return <p className="text-slate-700">{t("noOrders")}</p>;
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
       {recent.map((order) => (
         <li key={order.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
-          <Link href={`/orders/${order.id}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+          <Link
+            href={`/orders/${order.id}`}
+            className="font-semibold text-brand-700 underline-offset-2 hover:underline"
+          >
             {t("orderLink", { reference: order.reference ?? `#${order.id}` })}
           </Link>
           <span className="flex items-center gap-3 text-sm text-slate-700">
-            {order.updatedAt ? <time dateTime={order.updatedAt.toISOString()}>{format.dateTime(order.updatedAt, "short")}</time> : null}
+            {order.updatedAt ? (
+              <time dateTime={order.updatedAt.toISOString()}>{format.dateTime(order.updatedAt, "short")}</time>
+            ) : null}
             <OrderStatusBadge status={order.status} raw={order.statusRaw} />
           </span>
         </li>

@@ -11,13 +11,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const from = safeReturnPath(typeof params.from === "string" ? params.from : null);
   const session = await readSession();
   if (session && !isSessionExpired(session)) redirect(from);
   const t = await getTranslations();
-  const reason = params.reason === "expired" ? t("signIn.expired") : params.reason === "signed-out" ? t("signIn.signedOut") : null;
+  const reason =
+    params.reason === "expired" ? t("signIn.expired") : params.reason === "signed-out" ? t("signIn.signedOut") : null;
 
   return (
     <div className="flex min-h-dvh flex-col">

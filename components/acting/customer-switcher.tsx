@@ -54,10 +54,7 @@ export function CustomerSwitcher() {
     return () => clearTimeout(timer);
   }, [query]);
   useEffect(() => {
-    if (open) {
-      setRecent(readRecent());
-      inputRef.current?.focus();
-    }
+    if (open) inputRef.current?.focus();
   }, [open]);
 
   const { data, isLoading, isError } = useQuery({
@@ -71,12 +68,18 @@ export function CustomerSwitcher() {
     staleTime: 60_000,
   });
   const results = data ?? [];
-  const options = [...(debounced ? [] : recent), ...results.filter((item) => debounced || !recent.some((r) => r.code === item.code))];
+  const options = [
+    ...(debounced ? [] : recent),
+    ...results.filter((item) => debounced || !recent.some((r) => r.code === item.code)),
+  ];
 
   async function choose(option: CompanyOption) {
     setStatus(t("switching"));
     if (await switchCustomer(option.code)) {
-      window.localStorage.setItem(RECENT_KEY, JSON.stringify([option, ...readRecent().filter((item) => item.code !== option.code)].slice(0, 5)));
+      window.localStorage.setItem(
+        RECENT_KEY,
+        JSON.stringify([option, ...readRecent().filter((item) => item.code !== option.code)].slice(0, 5)),
+      );
       setOpen(false);
       setQuery("");
       setStatus(null);
@@ -92,7 +95,10 @@ export function CustomerSwitcher() {
         type="button"
         aria-expanded={open}
         aria-controls={`${listId}-panel`}
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => {
+          if (!open) setRecent(readRecent());
+          setOpen(!open);
+        }}
         className="flex min-h-touch items-center rounded-md border border-white/40 px-3 text-sm font-semibold text-white hover:bg-white/10"
       >
         {t("switcher")}
@@ -157,7 +163,9 @@ export function CustomerSwitcher() {
                   <span className="font-mono">{option.code}</span> · {option.city}
                 </span>
               </span>
-              {!debounced && index < recent.length ? <span className="text-xs text-slate-500">{t("recent")}</span> : null}
+              {!debounced && index < recent.length ? (
+                <span className="text-xs text-slate-500">{t("recent")}</span>
+              ) : null}
             </li>
           ))}
         </ul>

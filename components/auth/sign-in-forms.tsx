@@ -58,8 +58,7 @@ export function SignInForms({ returnTo }: { returnTo: string }) {
     setTokenFailure(errorText(t, result?.error ?? "Default", "TokenRejected"));
   });
 
-  const fieldError = (message: string | undefined) =>
-    message ? t(`errors.${message as "emailRequired"}`) : undefined;
+  const fieldError = (message: string | undefined) => (message ? t(`errors.${message as "emailRequired"}`) : undefined);
 
   return (
     <div className="space-y-6">
@@ -68,9 +67,15 @@ export function SignInForms({ returnTo }: { returnTo: string }) {
         method="post"
         action="/api/auth/callback/password"
         noValidate
-        className="space-y-4" aria-describedby={failure ? "sign-in-error" : undefined}>
+        className="space-y-4"
+        aria-describedby={failure ? "sign-in-error" : undefined}
+      >
         {failure ? (
-          <p id="sign-in-error" role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          <p
+            id="sign-in-error"
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+          >
             {failure}
           </p>
         ) : null}
@@ -96,7 +101,9 @@ export function SignInForms({ returnTo }: { returnTo: string }) {
       </form>
 
       <details className="rounded-md border border-slate-200 bg-white p-4">
-        <summary className="min-h-touch cursor-pointer content-center font-medium text-brand-700">{t("withToken")}</summary>
+        <summary className="min-h-touch cursor-pointer content-center font-medium text-brand-700">
+          {t("withToken")}
+        </summary>
         <form
           onSubmit={submitToken}
           method="post"

@@ -14,7 +14,14 @@ import {
   requestedLinesInput,
   setQuantityInput,
 } from "@/lib/cart/schemas";
-import { addToStoredCart, cartLineCount, emptyStoredCart, removeStoredLines, setStoredQuantity } from "@/lib/cart/store";
+import {
+  addToStoredCart,
+  cartLineCount,
+  emptyStoredCart,
+  removeStoredLines,
+  setStoredQuantity,
+  subtractOrdered,
+} from "@/lib/cart/store";
 import { getDb } from "@/lib/db";
 
 /**
@@ -47,7 +54,13 @@ export async function addToCart(input: unknown): Promise<CartActionResult> {
   const quantity = roundToSalesUnit(parsed.data.quantity, product.salesUnitAmount);
   await addToStoredCart(db, owner, [{ sku: product.sku, quantity }]);
   changed();
-  return { ok: true, sku: product.sku, quantity, rounded: quantity !== parsed.data.quantity, count: await cartLineCount(db, owner) };
+  return {
+    ok: true,
+    sku: product.sku,
+    quantity,
+    rounded: quantity !== parsed.data.quantity,
+    count: await cartLineCount(db, owner),
+  };
 }
 
 export async function setCartQuantity(input: unknown): Promise<CartActionResult> {
@@ -59,7 +72,13 @@ export async function setCartQuantity(input: unknown): Promise<CartActionResult>
   const quantity = roundToSalesUnit(parsed.data.quantity, product.salesUnitAmount);
   await setStoredQuantity(db, owner, product.sku, quantity);
   changed();
-  return { ok: true, sku: product.sku, quantity, rounded: quantity !== parsed.data.quantity, count: await cartLineCount(db, owner) };
+  return {
+    ok: true,
+    sku: product.sku,
+    quantity,
+    rounded: quantity !== parsed.data.quantity,
+    count: await cartLineCount(db, owner),
+  };
 }
 
 export async function removeCartLine(input: unknown): Promise<{ ok: boolean }> {
@@ -69,6 +88,16 @@ export async function removeCartLine(input: unknown): Promise<{ ok: boolean }> {
   await removeStoredLines(db, owner, [parsed.data.sku]);
   changed();
   return { ok: true };
+}
+
+/** Takes a quantity out of a line again (undo of a scan); the line goes when nothing is left. */
+export async function subtractFromCart(input: unknown): Promise<{ ok: true; count: number } | { ok: false }> {
+  const parsed = addToCartInput.safeParse(input);
+  if (!parsed.success) return { ok: false };
+  const { db, owner } = await context();
+  await subtractOrdered(db, owner, [parsed.data]);
+  changed();
+  return { ok: true, count: await cartLineCount(db, owner) };
 }
 
 export async function emptyCart(): Promise<{ ok: boolean }> {

@@ -70,10 +70,19 @@ export function AddToCart({
           disabled={pending}
         />
       )}
-      <Button onClick={add} disabled={pending} className={compact ? "w-full" : ""} aria-label={compact ? `${t("add")}: ${title}` : undefined}>
+      <Button
+        onClick={add}
+        disabled={pending}
+        className={compact ? "w-full" : ""}
+        aria-label={compact ? `${t("add")}: ${title}` : undefined}
+      >
         {pending ? t("adding") : compact ? t("addShort") : t("add")}
       </Button>
-      <p role="status" aria-live="polite" className={`text-xs ${message?.tone === "error" ? "text-red-800" : "text-green-800"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`text-xs ${message?.tone === "error" ? "text-red-800" : "text-green-800"}`}
+      >
         {message?.text ?? ""}
       </p>
     </div>

@@ -35,7 +35,9 @@ export function CartEditor({ cart }: { cart: CartView }) {
       applyOptimistic(change);
       try {
         const result = await action();
-        setMessage(result.ok ? (done ? { tone: "ok", text: done } : null) : { tone: "error", text: t("errors.failed") });
+        setMessage(
+          result.ok ? (done ? { tone: "ok", text: done } : null) : { tone: "error", text: t("errors.failed") },
+        );
       } catch {
         setMessage({ tone: "error", text: t("errors.failed") });
       }
@@ -56,22 +58,36 @@ export function CartEditor({ cart }: { cart: CartView }) {
 
   return (
     <div className="space-y-4" aria-busy={pending}>
-      <p role="status" aria-live="polite" className={`min-h-5 text-sm ${message?.tone === "error" ? "text-red-800" : "text-green-800"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`min-h-5 text-sm ${message?.tone === "error" ? "text-red-800" : "text-green-800"}`}
+      >
         {message?.text ?? ""}
       </p>
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {lines.map((line) => (
-          <li key={line.sku} className="grid gap-3 p-3 sm:grid-cols-[5rem_1fr_auto]" data-testid="cart-line" data-sku={line.sku}>
+          <li
+            key={line.sku}
+            className="grid gap-3 p-3 sm:grid-cols-[5rem_1fr_auto]"
+            data-testid="cart-line"
+            data-sku={line.sku}
+          >
             <div className="w-20">
               <ProductImage media={line.image} alt="" size={80} />
             </div>
             <div className="min-w-0 space-y-1">
-              <Link href={`/products/${encodeURIComponent(line.sku)}`} className="font-semibold text-brand-800 hover:underline">
+              <Link
+                href={`/products/${encodeURIComponent(line.sku)}`}
+                className="text-brand-800 font-semibold hover:underline"
+              >
                 {line.title}
               </Link>
               <p className="text-xs text-slate-600">
                 <span className="font-mono">{line.sku}</span>
-                {line.salesUnitAmount > 1 ? ` · ${line.salesUnit.toLowerCase()} ${line.salesUnitAmount}` : ` · ${line.salesUnit.toLowerCase()}`}
+                {line.salesUnitAmount > 1
+                  ? ` · ${line.salesUnit.toLowerCase()} ${line.salesUnitAmount}`
+                  : ` · ${line.salesUnit.toLowerCase()}`}
               </p>
               <StockBadge colour={line.stockColour} />
               {line.tier ? (
@@ -118,7 +134,11 @@ export function CartEditor({ cart }: { cart: CartView }) {
                 variant="ghost"
                 aria-label={t("removeLine", { title: line.title })}
                 onClick={() =>
-                  run({ type: "remove", sku: line.sku }, () => removeCartLine({ sku: line.sku }), t("removed", { title: line.title }))
+                  run(
+                    { type: "remove", sku: line.sku },
+                    () => removeCartLine({ sku: line.sku }),
+                    t("removed", { title: line.title }),
+                  )
                 }
               >
                 {t("remove")}

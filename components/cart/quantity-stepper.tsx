@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 
 import { roundToSalesUnit, stepQuantity } from "@/lib/cart/quantity";
 
@@ -26,20 +26,16 @@ export function QuantityStepper({
 }) {
   const t = useTranslations("cart");
   const id = useId();
-  const [text, setText] = useState(String(value));
+  // What the dealer is typing; null shows the current quantity.
+  const [draft, setDraft] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  useEffect(() => setText(String(value)), [value]);
 
   function commit(raw: string) {
     const wanted = Number(raw.replace(",", "."));
     const quantity = roundToSalesUnit(wanted, salesUnitAmount);
     const rounded = quantity !== wanted;
-    setText(String(quantity));
-    setNote(
-      rounded
-        ? t("roundedNote", { quantity, unit: salesUnit.toLowerCase(), amount: salesUnitAmount })
-        : null,
-    );
+    setDraft(null);
+    setNote(rounded ? t("roundedNote", { quantity, unit: salesUnit.toLowerCase(), amount: salesUnitAmount }) : null);
     if (quantity !== value || rounded) onChange(quantity, rounded);
   }
 
@@ -69,10 +65,10 @@ export function QuantityStepper({
           inputMode="numeric"
           pattern="[0-9]*"
           autoComplete="off"
-          value={text}
+          value={draft ?? String(value)}
           disabled={disabled}
           aria-describedby={note ? `${id}-note` : undefined}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => setDraft(event.target.value)}
           onBlur={(event) => commit(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === "Enter") {

@@ -11,9 +11,7 @@ export async function CatalogueReadiness() {
   const listed = status.lastRun?.counts.listed ?? 0;
   return (
     <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-      {listed
-        ? t("notReady", { stored: status.products.available, listed })
-        : t("notReadyEmpty")}
+      {listed ? t("notReady", { stored: status.products.available, listed }) : t("notReadyEmpty")}
     </p>
   );
 }

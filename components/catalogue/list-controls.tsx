@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useOptimistic, useTransition } from "react";
 
 import { PRODUCT_SORTS, type ProductSort } from "@/lib/catalogue/types";
 
@@ -26,23 +26,24 @@ export function ListControls({
   const params = useSearchParams();
   const [pending, startTransition] = useTransition();
   // The controls answer at once; the list follows when the new URL has rendered.
-  const [state, setState] = useState({ sort, inStockOnly, dropshipableOnly });
-  useEffect(() => setState({ sort, inStockOnly, dropshipableOnly }), [sort, inStockOnly, dropshipableOnly]);
+  const [state, setState] = useOptimistic({ sort, inStockOnly, dropshipableOnly });
 
   function update(name: "sort" | "instock" | "dropship", value: string | null) {
-    setState((current) =>
+    const shown =
       name === "sort"
-        ? { ...current, sort: (value ?? "relevance") as ProductSort }
+        ? { ...state, sort: (value ?? "relevance") as ProductSort }
         : name === "instock"
-          ? { ...current, inStockOnly: value === "1" }
-          : { ...current, dropshipableOnly: value === "1" },
-    );
+          ? { ...state, inStockOnly: value === "1" }
+          : { ...state, dropshipableOnly: value === "1" };
     const next = new URLSearchParams(params.toString());
     if (value === null || (name === "sort" && value === "relevance")) next.delete(name);
     else next.set(name, value);
     next.delete("page");
     const query = next.toString();
-    startTransition(() => router.push(`${pathname}${query ? `?${query}` : ""}`, { scroll: false }));
+    startTransition(() => {
+      setState(shown);
+      router.push(`${pathname}${query ? `?${query}` : ""}`, { scroll: false });
+    });
   }
 
   const q = params.get("q");

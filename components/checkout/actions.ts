@@ -46,7 +46,13 @@ export async function submitOrder(input: unknown): Promise<SubmitOrderResult> {
   const actingFor = session.activeCustomerCode !== session.customerCode ? session.activeCustomerCode : undefined;
   const cart = await cartViewFor(session);
   const outcome = await placeOrder(
-    { db, upstream, owner, actor: { name: session.name, customerCode: session.customerCode }, actingForCustomer: actingFor },
+    {
+      db,
+      upstream,
+      owner,
+      actor: { name: session.name, customerCode: session.customerCode },
+      actingForCustomer: actingFor,
+    },
     parsed.data,
     cart,
   );

@@ -10,7 +10,13 @@ import { CartTotals } from "@/components/cart/cart-totals";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { VatTotals } from "@/lib/cart/pricing";
-import { checkoutSchema, COUNTRIES, EMPTY_DROPSHIP, type CheckoutField, type CheckoutInput } from "@/lib/checkout/schema";
+import {
+  checkoutSchema,
+  COUNTRIES,
+  EMPTY_DROPSHIP,
+  type CheckoutField,
+  type CheckoutInput,
+} from "@/lib/checkout/schema";
 
 import { submitOrder, type SubmitOrderResult } from "./actions";
 
@@ -48,7 +54,14 @@ export function CheckoutForm(props: CheckoutProps) {
   const [pending, startTransition] = useTransition();
   const form = useForm<CheckoutInput>({
     resolver: zodResolver(checkoutSchema),
-    defaultValues: { attemptId: props.attemptId, reference: "", notes: "", test: false, delivery: "own", ...EMPTY_DROPSHIP },
+    defaultValues: {
+      attemptId: props.attemptId,
+      reference: "",
+      notes: "",
+      test: false,
+      delivery: "own",
+      ...EMPTY_DROPSHIP,
+    },
     mode: "onTouched",
   });
   const { register, formState, setError, setValue, getValues, control } = form;
@@ -81,13 +94,20 @@ export function CheckoutForm(props: CheckoutProps) {
         for (const [field, message] of Object.entries(result.fields)) {
           setError(field as CheckoutField, { message: `upstream:${t("errors.upstreamField", { message })}` });
         }
-        setLineErrors(Object.fromEntries(Object.entries(result.lines).map(([sku, message]) => [sku, t("errors.upstreamLine", { message })])));
+        setLineErrors(
+          Object.fromEntries(
+            Object.entries(result.lines).map(([sku, message]) => [sku, t("errors.upstreamLine", { message })]),
+          ),
+        );
         setValue("attemptId", result.nextAttemptId);
         setProblem({ tone: "error", text: t("errors.rejected"), details: result.general });
         setStep(Object.keys(result.fields).length ? "details" : "review");
         return;
       case "not-sent":
-        setProblem({ tone: "error", text: result.reason === "rate_limited" ? t("errors.rateLimited") : t("errors.notSent") });
+        setProblem({
+          tone: "error",
+          text: result.reason === "rate_limited" ? t("errors.rateLimited") : t("errors.notSent"),
+        });
         return;
       case "unknown":
         setProblem({ tone: "warning", text: t("errors.unknown") });
@@ -215,17 +235,61 @@ export function CheckoutForm(props: CheckoutProps) {
             {delivery === "dropship" ? (
               <div className="grid gap-3 sm:grid-cols-2">
                 <h3 className="font-semibold sm:col-span-2">{t("endCustomer")}</h3>
-                <TextField label={t("firstName")} autoComplete="off" error={errorText("firstName")} {...register("firstName")} />
-                <TextField label={t("lastName")} autoComplete="off" error={errorText("lastName")} {...register("lastName")} />
-                <TextField label={t("company")} autoComplete="off" error={errorText("company")} {...register("company")} />
-                <TextField label={t("vatNumber")} autoComplete="off" error={errorText("vatNumber")} {...register("vatNumber")} />
-                <TextField label={t("phone")} type="tel" inputMode="tel" autoComplete="off" error={errorText("phone")} {...register("phone")} />
+                <TextField
+                  label={t("firstName")}
+                  autoComplete="off"
+                  error={errorText("firstName")}
+                  {...register("firstName")}
+                />
+                <TextField
+                  label={t("lastName")}
+                  autoComplete="off"
+                  error={errorText("lastName")}
+                  {...register("lastName")}
+                />
+                <TextField
+                  label={t("company")}
+                  autoComplete="off"
+                  error={errorText("company")}
+                  {...register("company")}
+                />
+                <TextField
+                  label={t("vatNumber")}
+                  autoComplete="off"
+                  error={errorText("vatNumber")}
+                  {...register("vatNumber")}
+                />
+                <TextField
+                  label={t("phone")}
+                  type="tel"
+                  inputMode="tel"
+                  autoComplete="off"
+                  error={errorText("phone")}
+                  {...register("phone")}
+                />
                 <TextField label={t("street")} autoComplete="off" error={errorText("street")} {...register("street")} />
                 <div className="grid grid-cols-2 gap-3">
-                  <TextField label={t("houseNumber")} inputMode="numeric" autoComplete="off" error={errorText("houseNumber")} {...register("houseNumber")} />
-                  <TextField label={t("houseNumberExtension")} autoComplete="off" error={errorText("houseNumberExtension")} {...register("houseNumberExtension")} />
+                  <TextField
+                    label={t("houseNumber")}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    error={errorText("houseNumber")}
+                    {...register("houseNumber")}
+                  />
+                  <TextField
+                    label={t("houseNumberExtension")}
+                    autoComplete="off"
+                    error={errorText("houseNumberExtension")}
+                    {...register("houseNumberExtension")}
+                  />
                 </div>
-                <TextField label={t("postcode")} autoComplete="off" autoCapitalize="characters" error={errorText("postcode")} {...register("postcode")} />
+                <TextField
+                  label={t("postcode")}
+                  autoComplete="off"
+                  autoCapitalize="characters"
+                  error={errorText("postcode")}
+                  {...register("postcode")}
+                />
                 <TextField label={t("city")} autoComplete="off" error={errorText("city")} {...register("city")} />
                 <div>
                   <label htmlFor="checkout-country" className="block text-sm font-medium">
@@ -264,7 +328,10 @@ export function CheckoutForm(props: CheckoutProps) {
         </form>
 
         {step === "review" ? (
-          <section aria-labelledby="checkout-summary" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+          <section
+            aria-labelledby="checkout-summary"
+            className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+          >
             <h2 id="checkout-summary" className="text-lg font-semibold">
               {t("summary")}
             </h2>
@@ -309,7 +376,9 @@ export function CheckoutForm(props: CheckoutProps) {
                       <span className="font-mono text-xs text-slate-600">{line.sku}</span>
                     </span>
                     <span className="shrink-0">
-                      {line.totalExVat === null ? "—" : format.number(line.totalExVat, { style: "currency", currency: "EUR" })}
+                      {line.totalExVat === null
+                        ? "—"
+                        : format.number(line.totalExVat, { style: "currency", currency: "EUR" })}
                     </span>
                   </div>
                   {lineErrors[line.sku] ? <p className="text-xs text-red-800">{lineErrors[line.sku]}</p> : null}

@@ -15,7 +15,9 @@ export interface ReportRow {
 /** What will happen to each checked line, said in words. */
 export function LineReportTable({ rows }: { rows: ReportRow[] }) {
   const t = useTranslations("quickOrder");
-  const ok = rows.filter((row) => row.report && (row.report.outcome === "added" || row.report.outcome === "rounded")).length;
+  const ok = rows.filter(
+    (row) => row.report && (row.report.outcome === "added" || row.report.outcome === "rounded"),
+  ).length;
   return (
     <div className="space-y-2">
       <p role="status" className="font-semibold">
@@ -49,7 +51,9 @@ export function LineReportTable({ rows }: { rows: ReportRow[] }) {
                     <span className="font-mono break-all">{row.identifier}</span>
                     {report?.title ? <span className="block text-xs text-slate-600">{report.title}</span> : null}
                   </td>
-                  <td className={`px-2 py-1 align-top ${good ? (outcome === "rounded" ? "text-amber-900" : "text-green-800") : "text-red-800"}`}>
+                  <td
+                    className={`px-2 py-1 align-top ${good ? (outcome === "rounded" ? "text-amber-900" : "text-green-800") : "text-red-800"}`}
+                  >
                     <span aria-hidden="true">{good ? "✓ " : "✕ "}</span>
                     {t(`outcomes.${outcome}`, {
                       quantity: report?.quantity ?? 0,

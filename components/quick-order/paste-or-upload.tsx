@@ -29,7 +29,8 @@ export function PasteOrUpload() {
       setMessage(t("nothingToCheck"));
       return;
     }
-    if (parsed.entries.length + parsed.problems.length >= MAX_LIST_LINES) setMessage(t("tooMany", { max: MAX_LIST_LINES }));
+    if (parsed.entries.length + parsed.problems.length >= MAX_LIST_LINES)
+      setMessage(t("tooMany", { max: MAX_LIST_LINES }));
     await check(parsed.entries, parsed.problems);
   }
 
@@ -53,7 +54,9 @@ export function PasteOrUpload() {
     await run(content, "csv");
   }
 
-  const addable = rows?.filter((row) => row.report && (row.report.outcome === "added" || row.report.outcome === "rounded")).length ?? 0;
+  const addable =
+    rows?.filter((row) => row.report && (row.report.outcome === "added" || row.report.outcome === "rounded")).length ??
+    0;
   return (
     <div className="space-y-6">
       <section aria-labelledby="paste-title" className="space-y-2">

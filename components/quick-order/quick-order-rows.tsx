@@ -84,13 +84,19 @@ export function QuickOrderRows() {
       .filter(({ row }) => row.identifier.trim())
       .map(({ row, index }) => {
         const quantity = Number(row.quantity.replace(",", "."));
-        return { line: index + 1, identifier: row.identifier.trim(), quantity: row.quantity.trim() && quantity > 0 ? quantity : null };
+        return {
+          line: index + 1,
+          identifier: row.identifier.trim(),
+          quantity: row.quantity.trim() && quantity > 0 ? quantity : null,
+        };
       });
     if (!lines.length) return;
     await check(lines);
   }
 
-  const canAdd = report?.some((row) => row.report && (row.report.outcome === "added" || row.report.outcome === "rounded"));
+  const canAdd = report?.some(
+    (row) => row.report && (row.report.outcome === "added" || row.report.outcome === "rounded"),
+  );
   return (
     <section aria-labelledby="quick-rows" className="space-y-3">
       <h2 id="quick-rows" className="text-lg font-semibold">
@@ -163,7 +169,11 @@ export function QuickOrderRows() {
               <button
                 type="button"
                 aria-label={t("removeRow", { row: index + 1 })}
-                onClick={() => setRows((current) => (current.length > 1 ? current.filter((item) => item.key !== row.key) : [emptyRow()]))}
+                onClick={() =>
+                  setRows((current) =>
+                    current.length > 1 ? current.filter((item) => item.key !== row.key) : [emptyRow()],
+                  )
+                }
                 className="flex h-11 w-11 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100"
               >
                 <span aria-hidden="true">✕</span>

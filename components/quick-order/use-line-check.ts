@@ -21,7 +21,12 @@ export function useLineCheck() {
     setAdded(null);
     setFailed(false);
     setRows(null);
-    const result: ReportRow[] = problems.map((problem) => ({ line: problem.line, identifier: problem.text, report: null, problem: "quantity" }));
+    const result: ReportRow[] = problems.map((problem) => ({
+      line: problem.line,
+      identifier: problem.text,
+      report: null,
+      problem: "quantity",
+    }));
     setProgress({ done: 0, total: lines.length });
     try {
       for (let start = 0; start < lines.length; start += CHUNK) {
@@ -42,7 +47,10 @@ export function useLineCheck() {
   async function addChecked(source: "quick-order" | "paste" | "csv") {
     const lines = (rows ?? [])
       .map((row) => row.report)
-      .filter((report) => report && (report.outcome === "added" || report.outcome === "rounded") && report.sku && report.quantity)
+      .filter(
+        (report) =>
+          report && (report.outcome === "added" || report.outcome === "rounded") && report.sku && report.quantity,
+      )
       .map((report) => ({ sku: report!.sku!, quantity: report!.quantity! }));
     if (!lines.length) return 0;
     setFailed(false);

@@ -15,6 +15,11 @@ const ICONS: Record<NavKey, string> = {
   cart: "M3 4h2l2 11h11l2-8H6M9 20a1 1 0 1 0 0-2 1 1 0 0 0 0 2zM17 20a1 1 0 1 0 0-2 1 1 0 0 0 0 2z",
 };
 
+/** The scan page loads as a document of its own: only its response allows the camera (Permissions-Policy). */
+function NavLink(props: React.ComponentProps<"a"> & { href: string }) {
+  return props.href === "/scan" ? <a {...props} /> : <Link {...props} />;
+}
+
 /** The phone's bottom bar: Catalogue, Search, Scan, Cart with count, Orders. */
 export function BottomNav({ cartCount }: { cartCount: number }) {
   const t = useTranslations("nav");
@@ -29,12 +34,21 @@ export function BottomNav({ cartCount }: { cartCount: number }) {
       <ul className="grid grid-cols-5">
         {items.map((item) => (
           <li key={item.href}>
-            <Link
+            <NavLink
               href={item.href}
               aria-current={isActive(pathname, item.href) ? "page" : undefined}
               className="relative flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-medium text-slate-600 aria-[current=page]:text-brand-700"
             >
-              <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 24 24"
+                className="h-6 w-6"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.8"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              >
                 <path d={ICONS[item.key]} />
               </svg>
               {item.key === "cart" ? (
@@ -42,7 +56,10 @@ export function BottomNav({ cartCount }: { cartCount: number }) {
                   <span aria-hidden="true">{t("cart")}</span>
                   <span className="sr-only">{t("cartWithCount", { count: cartCount })}</span>
                   {cartCount > 0 ? (
-                    <span aria-hidden="true" className="absolute top-1 right-[calc(50%-1.5rem)] rounded-full bg-brand-600 px-1.5 text-[0.7rem] text-white">
+                    <span
+                      aria-hidden="true"
+                      className="absolute top-1 right-[calc(50%-1.5rem)] rounded-full bg-brand-600 px-1.5 text-[0.7rem] text-white"
+                    >
                       {cartCount}
                     </span>
                   ) : null}
@@ -50,7 +67,7 @@ export function BottomNav({ cartCount }: { cartCount: number }) {
               ) : (
                 t(item.key)
               )}
-            </Link>
+            </NavLink>
           </li>
         ))}
       </ul>

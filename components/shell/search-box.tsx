@@ -59,8 +59,6 @@ export function SearchBox({ id = "site-search" }: { id?: string }) {
   const shown = enabled ? suggestions : [];
   const expanded = shown.length > 0;
 
-  useEffect(() => setActive(-1), [query]);
-
   function choose(suggestion: Suggestion) {
     setOpen(false);
     router.push(`/products/${encodeURIComponent(suggestion.sku)}`);
@@ -109,6 +107,7 @@ export function SearchBox({ id = "site-search" }: { id?: string }) {
         value={value}
         onChange={(event) => {
           setValue(event.target.value);
+          setActive(-1);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}

@@ -7,10 +7,24 @@ import { filterCompanies } from "./companies";
 const company = (code: string, name: string, city: string): Company => ({
   code,
   name,
-  address: { street: "", number: "", numberSuffix: null, postalCode: "", city, countryCode: "NL", country: "NL", shippingEmail: null, isDefault: true },
+  address: {
+    street: "",
+    number: "",
+    numberSuffix: null,
+    postalCode: "",
+    city,
+    countryCode: "NL",
+    country: "NL",
+    shippingEmail: null,
+    isDefault: true,
+  },
 });
 
-const list = [company("EA00002", "Bakker Campers", "Utrecht"), company("EA00001", "Acme Corporation", "Amsterdam"), company("DE00003", "Camping Müller", "Köln")];
+const list = [
+  company("EA00002", "Bakker Campers", "Utrecht"),
+  company("EA00001", "Acme Corporation", "Amsterdam"),
+  company("DE00003", "Camping Müller", "Köln"),
+];
 
 describe("filterCompanies", () => {
   it("matches every word over code, name and city", () => {

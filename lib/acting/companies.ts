@@ -39,7 +39,9 @@ export function filterCompanies(companies: readonly Company[], query: string, li
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const haystack = (company: Company) =>
     `${company.code} ${company.name} ${company.address?.city ?? ""} ${company.address?.postalCode ?? ""}`.toLowerCase();
-  const matches = words.length ? companies.filter((company) => words.every((word) => haystack(company).includes(word))) : [...companies];
+  const matches = words.length
+    ? companies.filter((company) => words.every((word) => haystack(company).includes(word)))
+    : [...companies];
   const first = words[0] ?? "";
   return matches
     .sort(

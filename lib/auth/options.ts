@@ -57,11 +57,20 @@ async function sessionUser(issued: IssuedToken): Promise<User> {
 
 /** An upstream that cannot be reached is reported as such, not as wrong credentials. */
 function failedSignIn(error: unknown): never | null {
-  if (isUpstreamError(error, "unauthorized") || isUpstreamError(error, "validation") || isUpstreamError(error, "not_found")) {
+  if (
+    isUpstreamError(error, "unauthorized") ||
+    isUpstreamError(error, "validation") ||
+    isUpstreamError(error, "not_found")
+  ) {
     return null;
   }
   if (isUpstreamError(error, "forbidden")) return null;
   throw new Error("Unavailable");
+}
+
+/** When the session ends for the browser: with the upstream token, or an hour ahead when the upstream gave no expiry. */
+export function sessionExpiry(token: Pick<SessionToken, "upstreamExpiresAt">, now = Date.now()): Date {
+  return new Date(token.upstreamExpiresAt ?? now + 60 * 60 * 1000);
 }
 
 export function publicSession(token: { [K in keyof SessionToken]?: SessionToken[K] | null }): PublicSession {

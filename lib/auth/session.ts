@@ -11,7 +11,6 @@ import { PATH_HEADER } from "./path-header";
 import { isSessionExpired, safeReturnPath, sessionTokenOf } from "./cookie";
 import type { SessionToken } from "./session-types";
 
-
 /** The full session of the request being rendered, upstream token included. Server code only. */
 export async function readSession(): Promise<SessionToken | null> {
   const requestHeaders = await headers();
@@ -39,7 +38,9 @@ export async function requireSession(): Promise<SessionToken> {
  * The upstream as the signed-in user. When the upstream refuses the token
  * (401), the user is signed out and sent to sign in with "session expired".
  */
-export async function sessionUpstream(session?: SessionToken): Promise<{ session: SessionToken; upstream: UpstreamClient }> {
+export async function sessionUpstream(
+  session?: SessionToken,
+): Promise<{ session: SessionToken; upstream: UpstreamClient }> {
   const active = session ?? (await requireSession());
   const path = await currentPath();
   const upstream = upstreamWithToken(active.upstreamToken, () =>

@@ -36,7 +36,9 @@ describe("parseOrderList", () => {
   });
 
   it("skips a BOM, Excel's sep= line and a header row, keeping line numbers", () => {
-    const parsed = parseOrderList('\uFEFFsep=;\r\n"Artikelnummer";"Aantal"\r\n"0108001";"10"\r\n\r\n"0108002";"1.000"\r\n');
+    const parsed = parseOrderList(
+      '\uFEFFsep=;\r\n"Artikelnummer";"Aantal"\r\n"0108001";"10"\r\n\r\n"0108002";"1.000"\r\n',
+    );
     expect(parsed.headerSkipped).toBe(true);
     expect(parsed.entries).toEqual([
       { line: 3, identifier: "0108001", quantity: 10 },
@@ -59,7 +61,9 @@ describe("parseOrderList", () => {
   });
 
   it("reads 1,000 lines quickly", () => {
-    const text = Array.from({ length: 1000 }, (_, index) => `${String(index).padStart(7, "0")}\t${index + 1}`).join("\n");
+    const text = Array.from({ length: 1000 }, (_, index) => `${String(index).padStart(7, "0")}\t${index + 1}`).join(
+      "\n",
+    );
     const parsed = parseOrderList(text);
     expect(parsed.entries).toHaveLength(1000);
     expect(parsed.entries[999]).toEqual({ line: 1000, identifier: "0000999", quantity: 1000 });

@@ -29,7 +29,8 @@ export interface ParsedList {
 
 export const MAX_LIST_LINES = 5_000;
 
-const IDENTIFIER_HEADERS = /^(sku|artikel(nummer|nr)?|article( ?(number|no))?|item( ?(number|no))?|code|product( ?code)?|part( ?(number|no))?|onderdeelnummer|barcode|ean|ean13)$/i;
+const IDENTIFIER_HEADERS =
+  /^(sku|artikel(nummer|nr)?|article( ?(number|no))?|item( ?(number|no))?|code|product( ?code)?|part( ?(number|no))?|onderdeelnummer|barcode|ean|ean13)$/i;
 const QUANTITY_HEADERS = /^(qty|quantity|aantal|amount|stuks|hoeveelheid|qnt|menge)$/i;
 
 function parseQuantity(raw: string): number | null | "invalid" {
@@ -44,7 +45,11 @@ function parseQuantity(raw: string): number | null | "invalid" {
 }
 
 function cleanIdentifier(raw: string): string {
-  return raw.replace(/^\uFEFF/, "").trim().replace(/^["']|["']$/g, "").trim();
+  return raw
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .replace(/^["']|["']$/g, "")
+    .trim();
 }
 
 /** Splits one row into identifier and quantity text; a lone field may still hold "SKU 10". */

@@ -14,7 +14,10 @@ export const skuSchema = z
 export const quantitySchema = z.number().int().min(1).max(MAX_LINE_QUANTITY);
 
 export const addToCartInput = z.object({ sku: skuSchema, quantity: quantitySchema });
-export const setQuantityInput = z.object({ sku: skuSchema, quantity: z.number().finite().min(1).max(MAX_LINE_QUANTITY) });
+export const setQuantityInput = z.object({
+  sku: skuSchema,
+  quantity: z.number().finite().min(1).max(MAX_LINE_QUANTITY),
+});
 export const removeLineInput = z.object({ sku: skuSchema });
 
 export const requestedLinesInput = z.object({
@@ -31,6 +34,9 @@ export const requestedLinesInput = z.object({
 });
 
 export const addLinesInput = z.object({
-  lines: z.array(z.object({ sku: skuSchema, quantity: z.number().finite().positive().max(MAX_LINE_QUANTITY) })).min(1).max(MAX_LIST_LINES),
+  lines: z
+    .array(z.object({ sku: skuSchema, quantity: z.number().finite().positive().max(MAX_LINE_QUANTITY) }))
+    .min(1)
+    .max(MAX_LIST_LINES),
   source: z.enum(["quick-order", "paste", "csv", "reorder", "scan"]),
 });

@@ -66,7 +66,10 @@ export async function addToStoredCart(
       target: [cartLines.cartId, cartLines.sku],
       set: { quantity: sql`least(${cartLines.quantity} + excluded.quantity, 100000)` },
     });
-  await db.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, id));
+  await db
+    .update(carts)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(carts.id, id));
 }
 
 export async function setStoredQuantity(db: Database, owner: CartOwner, sku: string, quantity: number): Promise<void> {

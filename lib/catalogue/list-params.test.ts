@@ -22,6 +22,8 @@ describe("list params", () => {
 
   it("writes only what differs from the defaults", () => {
     expect(listQuery(parseListParams({}))).toBe("");
-    expect(listQuery(parseListParams({ sort: "sku", page: "2" }), { q: "kookplaat" })).toBe("?q=kookplaat&sort=sku&page=2");
+    expect(listQuery(parseListParams({ sort: "sku", page: "2" }), { q: "kookplaat" })).toBe(
+      "?q=kookplaat&sort=sku&page=2",
+    );
   });
 });

@@ -11,9 +11,7 @@ import { productByBarcode, productBySku, toProduct } from "./queries";
 import { isCatalogueReady } from "./sync/status";
 
 export type ProductLookup =
-  | { source: "mirror"; product: Product; row: ProductRow }
-  | { source: "upstream"; product: Product }
-  | null;
+  { source: "mirror"; product: Product; row: ProductRow } | { source: "upstream"; product: Product } | null;
 
 /**
  * One product for its page: from the mirror; before the first sync has

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 
 import type { Database } from "@/lib/db";
 import { categories, products, type CategoryRow, type ProductRow } from "@/lib/db/schema";
@@ -125,7 +125,12 @@ function sortOrder(sort: ProductSort, relevance: SQL[] = []): SQL[] {
       return [sql`${products.basePrice} desc nulls last`, asc(products.sku)];
     case "relevance":
     default:
-      return [...relevance, sql`(${products.stockColour} = 'green') desc nulls last`, asc(titleOrder), asc(products.sku)];
+      return [
+        ...relevance,
+        sql`(${products.stockColour} = 'green') desc nulls last`,
+        asc(titleOrder),
+        asc(products.sku),
+      ];
   }
 }
 

@@ -4,7 +4,12 @@ const MAX_QUERY = 200;
 
 /** The words of a query: letters and digits only, at most 8 of them. */
 export function searchWords(query: string): string[] {
-  return (query.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+  return (
+    query
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).slice(0, 8);
 }
 
 /** A tsquery that matches every word as a prefix ("kookpl 2" finds "kookplaat 2-pits"). */

@@ -70,7 +70,10 @@ export async function insertAttempt(
   db: Database,
   values: Omit<typeof checkoutAttempts.$inferInsert, "state" | "sends">,
 ): Promise<void> {
-  await db.insert(checkoutAttempts).values({ ...values, state: "pending", sends: 0 }).onConflictDoNothing();
+  await db
+    .insert(checkoutAttempts)
+    .values({ ...values, state: "pending", sends: 0 })
+    .onConflictDoNothing();
 }
 
 /** Brings an attempt that was never sent successfully up to date with the current form and cart. */

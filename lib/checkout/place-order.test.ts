@@ -42,7 +42,10 @@ async function ordersWithMarker(attemptId: string): Promise<unknown[]> {
 }
 
 function client(token: string, timeoutMs = 2_000) {
-  return new UpstreamClient({ baseUrl: simulator.url, token, timeoutMs, readAttempts: 2, sleep: async () => {} }, "/media");
+  return new UpstreamClient(
+    { baseUrl: simulator.url, token, timeoutMs, readAttempts: 2, sleep: async () => {} },
+    "/media",
+  );
 }
 
 function context(timeoutMs?: number): PlaceOrderContext {
@@ -69,7 +72,13 @@ function input(overrides: Partial<CheckoutInput> = {}): CheckoutInput {
 
 async function cartView() {
   const stored = await readCart(handle.db, owner);
-  return buildCartView(stored, await productsBySku(handle.db, stored.map((line) => line.sku)));
+  return buildCartView(
+    stored,
+    await productsBySku(
+      handle.db,
+      stored.map((line) => line.sku),
+    ),
+  );
 }
 
 async function fillCart(count = 2) {
@@ -90,7 +99,11 @@ beforeAll(async () => {
   await upsertProducts(handle.db, details, new Map(), new Date());
   orderable = details
     .filter((product) => !product.blocked && !product.prices.some((tier) => tier.priceOnDemand))
-    .map((product) => ({ sku: product.sku, salesUnitAmount: product.salesUnitAmount, dropshipable: product.dropshipable }));
+    .map((product) => ({
+      sku: product.sku,
+      salesUnitAmount: product.salesUnitAmount,
+      dropshipable: product.dropshipable,
+    }));
   dealerToken = (await client("").issueToken("dealer@acme.example", "demo1234")).token;
 }, 90_000);
 
@@ -116,7 +129,10 @@ describe("placeOrder", () => {
   it("a double click (two requests, one attempt) makes one order and both hear of it", async () => {
     const attempt = input();
     const cart = await cartView();
-    const [first, second] = await Promise.all([placeOrder(context(), attempt, cart), placeOrder(context(), attempt, cart)]);
+    const [first, second] = await Promise.all([
+      placeOrder(context(), attempt, cart),
+      placeOrder(context(), attempt, cart),
+    ]);
     expect(first.kind).toBe("placed");
     expect(second).toEqual(first);
     expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
@@ -129,18 +145,23 @@ describe("placeOrder", () => {
     const placed = [a, b].filter((outcome) => outcome.kind === "placed");
     expect(placed.length).toBeGreaterThanOrEqual(1);
     const orders = (await control("GET", "orders")) as { notes: string | null }[];
-    const ours = orders.filter((order) => [a, b].some((o) => "attemptId" in o && order.notes?.includes(attemptMarker(o.attemptId))));
+    const ours = orders.filter((order) =>
+      [a, b].some((o) => "attemptId" in o && order.notes?.includes(attemptMarker(o.attemptId))),
+    );
     expect(ours).toHaveLength(1);
   });
 
-  it.each(["502", "drop"] as const)("commit then fail (%s): finds the order instead of sending it again", async (mode) => {
-    await control("POST", "faults", { commitThenFail: { count: 1, mode } });
-    const attempt = input();
-    const outcome = await placeOrder(context(), attempt, await cartView());
-    expect(outcome.kind).toBe("placed");
-    expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
-    expect(await readCart(handle.db, owner)).toEqual([]);
-  });
+  it.each(["502", "drop"] as const)(
+    "commit then fail (%s): finds the order instead of sending it again",
+    async (mode) => {
+      await control("POST", "faults", { commitThenFail: { count: 1, mode } });
+      const attempt = input();
+      const outcome = await placeOrder(context(), attempt, await cartView());
+      expect(outcome.kind).toBe("placed");
+      expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
+      expect(await readCart(handle.db, owner)).toEqual([]);
+    },
+  );
 
   it("the wholesaler down: nothing is ordered, the cart is intact, and a retry later orders once", async () => {
     await control("POST", "faults", { errorRate: 1, paths: "^/orders" });
@@ -184,7 +205,9 @@ describe("placeOrder", () => {
     const notDropshipable = orderable.find((product) => !product.dropshipable);
     expect(notDropshipable).toBeDefined();
     await handle.db.execute("delete from cart_lines" as never);
-    await addToStoredCart(handle.db, owner, [{ sku: notDropshipable!.sku, quantity: notDropshipable!.salesUnitAmount }]);
+    await addToStoredCart(handle.db, owner, [
+      { sku: notDropshipable!.sku, quantity: notDropshipable!.salesUnitAmount },
+    ]);
     const attempt = input({
       delivery: "dropship",
       firstName: "Jane",

@@ -123,7 +123,9 @@ async function waitForOther(ctx: PlaceOrderContext, id: string): Promise<Checkou
     const settled = settledOutcome(attempt);
     if (settled) return settled;
     if (attempt.state !== "sending") {
-      return attempt.state === "unknown" ? resolveAttempt(ctx, attempt) : { kind: "not-sent", attemptId: id, reason: "unavailable" };
+      return attempt.state === "unknown"
+        ? resolveAttempt(ctx, attempt)
+        : { kind: "not-sent", attemptId: id, reason: "unavailable" };
     }
     if (Date.now() - attempt.updatedAt.getTime() > STALE_SENDING_MS) {
       await setAttemptState(ctx.db, id, "unknown");
@@ -145,7 +147,12 @@ async function send(ctx: PlaceOrderContext, attempt: CheckoutAttemptRow): Promis
       await setAttemptState(ctx.db, attempt.id, "unknown", { error: "internal" });
       throw error;
     }
-    if (error.kind === "validation" || error.kind === "forbidden" || error.kind === "bad_request" || error.kind === "not_found") {
+    if (
+      error.kind === "validation" ||
+      error.kind === "forbidden" ||
+      error.kind === "bad_request" ||
+      error.kind === "not_found"
+    ) {
       const outcome = { fieldErrors: error.fieldErrors, message: error.upstreamMessage ?? null, kind: error.kind };
       await setAttemptState(ctx.db, attempt.id, "rejected", outcome);
       return { kind: "rejected", attemptId: attempt.id, fieldErrors: error.fieldErrors, message: outcome.message };

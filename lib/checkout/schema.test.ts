@@ -13,7 +13,9 @@ const base = {
 
 const issues = (value: object) => {
   const result = checkoutSchema.safeParse(value);
-  return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+  return result.success
+    ? {}
+    : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
 };
 
 describe("checkout schema", () => {

@@ -62,7 +62,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   mkdirSync(folder, { recursive: true });
   const client = await PGlite.create(folder, { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
-  if (options.migrate !== false) await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS });
+  if (options.migrate !== false)
+    await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS });
   await client.exec(SESSION_SETTINGS);
   return { db, kind: "pglite", close: () => client.close() };
 }

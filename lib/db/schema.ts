@@ -78,9 +78,15 @@ export const products = pgTable(
     attributes: jsonb("attributes").$type<ProductAttribute[]>().notNull().default([]),
     customs: jsonb("customs").$type<{ code: string | null; label: string | null; origin: string | null } | null>(),
     /** Codes of the categories the product is placed in. */
-    categoryCodes: text("category_codes").array().notNull().default(sql`'{}'::text[]`),
+    categoryCodes: text("category_codes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Those categories and all their ancestors: a category page lists products whose paths contain its code. */
-    categoryPaths: text("category_paths").array().notNull().default(sql`'{}'::text[]`),
+    categoryPaths: text("category_paths")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Attribute titles and descriptions as one text, for search. */
     attributeText: text("attribute_text").notNull().default(""),
     lastModified: timestamp("last_modified", { withTimezone: true }),
@@ -90,13 +96,12 @@ export const products = pgTable(
     syncedAt: timestamp("synced_at", { withTimezone: true }).notNull().defaultNow(),
     search: tsvector("search")
       .notNull()
-      .generatedAlwaysAs(
-        (): SQL =>
-          searchDocument(
-            sql`coalesce(${products.title}, '')`,
-            sql`${products.attributeText}`,
-            sql`coalesce(${products.description}, '')`,
-          ),
+      .generatedAlwaysAs((): SQL =>
+        searchDocument(
+          sql`coalesce(${products.title}, '')`,
+          sql`${products.attributeText}`,
+          sql`coalesce(${products.description}, '')`,
+        ),
       ),
   },
   (table) => [

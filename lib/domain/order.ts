@@ -26,10 +26,10 @@ const ALIASES: Record<string, OrderStatus> = {
   completed: "complete",
   "in m3": "in-m3",
   inm3: "in-m3",
-  "in_m3": "in-m3",
+  in_m3: "in-m3",
   "m3 error": "m3-error",
   m3error: "m3-error",
-  "m3_error": "m3-error",
+  m3_error: "m3-error",
 };
 
 export function normaliseOrderStatus(raw: string): OrderStatus {

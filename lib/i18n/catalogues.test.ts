@@ -16,7 +16,9 @@ describe("message catalogues", () => {
   it("no message is empty", () => {
     for (const catalogue of [en, nl]) {
       for (const key of keys(catalogue)) {
-        const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue);
+        const value = key
+          .split(".")
+          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue);
         expect(typeof value === "string" && value.trim().length > 0, key).toBe(true);
       }
     }

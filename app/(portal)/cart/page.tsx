@@ -16,7 +16,9 @@ export default async function CartPage() {
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        {cart.lines.length ? <p className="text-sm text-slate-700">{t("lines", { count: cart.lines.length })}</p> : null}
+        {cart.lines.length ? (
+          <p className="text-sm text-slate-700">{t("lines", { count: cart.lines.length })}</p>
+        ) : null}
       </div>
       <CartEditor cart={cart} />
     </div>

@@ -31,7 +31,7 @@ export default async function CataloguePage() {
                 className="flex h-full flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm hover:border-brand-500"
               >
                 <ProductImage media={root.media[0] ?? null} alt="" size={160} />
-                <span className="font-semibold text-brand-800">{root.title}</span>
+                <span className="text-brand-800 font-semibold">{root.title}</span>
               </Link>
             </li>
           ))}

@@ -20,8 +20,12 @@ function addressLines(company: Company): string[] | null {
   const address = company.address;
   if (!address) return null;
   const number = [address.number, address.numberSuffix].filter(Boolean).join(" ");
-  return [company.name, `${address.street} ${number}`.trim(), `${address.postalCode} ${address.city}`.trim(), address.country]
-    .filter(Boolean);
+  return [
+    company.name,
+    `${address.street} ${number}`.trim(),
+    `${address.postalCode} ${address.city}`.trim(),
+    address.country,
+  ].filter(Boolean);
 }
 
 export default async function CheckoutPage() {
@@ -47,7 +51,10 @@ export default async function CheckoutPage() {
       <div>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">
-          {t("orderFor", { company: company?.name ?? session.activeCompanyName ?? session.activeCustomerCode, code: session.activeCustomerCode })}
+          {t("orderFor", {
+            company: company?.name ?? session.activeCompanyName ?? session.activeCustomerCode,
+            code: session.activeCustomerCode,
+          })}
         </p>
       </div>
       {cart.canCheckout ? null : (
@@ -60,7 +67,12 @@ export default async function CheckoutPage() {
       )}
       <CheckoutForm
         attemptId={newAttemptId()}
-        lines={cart.lines.map((line) => ({ sku: line.sku, title: line.title, quantity: line.quantity, totalExVat: line.totalExVat }))}
+        lines={cart.lines.map((line) => ({
+          sku: line.sku,
+          title: line.title,
+          quantity: line.quantity,
+          totalExVat: line.totalExVat,
+        }))}
         totals={cart.totals}
         nonDropshipableSkus={cart.lines.filter((line) => !line.dropshipable).map((line) => line.sku)}
         bigParcelSkus={cart.lines.filter((line) => line.isBigParcel).map((line) => line.sku)}

@@ -49,10 +49,7 @@ export default async function SearchPage({ searchParams }: Props) {
   }
 
   const list = parseListParams(params);
-  const [result, incVat] = await Promise.all([
-    searchProducts(await getDb(), { query, ...list }),
-    showsPricesIncVat(),
-  ]);
+  const [result, incVat] = await Promise.all([searchProducts(await getDb(), { query, ...list }), showsPricesIncVat()]);
 
   return (
     <div className="space-y-4">

@@ -30,8 +30,10 @@ export async function GET(request: NextRequest) {
       { headers: { "Cache-Control": "private, no-store" } },
     );
   } catch (error) {
-    if (isUpstreamError(error, "unauthorized")) return NextResponse.json({ message: "Unauthenticated." }, { status: 401 });
-    if (isUpstreamError(error)) return NextResponse.json({ message: "The wholesaler is not reachable." }, { status: 503 });
+    if (isUpstreamError(error, "unauthorized"))
+      return NextResponse.json({ message: "Unauthenticated." }, { status: 401 });
+    if (isUpstreamError(error))
+      return NextResponse.json({ message: "The wholesaler is not reachable." }, { status: 503 });
     throw error;
   }
 }

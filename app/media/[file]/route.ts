@@ -27,6 +27,7 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   });
   const etag = upstream.headers.get("etag");
   if (etag) headers.set("ETag", etag);
-  if (headers.get("Content-Type")?.includes("svg")) headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+  if (headers.get("Content-Type")?.includes("svg"))
+    headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
   return new Response(upstream.body, { headers });
 }

@@ -291,20 +291,31 @@ export class CatalogueSync {
           failedBuffer = [];
           if (batch.length === 0 && gone.length === 0 && failed.length === 0) return;
           const now = this.now();
-          if (batch.length > 0) counts.stored += await upsertProducts(db, batch, treePaths, now);
-          if (gone.length > 0) counts.vanished += await markUnavailable(db, gone, now);
-          await clearFailures(
-            db,
-            [...batch.map((product) => product.sku), ...gone].filter((sku) => hadFailure.has(sku)),
-          );
-          await recordFailures(db, failed, now, settings.backoff);
-          counts.failed += failed.length;
+          // One transaction per batch: the products, their failures, the watermark and the run's counts
+          // are stored together (and one commit costs less than five).
+          const next = {
+            ...counts,
+            failed: counts.failed + failed.length,
+            upstreamCalls: upstream.meter.calls - callsBefore,
+          };
+          await db.transaction(async (transaction) => {
+            const tx = transaction as unknown as Database;
+            if (batch.length > 0) next.stored += await upsertProducts(tx, batch, treePaths, now);
+            if (gone.length > 0) next.vanished += await markUnavailable(tx, gone, now);
+            await clearFailures(
+              tx,
+              [...batch.map((product) => product.sku), ...gone].filter((sku) => hadFailure.has(sku)),
+            );
+            await recordFailures(tx, failed, now, settings.backoff);
+            const watermark = activeTracker.peek([...batch.map((product) => product.sku), ...gone]);
+            await saveSyncState(tx, "catalogue", { watermark, lastRunAt: now });
+            await updateRun(tx, runId, next);
+          });
+          // Committed: only now do the products count as settled.
           for (const product of batch) activeTracker.settle(product.sku);
           for (const sku of gone) activeTracker.settle(sku);
+          Object.assign(counts, next);
           done += batch.length + gone.length + failed.length;
-          counts.upstreamCalls = upstream.meter.calls - callsBefore;
-          await saveSyncState(db, "catalogue", { watermark: activeTracker.current(), lastRunAt: now });
-          await updateRun(db, runId, counts);
           progress("details");
         });
         return flushing;
@@ -397,10 +408,8 @@ export class CatalogueSync {
     } catch (error) {
       const aborted = options.signal?.aborted === true;
       const message = aborted ? "interrupted" : errorMessage(error);
-      await saveSyncState(db, "catalogue", {
-        lastRunAt: this.now(),
-        ...(tracker ? { watermark: tracker.current() } : {}),
-      }).catch(() => undefined);
+      // The watermark stays as the last committed batch left it.
+      await saveSyncState(db, "catalogue", { lastRunAt: this.now() }).catch(() => undefined);
       return await this.finish(
         runId,
         {

@@ -27,6 +27,16 @@ describe("WatermarkTracker", () => {
     expect(tracker.current()).toEqual(at(3));
   });
 
+  it("tells the watermark a batch would give without settling it", () => {
+    const tracker = new WatermarkTracker(entries, null);
+    tracker.settle("a");
+    expect(tracker.peek(["b", "c"])).toEqual(at(2));
+    expect(tracker.current()).toEqual(at(1));
+    tracker.settle("b");
+    tracker.settle("c");
+    expect(tracker.current()).toEqual(at(2));
+  });
+
   it("keeps the previous watermark when nothing below the first open product is newer", () => {
     const tracker = new WatermarkTracker(entries, at(0));
     expect(tracker.current()).toEqual(at(0));

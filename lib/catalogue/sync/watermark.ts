@@ -45,6 +45,18 @@ export class WatermarkTracker {
     if (index !== undefined) this.settled[index] = true;
   }
 
+  /** The watermark once these products are settled too, without settling them. */
+  peek(skus: readonly string[]): Date | null {
+    const indices = skus.map((sku) => this.indexOf.get(sku)).filter((index) => index !== undefined);
+    const unsettled = indices.filter((index) => !this.settled[index]);
+    for (const index of unsettled) this.settled[index] = true;
+    const watermark = this.current();
+    for (const index of unsettled) this.settled[index] = false;
+    // current() may have moved past them; step back so that the next call looks at them again.
+    this.firstOpen = Math.min(this.firstOpen, ...unsettled);
+    return watermark;
+  }
+
   /** The watermark now; null when there is none yet. */
   current(): Date | null {
     while (this.firstOpen < this.times.length && this.settled[this.firstOpen]) this.firstOpen++;

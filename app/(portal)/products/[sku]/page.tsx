@@ -104,7 +104,9 @@ export default async function ProductPage({ params }: Props) {
             {unavailable ? <Notice tone="red">{t("product.unavailable")}</Notice> : null}
             {product.blocked ? <Notice tone="red">{t("product.blocked")}</Notice> : null}
             {product.expiring ? <Notice tone="amber">{t("product.expiring")}</Notice> : null}
-            <Notice tone="slate">{product.dropshipable ? t("product.dropshipable") : t("product.notDropshipable")}</Notice>
+            <Notice tone="slate">
+              {product.dropshipable ? t("product.dropshipable") : t("product.notDropshipable")}
+            </Notice>
             {product.isBigParcel ? <Notice tone="slate">{t("product.bigParcel")}</Notice> : null}
           </ul>
 
@@ -113,7 +115,9 @@ export default async function ProductPage({ params }: Props) {
               {t("product.tiers")}
             </h2>
             {product.prices.some((tier) => tier.priceOnDemand) || !product.prices.length ? (
-              <p className="font-semibold">{product.prices.length ? t("product.priceOnDemand") : t("product.noPrice")}</p>
+              <p className="font-semibold">
+                {product.prices.length ? t("product.priceOnDemand") : t("product.noPrice")}
+              </p>
             ) : (
               <table className="w-full max-w-md text-sm">
                 <thead>

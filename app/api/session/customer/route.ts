@@ -44,7 +44,12 @@ export async function POST(request: NextRequest) {
   if (!session.permissions.includes(PERMISSION_COMPANIES)) {
     if (target !== session.customerCode) {
       console.warn(`refused: ${actor.actorEmail} (${session.customerCode}) tried to act for ${target}`);
-      await recordAudit(db, { ...actor, action: "forbidden-customer", customerCode: target, details: { via: "switch" } });
+      await recordAudit(db, {
+        ...actor,
+        action: "forbidden-customer",
+        customerCode: target,
+        details: { via: "switch" },
+      });
     }
     return NextResponse.json({ message: "This action is unauthorized." }, { status: 403 });
   }
@@ -54,9 +59,12 @@ export async function POST(request: NextRequest) {
     try {
       companyName = (await upstreamWithToken(session.upstreamToken).company(target)).name;
     } catch (error) {
-      if (isUpstreamError(error, "not_found")) return NextResponse.json({ message: "No such customer." }, { status: 404 });
-      if (isUpstreamError(error, "unauthorized")) return NextResponse.json({ message: "Unauthenticated." }, { status: 401 });
-      if (isUpstreamError(error)) return NextResponse.json({ message: "The wholesaler is not reachable." }, { status: 503 });
+      if (isUpstreamError(error, "not_found"))
+        return NextResponse.json({ message: "No such customer." }, { status: 404 });
+      if (isUpstreamError(error, "unauthorized"))
+        return NextResponse.json({ message: "Unauthenticated." }, { status: 401 });
+      if (isUpstreamError(error))
+        return NextResponse.json({ message: "The wholesaler is not reachable." }, { status: 503 });
       throw error;
     }
   }
