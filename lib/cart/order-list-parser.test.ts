@@ -46,6 +46,16 @@ describe("parseOrderList", () => {
     ]);
   });
 
+  it("reads an Excel CSV with a BOM, a header, CRLF and a trailing line ending", () => {
+    const parsed = parseOrderList("\uFEFFArtikelnummer;Aantal\r\n0100001;1\r\nDOES-NOT-EXIST;3\r\n0100002;twee\r\n");
+    expect(parsed.headerSkipped).toBe(true);
+    expect(parsed.entries).toEqual([
+      { line: 2, identifier: "0100001", quantity: 1 },
+      { line: 3, identifier: "DOES-NOT-EXIST", quantity: 3 },
+    ]);
+    expect(parsed.problems.map((problem) => problem.line)).toEqual([4]);
+  });
+
   it("follows a header that puts the quantity first", () => {
     expect(pairs("qty,sku\n5,0108001")).toEqual([["0108001", 5]]);
   });

@@ -64,6 +64,26 @@ function fieldsOf(row: string[], delimiter: string): [string, string] {
   return [fields[0] ?? "", fields[1] ?? ""];
 }
 
+const DELIMITERS = ["\t", ";", ",", "|"] as const;
+
+/**
+ * The separator most non-empty lines contain (tab before semicolon before comma);
+ * a comma, which no line holds, for one SKU a line. Blank and trailing lines do not count.
+ */
+export function guessDelimiter(text: string): string {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim());
+  let best = "";
+  let bestCount = 0;
+  for (const delimiter of DELIMITERS) {
+    const count = lines.filter((line) => line.includes(delimiter)).length;
+    if (count > bestCount) {
+      best = delimiter;
+      bestCount = count;
+    }
+  }
+  return best || ",";
+}
+
 export function parseOrderList(input: string): ParsedList {
   let text = input.replace(/^\uFEFF/, "");
   let delimiter = "";
@@ -72,11 +92,7 @@ export function parseOrderList(input: string): ParsedList {
     delimiter = sep[1] ?? "";
     text = text.slice(sep[0].length);
   }
-  const result = Papa.parse<string[]>(text, {
-    delimiter,
-    delimitersToGuess: ["\t", ";", ",", "|"],
-    skipEmptyLines: false,
-  });
+  const result = Papa.parse<string[]>(text, { delimiter: delimiter || guessDelimiter(text), skipEmptyLines: false });
   const usedDelimiter = result.meta.delimiter;
   const entries: ParsedEntry[] = [];
   const problems: ParseProblem[] = [];
