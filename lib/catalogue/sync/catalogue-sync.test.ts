@@ -276,6 +276,17 @@ describe("catalogue sync against the simulator", () => {
     expect((await catalogueSyncStatus(f.database.db)).stockUpdatedAt).not.toBeNull();
   });
 
+  it("sees a stock flip stamped by an upstream clock behind ours", async () => {
+    const f = await open(100);
+    await f.catalogueSync().run();
+    // Our clock an hour ahead of the (frozen) simulator's.
+    const stock = f.stockSync({ now: () => new Date(Date.now() + 60 * 60_000) });
+    await stock.run();
+    const [target] = (await storedRows(f)).filter((row) => row.stockColour === "green");
+    await f.control("POST", "stock", { sku: target!.sku, colour: "red" });
+    expect(await stock.run()).toMatchObject({ full: false, changed: 1 });
+  });
+
   it("falls back to the nested stock list when the flat one is refused", async () => {
     const f = await open(100);
     await f.catalogueSync().run();

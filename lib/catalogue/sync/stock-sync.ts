@@ -31,6 +31,9 @@ export interface StockSyncReport {
   message: string | null;
 }
 
+/** The furthest back an update asks, however far behind the upstream's clock seems. */
+const MAX_LOOKBACK_MS = 24 * 60 * 60_000;
+
 interface StockDetails {
   listType?: "flat" | "nested";
   runsSinceFull?: number;
@@ -42,6 +45,9 @@ interface StockDetails {
  * or the whole list on the first run and every `fullEvery` runs. The flat list is asked first; an
  * upstream that refuses it or answers it malformed is asked for the nested one from then on.
  * The stock list carries no times, so its watermark is this process's clock at the last request.
+ * An upstream whose clock runs behind ours would stamp a flip before that; the newest product
+ * change the catalogue sync saw tells the upstream's time, so the request starts at the earlier of
+ * the two (less a margin), and never more than a day back.
  */
 export class StockSync {
   private readonly logger: SyncLogger;
@@ -70,8 +76,7 @@ export class StockSync {
       const details: StockDetails = { ...(state?.details ?? {}) };
       const full = options.full === true || !state?.watermark || (details.runsSinceFull ?? 0) + 1 >= this.fullEvery;
       const requestedAt = this.now();
-      const modifiedSince =
-        full || !state?.watermark ? undefined : new Date(state.watermark.getTime() - this.safetyMarginMs);
+      const modifiedSince = full || !state?.watermark ? undefined : await this.since(state.watermark);
       // A full run asks for the flat list again, in case the upstream learnt it.
       const { colours, listType } = await this.fetch(modifiedSince, full ? "flat" : (details.listType ?? "flat"));
       const changed = await applyStockColours(db, colours, this.now());
@@ -112,6 +117,13 @@ export class StockSync {
     } finally {
       await lock.release().catch(() => undefined);
     }
+  }
+
+  private async since(watermark: Date): Promise<Date> {
+    const catalogue = await readSyncState(this.options.db, "catalogue");
+    const ours = watermark.getTime();
+    const theirs = catalogue?.watermark?.getTime() ?? ours;
+    return new Date(Math.max(ours - MAX_LOOKBACK_MS, Math.min(ours, theirs) - this.safetyMarginMs));
   }
 
   private async fetch(
