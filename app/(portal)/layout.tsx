@@ -10,6 +10,7 @@ import { SiteHeader } from "@/components/shell/site-header";
 import { publicSession, sessionExpiry } from "@/lib/auth/options";
 import { requireSession } from "@/lib/auth/session";
 import { cartCountFor } from "@/lib/cart/read";
+import { upstreamLooksDown } from "@/lib/upstream/availability";
 import { getEnv } from "@/lib/env";
 import { scanOwnerKey } from "@/lib/scan/owner-key";
 
@@ -18,6 +19,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const token = await requireSession();
   const session = publicSession(token);
   const t = await getTranslations("app");
+  const errors = await getTranslations("errors");
   const clientSession: Session = { portal: session, expires: sessionExpiry(token).toISOString() };
   const cartCount = await cartCountFor(token);
   return (
@@ -34,6 +36,11 @@ export default async function PortalLayout({ children }: { children: React.React
           company={session.activeCompanyName ?? session.activeCustomerCode}
           code={session.activeCustomerCode}
         />
+      ) : null}
+      {upstreamLooksDown() ? (
+        <p role="status" className="no-print bg-red-700 px-gutter py-2 text-center text-sm font-semibold text-white">
+          {errors("upstreamDownBanner")}
+        </p>
       ) : null}
       <main id="main" className="mx-auto w-full max-w-page px-gutter pt-4 pb-24 md:pb-10">
         {children}

@@ -11,7 +11,11 @@ import { productByBarcode, productBySku, toProduct } from "./queries";
 import { isCatalogueReady } from "./sync/status";
 
 export type ProductLookup =
-  { source: "mirror"; product: Product; row: ProductRow } | { source: "upstream"; product: Product } | null;
+  | { source: "mirror"; product: Product; row: ProductRow }
+  | { source: "upstream"; product: Product }
+  /** Not in the mirror, and the wholesaler could not be asked. */
+  | { source: "unreachable" }
+  | null;
 
 /**
  * One product for its page: from the mirror; before the first sync has
@@ -32,6 +36,7 @@ export async function lookupProduct(
     return { source: "upstream", product };
   } catch (error) {
     if (isUpstreamError(error, "not_found") || isUpstreamError(error, "validation")) return null;
+    if (isUpstreamError(error) && error.kind !== "unauthorized") return { source: "unreachable" };
     throw error;
   }
 }

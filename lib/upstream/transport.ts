@@ -1,6 +1,7 @@
 import type { z } from "zod";
 
 import { fillPath, upstreamHeaders, endpoints, type EndpointName } from "./endpoints";
+import { recordUpstreamAnswer } from "./availability";
 import { kindForStatus, UpstreamError } from "./errors";
 
 export interface TransportOptions {
@@ -157,8 +158,13 @@ export class Transport {
       });
       if (!response.ok) throw await errorFromResponse(spec.endpoint, response);
       text = await response.text();
+      recordUpstreamAnswer(true);
     } catch (error) {
-      if (error instanceof UpstreamError) throw error;
+      if (error instanceof UpstreamError) {
+        recordUpstreamAnswer(!error.transient || error.kind === "rate_limited");
+        throw error;
+      }
+      recordUpstreamAnswer(false);
       if (timeout.aborted) {
         throw new UpstreamError("timeout", {
           endpoint: spec.endpoint,

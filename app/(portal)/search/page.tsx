@@ -44,7 +44,7 @@ export default async function SearchPage({ searchParams }: Props) {
   let barcodeMissing = false;
   if (looksLikeBarcode(query)) {
     const found = await lookupProduct(await requireSession(), { barcode: query });
-    if (found) redirect(`/products/${encodeURIComponent(found.product.sku)}`);
+    if (found && found.source !== "unreachable") redirect(`/products/${encodeURIComponent(found.product.sku)}`);
     barcodeMissing = true;
   }
 

@@ -27,8 +27,8 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { product } = await load(params);
-  return { title: productDisplayName(product) };
+  const found = await load(params);
+  return { title: found.source === "unreachable" ? (await params).sku : productDisplayName(found.product) };
 }
 
 function fileSize(bytes: number | null): string {
@@ -38,8 +38,15 @@ function fileSize(bytes: number | null): string {
 
 export default async function ProductPage({ params }: Props) {
   const found = await load(params);
-  const { product } = found;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  if (found.source === "unreachable") {
+    return (
+      <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
+        {t("errors.upstreamUnavailable")}
+      </p>
+    );
+  }
+  const { product } = found;
   const name = productDisplayName(product);
   const categories =
     found.source === "mirror"
