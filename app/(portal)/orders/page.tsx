@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 
 import { Pagination } from "@/components/catalogue/pagination";
@@ -13,7 +14,18 @@ import { selectOrders } from "@/lib/orders/filter";
 import { hasActiveFilters, orderListQuery, parseOrderListParams } from "@/lib/orders/list-params";
 import { loadOrders } from "@/lib/orders/load";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type SearchParams = Record<string, string | string[] | undefined>;
+type Props = { searchParams: Promise<SearchParams> };
+
+/** The query as it came, in its own order ("?status=shipped&from=&to=&sort=date-desc" from the GET form). */
+function rawQuery(params: SearchParams): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value ?? ""]) query.append(name, item);
+  }
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("orders");
@@ -22,7 +34,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The active customer's orders: filters, sort and page in the URL; paged here (the upstream does not page). */
 export default async function OrdersPage({ searchParams }: Props) {
-  const params = parseOrderListParams(await searchParams);
+  const raw = await searchParams;
+  const params = parseOrderListParams(raw);
+  // One address per list: the form's empty fields and defaults, and bad values, leave the URL.
+  const canonical = orderListQuery(params);
+  if (rawQuery(raw) !== canonical) redirect(`/orders${canonical}`);
   const { session, upstream } = await sessionUpstream();
   const [t, timeZone, locale, loaded] = await Promise.all([
     getTranslations("orders"),
