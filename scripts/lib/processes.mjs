@@ -24,7 +24,9 @@ export function run(name, command, args, { env = {}, keepAlive = true } = {}) {
 export function runToEnd(command, args, { env = {} } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}`)),
+    );
     child.on("error", reject);
   });
 }
@@ -78,3 +80,25 @@ export const bin = {
   next: path.resolve("node_modules/next/dist/bin/next"),
   tsx: path.resolve("node_modules/tsx/dist/cli.mjs"),
 };
+
+/**
+ * The environment of a portal started by `npm start` or `npm run dev`: a local session
+ * secret, and, without UPSTREAM_URL, the embedded simulator (started here) in demo mode.
+ */
+export async function portalEnvironment(port) {
+  const dataDir = process.env.DATA_DIR ?? "./data";
+  const env = {
+    DATA_DIR: dataDir,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localAuthSecret(dataDir),
+  };
+  const embedded = !process.env.UPSTREAM_URL;
+  if (embedded) {
+    const simPort = process.env.SIM_PORT ?? "4010";
+    env.UPSTREAM_URL = `http://127.0.0.1:${simPort}`;
+    env.DEMO_MODE = "true";
+    run("simulator", process.execPath, [bin.tsx, "simulator/main.ts"], { env: { SIM_PORT: simPort } });
+    await waitForUrl(env.UPSTREAM_URL);
+  }
+  return { env, embedded };
+}
