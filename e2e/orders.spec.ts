@@ -1,0 +1,229 @@
+import { DEMO, E2E } from "./env";
+import { expect, test } from "./fixtures";
+import { OrderDetailPage, OrdersPage } from "./pages/orders-page";
+import { simulator } from "./simulator";
+
+/** An order as the simulator's control endpoint lists it (every customer's). */
+interface SimOrder {
+  id: number;
+  status: string;
+  reference: string | null;
+  creator_name: string;
+  customer_code: string;
+  shippingAddress: { zipcode: string; country: string };
+  products: { product_sku: string; title: string; quantity: number }[];
+  shipments: { courier: string; piece_number: number; tracker_code: string }[];
+}
+
+const STATUS_WORDS = [
+  "Pending",
+  "Processing",
+  "In fulfilment",
+  "Shipped",
+  "Complete",
+  "Canceled",
+  "Error",
+  "Fulfilment error",
+];
+
+const simOrders = async () => (await simulator.orders()) as SimOrder[];
+const dealerOrders = async () => (await simOrders()).filter((order) => order.customer_code === DEMO.dealer.code);
+
+/** The simulator's count, when it holds still while the page is read (open orders move on as its clock runs). */
+async function expectCount(read: () => Promise<number>, expected: () => Promise<number>) {
+  const before = await expected();
+  const shown = await read();
+  if ((await expected()) === before) expect(shown).toBe(before);
+}
+
+test.describe("orders", () => {
+  test("the list shows the simulator's order history, newest first, 25 a page", async ({ page }) => {
+    const history = await dealerOrders();
+    expect(history.length).toBeGreaterThan(25);
+    const orders = new OrdersPage(page);
+    await orders.goto();
+    expect(await orders.total()).toBe(history.length);
+    await expect(orders.rows).toHaveCount(25);
+    const statuses = await orders.rows.locator("td:nth-child(4)").allInnerTexts();
+    for (const word of statuses) expect(STATUS_WORDS).toContain(word.trim());
+    const times = await orders.rows
+      .locator("time")
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute("datetime") ?? ""));
+    expect(times).toEqual([...times].sort().reverse());
+    await page.getByRole("link", { name: "Next", exact: true }).click();
+    await expect(page).toHaveURL(/\/orders\?page=2$/);
+    await expect(orders.rows).toHaveCount(history.length - 25);
+  });
+
+  test("filters by two statuses and by text, with the state in the URL", async ({ page }) => {
+    const orders = new OrdersPage(page);
+    await orders.goto();
+    await orders.status("Shipped").check();
+    await orders.status("Complete").check();
+    await orders.apply();
+    // The form's empty fields and defaults do not stay in the address.
+    await expect(page).toHaveURL(/\/orders\?status=shipped&status=complete$/);
+    await expect(orders.status("Shipped")).toBeChecked();
+    const words = await orders.rows.locator("td:nth-child(4)").allInnerTexts();
+    expect(words.length).toBeGreaterThan(0);
+    for (const word of words) expect(["Shipped", "Complete"]).toContain(word.trim());
+    await expectCount(
+      () => orders.total(),
+      async () => (await dealerOrders()).filter((order) => ["shipped", "complete"].includes(order.status)).length,
+    );
+
+    const target = (await dealerOrders()).find((order) => order.status === "complete" && order.reference);
+    if (!target?.reference) throw new Error("the simulator's history has no complete order with a reference");
+    const reference = target.reference;
+    await orders.searchField.fill(reference);
+    await orders.apply();
+    await expect(page).toHaveURL(
+      `${E2E.portalUrl}/orders?status=shipped&status=complete&q=${encodeURIComponent(reference)}`,
+    );
+    await expect(orders.orderLink(reference)).toBeVisible();
+    const expected = (await dealerOrders()).filter(
+      (order) =>
+        ["shipped", "complete"].includes(order.status) &&
+        [order.reference, order.creator_name, ...order.products.flatMap((line) => [line.product_sku, line.title])]
+          .join("\n")
+          .toLowerCase()
+          .includes(reference.toLowerCase()),
+    );
+    expect(await orders.total()).toBe(expected.length);
+    await orders.orderLink(reference).click();
+    await expect(new OrderDetailPage(page).heading(target.id)).toBeVisible();
+  });
+
+  test("nonsense in the address falls back to the defaults instead of failing", async ({ page }) => {
+    const orders = new OrdersPage(page);
+    await orders.goto("?status=drop%20table&from=2024-02-30&sort=%3Cscript%3E&page=-1&q=%20%20");
+    await expect(page).toHaveURL(`${E2E.portalUrl}/orders`);
+    await expect(orders.rows).toHaveCount(25);
+  });
+
+  test("an order with parcels links to each courier's tracking page in a new tab", async ({ page }) => {
+    const history = await dealerOrders();
+    const expectedHref: Record<string, (code: string, order: SimOrder) => string> = {
+      PostNL: (code, order) =>
+        `https://jouw.postnl.nl/track-and-trace/${code}-${order.shippingAddress.country.toUpperCase()}-${order.shippingAddress.zipcode.replace(/\s+/g, "").toUpperCase()}`,
+      DHL: (code) => `https://www.dhl.com/nl-en/home/tracking.html?tracking-id=${code}&submit=1`,
+      DPD: (code) => `https://tracking.dpd.de/status/en_US/parcel/${code}`,
+      GLS: (code) => `https://gls-group.eu/NL/en/parcel-tracking?match=${code}`,
+      UPS: (code) => `https://www.ups.com/track?loc=en_US&tracknum=${code}`,
+    };
+    const detail = new OrderDetailPage(page);
+    let checked = 0;
+    for (const [courier, href] of Object.entries(expectedHref)) {
+      const order = history.find((candidate) => candidate.shipments.some((shipment) => shipment.courier === courier));
+      const shipment = order?.shipments.find((candidate) => candidate.courier === courier);
+      if (!order || !shipment) continue;
+      await detail.goto(order.id);
+      await expect(detail.heading(order.id)).toBeVisible();
+      const link = detail.trackingLink(shipment.piece_number, courier);
+      await expect(link).toHaveAttribute("href", href(encodeURIComponent(shipment.tracker_code), order));
+      await expect(link).toHaveAttribute("target", "_blank");
+      await expect(link).toHaveAttribute("rel", "noopener noreferrer");
+      await expect(page.getByText(shipment.tracker_code, { exact: true }).first()).toBeVisible();
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
+  });
+
+  test("another customer's order, or an id that is no order id, is not found", async ({ page }) => {
+    const foreign = (await simOrders()).find((order) => order.customer_code !== DEMO.dealer.code);
+    if (!foreign) throw new Error("the simulator has no order of another customer");
+    const detail = new OrderDetailPage(page);
+    for (const id of [String(foreign.id), "0", "-5", "abc", "1e5", "99999999"]) {
+      const response = await detail.goto(id);
+      expect(response?.status(), `/orders/${id}`).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    }
+    const status = await page.request.get(`/orders/${foreign.id}/status`);
+    expect(status.status()).toBe(404);
+  });
+
+  test("order again puts the order's lines into the cart", async ({ page }) => {
+    const order = (await dealerOrders()).find(
+      (candidate) => candidate.products.length >= 2 && candidate.products.length <= 4,
+    );
+    if (!order) throw new Error("no order with two to four lines");
+    const skus = [...new Set(order.products.map((line) => line.product_sku))];
+    // The cart knows products from the catalogue mirror, which the background sync fills after start.
+    await expect
+      .poll(
+        async () => {
+          const found = await Promise.all(
+            skus.map(async (sku) => {
+              const response = await page.request.get(`/api/search/suggest?q=${encodeURIComponent(sku)}`);
+              const body = (await response.json()) as { items?: { sku: string }[] };
+              return (body.items ?? []).some((item) => item.sku === sku);
+            }),
+          );
+          return found.every(Boolean);
+        },
+        { timeout: 120_000, intervals: [2_000] },
+      )
+      .toBe(true);
+
+    const detail = new OrderDetailPage(page);
+    await detail.goto(order.id);
+    await detail.orderAgain.click();
+    await expect(page).toHaveURL(/\/cart$/, { timeout: 20_000 });
+    for (const sku of skus) await expect(page.locator(`[data-testid="cart-line"][data-sku="${sku}"]`)).toBeVisible();
+
+    // Leave the dealer's cart empty for whoever comes next.
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Empty cart" }).click();
+    await expect(page.getByText("Your cart is empty.").first()).toBeVisible();
+  });
+
+  // Last: it runs the simulator's clock three hours ahead.
+  test("a freshly placed order moves on from pending on screen as the simulator's clock runs", async ({ page }) => {
+    test.setTimeout(90_000);
+    const tokenResponse = await fetch(`${E2E.simulatorUrl}/auth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ username: DEMO.dealer.email, password: DEMO.dealer.password }),
+    });
+    const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${E2E.simulatorUrl}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, accept: "application/json", "content-type": "application/json" },
+      });
+    const skus = ((await (await api("/products")).json()) as { sku: string }[]).slice(0, 20).map((entry) => entry.sku);
+    let line: { sku: string; amount: number } | null = null;
+    for (const sku of skus) {
+      const product = (await (await api(`/products/${encodeURIComponent(sku)}`)).json()) as {
+        blocked?: boolean;
+        sales_unit_amount?: number;
+      };
+      if (!product.blocked) {
+        line = { sku, amount: product.sales_unit_amount ?? 1 };
+        break;
+      }
+    }
+    if (!line) throw new Error("no orderable product among the first SKUs");
+    const created = await api("/orders", {
+      method: "POST",
+      body: JSON.stringify({ reference: `E2E-LIVE-${Date.now()}`, products: [line] }),
+    });
+    expect(created.status).toBe(201);
+    const { data } = (await created.json()) as { data: { id: string; status: string } };
+    expect(data.status).toBe("pending");
+    const id = Number(data.id);
+    const stopsInError = id % 20 === 19;
+
+    const detail = new OrderDetailPage(page);
+    await detail.goto(id);
+    await expect(detail.heading(id)).toBeVisible();
+    await expect(detail.status).toContainText(/Pending|Processing|In fulfilment/);
+    await page.evaluate(() => ((window as unknown as { stillHere?: boolean }).stillHere = true));
+
+    await simulator.advanceClock(180);
+    await expect(detail.status).toContainText(stopsInError ? "Fulfilment error" : "Complete", { timeout: 30_000 });
+    // The rest of the page follows without a reload: the parcels and their tracking links appear.
+    if (!stopsInError) await expect(page.getByRole("link", { name: /^Track parcel 1 with / })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  });
+});
