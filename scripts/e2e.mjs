@@ -1,6 +1,6 @@
 // `npm run test:e2e`: a production build, then the Playwright suite in Chromium against it and the simulator
 // (Playwright's webServer starts both). Installs Debian's Chromium when no browser is there.
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 import { buildIsCurrent } from "./lib/build-state.mjs";
 import { bin, runToEnd } from "./lib/processes.mjs";
@@ -25,9 +25,15 @@ if (offset && !process.env.NEXT_DIST_DIR) process.env.NEXT_DIST_DIR = `.next-run
 
 await ensureChromium();
 if (!buildIsCurrent()) {
-  await runToEnd(process.execPath, [bin.next, "build"], {
-    env: { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "build-time-placeholder-secret-0123456789" },
-  });
+  // A build into another folder makes Next add that folder to tsconfig.json: keep the file as it is.
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
+  try {
+    await runToEnd(process.execPath, [bin.next, "build"], {
+      env: { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "build-time-placeholder-secret-0123456789" },
+    });
+  } finally {
+    writeFileSync("tsconfig.json", tsconfig);
+  }
 }
 // Every run starts from an empty portal database.
 rmSync(offset ? `test-results/run-${offset}/e2e-data` : "test-results/e2e-data", { recursive: true, force: true });

@@ -8,7 +8,15 @@ import * as wire from "./wire";
 
 const MEDIA = "http://media.test";
 const amsterdamNoon = { date: "2024-01-01 12:00:00.000000", timezone_type: 3, timezone: "Europe/Amsterdam" };
-const media = { sequence: 1, type: "image", primary: true, hash: "a1b2", mimetype: "image/jpeg", ext: "jpg", size: 204800 };
+const media = {
+  sequence: 1,
+  type: "image",
+  primary: true,
+  hash: "a1b2",
+  mimetype: "image/jpeg",
+  ext: "jpg",
+  size: 204800,
+};
 
 /** The reference's order example, as the upstream documents it. */
 const referenceOrder = {
@@ -128,13 +136,23 @@ describe("order mapping", () => {
     expect(order.customer?.address?.postalCode).toBe("1234AB");
     expect(order.billingAddress).toBeNull();
     expect(order.shippingAddress?.street2).toBeNull();
-    expect(order.lines[0]).toMatchObject({ sku: "A0009953", quantity: 2, listPrice: 49.99, discount: null, vatRate: 21 });
+    expect(order.lines[0]).toMatchObject({
+      sku: "A0009953",
+      quantity: 2,
+      listPrice: 49.99,
+      discount: null,
+      vatRate: 21,
+    });
     expect(order.shipments[0]).toMatchObject({ shipmentId: "54321", courier: "DHL", pieceNumber: 1 });
   });
 
   it("accepts ids and numbers sent as strings", () => {
     const order = map.mapOrder(
-      wire.order.parse({ ...referenceOrder, id: "12345", products: [{ ...referenceOrder.products[0], price: "49.99" }] }),
+      wire.order.parse({
+        ...referenceOrder,
+        id: "12345",
+        products: [{ ...referenceOrder.products[0], price: "49.99" }],
+      }),
     );
     expect(order.id).toBe(12345);
     expect(order.lines[0]?.listPrice).toBe(49.99);

@@ -36,7 +36,14 @@ beforeEach(() => {
 const noWait = async () => {};
 
 function transport(overrides: Partial<ConstructorParameters<typeof Transport>[0]> = {}) {
-  return new Transport({ baseUrl, token: "secret-token", timeoutMs: 300, readAttempts: 3, sleep: noWait, ...overrides });
+  return new Transport({
+    baseUrl,
+    token: "secret-token",
+    timeoutMs: 300,
+    readAttempts: 3,
+    sleep: noWait,
+    ...overrides,
+  });
 }
 
 function answer(status: number, body: string, headers: Record<string, string> = {}): Handler {
@@ -123,7 +130,9 @@ describe("Transport", () => {
   it("honours Retry-After on 429", async () => {
     const waits: number[] = [];
     handler = (req, res) =>
-      hits === 1 ? answer(429, '{"message":"Too Many Attempts."}', { "retry-after": "2" })(req, res) : answer(200, "1")(req, res);
+      hits === 1
+        ? answer(429, '{"message":"Too Many Attempts."}', { "retry-after": "2" })(req, res)
+        : answer(200, "1")(req, res);
     const client = transport({ sleep: async (ms) => void waits.push(ms) });
     await expect(client.request({ endpoint: "orders", schema: z.number() })).resolves.toBe(1);
     expect(waits).toEqual([2000]);
@@ -142,7 +151,9 @@ describe("Transport", () => {
       /* never answers */
     };
     const started = Date.now();
-    const error = await failure(transport({ readAttempts: 1, timeoutMs: 150 }).request({ endpoint: "orders", schema: anything }));
+    const error = await failure(
+      transport({ readAttempts: 1, timeoutMs: 150 }).request({ endpoint: "orders", schema: anything }),
+    );
     expect(error.kind).toBe("timeout");
     expect(Date.now() - started).toBeLessThan(2000);
   });

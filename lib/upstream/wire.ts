@@ -15,9 +15,9 @@ const numberish = z.union([
     .transform(Number),
 ]);
 const intish = numberish.pipe(z.number().int());
-const boolish = z.union([z.boolean(), z.literal(0), z.literal(1), z.enum(["0", "1", "true", "false"])]).transform(
-  (value) => value === true || value === 1 || value === "1" || value === "true",
-);
+const boolish = z
+  .union([z.boolean(), z.literal(0), z.literal(1), z.enum(["0", "1", "true", "false"])])
+  .transform((value) => value === true || value === 1 || value === "1" || value === "true");
 const text = z.union([z.string(), z.number().transform(String)]);
 const optionalText = text.nullish().transform((value) => (value === undefined || value === null ? null : value));
 
@@ -126,9 +126,7 @@ export const product = z.object({
   blister: boolish.nullish(),
   consumer: boolish.nullish(),
   blocked: boolish.nullish(),
-  barcode: z
-    .object({ value: text.nullish(), type: z.string().nullish(), image: media.nullish() })
-    .nullish(),
+  barcode: z.object({ value: text.nullish(), type: z.string().nullish(), image: media.nullish() }).nullish(),
   stock: z.union([z.string(), z.number()]).nullish(),
   stock_colour: z.string().nullish(),
   dropshipment: z.object({ dropshipable: boolish.nullish(), is_big_parcel: boolish.nullish() }).nullish(),
@@ -227,15 +225,9 @@ export const orderStatusJson = z.object({
 export const orderStatusText = z.string().trim().min(1);
 
 /** Colour stock: nested `[{"sku":"green"}, …]` or flat `{"sku":"green", …}`. */
-export const stockColours = z.union([
-  z.array(z.record(z.string(), z.string())),
-  z.record(z.string(), z.string()),
-]);
+export const stockColours = z.union([z.array(z.record(z.string(), z.string())), z.record(z.string(), z.string())]);
 
-export const stockNumbers = z.union([
-  z.array(z.record(z.string(), numberish)),
-  z.record(z.string(), numberish),
-]);
+export const stockNumbers = z.union([z.array(z.record(z.string(), numberish)), z.record(z.string(), numberish)]);
 
 export const token = z.object({
   access_token: z.string().min(1),
