@@ -10,7 +10,10 @@ export function Breadcrumbs({ trail }: { trail: { code: string; title: string }[
     <nav aria-label={t("breadcrumbs")} className="text-sm">
       <ol className="flex flex-wrap items-center gap-1 text-slate-600">
         <li>
-          <Link href="/catalogue" className="text-brand-700 hover:underline">
+          <Link
+            href="/catalogue"
+            className="inline-flex min-h-touch items-center text-brand-700 hover:underline md:min-h-0"
+          >
             {t("title")}
           </Link>
         </li>
@@ -26,7 +29,7 @@ export function Breadcrumbs({ trail }: { trail: { code: string; title: string }[
               ) : (
                 <Link
                   href={categoryHref(trail.slice(0, index + 1).map((item) => item.code))}
-                  className="text-brand-700 hover:underline"
+                  className="inline-flex min-h-touch items-center text-brand-700 hover:underline md:min-h-0"
                 >
                   {crumb.title}
                 </Link>

@@ -18,7 +18,7 @@ function Branch({ nodes, activePath, depth }: { nodes: CategoryNode[]; activePat
             <Link
               href={categoryHref(node.pathCodes)}
               aria-current={current ? "page" : undefined}
-              className={`block rounded px-2 py-2 text-sm hover:bg-brand-50 ${current ? "bg-brand-100 font-semibold text-brand-900" : onPath ? "font-semibold text-slate-900" : "text-slate-700"}`}
+              className={`block rounded px-2 py-3 text-sm hover:bg-brand-50 lg:py-2 ${current ? "bg-brand-100 font-semibold text-brand-900" : onPath ? "font-semibold text-slate-900" : "text-slate-700"}`}
             >
               {node.title}
             </Link>
