@@ -39,9 +39,21 @@ export default defineConfig({
     { name: "setup", testMatch: /.*\.setup\.ts/, timeout: 180_000 },
     {
       name: "desktop",
-      testIgnore: /.*\.setup\.ts/,
+      testIgnore: [/.*\.setup\.ts/, /.*mobile\.spec\.ts/],
       dependencies: ["setup"],
       use: { ...devices["Desktop Chrome"], launchOptions, storageState: E2E.dealerState },
+    },
+    {
+      // A phone: 360 px wide (the narrowest the portal supports), touch, Android's user agent.
+      name: "phone",
+      testMatch: /.*mobile\.spec\.ts/,
+      dependencies: ["setup"],
+      use: {
+        ...devices["Pixel 7"],
+        viewport: { width: 360, height: 800 },
+        launchOptions,
+        storageState: E2E.dealerState,
+      },
     },
   ],
   webServer: [
