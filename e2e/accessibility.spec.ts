@@ -34,13 +34,13 @@ const WIDTHS = [
 for (const locale of ["en", "nl"] as const) {
   for (const size of WIDTHS) {
     test(`no serious or critical axe violations (${locale}, ${size.name})`, async ({ page, context }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(300_000);
       await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: E2E.portalUrl }]);
       await page.setViewportSize({ width: size.width, height: size.height });
       const problems: string[] = [];
       for (const path of await pages()) {
         await page.goto(path);
-        await page.waitForLoadState("networkidle");
+        await page.waitForLoadState("load");
         const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
         for (const violation of result.violations) {
           if (violation.impact === "serious" || violation.impact === "critical") {
