@@ -184,10 +184,11 @@ function textQuery(query: string): { match: SQL; rank: SQL[] } | null {
     : sql`false`;
   const textRank = prefix
     ? sql`ts_rank(${products.search}, websearch_to_tsquery('dutch', ${query}) || websearch_to_tsquery('english', ${query}) || to_tsquery('simple', ${prefix}))`
-    : sql`0`;
+    : null;
   return {
     match: sql`(${exact} or ${startsWith} or ${words_})`,
-    rank: [sql`${exact} desc`, sql`${startsWith} desc`, sql`${textRank} desc`],
+    // A bare number in ORDER BY would name a column: without words there is no text rank at all.
+    rank: [sql`${exact} desc`, sql`${startsWith} desc`, ...(textRank ? [sql`${textRank} desc`] : [])],
   };
 }
 
