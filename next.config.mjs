@@ -28,7 +28,10 @@ const nextConfig = {
   },
   async headers() {
     return [
-      { source: "/:path*", headers: [...securityHeaders, { key: "Permissions-Policy", value: permissionsPolicy("()") }] },
+      {
+        source: "/:path*",
+        headers: [...securityHeaders, { key: "Permissions-Policy", value: permissionsPolicy("()") }],
+      },
       { source: "/scan", headers: [{ key: "Permissions-Policy", value: permissionsPolicy("(self)") }] },
     ];
   },

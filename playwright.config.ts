@@ -27,7 +27,10 @@ export default defineConfig({
   retries: 0,
   timeout: 45_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["html", { open: "never", outputFolder: `playwright-report${E2E.results.replace(/^\.\/test-results/, "")}` }]],
+  reporter: [
+    ["list"],
+    ["html", { open: "never", outputFolder: `playwright-report${E2E.results.replace(/^\.\/test-results/, "")}` }],
+  ],
   use: {
     baseURL: E2E.portalUrl,
     trace: "retain-on-failure",

@@ -7,7 +7,13 @@ import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 /** Paths anyone may open: signing in, and what the sign-in page itself needs. */
-const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/session-expired(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/offline$/];
+const PUBLIC_PATHS = [
+  /^\/sign-in(\/|$)/,
+  /^\/session-expired(\/|$)/,
+  /^\/api\/auth\//,
+  /^\/api\/health$/,
+  /^\/offline$/,
+];
 
 /** Query parameters by which a URL could name a customer; only wholesaler staff may. */
 const CUSTOMER_PARAMS = ["customer", "customer_id", "customerId", "customercode", "customerCode"];
@@ -43,8 +49,14 @@ export async function proxy(request: NextRequest) {
 
   if (!PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) {
     const session = await sessionTokenOf(request);
-    if (session && !session.permissions.includes(PERMISSION_COMPANIES) && namesAnotherCustomer(request, session.customerCode)) {
-      console.warn(`refused: ${session.email ?? session.name} (${session.customerCode}) asked for ${pathname}${search}`);
+    if (
+      session &&
+      !session.permissions.includes(PERMISSION_COMPANIES) &&
+      namesAnotherCustomer(request, session.customerCode)
+    ) {
+      console.warn(
+        `refused: ${session.email ?? session.name} (${session.customerCode}) asked for ${pathname}${search}`,
+      );
       return withSecurity(new NextResponse("Forbidden", { status: 403 }), csp);
     }
     if (!session || isSessionExpired(session)) {

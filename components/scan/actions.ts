@@ -71,6 +71,7 @@ export async function lookupScannedCode(raw: unknown): Promise<ScanLookupResult>
     const checkDigitWrong = /^\d+$/.test(code) && barcodeCandidates(code).length > 0 && !hasValidCheckDigit(code);
     return { ok: false, code, error: "unknown", checkDigitWrong };
   }
+  if (found.source === "unreachable") return { ok: false, code, error: "failed" };
   const { product } = found;
   const incVat = await showsPricesIncVat();
   const tier = [...product.prices].sort((a, b) => a.minQuantity - b.minQuantity)[0];
