@@ -19,17 +19,15 @@ const product = (sku: string, title: string, extra: Partial<typeof products.$inf
 
 beforeAll(async () => {
   handle = await openMemoryDatabase();
-  await handle.db
-    .insert(products)
-    .values([
-      product("0108001", "Kookplaat 2-pits RVS – Cuvano HBG 2335", {
-        barcode: "4015704284195",
-        vendorItemNo: "HBG 2335",
-      }),
-      product("0108002", "Gasfles aansluitset 30 mbar", { stockColour: "green" }),
-      product("A0009953", "Dompelpomp 12V voor watertank"),
-      product("0108003", "Kookplaat 3-pits zwart", { available: false }),
-    ]);
+  await handle.db.insert(products).values([
+    product("0108001", "Kookplaat 2-pits RVS – Cuvano HBG 2335", {
+      barcode: "4015704284195",
+      vendorItemNo: "HBG 2335",
+    }),
+    product("0108002", "Gasfles aansluitset 30 mbar", { stockColour: "green" }),
+    product("A0009953", "Dompelpomp 12V voor watertank"),
+    product("0108003", "Kookplaat 3-pits zwart", { available: false }),
+  ]);
 }, 60_000);
 
 afterAll(async () => {
