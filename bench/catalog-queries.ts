@@ -1,0 +1,457 @@
+/**
+ * `npm run bench:catalog:queries`: reads of the catalogue mirror at 100,000 products.
+ *
+ * The simulator runs in a process of its own (frozen clock); a full sync fills an embedded PGlite
+ * in bench/tmp (reused when an earlier run synced the same seed, size and schema completely; the
+ * output says which). Then:
+ *
+ * (1) in this process, the server-side time of `searchProducts` for title words, SKU prefixes and
+ *     misspellings, of `searchSuggestions`, of `categoryProducts` (24 products) for every category
+ *     and of all the database reads of a category page (target: search p95 < 30 ms);
+ * (2) over HTTP, the full render of every category page by the production build (`next start`,
+ *     background sync off) signed in as the demo dealer, with the upstream calls the simulator
+ *     counted meanwhile (targets: p95 < 150 ms, zero upstream calls).
+ *
+ * Options: --products=100000 --seed=bench --queries=300 --fresh-sync --skip-http; the build:
+ * --rebuild (also when older than the sources), --no-build (never; by default only when there is none).
+ * Figures go to bench/catalog-queries.json and bench/catalog-queries.md.
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+
+import {
+  categoryByCode,
+  categoryProducts,
+  categoryTitles,
+  categoryTree,
+  searchProducts,
+  searchSuggestions,
+} from "@/lib/catalogue/queries";
+import { PRODUCT_SORTS, type ProductSort } from "@/lib/catalogue/types";
+import { openDatabase, type Database } from "@/lib/db/client";
+
+import { misspelledQuery, readCorpus, skuPrefixQuery, suggestionQuery, wordQuery, type Corpus } from "./lib/corpus";
+import { buildLine, ensureBuild, pageScripts, signIn, startPortal, timedGet, type BuildInfo } from "./lib/portal";
+import { startSimProcess, type SimProcess } from "./lib/sim-process";
+import {
+  distribution,
+  machine,
+  machineLine,
+  ms,
+  pick,
+  seededRandom,
+  type Distribution,
+  type Machine,
+} from "./lib/stats";
+import { syncedDatabase } from "./lib/synced-db";
+
+function option(name: string, fallback: number): number {
+  const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
+  const value = arg ? Number(arg.split("=")[1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+const PRODUCTS = option("products", 100_000);
+const QUERIES = option("queries", 300);
+const SEED = process.argv.find((value) => value.startsWith("--seed="))?.split("=")[1] ?? "bench";
+const FRESH_SYNC = process.argv.includes("--fresh-sync");
+const SKIP_HTTP = process.argv.includes("--skip-http");
+const WARM_UP = 20;
+const SEARCH_TARGET_MS = 30;
+const PAGE_TARGET_MS = 150;
+const DEALER = { email: "dealer@acme.example", password: "demo1234" };
+
+/** A timed distribution, with the CPU time this process spent on each call beside the wall time. */
+type Timed = Distribution & { cpu: Distribution };
+
+/**
+ * Collects wall time and CPU time per call. PGlite runs in this thread, so the CPU time is the
+ * work of the query itself; on a busy machine the wall time also holds the wait for a core.
+ */
+class Sampler {
+  private readonly wall: number[] = [];
+  private readonly cpu: number[] = [];
+
+  async time<T>(call: () => Promise<T>): Promise<T> {
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const value = await call();
+    this.wall.push(performance.now() - started);
+    const cpu = process.cpuUsage(cpuBefore);
+    this.cpu.push((cpu.user + cpu.system) / 1000);
+    return value;
+  }
+
+  figures(): Timed {
+    return { ...distribution(this.wall), cpu: distribution(this.cpu) };
+  }
+}
+
+interface SearchFigures extends Timed {
+  /** Queries that found at least one product. */
+  withResults: number;
+  /** Queries answered by the close-match (trigram) fallback because the words matched nothing. */
+  closeMatches: number;
+  examples: string[];
+}
+
+async function timeSearches(
+  db: Database,
+  queries: string[],
+  run: (db: Database, query: string) => Promise<SearchOutcome>,
+  check?: (outcome: SearchOutcome, index: number) => void,
+): Promise<SearchFigures> {
+  const sampler = new Sampler();
+  let withResults = 0;
+  let closeMatches = 0;
+  for (const [index, query] of queries.entries()) {
+    const outcome = await sampler.time(() => run(db, query));
+    if (outcome.found > 0) withResults++;
+    if (outcome.close) closeMatches++;
+    check?.(outcome, index);
+  }
+  return { ...sampler.figures(), withResults, closeMatches, examples: queries.slice(0, 8) };
+}
+
+interface SearchOutcome {
+  found: number;
+  close: boolean;
+  firstTitle: string | null;
+}
+
+const search = async (db: Database, query: string) => {
+  const result = await searchProducts(db, {
+    query,
+    filters: { inStockOnly: false, dropshipableOnly: false },
+    sort: "relevance",
+    page: 1,
+  });
+  return { found: result.total, close: result.closeMatches, firstTitle: result.items[0]?.title ?? null };
+};
+
+const suggest = async (db: Database, query: string) => {
+  const items = await searchSuggestions(db, query, 8);
+  return { found: items.length, close: false, firstTitle: items[0]?.title ?? null };
+};
+
+interface InProcessFigures {
+  words: SearchFigures;
+  skuPrefixes: SearchFigures;
+  misspellings: SearchFigures & { intendedWordInTopResult: number };
+  suggestions: SearchFigures;
+  categoryDefault: Timed & { categories: number };
+  categorySortedFiltered: Timed;
+  categoryPageReads: Timed;
+}
+
+async function measureInProcess(db: Database, corpus: Corpus): Promise<InProcessFigures> {
+  const random = seededRandom(20_261_128);
+  const words = Array.from({ length: QUERIES }, () => wordQuery(random, corpus));
+  const skuPrefixes = Array.from({ length: QUERIES }, () => skuPrefixQuery(random, corpus));
+  const typos = Array.from({ length: QUERIES }, () => misspelledQuery(random, corpus));
+  const suggestions = Array.from({ length: QUERIES }, () => suggestionQuery(random, corpus));
+
+  // Warm-up, not measured: the first queries load pages of the indexes from disk.
+  for (let i = 0; i < WARM_UP; i++) {
+    await search(db, wordQuery(random, corpus));
+    await search(db, skuPrefixQuery(random, corpus));
+    await categoryProducts(db, {
+      categoryCode: pick(random, corpus.categories).code,
+      filters: { inStockOnly: false, dropshipableOnly: false },
+      sort: "relevance",
+      page: 1,
+    });
+  }
+
+  console.log(`  search: ${QUERIES} title-word queries…`);
+  const wordFigures = await timeSearches(db, words, search);
+  console.log(`    p95 ${ms(wordFigures.p95)}`);
+  console.log(`  search: ${QUERIES} SKU prefixes…`);
+  const skuFigures = await timeSearches(db, skuPrefixes, search);
+  console.log(`    p95 ${ms(skuFigures.p95)}`);
+  console.log(`  search: ${QUERIES} misspellings…`);
+  let intendedWordInTopResult = 0;
+  const typoFigures = await timeSearches(
+    db,
+    typos.map((typo) => typo.query),
+    search,
+    (outcome, index) => {
+      if (outcome.firstTitle?.toLowerCase().includes(typos[index]?.intended ?? "\u0000")) intendedWordInTopResult++;
+    },
+  );
+  console.log(`    p95 ${ms(typoFigures.p95)}`);
+  console.log(`  suggestions: ${QUERIES} partial words and SKU prefixes…`);
+  const suggestionFigures = await timeSearches(db, suggestions, suggest);
+  console.log(`    p95 ${ms(suggestionFigures.p95)}`);
+
+  const noFilters = { inStockOnly: false, dropshipableOnly: false };
+  console.log(`  categoryProducts: ${corpus.categories.length} categories, 24 products, relevance…`);
+  const defaultSamples = new Sampler();
+  for (const category of corpus.categories) {
+    await defaultSamples.time(() =>
+      categoryProducts(db, { categoryCode: category.code, filters: noFilters, sort: "relevance", page: 1 }),
+    );
+  }
+  console.log(`  categoryProducts: ${corpus.categories.length} categories, other sorts, filters and pages…`);
+  const sortedSamples = new Sampler();
+  for (const category of corpus.categories) {
+    const sort: ProductSort = pick(random, PRODUCT_SORTS);
+    const filters = { inStockOnly: random() < 0.5, dropshipableOnly: random() < 0.2 };
+    const page = 1 + Math.floor(random() * 3);
+    await sortedSamples.time(() => categoryProducts(db, { categoryCode: category.code, filters, sort, page }));
+  }
+  console.log(`  category page reads (category, tree, breadcrumb titles, products) for every category…`);
+  const pageSamples = new Sampler();
+  for (const category of corpus.categories) {
+    await pageSamples.time(async () => {
+      const row = await categoryByCode(db, category.code);
+      if (!row) throw new Error(`category ${category.code} is missing`);
+      await Promise.all([
+        categoryTree(db),
+        categoryTitles(db, row.pathCodes),
+        categoryProducts(db, { categoryCode: row.code, filters: noFilters, sort: "relevance", page: 1 }),
+      ]);
+    });
+  }
+
+  return {
+    words: wordFigures,
+    skuPrefixes: skuFigures,
+    misspellings: { ...typoFigures, intendedWordInTopResult },
+    suggestions: suggestionFigures,
+    categoryDefault: { ...defaultSamples.figures(), categories: corpus.categories.length },
+    categorySortedFiltered: sortedSamples.figures(),
+    categoryPageReads: pageSamples.figures(),
+  };
+}
+
+interface HttpFigures {
+  build: BuildInfo;
+  warmUpRequests: number;
+  pages: Distribution & { errors: number; statuses: Record<string, number>; meanBytes: number };
+  upstreamCalls: number;
+  upstreamRoutes: Record<string, number>;
+  portalRssMiB: number;
+  /** The script files the HTML of a category page loads, to check bench:bundle's reading of the manifests. */
+  categoryPageScripts: string[];
+}
+
+async function measureHttp(build: BuildInfo, sim: SimProcess, dataDir: string, corpus: Corpus): Promise<HttpFigures> {
+  const portal = await startPortal({ upstreamUrl: sim.url, dataDir });
+  try {
+    const cookie = await signIn(portal.url, DEALER.email, DEALER.password);
+    await sim.control("POST", "stats/reset");
+    const href = (pathCodes: string[]) => `${portal.url}/catalogue/${pathCodes.map(encodeURIComponent).join("/")}`;
+    const random = seededRandom(7);
+    let categoryPageScripts: string[] = [];
+    for (let i = 0; i < WARM_UP; i++) {
+      const result = await timedGet(href(pick(random, corpus.categories).pathCodes), cookie);
+      categoryPageScripts = pageScripts(result.body);
+      if (result.status !== 200) {
+        throw new Error(`warm-up page answered ${result.status}:\n${portal.output().slice(-20).join("\n")}`);
+      }
+    }
+    console.log(`  GET every category page (${corpus.categories.length}), one at a time…`);
+    const samples: number[] = [];
+    const statuses: Record<string, number> = {};
+    let errors = 0;
+    let bytes = 0;
+    for (const category of corpus.categories) {
+      const result = await timedGet(href(category.pathCodes), cookie);
+      samples.push(result.ms);
+      statuses[result.status] = (statuses[result.status] ?? 0) + 1;
+      bytes += result.bytes;
+      if (result.status !== 200 || !result.body.includes("</html>")) errors++;
+    }
+    const stats = await sim.stats();
+    const rss = portal.memory().reduce((total, process) => total + process.rssBytes, 0);
+    return {
+      build,
+      warmUpRequests: WARM_UP,
+      categoryPageScripts,
+      pages: { ...distribution(samples), errors, statuses, meanBytes: Math.round(bytes / samples.length) },
+      upstreamCalls: stats.total,
+      upstreamRoutes: stats.routes,
+      portalRssMiB: Math.round(rss / 1024 / 1024),
+    };
+  } finally {
+    await portal.stop();
+  }
+}
+
+function row(what: string, d: Distribution, target: string, extra = ""): string {
+  return `| ${what} | ${d.n} | ${ms(d.p50)} | ${ms(d.p95)} | ${ms(d.p99)} | ${ms(d.max)} | ${target} | ${extra} |`;
+}
+
+function timedRow(what: string, d: Timed, target: string, extra = ""): string {
+  return `| ${what} | ${d.n} | ${ms(d.p50)} | ${ms(d.p95)} | ${ms(d.p99)} | ${ms(d.max)} | ${ms(d.cpu.p50)} / ${ms(d.cpu.p95)} | ${target} | ${extra} |`;
+}
+
+function markdown(result: {
+  date: string;
+  machine: Machine;
+  products: number;
+  seed: string;
+  database: { reused: boolean; syncedAt: string; syncSeconds: number; stored: number };
+  inProcess: InProcessFigures;
+  http: HttpFigures | null;
+  passed: Record<string, boolean | null>;
+}): string {
+  const p = result.inProcess;
+  const pass = (value: boolean | null | undefined) =>
+    value === null || value === undefined ? "–" : value ? "met" : "**missed**";
+  const found = (f: SearchFigures) => `${f.withResults}/${f.n} found something`;
+  const lines = [
+    "# Catalogue reads benchmark",
+    "",
+    `${result.date}, \`npm run bench:catalog:queries\`. ${machineLine(result.machine)}.`,
+    "",
+    `Simulator at ${result.products.toLocaleString("en-GB")} products (seed \`${result.seed}\`, own process, frozen clock); embedded PGlite on disk. ` +
+      (result.database.reused
+        ? `**The database was reused** from a complete full sync at the same seed, size and schema made ${result.database.syncedAt} (${result.database.stored.toLocaleString("en-GB")} products, ${result.database.syncSeconds} s); no sync ran in this run.`
+        : `A full sync ran in this run: ${result.database.stored.toLocaleString("en-GB")} products in ${result.database.syncSeconds} s.`),
+    "",
+    "## Server-side time of the queries (in process, one at a time)",
+    "",
+    `Each function called directly on the portal's database code, timed around the call (SQL, PGlite, mapping): wall time, and the CPU time of this process during the call (PGlite runs in the same thread, so that is the query's own work; on a busy machine the wall time also holds the wait for a core). ${WARM_UP} rounds of warm-up queries first, not counted. Queries are drawn with a fixed seed from the synced data.`,
+    "",
+    "| what | n | p50 | p95 | p99 | max | CPU p50 / p95 | target (wall) | notes |",
+    "|---|---|---|---|---|---|---|---|---|",
+    timedRow(
+      "searchProducts: title words (1–2 Dutch/English words of a title)",
+      p.words,
+      `p95 < ${SEARCH_TARGET_MS} ms: ${pass(result.passed.searchWords)}`,
+      found(p.words),
+    ),
+    timedRow(
+      "searchProducts: SKU prefixes (3–6 characters)",
+      p.skuPrefixes,
+      `p95 < ${SEARCH_TARGET_MS} ms: ${pass(result.passed.searchSkuPrefixes)}`,
+      found(p.skuPrefixes),
+    ),
+    timedRow(
+      "searchProducts: misspellings (a letter dropped or swapped)",
+      p.misspellings,
+      `p95 < ${SEARCH_TARGET_MS} ms: ${pass(result.passed.searchMisspellings)}`,
+      `${found(p.misspellings)}; ${p.misspellings.closeMatches} through the close-match fallback; intended word in the first result: ${p.misspellings.intendedWordInTopResult}/${p.misspellings.n}`,
+    ),
+    timedRow(
+      "searchSuggestions (8): partial words and SKU prefixes",
+      p.suggestions,
+      `p95 < ${SEARCH_TARGET_MS} ms: ${pass(result.passed.suggestions)}`,
+      found(p.suggestions),
+    ),
+    timedRow(
+      `categoryProducts (24), every category, relevance, page 1`,
+      p.categoryDefault,
+      "",
+      `${p.categoryDefault.categories} categories, their descendants included`,
+    ),
+    timedRow(
+      "categoryProducts (24), every category, random sort, filters, pages 1–3",
+      p.categorySortedFiltered,
+      "",
+      "",
+    ),
+    timedRow("all database reads of a category page (category, tree, titles, products)", p.categoryPageReads, "", ""),
+    "",
+    `Examples — words: ${p.words.examples.map((q) => `\`${q}\``).join(", ")}; SKU prefixes: ${p.skuPrefixes.examples.map((q) => `\`${q}\``).join(", ")}; misspellings: ${p.misspellings.examples.map((q) => `\`${q}\``).join(", ")}; suggestions: ${p.suggestions.examples.map((q) => `\`${q}\``).join(", ")}.`,
+    "",
+  ];
+  const h = result.http;
+  if (h) {
+    lines.push(
+      "## Category pages rendered by the production build (HTTP)",
+      "",
+      `\`next start\` of build \`${h.build.buildId}\` (${buildLine(h.build)}) on the synced database, background sync off (\`SYNC_INTERVAL_MINUTES=0\`), ready once \`/api/health?catalogue\` said so (that route handler opens the database first: a page render that is the first to open PGlite fails in this build, "Extension bundle not found: /_next/static/media/pg_trgm.tar…gz", because the page chunks resolve the extension to a client asset URL), signed in as the demo dealer through next-auth's credentials callback. ${h.warmUpRequests} warm-up pages first, not counted; then every category page once, one request at a time, timed to the last byte of the HTML.`,
+      "",
+      "| what | n | p50 | p95 | p99 | max | target | notes |",
+      "|---|---|---|---|---|---|---|---|",
+      row(
+        "GET /catalogue/… (24 products, signed in)",
+        h.pages,
+        `p95 < ${PAGE_TARGET_MS} ms: ${pass(result.passed.categoryPage)}`,
+        `${h.pages.errors} errors; statuses ${JSON.stringify(h.pages.statuses)}; ${Math.round(h.pages.meanBytes / 1024)} KiB of HTML on average`,
+      ),
+      "",
+      `Upstream calls counted by the simulator (\`GET /__sim/stats\`, reset after signing in) during the warm-up and measured page loads: **${h.upstreamCalls}** ${h.upstreamCalls === 0 ? "(target zero: met)" : `(target zero: **missed**; ${JSON.stringify(h.upstreamRoutes)})`}. Portal process RSS afterwards: ${h.portalRssMiB} MiB.`,
+      "",
+    );
+  } else {
+    lines.push("The HTTP part was skipped (`--skip-http`).", "");
+  }
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const started = machine();
+  console.log(`catalogue reads at ${PRODUCTS.toLocaleString("en-GB")} products — ${machineLine(started)}`);
+  const build = SKIP_HTTP ? null : await ensureBuild();
+  const sim = await startSimProcess({ products: PRODUCTS, seed: SEED });
+  let inProcess: InProcessFigures;
+  let http: HttpFigures | null = null;
+  let database: { reused: boolean; syncedAt: string; syncSeconds: number; stored: number };
+  let dataDir: string;
+  let corpus: Corpus;
+  try {
+    const synced = await syncedDatabase(sim, { products: PRODUCTS, seed: SEED, fresh: FRESH_SYNC });
+    dataDir = synced.dataDir;
+    database = {
+      reused: synced.reused,
+      syncedAt: synced.meta.syncedAt,
+      syncSeconds: synced.meta.seconds,
+      stored: synced.meta.stored,
+    };
+    const handle = await openDatabase({ dataDir });
+    try {
+      corpus = await readCorpus(handle.db);
+      console.log(
+        `  ${corpus.skus.length.toLocaleString("en-GB")} products, ${corpus.categories.length} categories in the mirror`,
+      );
+      inProcess = await measureInProcess(handle.db, corpus);
+    } finally {
+      // One process per PGlite folder: closed before the portal opens it.
+      await handle.close();
+    }
+    if (build) http = await measureHttp(build, sim, dataDir, corpus);
+  } finally {
+    await sim.stop();
+  }
+
+  const passed = {
+    searchWords: inProcess.words.p95 < SEARCH_TARGET_MS,
+    searchSkuPrefixes: inProcess.skuPrefixes.p95 < SEARCH_TARGET_MS,
+    searchMisspellings: inProcess.misspellings.p95 < SEARCH_TARGET_MS,
+    suggestions: inProcess.suggestions.p95 < SEARCH_TARGET_MS,
+    categoryPage: http ? http.pages.p95 < PAGE_TARGET_MS && http.pages.errors === 0 : null,
+    categoryPageUpstreamCalls: http ? http.upstreamCalls === 0 : null,
+  };
+  const result = {
+    date: new Date().toISOString(),
+    command: "npm run bench:catalog:queries",
+    machine: started,
+    products: PRODUCTS,
+    seed: SEED,
+    queriesPerKind: QUERIES,
+    warmUp: WARM_UP,
+    targets: { searchP95Ms: SEARCH_TARGET_MS, categoryPageP95Ms: PAGE_TARGET_MS, categoryPageUpstreamCalls: 0 },
+    database,
+    inProcess,
+    http,
+    passed,
+  };
+  const out = path.join(process.cwd(), "bench");
+  writeFileSync(path.join(out, "catalog-queries.json"), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(path.join(out, "catalog-queries.md"), markdown(result));
+  console.log(`\n${markdown(result)}`);
+  console.log("Written to bench/catalog-queries.json and bench/catalog-queries.md");
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

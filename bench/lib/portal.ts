@@ -1,0 +1,301 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+import { buildIsCurrent } from "../../scripts/lib/build-state.mjs";
+
+const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+
+/** The production build's folder: NEXT_DIST_DIR as the project's scripts use it, `.next` by default. */
+export function distDir(): string {
+  return process.env.NEXT_DIST_DIR || ".next";
+}
+
+export interface BuildInfo {
+  distDir: string;
+  buildId: string;
+  /** Whether this run built the portal, and how long it took. */
+  built: boolean;
+  buildSeconds: number | null;
+  /** When the build used was made. */
+  builtAt: string;
+  /** Whether no source file was newer than the build when it was used. */
+  current: boolean;
+}
+
+function runToEnd(command: string, args: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited ${code}`))));
+  });
+}
+
+/** `--no-build`: never build; `--rebuild`: also build when the sources are newer; default: build only when missing. */
+export type BuildPolicy = "never" | "if-missing" | "if-stale";
+
+export function buildPolicy(argv: string[] = process.argv): BuildPolicy {
+  if (argv.includes("--no-build")) return "never";
+  return argv.includes("--rebuild") ? "if-stale" : "if-missing";
+}
+
+/** Other `next build` processes of this working tree writing into `dir` (others share the tree). */
+function otherBuilds(dir: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      const isBuild = args.some((arg) => arg.endsWith("next/dist/bin/next")) && args.includes("build");
+      if (!isBuild) continue;
+      const cwd = readlinkSync(`/proc/${entry}/cwd`);
+      const env = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
+      const theirDir = env.find((line) => line.startsWith("NEXT_DIST_DIR="))?.slice(14) || ".next";
+      if (path.resolve(cwd, theirDir) === path.resolve(dir)) found.push(Number(entry));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
+}
+
+/**
+ * The production build the benchmarks run against, in NEXT_DIST_DIR or `.next`. Built when it is
+ * missing (with `--rebuild` also when older than the sources, as `npm start` decides); the report
+ * says whether the build used was current. Waits while another `next build` writes into the same
+ * folder, so that a benchmark never measures, or builds over, a half-written build.
+ */
+export async function ensureBuild(policy: BuildPolicy = buildPolicy()): Promise<BuildInfo> {
+  const dir = distDir();
+  const idFile = path.join(dir, "BUILD_ID");
+  for (let waited = 0; otherBuilds(dir).length; waited++) {
+    if (waited === 0) console.log(`  another next build is writing into ${dir}: waiting for it…`);
+    if (waited > 1_200) throw new Error(`another next build kept writing into ${dir} for 20 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  let built = false;
+  let buildSeconds: number | null = null;
+  const missing = !existsSync(idFile);
+  if (missing || (policy === "if-stale" && !buildIsCurrent())) {
+    if (policy === "never") throw new Error(`${dir}/BUILD_ID is missing: run without --no-build to build`);
+    console.log(`  building the portal into ${dir} (${missing ? "no build yet" : "older than the sources"})…`);
+    const started = performance.now();
+    await runToEnd(process.execPath, [NEXT_BIN, "build"], {
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "build-time-placeholder-secret-0123456789",
+    });
+    buildSeconds = Math.round(performance.now() - started) / 1000;
+    built = true;
+  }
+  return {
+    distDir: dir,
+    buildId: readFileSync(idFile, "utf8").trim(),
+    built,
+    buildSeconds,
+    builtAt: statSync(idFile).mtime.toISOString(),
+    current: buildIsCurrent(),
+  };
+}
+
+/** How a report names the build it measured. */
+export function buildLine(build: BuildInfo): string {
+  if (build.built) return `built in this run, ${build.buildSeconds} s`;
+  return `existing build of ${build.builtAt}, ${build.current ? "current with the sources" : "**older than some sources** (`--rebuild` builds it again)"}`;
+}
+
+/** A free TCP port on the loopback interface (listen on 0, then release it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+export interface ProcessMemory {
+  pid: number;
+  command: string;
+  rssBytes: number;
+}
+
+function childrenOf(pid: number): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) found.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+/** Resident memory of a process and all its descendants, from /proc (Linux). */
+export function treeMemory(pid: number): ProcessMemory[] {
+  const result: ProcessMemory[] = [];
+  const queue = [pid];
+  while (queue.length) {
+    const current = queue.shift()!;
+    try {
+      const status = readFileSync(`/proc/${current}/status`, "utf8");
+      const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const command = readFileSync(`/proc/${current}/cmdline`, "utf8").split("\0").join(" ").trim().slice(0, 120);
+      result.push({ pid: current, command, rssBytes: rssKb * 1024 });
+    } catch {
+      continue;
+    }
+    queue.push(...childrenOf(current));
+  }
+  return result;
+}
+
+export interface Portal {
+  url: string;
+  pid: number;
+  /** Resident memory of the portal's process tree now. */
+  memory(): ProcessMemory[];
+  /** The last lines the portal printed (for errors). */
+  output(): string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the production build (`next start`, one process group of our own) against an upstream
+ * and a data folder, with the background sync off, and waits until /api/health?catalogue says the
+ * mirror is ready.
+ */
+export async function startPortal(options: {
+  upstreamUrl: string;
+  dataDir: string;
+  env?: Record<string, string>;
+}): Promise<Portal> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const lines: string[] = [];
+  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      UPSTREAM_URL: options.upstreamUrl,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      DATA_DIR: options.dataDir,
+      DEMO_MODE: "true",
+      SYNC_INTERVAL_MINUTES: "0",
+      ...options.env,
+    },
+  });
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString().split("\n").filter(Boolean));
+    if (lines.length > 200) lines.splice(0, lines.length - 200);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error("the portal did not start");
+
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const force = setTimeout(() => {
+        try {
+          process.kill(-pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }, 10_000);
+      child.once("exit", () => {
+        clearTimeout(force);
+        resolve();
+      });
+      try {
+        process.kill(-pid, "SIGTERM");
+      } catch {
+        clearTimeout(force);
+        resolve();
+      }
+    });
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the portal exited (${child.exitCode}):\n${lines.join("\n")}`);
+    try {
+      // `?catalogue` opens the database from a route handler, as the test harness does, and says
+      // whether the mirror is ready. (Opened first by a page render, PGlite's pg_trgm extension is
+      // not found in this build: see bench/catalog-queries.md.)
+      const response = await fetch(`${url}/api/health?catalogue`, { signal: AbortSignal.timeout(30_000) });
+      const body = (await response.json().catch(() => ({}))) as { catalogueReady?: boolean };
+      if (response.ok && body.catalogueReady) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the portal's /api/health?catalogue did not say ready within 120 s:\n${lines.join("\n")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { url, pid, memory: () => treeMemory(pid), output: () => [...lines], stop };
+}
+
+/** Cookies a response sets, added to a jar (name → value). */
+function absorbCookies(jar: Map<string, string>, response: Response): void {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(";");
+    const index = pair?.indexOf("=") ?? -1;
+    if (!pair || index <= 0) continue;
+    jar.set(pair.slice(0, index).trim(), pair.slice(index + 1).trim());
+  }
+}
+
+/**
+ * Signs in through next-auth's credentials provider as a browser does (CSRF token, then the
+ * password callback) and answers the Cookie header of the session.
+ */
+export async function signIn(url: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  absorbCookies(jar, csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  const response = await fetch(`${url}/api/auth/callback/password`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: `${url}/` }),
+  });
+  absorbCookies(jar, response);
+  const text = await response.text();
+  if (![...jar.keys()].some((name) => name.includes("next-auth.session-token"))) {
+    throw new Error(`sign-in of ${email} failed: ${response.status} ${text.slice(0, 200)}`);
+  }
+  return cookie();
+}
+
+/** The script files (`static/chunks/….js`) an HTML page of the portal loads, sorted. */
+export function pageScripts(html: string): string[] {
+  return [...new Set([...html.matchAll(/\/_next\/(static\/chunks\/[^"'?\s\\]+\.js)/g)].map((match) => match[1] ?? ""))]
+    .filter(Boolean)
+    .sort();
+}
+
+/** One GET, timed to the last byte of the body. */
+export async function timedGet(
+  url: string,
+  cookie: string,
+): Promise<{ ms: number; status: number; bytes: number; body: string }> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { Cookie: cookie }, redirect: "manual" });
+  const body = await response.text();
+  return { ms: performance.now() - started, status: response.status, bytes: body.length, body };
+}

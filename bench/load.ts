@@ -1,0 +1,406 @@
+/**
+ * `npm run bench:load`: the production build under 50 concurrent signed-in sessions for 60 s.
+ *
+ * The simulator (100,000 products, own process, frozen clock) is the upstream; the database is the
+ * synced mirror of `bench:catalog:queries` (reused, or synced here). The portal runs `next start`
+ * with the background sync off and the sign-in limits raised for the bench. Each session signs in
+ * through next-auth (two dealer accounts, alternating) and gets one autocannon connection of its
+ * own; every connection loops through a dealer's visit: a category page, three search suggestions
+ * as a word is typed, a product page, an add-to-cart server action, another category page and
+ * another product page. Throughput, latency (overall and per kind), errors (non-2xx, connection
+ * errors, time-outs, failed cart actions), upstream calls and the portal's RSS go to
+ * bench/load.json and bench/load.md.
+ *
+ * Options: --duration=60 --sessions=50 --products=100000 --seed=bench; the build: --rebuild (also
+ * when older than the sources), --no-build (never; by default only when there is none).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import autocannon, { type Request, type RequestContext, type Result } from "autocannon";
+
+import { PRODUCT_SORTS } from "@/lib/catalogue/types";
+import { openDatabase } from "@/lib/db/client";
+import { cartLines } from "@/lib/db/schema";
+
+import { readCorpus, suggestionQuery, titleWords, type Corpus } from "./lib/corpus";
+import {
+  buildLine,
+  ensureBuild,
+  pageScripts,
+  signIn,
+  startPortal,
+  timedGet,
+  type BuildInfo,
+  type ProcessMemory,
+} from "./lib/portal";
+import { startSimProcess } from "./lib/sim-process";
+import {
+  distribution,
+  machine,
+  machineLine,
+  ms,
+  pick,
+  seededRandom,
+  type Distribution,
+  type Machine,
+} from "./lib/stats";
+import { syncedDatabase } from "./lib/synced-db";
+
+function option(name: string, fallback: number): number {
+  const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
+  const value = arg ? Number(arg.split("=")[1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+const DURATION = option("duration", 60);
+const SESSIONS = option("sessions", 50);
+const PRODUCTS = option("products", 100_000);
+const SEED = process.argv.find((value) => value.startsWith("--seed="))?.split("=")[1] ?? "bench";
+/**
+ * A request may take the whole run: a time-out makes autocannon drop the connection and send again,
+ * which only adds work the server already does for the abandoned request. What is still in flight
+ * when the run ends is counted apart.
+ */
+const TIMEOUT_SECONDS = DURATION;
+/** Cart changes pick from this many SKUs, so a cart stays the size of a real one (≤ 50 lines). */
+const CART_POOL = 50;
+const ACCOUNTS = [
+  { email: "dealer@acme.example", password: "demo1234" },
+  { email: "limited@bakker.example", password: "demo1234" },
+];
+
+type Kind = "category" | "suggest" | "product" | "cart";
+const KINDS: Kind[] = ["category", "suggest", "product", "cart"];
+
+/** The id of `addToCart` (components/cart/actions.ts) in the build's server reference manifest. */
+function addToCartActionId(distDir: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.filename === "components/cart/actions.ts" && entry.exportedName === "addToCart",
+  );
+  if (!found) throw new Error("addToCart is not in the build's server-reference-manifest.json");
+  return found[0];
+}
+
+interface Recorder {
+  samples: Record<Kind, number[]>;
+  statuses: Record<Kind, Record<string, number>>;
+  cartOk: number;
+  cartRefused: number;
+}
+
+/** The visit every connection loops through; times each response from when its request was built. */
+function visit(
+  seed: number,
+  url: string,
+  corpus: Corpus,
+  actionId: string,
+  cartPool: string[],
+  recorder: Recorder,
+): Request[] {
+  const random = seededRandom(seed);
+  const categoryPath = () => {
+    const category = pick(random, corpus.categories);
+    const base = `/catalogue/${category.pathCodes.map(encodeURIComponent).join("/")}`;
+    if (random() < 0.7) return base;
+    const params = new URLSearchParams({ sort: pick(random, PRODUCT_SORTS) });
+    if (random() < 0.5) params.set("instock", "1");
+    if (random() < 0.3) params.set("page", "2");
+    return `${base}?${params}`;
+  };
+  const track = (kind: Kind, build: (context: RequestContext) => Request): Request => ({
+    ...build({}),
+    setupRequest: (request, context) => {
+      const built = build(context);
+      context.sentAt = performance.now();
+      // The session's Cookie header comes in `request.headers`; keep it under the request's own.
+      return { ...request, ...built, headers: { ...request.headers, ...built.headers } };
+    },
+    onResponse: (status, body, context) => {
+      const sentAt = typeof context.sentAt === "number" ? context.sentAt : performance.now();
+      recorder.samples[kind].push(performance.now() - sentAt);
+      recorder.statuses[kind][status] = (recorder.statuses[kind][status] ?? 0) + 1;
+      if (kind === "cart") {
+        if (status === 200 && body.includes('"ok":true')) recorder.cartOk++;
+        else recorder.cartRefused++;
+      }
+    },
+  });
+  const typing = (context: RequestContext, length: number) => {
+    if (typeof context.word !== "string") {
+      const words = titleWords(pick(random, corpus.titles).title, 5);
+      context.word = words.length ? pick(random, words) : suggestionQuery(random, corpus);
+    }
+    const word = context.word as string;
+    return { method: "GET", path: `/api/search/suggest?q=${encodeURIComponent(word.slice(0, length))}` };
+  };
+  const steps = [
+    track("category", () => ({ method: "GET", path: categoryPath() })),
+    track("suggest", (context) => typing(context, 3)),
+    track("suggest", (context) => typing(context, 5)),
+    track("suggest", (context) => typing(context, 8)),
+    track("product", () => ({ method: "GET", path: `/products/${encodeURIComponent(pick(random, corpus.skus))}` })),
+    track("cart", () => {
+      const sku = pick(random, cartPool);
+      return {
+        method: "POST",
+        path: `/products/${encodeURIComponent(sku)}`,
+        headers: {
+          "Next-Action": actionId,
+          "Content-Type": "text/plain;charset=UTF-8",
+          Accept: "text/x-component",
+          Origin: url,
+        },
+        body: JSON.stringify([{ sku, quantity: 1 }]),
+      };
+    }),
+    track("category", () => ({ method: "GET", path: categoryPath() })),
+    track("product", () => ({ method: "GET", path: `/products/${encodeURIComponent(pick(random, corpus.skus))}` })),
+  ];
+  // Each connection starts at another step of the visit, so the sessions do not all ask the same kind at once.
+  const start = seed % steps.length;
+  return [...steps.slice(start), ...steps.slice(0, start)];
+}
+
+interface LoadResult {
+  date: string;
+  command: string;
+  machine: Machine;
+  /** Load average when the autocannon run itself started (after build, sync and sign-ins). */
+  loadAverageAtRun: number[];
+  products: number;
+  seed: string;
+  build: BuildInfo;
+  database: { reused: boolean; syncedAt: string };
+  sessions: number;
+  connections: number;
+  durationSeconds: number;
+  timeoutSeconds: number;
+  mix: string;
+  /** Requests answered within the run, and those sent but still unanswered when it ended. */
+  requests: number;
+  inFlightAtEnd: number;
+  throughputPerSecond: number;
+  /** Every response of every kind, timed in the client. */
+  latency: Distribution;
+  /** autocannon's own latency histogram, merged over the connections (it has p97.5, not p95). */
+  autocannonLatency: { p50: number; p90: number; p97_5: number; p99: number; mean: number; max: number };
+  byKind: Record<Kind, Distribution & { statuses: Record<string, number> }>;
+  errors: { non2xx: number; connectionErrors: number; timeouts: number; cartRefused: number };
+  statusCodes: Record<string, number>;
+  cartOk: number;
+  upstreamCalls: number;
+  upstreamRoutes: Record<string, number>;
+  portalRssMiB: { beforeRun: number; afterRun: number; processes: Array<{ command: string; rssMiB: number }> };
+  /** The script files the HTML of a category page loads, to check bench:bundle's reading of the manifests. */
+  categoryPageScripts: string[];
+}
+
+const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const totalRss = (memory: ProcessMemory[]) => mib(memory.reduce((total, process) => total + process.rssBytes, 0));
+
+function markdown(r: LoadResult): string {
+  const kinds = KINDS.map((kind) => {
+    const d = r.byKind[kind];
+    return `| ${kind} | ${d.n.toLocaleString("en-GB")} | ${ms(d.p50)} | ${ms(d.p95)} | ${ms(d.p99)} | ${ms(d.max)} | ${JSON.stringify(d.statuses)} |`;
+  });
+  return [
+    "# Load test",
+    "",
+    `${r.date}, \`${r.command}\`. ${machineLine(r.machine)}. Load average when the ${r.durationSeconds} s run started: ${r.loadAverageAtRun.join(" / ")}.`,
+    "",
+    `Production build \`${r.build.buildId}\` (${buildLine(r.build)}) under \`next start\`, background sync off; simulator at ${r.products.toLocaleString("en-GB")} products (seed \`${r.seed}\`) as the upstream; the mirror from a complete full sync (${r.database.reused ? `reused, synced ${r.database.syncedAt}` : "synced in this run"}). Carts emptied before the run.`,
+    "",
+    `${r.sessions} sessions signed in through next-auth (dealer@acme.example and limited@bakker.example alternating, sign-in limits raised by env for the bench), one autocannon connection each (${r.connections} concurrent, no think time, each connection starting at another step of the visit; time-out ${r.timeoutSeconds} s, the length of the run, so a slow answer is measured rather than abandoned and sent again). The client runs on the same 2 cores as the portal and the simulator. ${r.mix}`,
+    "",
+    "| figure | value |",
+    "|---|---|",
+    `| requests completed / still in flight at the end | ${r.requests.toLocaleString("en-GB")} / ${r.inFlightAtEnd} |`,
+    `| throughput | ${r.throughputPerSecond.toFixed(1)} requests/s |`,
+    `| latency p50 / p95 / p99, every completed response | ${ms(r.latency.p50)} / ${ms(r.latency.p95)} / ${ms(r.latency.p99)} (max ${ms(r.latency.max)}) |`,
+    `| autocannon's histogram p50 / p97.5 / p99 | ${ms(r.autocannonLatency.p50)} / ${ms(r.autocannonLatency.p97_5)} / ${ms(r.autocannonLatency.p99)} |`,
+    `| non-2xx responses | ${r.errors.non2xx} |`,
+    `| connection errors / time-outs | ${r.errors.connectionErrors} / ${r.errors.timeouts} |`,
+    `| cart actions answered ok / refused or failed | ${r.cartOk} / ${r.errors.cartRefused} |`,
+    `| status codes | ${JSON.stringify(r.statusCodes)} |`,
+    `| upstream calls during the run | ${r.upstreamCalls} ${r.upstreamCalls ? JSON.stringify(r.upstreamRoutes) : ""} |`,
+    `| portal RSS before / after the run | ${r.portalRssMiB.beforeRun} MiB / ${r.portalRssMiB.afterRun} MiB |`,
+    "",
+    "Latency by kind of request (timed in the client from when autocannon built the request to the end of the response):",
+    "",
+    "| kind | n | p50 | p95 | p99 | max | statuses |",
+    "|---|---|---|---|---|---|---|",
+    ...kinds,
+    "",
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  const started = machine();
+  console.log(`load test — ${machineLine(started)}`);
+  const build = await ensureBuild();
+  const actionId = addToCartActionId(build.distDir);
+  const sim = await startSimProcess({ products: PRODUCTS, seed: SEED });
+  let result: LoadResult;
+  try {
+    const synced = await syncedDatabase(sim, { products: PRODUCTS, seed: SEED });
+    const handle = await openDatabase({ dataDir: synced.dataDir });
+    let corpus: Corpus;
+    try {
+      corpus = await readCorpus(handle.db);
+      await handle.db.delete(cartLines);
+    } finally {
+      await handle.close();
+    }
+    const cartRandom = seededRandom(99);
+    const cartPool = Array.from({ length: CART_POOL }, () => pick(cartRandom, corpus.orderable));
+
+    const portal = await startPortal({
+      upstreamUrl: sim.url,
+      dataDir: synced.dataDir,
+      env: { SIGN_IN_ATTEMPTS_PER_ADDRESS: "100000", SIGN_IN_ATTEMPTS_PER_ACCOUNT: "100000" },
+    });
+    try {
+      console.log(`  signing in ${SESSIONS} sessions…`);
+      const cookies: string[] = [];
+      for (let i = 0; i < SESSIONS; i++) {
+        const account = ACCOUNTS[i % ACCOUNTS.length]!;
+        cookies.push(await signIn(portal.url, account.email, account.password));
+      }
+      // Warm-up, not measured: each kind of request once per account, and a check that each works.
+      const check = async (what: string, response: Promise<Response> | Promise<{ status: number }>) => {
+        const { status } = await response;
+        if (status !== 200) throw new Error(`${what} answered ${status}:\n${portal.output().slice(-20).join("\n")}`);
+      };
+      let categoryPageScripts: string[] = [];
+      for (const cookie of cookies.slice(0, ACCOUNTS.length)) {
+        const category = corpus.categories[0]!;
+        const page = await timedGet(`${portal.url}/catalogue/${category.pathCodes.join("/")}`, cookie);
+        await check("category page", Promise.resolve(page));
+        categoryPageScripts = pageScripts(page.body);
+        await check("suggestions", timedGet(`${portal.url}/api/search/suggest?q=kook`, cookie));
+        await check("product page", timedGet(`${portal.url}/products/${cartPool[0]}`, cookie));
+        const action = await fetch(`${portal.url}/products/${cartPool[0]}`, {
+          method: "POST",
+          headers: {
+            Cookie: cookie,
+            "Next-Action": actionId,
+            "Content-Type": "text/plain;charset=UTF-8",
+            Accept: "text/x-component",
+            Origin: portal.url,
+          },
+          body: JSON.stringify([{ sku: cartPool[0], quantity: 1 }]),
+        });
+        const body = await action.text();
+        if (action.status !== 200 || !body.includes('"ok":true')) {
+          throw new Error(`the addToCart action answered ${action.status}: ${body.slice(0, 300)}`);
+        }
+      }
+
+      await sim.control("POST", "stats/reset");
+      const rssBefore = totalRss(portal.memory());
+      const loadAverageAtRun = machine().loadAverage;
+      const recorder: Recorder = {
+        samples: { category: [], suggest: [], product: [], cart: [] },
+        statuses: { category: {}, suggest: {}, product: {}, cart: {} },
+        cartOk: 0,
+        cartRefused: 0,
+      };
+      console.log(`  ${SESSIONS} connections for ${DURATION} s…`);
+      const runs = cookies.map((cookie, index) =>
+        autocannon({
+          url: portal.url,
+          title: `session ${index + 1}`,
+          connections: 1,
+          duration: DURATION,
+          timeout: TIMEOUT_SECONDS,
+          headers: { Cookie: cookie },
+          requests: visit(1_000 + index, portal.url, corpus, actionId, cartPool, recorder),
+          skipAggregateResult: true,
+        }),
+      );
+      const stop = () => runs.forEach((run) => run.stop());
+      process.once("SIGINT", stop);
+      const raw: Result[] = await Promise.all(runs);
+      process.removeListener("SIGINT", stop);
+      const aggregated = autocannon.aggregateResult(raw, { url: portal.url, connections: SESSIONS });
+      const memoryAfter = portal.memory();
+      const stats = await sim.stats();
+
+      const statusCodes = Object.fromEntries(
+        Object.entries(aggregated.statusCodeStats).map(([code, value]) => [code, value.count]),
+      );
+      const seconds = Math.max(...raw.map((run) => run.duration)) || DURATION;
+      const completed = raw.reduce((total, run) => total + run.totalCompletedRequests, 0);
+      const sent = raw.reduce((total, run) => total + run.totalRequests, 0);
+      result = {
+        date: new Date().toISOString(),
+        command: "npm run bench:load",
+        machine: started,
+        loadAverageAtRun,
+        products: PRODUCTS,
+        seed: SEED,
+        build,
+        database: { reused: synced.reused, syncedAt: synced.meta.syncedAt },
+        sessions: SESSIONS,
+        connections: SESSIONS,
+        durationSeconds: DURATION,
+        timeoutSeconds: TIMEOUT_SECONDS,
+        mix: "Each visit: 2 category pages (70 % first page by relevance, 30 % with a sort, the in-stock filter or page 2), 3 suggestion requests (3, 5 and 8 letters of a title word), 2 product pages (any SKU of the catalogue), 1 add-to-cart server action (POST to a product page with the `Next-Action` id of `addToCart` from the build's server-reference-manifest.json, one of 50 orderable SKUs).",
+        requests: completed,
+        inFlightAtEnd: Math.max(0, sent - completed),
+        throughputPerSecond: completed / seconds,
+        latency: distribution(KINDS.flatMap((kind) => recorder.samples[kind])),
+        autocannonLatency: {
+          p50: aggregated.latency.p50,
+          p90: aggregated.latency.p90,
+          p97_5: aggregated.latency.p97_5,
+          p99: aggregated.latency.p99,
+          mean: aggregated.latency.mean,
+          max: aggregated.latency.max,
+        },
+        byKind: Object.fromEntries(
+          KINDS.map((kind) => [kind, { ...distribution(recorder.samples[kind]), statuses: recorder.statuses[kind] }]),
+        ) as LoadResult["byKind"],
+        errors: {
+          non2xx: aggregated.non2xx,
+          connectionErrors: aggregated.errors,
+          timeouts: aggregated.timeouts,
+          cartRefused: recorder.cartRefused,
+        },
+        statusCodes,
+        cartOk: recorder.cartOk,
+        upstreamCalls: stats.total,
+        upstreamRoutes: stats.routes,
+        categoryPageScripts,
+        portalRssMiB: {
+          beforeRun: rssBefore,
+          afterRun: totalRss(memoryAfter),
+          processes: memoryAfter.map((process) => ({ command: process.command, rssMiB: mib(process.rssBytes) })),
+        },
+      };
+    } finally {
+      await portal.stop();
+    }
+  } finally {
+    await sim.stop();
+  }
+
+  const out = path.join(process.cwd(), "bench");
+  writeFileSync(path.join(out, "load.json"), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(path.join(out, "load.md"), markdown(result));
+  console.log(`\n${markdown(result)}`);
+  console.log("Written to bench/load.json and bench/load.md");
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

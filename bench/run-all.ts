@@ -1,0 +1,195 @@
+/**
+ * `npm run bench`: every performance figure in one go, then a summary to compare later changes by.
+ *
+ *   1. npm run bench:catalog  (bench:catalog:sync, then bench:catalog:queries)
+ *   2. npm run bench:load
+ *   3. npm run bench:bundle
+ *
+ * then bench/results.md from their bench/*.json, with the machine and its load average at the
+ * start. A failing step stops the run (its figures would be missing). `--summary-only` rewrites
+ * bench/results.md from the JSON files already there.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import { machine, machineLine, ms, type Distribution, type Machine } from "./lib/stats";
+
+const STEPS = ["bench:catalog", "bench:load", "bench:bundle"] as const;
+const BENCH = path.join(process.cwd(), "bench");
+
+function npmRun(script: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npm", ["run", script], { stdio: "inherit" });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`npm run ${script} exited ${code}`))));
+  });
+}
+
+function readJson<T>(name: string): T | null {
+  const file = path.join(BENCH, name);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
+}
+
+interface SyncRun {
+  seconds: number;
+  stored: number;
+  upstreamCalls: number;
+}
+interface CatalogSync {
+  date: string;
+  small: { products: number; fullSync: SyncRun; incremental: SyncRun & { changesMade: number } };
+  large: { products: number; fullSync: SyncRun; incremental: SyncRun & { changesMade: number } } | null;
+}
+interface CatalogQueries {
+  date: string;
+  machine: Machine;
+  products: number;
+  database: { reused: boolean; syncedAt: string };
+  inProcess: Record<
+    "words" | "skuPrefixes" | "misspellings" | "suggestions" | "categoryDefault" | "categoryPageReads",
+    Distribution
+  >;
+  http: { pages: Distribution & { errors: number }; upstreamCalls: number } | null;
+}
+interface Load {
+  date: string;
+  machine: Machine;
+  loadAverageAtRun: number[];
+  sessions: number;
+  durationSeconds: number;
+  requests: number;
+  inFlightAtEnd: number;
+  throughputPerSecond: number;
+  latency: Distribution;
+  byKind: Record<string, Distribution>;
+  errors: { non2xx: number; connectionErrors: number; timeouts: number; cartRefused: number };
+  upstreamCalls: number;
+  portalRssMiB: { beforeRun: number; afterRun: number };
+}
+interface Bundle {
+  date: string;
+  routes: Array<{ route: string; gzipBytes: number }>;
+  shared: { gzipBytes: number };
+}
+
+const pct = (d: Distribution) => `${ms(d.p50)} / ${ms(d.p95)} / ${ms(d.p99)}`;
+const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+function summary(start: Machine | null): string {
+  const sync = readJson<CatalogSync>("catalog-sync.json");
+  const queries = readJson<CatalogQueries>("catalog-queries.json");
+  const load = readJson<Load>("load.json");
+  const bundle = readJson<Bundle>("bundle.json");
+  const lines = [
+    "# Benchmark results",
+    "",
+    `Written ${new Date().toISOString()} by \`npm run bench\`${start ? "" : " (`--summary-only`: from the JSON files of earlier runs)"}.`,
+    "",
+    start ? `Machine at the start: ${machineLine(start)}.` : "",
+    "",
+    "The machine is shared with other work (test runs, builds): the load average says how busy it was. Each section names its own file with every detail.",
+    "",
+  ];
+  if (sync) {
+    lines.push(
+      "## Catalogue sync (`bench/catalog-sync.md`)",
+      "",
+      `${sync.date}`,
+      "",
+      "| figure | value | target |",
+      "|---|---|---|",
+    );
+    lines.push(
+      `| full sync of ${sync.small.products.toLocaleString("en-GB")} products, concurrency 8 | ${sync.small.fullSync.seconds} s | < 60 s: ${verdict(sync.small.fullSync.seconds < 60)} |`,
+    );
+    if (sync.large) {
+      lines.push(
+        `| incremental sync after ${sync.large.incremental.changesMade} changes at ${sync.large.products.toLocaleString("en-GB")} products | ${sync.large.incremental.seconds} s, ${sync.large.incremental.upstreamCalls} upstream calls | < 5 s: ${verdict(sync.large.incremental.seconds < 5)} |`,
+        `| full sync of ${sync.large.products.toLocaleString("en-GB")} products | ${sync.large.fullSync.seconds} s | |`,
+      );
+    } else {
+      lines.push("| 100,000-product runs | not run (`--skip-large`) | |");
+    }
+    lines.push("");
+  }
+  if (queries) {
+    const p = queries.inProcess;
+    lines.push(
+      "## Catalogue reads (`bench/catalog-queries.md`)",
+      "",
+      `${queries.date}, ${queries.products.toLocaleString("en-GB")} products${queries.database.reused ? `, database reused from the full sync of ${queries.database.syncedAt}` : ""}; load average at its start ${queries.machine.loadAverage.join(" / ")}.`,
+      "",
+      "| figure | p50 / p95 / p99 | target |",
+      "|---|---|---|",
+      `| search, title words (server time) | ${pct(p.words)} | p95 < 30 ms: ${verdict(p.words.p95 < 30)} |`,
+      `| search, SKU prefixes | ${pct(p.skuPrefixes)} | p95 < 30 ms: ${verdict(p.skuPrefixes.p95 < 30)} |`,
+      `| search, misspellings | ${pct(p.misspellings)} | p95 < 30 ms: ${verdict(p.misspellings.p95 < 30)} |`,
+      `| search suggestions | ${pct(p.suggestions)} | p95 < 30 ms: ${verdict(p.suggestions.p95 < 30)} |`,
+      `| categoryProducts, 24 products | ${pct(p.categoryDefault)} | |`,
+      `| all database reads of a category page | ${pct(p.categoryPageReads)} | |`,
+    );
+    if (queries.http) {
+      lines.push(
+        `| category page over HTTP, production build, signed in | ${pct(queries.http.pages)} (${queries.http.pages.errors} errors) | p95 < 150 ms: ${verdict(queries.http.pages.p95 < 150 && queries.http.pages.errors === 0)} |`,
+        `| upstream calls during the category pages | ${queries.http.upstreamCalls} | zero: ${verdict(queries.http.upstreamCalls === 0)} |`,
+      );
+    }
+    lines.push("");
+  }
+  if (load) {
+    lines.push(
+      "## Load test (`bench/load.md`)",
+      "",
+      `${load.date}: ${load.sessions} signed-in sessions, ${load.durationSeconds} s; load average when the run started ${load.loadAverageAtRun.join(" / ")}.`,
+      "",
+      "| figure | value |",
+      "|---|---|",
+      `| requests completed (still in flight at the end), throughput | ${load.requests.toLocaleString("en-GB")} (${load.inFlightAtEnd}), ${load.throughputPerSecond.toFixed(1)}/s |`,
+      `| latency p50 / p95 / p99, every completed response | ${pct(load.latency)} |`,
+      ...Object.entries(load.byKind).map(([kind, d]) => `| latency ${kind} p50 / p95 / p99 | ${pct(d)} |`),
+      `| non-2xx / connection errors / time-outs / failed cart actions | ${load.errors.non2xx} / ${load.errors.connectionErrors} / ${load.errors.timeouts} / ${load.errors.cartRefused} |`,
+      `| upstream calls during the run | ${load.upstreamCalls} |`,
+      `| portal RSS before / after | ${load.portalRssMiB.beforeRun} MiB / ${load.portalRssMiB.afterRun} MiB |`,
+      "",
+    );
+  }
+  if (bundle) {
+    lines.push(
+      "## First-load JavaScript (`bench/bundle.md`)",
+      "",
+      `${bundle.date}: shared by all pages ${kB(bundle.shared.gzipBytes)} gzip. Largest routes:`,
+      "",
+      "| route | first-load JS (gzip) |",
+      "|---|---|",
+      ...bundle.routes.slice(0, 5).map((route) => `| \`${route.route}\` | ${kB(route.gzipBytes)} |`),
+      "",
+    );
+  }
+  return lines.filter((line, index, all) => !(line === "" && all[index - 1] === "")).join("\n");
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes("--summary-only")) {
+    writeFileSync(path.join(BENCH, "results.md"), summary(null));
+    console.log("Written bench/results.md");
+    return;
+  }
+  const start = machine();
+  console.log(`npm run bench — ${machineLine(start)}`);
+  for (const step of STEPS) {
+    console.log(`\n=== npm run ${step}`);
+    await npmRun(step);
+  }
+  writeFileSync(path.join(BENCH, "results.md"), summary(start));
+  console.log(`\n${summary(start)}\nWritten bench/results.md`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
