@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useOptimistic, useState, useTransition } from "react";
 
 import { ProductImage } from "@/components/catalogue/product-image";
@@ -25,6 +26,7 @@ function applyChange(lines: CartLineView[], change: Change): CartLineView[] {
 export function CartEditor({ cart }: { cart: CartView }) {
   const t = useTranslations("cart");
   const format = useFormatter();
+  const router = useRouter();
   const [lines, applyOptimistic] = useOptimistic(cart.lines, applyChange);
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
@@ -38,6 +40,8 @@ export function CartEditor({ cart }: { cart: CartView }) {
         setMessage(
           result.ok ? (done ? { tone: "ok", text: done } : null) : { tone: "error", text: t("errors.failed") },
         );
+        // Changes made in quick succession: make sure the page shows the cart as the server now holds it.
+        router.refresh();
       } catch {
         setMessage({ tone: "error", text: t("errors.failed") });
       }
@@ -66,7 +70,7 @@ export function CartEditor({ cart }: { cart: CartView }) {
         {message?.text ?? ""}
       </p>
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-        {lines.map((line) => (
+        {lines.map((line, index) => (
           <li
             key={line.sku}
             className="grid gap-3 p-3 sm:grid-cols-[5rem_1fr_auto]"
@@ -74,7 +78,7 @@ export function CartEditor({ cart }: { cart: CartView }) {
             data-sku={line.sku}
           >
             <div className="w-20">
-              <ProductImage media={line.image} alt="" size={80} />
+              <ProductImage media={line.image} alt="" size={80} priority={index < 3} />
             </div>
             <div className="min-w-0 space-y-1">
               <Link
