@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Suspense } from "react";
 
 import type { PublicSession } from "@/lib/auth/session-types";
 
@@ -23,9 +22,8 @@ export async function SiteHeader({ session, cartCount }: { session: PublicSessio
           {t("app.name")}
         </Link>
         <div className="order-last w-full md:order-none md:w-auto md:flex-1">
-          <Suspense fallback={null}>
-            <SearchBox />
-          </Suspense>
+          {/* No Suspense around it: every portal page renders dynamically, and a boundary would stream the search box after the page. */}
+          <SearchBox />
         </div>
         <NavLinks cartCount={cartCount} showAdmin={session.canActForCustomers} />
         {session.canActForCustomers ? <CustomerSwitcher /> : null}

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 import { MAX_LINE_QUANTITY } from "@/lib/cart/quantity";
 
 /**
@@ -12,23 +10,42 @@ import { MAX_LINE_QUANTITY } from "@/lib/cart/quantity";
 export const SCAN_QUEUE_KEY = "dealer-portal.scan-queue.v1";
 export const MAX_QUEUED_SCANS = 500;
 
-const queuedScan = z.object({
-  id: z.string().min(1).max(64),
-  owner: z.string().min(1).max(128),
+export interface QueuedScan {
+  id: string;
+  owner: string;
   /** What was read or typed; only codes the cart can resolve (digits, or a SKU in a Code 128). */
-  code: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9._-]+$/),
+  code: string;
   /** Known when the product had been looked up before the connection dropped. */
-  sku: z.string().min(1).max(64).nullable(),
+  sku: string | null;
   /** Price units; null for one sales unit. */
-  quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY).nullable(),
-  at: z.number().int().nonnegative(),
-});
+  quantity: number | null;
+  at: number;
+}
 
-export type QueuedScan = z.infer<typeof queuedScan>;
+const IDENTIFIER = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Checks one stored entry. By hand rather than with zod: this module runs on
+ * every signed-in page (OfflineScanSync), and zod would add ~30 kB to each.
+ */
+function isQueuedScan(value: unknown): value is QueuedScan {
+  if (!value || typeof value !== "object") return false;
+  const entry = value as Record<string, unknown>;
+  const text = (field: unknown, max: number) => typeof field === "string" && field.length >= 1 && field.length <= max;
+  return (
+    text(entry.id, 64) &&
+    text(entry.owner, 128) &&
+    typeof entry.code === "string" &&
+    IDENTIFIER.test(entry.code) &&
+    (entry.sku === null || (typeof entry.sku === "string" && IDENTIFIER.test(entry.sku))) &&
+    (entry.quantity === null ||
+      (Number.isInteger(entry.quantity) &&
+        (entry.quantity as number) >= 1 &&
+        (entry.quantity as number) <= MAX_LINE_QUANTITY)) &&
+    Number.isInteger(entry.at) &&
+    (entry.at as number) >= 0
+  );
+}
 
 /** The part of `Storage` the queue uses, so tests can pass a Map. */
 export interface KeyValueStore {
@@ -46,10 +63,7 @@ export function readQueue(store: KeyValueStore): QueuedScan[] {
     return [];
   }
   if (!Array.isArray(raw)) return [];
-  return raw.flatMap((entry) => {
-    const parsed = queuedScan.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
-  });
+  return raw.filter(isQueuedScan);
 }
 
 function writeQueue(store: KeyValueStore, scans: QueuedScan[]): void {
@@ -63,11 +77,10 @@ export function enqueueScan(
   scan: Omit<QueuedScan, "id" | "at">,
   { now, id }: { now: number; id: string },
 ): QueuedScan | null {
-  const parsed = queuedScan.safeParse({ ...scan, id, at: now });
-  if (!parsed.success) return null;
-  const scans = [...readQueue(store), parsed.data].slice(-MAX_QUEUED_SCANS);
-  writeQueue(store, scans);
-  return parsed.data;
+  const entry: QueuedScan = { id, owner: scan.owner, code: scan.code, sku: scan.sku, quantity: scan.quantity, at: now };
+  if (!isQueuedScan(entry)) return null;
+  writeQueue(store, [...readQueue(store), entry].slice(-MAX_QUEUED_SCANS));
+  return entry;
 }
 
 export function queuedFor(store: KeyValueStore, owner: string): QueuedScan[] {

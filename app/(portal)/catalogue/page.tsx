@@ -24,13 +24,13 @@ export default async function CataloguePage() {
         <h1 className="mb-4 text-2xl font-bold">{t("title")}</h1>
         <CatalogueReadiness />
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4">
-          {roots.map((root) => (
+          {roots.map((root, index) => (
             <li key={root.code}>
               <Link
                 href={categoryHref(root.pathCodes)}
                 className="flex h-full flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm hover:border-brand-500"
               >
-                <ProductImage media={root.media[0] ?? null} alt="" size={160} />
+                <ProductImage media={root.media[0] ?? null} alt="" size={160} priority={index < 4} />
                 <span className="text-brand-800 font-semibold">{root.title}</span>
               </Link>
             </li>
