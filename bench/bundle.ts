@@ -6,24 +6,32 @@
  *  - the bootstrap scripts every page loads: `rootMainFilesTree[page]` or else `rootMainFiles` of
  *    `build-manifest.json` (the `noModule` polyfills are left out: modern browsers skip them; their
  *    size is given apart);
- *  - the scripts of the page's segments: every list in `entryJSFiles` of the page's
- *    `server/app/<page>_client-reference-manifest.js` (root and group layouts, the page, and the
- *    error, not-found and global-error boundaries of its tree);
+ *  - the scripts of the page's segments: the `entryJSFiles` lists of the page's
+ *    `server/app/<page>_client-reference-manifest.js` (root and group layouts, the page, the error
+ *    and global-error boundaries, and the innermost not-found boundary: an outer one is shadowed
+ *    and not loaded);
  * the union of those files, each counted once, gzipped at level 9 (what `next build` used to
  * print as "First Load JS"), also without compression.
  *
+ * The method is checked against what the build really serves: a small simulator and an empty
+ * database behind `next start`, signed in, and every page without a parameter plus a product page
+ * fetched; the scripts of each HTML are compared with the files counted (`--no-verify` skips it).
+ * A category page's scripts recorded by bench:catalog:queries or bench:load are compared too.
+ *
  * Options: --rebuild (build when older than the sources), --no-build (never build; by default only
- * when there is none). Figures go to bench/bundle.json and bench/bundle.md.
+ * when there is none), --no-verify. Figures go to bench/bundle.json and bench/bundle.md.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 
-import { buildLine, ensureBuild, type BuildInfo } from "./lib/portal";
+import { buildLine, ensureBuild, pageScripts, signIn, startPortal, timedGet, type BuildInfo } from "./lib/portal";
+import { startSimProcess } from "./lib/sim-process";
 import { machine, machineLine, type Machine } from "./lib/stats";
 
 const LARGEST = 3;
+const VERIFY = !process.argv.includes("--no-verify");
 
 interface BuildManifest {
   polyfillFiles: string[];
@@ -43,6 +51,16 @@ export interface RouteFigures {
   gzipBytes: number;
   /** Of that, what only some routes load (beyond the chunks every page shares). */
   ownGzipBytes: number;
+}
+
+interface Check {
+  route: string;
+  /** Where the served HTML came from: this run's check, or a benchmark's JSON. */
+  from: string;
+  status: number;
+  matches: boolean;
+  countedNotServed: string[];
+  servedNotCounted: string[];
 }
 
 const sizes = new Map<string, { bytes: number; gzipBytes: number }>();
@@ -65,6 +83,99 @@ function clientManifest(distDir: string, entry: string): ClientReferenceManifest
   return manifest;
 }
 
+/** The script files a page loads first, by the method above. */
+function firstLoadFiles(distDir: string, buildManifest: BuildManifest, entry: string): Set<string> {
+  const segments = clientManifest(distDir, entry).entryJSFiles ?? {};
+  const notFounds = Object.keys(segments).filter((key) => key.endsWith("/not-found"));
+  const innermost = notFounds.sort((a, b) => b.length - a.length)[0];
+  const files = new Set<string>(buildManifest.rootMainFilesTree?.[entry] ?? buildManifest.rootMainFiles);
+  for (const [segment, list] of Object.entries(segments)) {
+    if (segment.endsWith("/not-found") && segment !== innermost) continue;
+    for (const file of list) if (file.endsWith(".js")) files.add(file);
+  }
+  return files;
+}
+
+function compare(route: string, from: string, status: number, counted: Set<string>, served: string[]): Check {
+  const countedNotServed = [...counted].filter((file) => !served.includes(file));
+  const servedNotCounted = served.filter((file) => !counted.has(file));
+  return {
+    route,
+    from,
+    status,
+    matches: status === 200 && countedNotServed.length === 0 && servedNotCounted.length === 0,
+    countedNotServed,
+    servedNotCounted,
+  };
+}
+
+/** Serves the build against a small simulator and an empty database, and compares each page's scripts. */
+async function verifyServed(
+  entries: Map<string, { entry: string; files: Set<string> }>,
+  polyfills: string[],
+): Promise<Check[]> {
+  const sim = await startSimProcess({ products: 400, seed: "bundle" });
+  const dataDir = path.join(process.cwd(), "bench", "tmp", "bundle-check-data");
+  rmSync(dataDir, { recursive: true, force: true });
+  const checks: Check[] = [];
+  try {
+    const portal = await startPortal({ upstreamUrl: sim.url, dataDir, requireCatalogue: false });
+    try {
+      const dealer = await signIn(portal.url, "dealer@acme.example", "demo1234");
+      const admin = await signIn(portal.url, "admin@wholesaler.example", "demo1234");
+      const skus = (await (
+        await fetch(`${sim.url}/products`, { headers: { Authorization: `Bearer ${sim.serviceToken}` } })
+      ).json()) as unknown;
+      const sku = JSON.stringify(skus).match(/"sku"\s*:\s*"([^"]+)"/)?.[1];
+      for (const [route, { files }] of entries) {
+        let url = route;
+        if (route === "/products/[sku]" && sku) url = `/products/${encodeURIComponent(sku)}`;
+        else if (route.includes("[") || route.startsWith("/_")) continue;
+        const cookie = route === "/admin" ? admin : route === "/sign-in" || route === "/offline" ? "" : dealer;
+        const response = await timedGet(`${portal.url}${url}`, cookie);
+        const served = pageScripts(response.body).filter((file) => !polyfills.includes(file));
+        checks.push(compare(route, "served in this run", response.status, files, served));
+      }
+    } finally {
+      await portal.stop();
+    }
+  } finally {
+    await sim.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return checks;
+}
+
+/** The category page's scripts a benchmark recorded, when it ran on this build. */
+function recordedCategoryCheck(build: BuildInfo, files: Set<string> | undefined, polyfills: string[]): Check | null {
+  if (!files) return null;
+  const sources: Array<[string, (json: never) => { buildId?: string; scripts?: string[] }]> = [
+    [
+      "catalog-queries.json",
+      (json: { http?: { build: BuildInfo; categoryPageScripts?: string[] } | null }) => ({
+        buildId: json.http?.build.buildId,
+        scripts: json.http?.categoryPageScripts,
+      }),
+    ],
+    [
+      "load.json",
+      (json: { build?: BuildInfo; categoryPageScripts?: string[] }) => ({
+        buildId: json.build?.buildId,
+        scripts: json.categoryPageScripts,
+      }),
+    ],
+  ];
+  for (const [name, read] of sources) {
+    const file = path.join(process.cwd(), "bench", name);
+    if (!existsSync(file)) continue;
+    const found = read(JSON.parse(readFileSync(file, "utf8")) as never);
+    if (found.buildId !== build.buildId || !found.scripts) continue;
+    const served = found.scripts.filter((script) => !polyfills.includes(script));
+    return compare("/catalogue/[...code]", `bench/${name}`, 200, files, served);
+  }
+  return null;
+}
+
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 function markdown(result: {
@@ -75,16 +186,19 @@ function markdown(result: {
   shared: { chunks: number; bytes: number; gzipBytes: number };
   polyfills: { bytes: number; gzipBytes: number };
   largest: string[];
-  check: { route: string; from: string; sameBuild: boolean; onlyInManifests: string[]; onlyInHtml: string[] } | null;
+  checks: Check[];
 }): string {
-  const c = result.check;
-  const checkLine = !c
-    ? "Not checked against a served page (`bench:catalog:queries` and `bench:load` record one)."
-    : !c.sameBuild
-      ? `The served page recorded in \`bench/${c.from}\` came from another build: not compared.`
-      : c.onlyInManifests.length === 0 && c.onlyInHtml.length === 0
-        ? `Checked: the HTML of a \`${c.route}\` page served by this build (recorded in \`bench/${c.from}\`) loads exactly the files counted here.`
-        : `Checked against the HTML of a \`${c.route}\` page served by this build (\`bench/${c.from}\`): counted here but not in the HTML ${JSON.stringify(c.onlyInManifests)}; in the HTML but not counted ${JSON.stringify(c.onlyInHtml)}.`;
+  const matched = result.checks.filter((check) => check.matches);
+  const mismatched = result.checks.filter((check) => !check.matches);
+  const checkLines = result.checks.length
+    ? [
+        `Checked against the HTML the build serves: ${matched.length} of ${result.checks.length} pages load exactly the files counted (${matched.map((check) => `\`${check.route}\``).join(", ")}).`,
+        ...mismatched.map(
+          (check) =>
+            `- \`${check.route}\` (${check.from}, status ${check.status}): counted but not served ${JSON.stringify(check.countedNotServed)}, served but not counted ${JSON.stringify(check.servedNotCounted)}`,
+        ),
+      ]
+    : ["Not checked against served pages (`--no-verify`)."];
   return [
     "# First-load JavaScript per route",
     "",
@@ -100,8 +214,10 @@ function markdown(result: {
     ),
     `| shared by all | ${kB(result.shared.gzipBytes)} | | ${kB(result.shared.bytes)} | ${result.shared.chunks} |`,
     "",
-    "Method: Next 16 prints no sizes for Turbopack builds, so they are derived from the manifests the way `next start` chooses a page's scripts — the bootstrap files of `build-manifest.json` (`rootMainFilesTree[page]`, else `rootMainFiles`) plus every `entryJSFiles` list of the page's `server/app/<page>_client-reference-manifest.js` (its layouts, the page and the error / not-found / global-error boundaries of its tree). Each file counts once per route, gzipped at level 9 as `next build` used to report. Scripts loaded later (dynamic imports, other routes on navigation) are not first-load. " +
-      `${checkLine} The \`noModule\` polyfills (${kB(result.polyfills.gzipBytes)} gzip) are left out: modern browsers do not load them. Route handlers (\`/api/…\`, \`/media/…\`) send no JavaScript and are not listed.`,
+    "Method: Next 16 prints no sizes for Turbopack builds, so they are derived from the manifests the way `next start` chooses a page's scripts — the bootstrap files of `build-manifest.json` (`rootMainFilesTree[page]`, else `rootMainFiles`) plus the `entryJSFiles` lists of the page's `server/app/<page>_client-reference-manifest.js`: its layouts, the page, the error and global-error boundaries, and the innermost not-found boundary (an outer one is shadowed and not loaded). Each file counts once per route, gzipped at level 9 as `next build` used to report. Scripts loaded later (dynamic imports, other routes on navigation) are not first-load. " +
+      `The \`noModule\` polyfills (${kB(result.polyfills.gzipBytes)} gzip) are left out: modern browsers do not load them. Route handlers (\`/api/…\`, \`/media/…\`) send no JavaScript and are not listed.`,
+    "",
+    ...checkLines,
     "",
   ].join("\n");
 }
@@ -115,72 +231,33 @@ async function main(): Promise<void> {
     readFileSync(path.join(distDir, "app-path-routes-manifest.json"), "utf8"),
   ) as Record<string, string>;
 
-  const files = new Map<string, Set<string>>();
+  const pages = new Map<string, { entry: string; files: Set<string> }>();
   for (const [entry, route] of Object.entries(routesManifest)) {
-    if (!entry.endsWith("/page")) continue;
-    const set = new Set<string>(buildManifest.rootMainFilesTree?.[entry] ?? buildManifest.rootMainFiles);
-    for (const list of Object.values(clientManifest(distDir, entry).entryJSFiles ?? {})) {
-      for (const file of list) if (file.endsWith(".js")) set.add(file);
-    }
-    files.set(`${entry}\u0000${route}`, set);
+    if (entry.endsWith("/page")) pages.set(route, { entry, files: firstLoadFiles(distDir, buildManifest, entry) });
   }
-  const sets = [...files.values()];
+  const sets = [...pages.values()].map((page) => page.files);
   const shared = new Set([...(sets[0] ?? [])].filter((file) => sets.every((set) => set.has(file))));
   const sum = (list: Iterable<string>, key: "bytes" | "gzipBytes") =>
     [...list].reduce((total, file) => total + sizeOf(distDir, file)[key], 0);
 
-  const routes: RouteFigures[] = [...files]
-    .map(([key, set]) => {
-      const [entry = "", route = ""] = key.split("\u0000");
-      return {
-        route,
-        entry,
-        chunks: set.size,
-        bytes: sum(set, "bytes"),
-        gzipBytes: sum(set, "gzipBytes"),
-        ownGzipBytes: sum(
-          [...set].filter((file) => !shared.has(file)),
-          "gzipBytes",
-        ),
-      };
-    })
+  const routes: RouteFigures[] = [...pages]
+    .map(([route, { entry, files }]) => ({
+      route,
+      entry,
+      chunks: files.size,
+      bytes: sum(files, "bytes"),
+      gzipBytes: sum(files, "gzipBytes"),
+      ownGzipBytes: sum(
+        [...files].filter((file) => !shared.has(file)),
+        "gzipBytes",
+      ),
+    }))
     .sort((a, b) => b.gzipBytes - a.gzipBytes || a.route.localeCompare(b.route));
-  // The check of the method: the scripts a category page's HTML actually loaded in bench:catalog:queries.
-  const recorded = (name: string, pick: (json: never) => { buildId?: string; scripts?: string[] } | undefined) => {
-    const file = path.join(process.cwd(), "bench", name);
-    if (!existsSync(file)) return null;
-    const found = pick(JSON.parse(readFileSync(file, "utf8")) as never);
-    return found?.buildId && found.scripts ? { from: name, buildId: found.buildId, scripts: found.scripts } : null;
-  };
-  const candidates = [
-    recorded(
-      "catalog-queries.json",
-      (json: { http?: { build: BuildInfo; categoryPageScripts?: string[] } | null }) => ({
-        buildId: json.http?.build.buildId,
-        scripts: json.http?.categoryPageScripts,
-      }),
-    ),
-    recorded("load.json", (json: { build?: BuildInfo; categoryPageScripts?: string[] }) => ({
-      buildId: json.build?.buildId,
-      scripts: json.categoryPageScripts,
-    })),
-  ].filter((candidate) => candidate !== null);
-  const served = candidates.find((candidate) => candidate.buildId === build.buildId) ?? candidates[0] ?? null;
-  const categorySet = [...files].find(([key]) => key.endsWith("\u0000/catalogue/[...code]"))?.[1];
-  const check =
-    served && categorySet
-      ? {
-          route: "/catalogue/[...code]",
-          from: served.from,
-          sameBuild: served.buildId === build.buildId,
-          onlyInManifests: [...categorySet].filter((file) => !served.scripts.includes(file)),
-          // The noModule polyfills are in the HTML too; modern browsers skip them.
-          onlyInHtml: served.scripts.filter(
-            (file) => !categorySet.has(file) && !buildManifest.polyfillFiles.includes(file),
-          ),
-        }
-      : null;
   const largest = routes.slice(0, LARGEST).map((route) => `\`${route.route}\` ${kB(route.gzipBytes)}`);
+
+  const checks: Check[] = VERIFY ? await verifyServed(pages, buildManifest.polyfillFiles) : [];
+  const recorded = recordedCategoryCheck(build, pages.get("/catalogue/[...code]")?.files, buildManifest.polyfillFiles);
+  if (recorded) checks.push(recorded);
 
   const result = {
     date: new Date().toISOString(),
@@ -188,7 +265,7 @@ async function main(): Promise<void> {
     machine: started,
     build,
     method:
-      "union of build-manifest rootMainFiles (rootMainFilesTree[page] when present) and all entryJSFiles of the page's client reference manifest; each file once; gzip level 9; noModule polyfills excluded",
+      "union of build-manifest rootMainFiles (rootMainFilesTree[page] when present) and the entryJSFiles of the page's client reference manifest (layouts, page, error and global-error boundaries, innermost not-found); each file once; gzip level 9; noModule polyfills excluded",
     routes,
     shared: { chunks: shared.size, bytes: sum(shared, "bytes"), gzipBytes: sum(shared, "gzipBytes") },
     polyfills: {
@@ -196,7 +273,7 @@ async function main(): Promise<void> {
       gzipBytes: sum(buildManifest.polyfillFiles, "gzipBytes"),
     },
     largest,
-    check,
+    checks,
   };
   const out = path.join(process.cwd(), "bench");
   writeFileSync(path.join(out, "bundle.json"), `${JSON.stringify(result, null, 2)}\n`);

@@ -36,10 +36,16 @@ interface SyncRun {
   stored: number;
   upstreamCalls: number;
 }
+interface SyncCatalogue {
+  products: number;
+  date?: string;
+  loadAverage?: { start: number; end: number };
+  fullSync: SyncRun;
+  incremental: SyncRun & { changesMade: number };
+}
 interface CatalogSync {
-  date: string;
-  small: { products: number; fullSync: SyncRun; incremental: SyncRun & { changesMade: number } };
-  large: { products: number; fullSync: SyncRun; incremental: SyncRun & { changesMade: number } } | null;
+  small: SyncCatalogue | null;
+  large: SyncCatalogue | null;
 }
 interface CatalogQueries {
   date: string;
@@ -87,23 +93,31 @@ function summary(start: Machine | null): string {
     "",
     `Written ${new Date().toISOString()} by \`npm run bench\`${start ? "" : " (`--summary-only`: from the JSON files of earlier runs)"}.`,
     "",
-    start ? `Machine at the start: ${machineLine(start)}.` : "",
+    start
+      ? `Machine at the start: ${machineLine(start)}.`
+      : `Machine (when this summary was written): ${machineLine(machine())}. Each section gives the load average of its own run.`,
     "",
     "The machine is shared with other work (test runs, builds): the load average says how busy it was. Each section names its own file with every detail.",
     "",
   ];
   if (sync) {
+    const when = (c: SyncCatalogue | null) =>
+      c?.date
+        ? `${c.products.toLocaleString("en-GB")} products: ${c.date}, load average ${c.loadAverage?.start ?? "?"} → ${c.loadAverage?.end ?? "?"}`
+        : null;
     lines.push(
       "## Catalogue sync (`bench/catalog-sync.md`)",
       "",
-      `${sync.date}`,
+      `${[when(sync.small), when(sync.large)].filter(Boolean).join("; ")}.`,
       "",
       "| figure | value | target |",
       "|---|---|---|",
     );
-    lines.push(
-      `| full sync of ${sync.small.products.toLocaleString("en-GB")} products, concurrency 8 | ${sync.small.fullSync.seconds} s | < 60 s: ${verdict(sync.small.fullSync.seconds < 60)} |`,
-    );
+    if (sync.small) {
+      lines.push(
+        `| full sync of ${sync.small.products.toLocaleString("en-GB")} products, concurrency 8 | ${sync.small.fullSync.seconds} s | < 60 s: ${verdict(sync.small.fullSync.seconds < 60)} |`,
+      );
+    }
     if (sync.large) {
       lines.push(
         `| incremental sync after ${sync.large.incremental.changesMade} changes at ${sync.large.products.toLocaleString("en-GB")} products | ${sync.large.incremental.seconds} s, ${sync.large.incremental.upstreamCalls} upstream calls | < 5 s: ${verdict(sync.large.incremental.seconds < 5)} |`,

@@ -176,6 +176,8 @@ export async function startPortal(options: {
   upstreamUrl: string;
   dataDir: string;
   env?: Record<string, string>;
+  /** Wait until the catalogue mirror is ready (default true); false for an empty database. */
+  requireCatalogue?: boolean;
 }): Promise<Portal> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -235,7 +237,7 @@ export async function startPortal(options: {
       // not found in this build: see bench/catalog-queries.md.)
       const response = await fetch(`${url}/api/health?catalogue`, { signal: AbortSignal.timeout(30_000) });
       const body = (await response.json().catch(() => ({}))) as { catalogueReady?: boolean };
-      if (response.ok && body.catalogueReady) break;
+      if (response.ok && (body.catalogueReady || options.requireCatalogue === false)) break;
     } catch {
       // not listening yet
     }
