@@ -2,7 +2,7 @@
  * Draws the app icons of the installable web app into public/icons/ (PNG, no
  * external tools): the mark of app/icon.svg, three white bars on brand blue.
  * "any" icons have rounded corners; "maskable" ones fill the square, their
- * mark well inside the safe zone. Run: `npx tsx scripts/make-icons.ts`.
+ * mark well inside the safe zone; app/apple-icon.png is the iPhone's. Run: `npx tsx scripts/make-icons.ts`.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -56,5 +56,6 @@ for (const size of [192, 512]) {
   writeFileSync(path.join(folder, `icon-${size}.png`), draw(size, false));
   writeFileSync(path.join(folder, `maskable-${size}.png`), draw(size, true));
 }
-writeFileSync(path.join(folder, "apple-touch-icon.png"), draw(180, true));
+// iPhones read the home-screen icon from <link rel="apple-touch-icon">, which Next writes for app/apple-icon.png.
+writeFileSync(path.join(process.cwd(), "app", "apple-icon.png"), draw(180, true));
 console.log(`icons written to ${path.relative(process.cwd(), folder)}`);
