@@ -257,6 +257,11 @@ test.describe("scan page", () => {
       await expect(added.first()).toHaveAttribute("data-state", "undone");
       await page.getByRole("button", { name: "Stop camera" }).tap();
 
+      // Reached by a client-side link from a page whose policy forbids the camera, the page loads itself once more.
+      await page.goto("/");
+      await page.getByRole("link", { name: /^Scan barcodes/ }).tap();
+      await expect(page.locator("[data-camera]")).toHaveAttribute("data-camera", "on", { timeout: 20_000 });
+
       const cart = new CartPage(page);
       await cart.goto();
       await expect(cart.lines()).toHaveCount(1);
