@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 
-import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 
 import type { CartOwner } from "@/lib/cart/store";
 import { subtractOrdered } from "@/lib/cart/store";
@@ -36,11 +36,6 @@ export async function findAttempt(db: Database, owner: CartOwner, id: string): P
     )
     .limit(1);
   return row ?? null;
-}
-
-export async function attemptExists(db: Database, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: checkoutAttempts.id }).from(checkoutAttempts).where(eq(checkoutAttempts.id, id));
-  return Boolean(row);
 }
 
 /** Attempts of this cart whose outcome is not settled: being sent, or unknown. */
@@ -130,19 +125,4 @@ export async function markPlaced(
       .returning({ id: checkoutAttempts.id });
     if (updated) await subtractOrdered(tx as unknown as Database, owner, attempt.cartSnapshot);
   });
-}
-
-/** 'sending' attempts whose process is gone become 'unknown', to be resolved by a look-up. */
-export async function expireStaleSending(db: Database, now = new Date()): Promise<number> {
-  const rows = await db
-    .update(checkoutAttempts)
-    .set({ state: "unknown", updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(checkoutAttempts.state, "sending"),
-        lt(checkoutAttempts.updatedAt, new Date(now.getTime() - STALE_SENDING_MS)),
-      ),
-    )
-    .returning({ id: checkoutAttempts.id });
-  return rows.length;
 }

@@ -31,8 +31,3 @@ export function upstreamWithToken(
     PORTAL_MEDIA_PATH,
   );
 }
-
-/** The catalogue sync's client: the service credential, never a person's. */
-export function serviceUpstream(): UpstreamClient {
-  return upstreamWithToken(getEnv().UPSTREAM_SERVICE_TOKEN);
-}

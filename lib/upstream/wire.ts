@@ -222,8 +222,6 @@ export const orderStatusJson = z.object({
   updated_at: z.string().nullish(),
 });
 
-export const orderStatusText = z.string().trim().min(1);
-
 /** Colour stock: nested `[{"sku":"green"}, …]` or flat `{"sku":"green", …}`. */
 export const stockColours = z.union([z.array(z.record(z.string(), z.string())), z.record(z.string(), z.string())]);
 
