@@ -386,7 +386,7 @@ export function CheckoutForm(props: CheckoutProps) {
               ))}
             </ul>
             <div className="flex flex-wrap gap-3">
-              <Button onClick={place} disabled={pending} aria-describedby={problem ? undefined : undefined}>
+              <Button onClick={place} disabled={pending}>
                 {pending ? t("placing") : t("place")}
               </Button>
               <Button variant="secondary" disabled={pending} onClick={() => setStep("details")}>

@@ -50,7 +50,7 @@ export async function cartLineCount(db: Database, owner: CartOwner): Promise<num
   return row?.count ?? 0;
 }
 
-/** Adds quantities to the cart (summed with what a line already holds); `quantityFor` sets the final amount. */
+/** Adds quantities to the cart, summed with what a line already holds (at most 100,000). */
 export async function addToStoredCart(
   db: Database,
   owner: CartOwner,

@@ -140,7 +140,18 @@ async function pageOf(
   order: SQL[],
   page: number,
   pageSize = PAGE_SIZE,
+  counted = true,
 ): Promise<ProductPage> {
+  if (!counted) {
+    // Only the first few matters (suggestions): no count over every match.
+    const rows = await db
+      .select(summaryColumns)
+      .from(products)
+      .where(where)
+      .orderBy(...order)
+      .limit(pageSize);
+    return { items: rows.map(toSummary), total: rows.length, page: 1, pageCount: 1 };
+  }
   const [{ total } = { total: 0 }] = await db
     .select({ total: sql<number>`count(*)::int` })
     .from(products)
@@ -209,7 +220,15 @@ export interface SearchResult extends ProductPage {
 /** Search by words, SKU, vendor item number or barcode; falls back to close matches for typos. */
 export async function searchProducts(
   db: Database,
-  options: { query: string; filters: ProductFilters; sort: ProductSort; page: number; pageSize?: number },
+  options: {
+    query: string;
+    filters: ProductFilters;
+    sort: ProductSort;
+    page: number;
+    pageSize?: number;
+    /** False when only the first page matters and its total is never shown. */
+    counted?: boolean;
+  },
 ): Promise<SearchResult> {
   const query = cleanQuery(options.query);
   const text = textQuery(query);
@@ -222,6 +241,7 @@ export async function searchProducts(
     sortOrder(options.sort, text.rank),
     options.page,
     options.pageSize,
+    options.counted,
   );
   if (direct.total > 0 || query.length < 3) return { ...direct, closeMatches: false };
   const similar = similarQuery(query);
@@ -231,6 +251,7 @@ export async function searchProducts(
     sortOrder(options.sort, similar.rank),
     options.page,
     options.pageSize,
+    options.counted,
   );
   return { ...near, closeMatches: near.total > 0 };
 }
@@ -243,6 +264,7 @@ export async function searchSuggestions(db: Database, query: string, limit = 8):
     sort: "relevance",
     page: 1,
     pageSize: limit,
+    counted: false,
   });
   return result.items;
 }
