@@ -19,14 +19,8 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 
-import {
-  categoryByCode,
-  categoryProducts,
-  categoryTitles,
-  categoryTree,
-  searchProducts,
-  searchSuggestions,
-} from "@/lib/catalogue/queries";
+import { categoryByCode, categoryProducts, categoryTitles, categoryTree } from "@/lib/catalogue/queries";
+import { searchProducts, searchSuggestions } from "@/lib/catalogue/search";
 import { PRODUCT_SORTS, type ProductSort } from "@/lib/catalogue/types";
 import { openDatabase, type Database } from "@/lib/db/client";
 

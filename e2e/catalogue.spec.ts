@@ -68,6 +68,7 @@ test.describe("catalogue", () => {
     const misspelt = word.slice(0, 3) + word.slice(4);
     await search.fill(misspelt);
     await search.press("Enter");
+    await expect(page.getByText(`No exact matches for “${misspelt}”. Showing results for`)).toBeVisible();
     await expect(page.getByRole("article").first()).toBeVisible();
 
     await search.fill(product.barcode!.value);

@@ -4,12 +4,11 @@ import type { Database } from "@/lib/db";
 import { categories, products, type CategoryRow, type ProductRow } from "@/lib/db/schema";
 import type { Product, StockColour } from "@/lib/domain/product";
 
-import { cleanQuery, likePrefix, prefixTsQuery, searchWords } from "./search-terms";
 import { PAGE_SIZE, type ProductFilters, type ProductPage, type ProductSort, type ProductSummary } from "./types";
 
 /** Reads of the catalogue mirror: browsing and search never wait on the upstream. */
 
-const summaryColumns = {
+export const summaryColumns = {
   sku: products.sku,
   title: products.title,
   vendorItemNo: products.vendorItemNo,
@@ -104,16 +103,16 @@ export function toProduct(row: ProductRow): Product {
   };
 }
 
-function filterConditions(filters: ProductFilters): SQL[] {
+export function filterConditions(filters: ProductFilters): SQL[] {
   const conditions: SQL[] = [eq(products.available, true)];
   if (filters.inStockOnly) conditions.push(eq(products.stockColour, "green"));
   if (filters.dropshipableOnly) conditions.push(eq(products.dropshipable, true));
   return conditions;
 }
 
-const titleOrder = sql`lower(coalesce(${products.title}, ${products.sku}))`;
+export const titleOrder = sql`lower(coalesce(${products.title}, ${products.sku}))`;
 
-function sortOrder(sort: ProductSort, relevance: SQL[] = []): SQL[] {
+export function sortOrder(sort: ProductSort, relevance: SQL[] = []): SQL[] {
   switch (sort) {
     case "title":
       return [asc(titleOrder), asc(products.sku)];
@@ -134,7 +133,13 @@ function sortOrder(sort: ProductSort, relevance: SQL[] = []): SQL[] {
   }
 }
 
-async function pageOf(
+/**
+ * At most this many matches are counted: a count reads every match, and past a thousand the
+ * number tells a dealer nothing (the page says "more than 1,000").
+ */
+export const COUNT_LIMIT = 1_000;
+
+export async function pageOf(
   db: Database,
   where: SQL | undefined,
   order: SQL[],
@@ -150,13 +155,18 @@ async function pageOf(
       .where(where)
       .orderBy(...order)
       .limit(pageSize);
-    return { items: rows.map(toSummary), total: rows.length, page: 1, pageCount: 1 };
+    return { items: rows.map(toSummary), total: rows.length, totalIsLowerBound: false, page: 1, pageCount: 1 };
   }
-  const [{ total } = { total: 0 }] = await db
-    .select({ total: sql<number>`count(*)::int` })
+  const matches = db
+    .select({ one: sql`1` })
     .from(products)
-    .where(where);
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+    .where(where)
+    .limit(COUNT_LIMIT + 1)
+    .as("matches");
+  const [{ counted: total } = { counted: 0 }] = await db.select({ counted: sql<number>`count(*)::int` }).from(matches);
+  const totalIsLowerBound = total > COUNT_LIMIT;
+  const shown = Math.min(total, COUNT_LIMIT);
+  const pageCount = Math.max(1, Math.ceil(shown / pageSize));
   const current = Math.min(Math.max(1, page), pageCount);
   const rows = await db
     .select(summaryColumns)
@@ -165,7 +175,7 @@ async function pageOf(
     .orderBy(...order)
     .limit(pageSize)
     .offset((current - 1) * pageSize);
-  return { items: rows.map(toSummary), total, page: current, pageCount };
+  return { items: rows.map(toSummary), total: shown, totalIsLowerBound, page: current, pageCount };
 }
 
 /** Products of a category and all its descendants. */
@@ -178,95 +188,6 @@ export async function categoryProducts(
     ...filterConditions(options.filters),
   );
   return pageOf(db, where, sortOrder(options.sort), options.page);
-}
-
-/** The conditions and ranking of a text query: exact and prefix part numbers first, then words. */
-function textQuery(query: string): { match: SQL; rank: SQL[] } | null {
-  const words = searchWords(query);
-  const prefix = prefixTsQuery(words);
-  const lower = query.toLowerCase();
-  const partNumber = lower.replace(/\s+/g, "");
-  if (!prefix && !partNumber) return null;
-  const like = likePrefix(partNumber);
-  const exact = sql`(lower(${products.sku}) = ${partNumber} or lower(${products.vendorItemNo}) = ${partNumber} or ${products.barcode} = ${partNumber})`;
-  const startsWith = sql`(lower(${products.sku}) like ${like} or lower(${products.vendorItemNo}) like ${like} or ${products.barcode} like ${like})`;
-  const words_ = prefix
-    ? sql`(${products.search} @@ websearch_to_tsquery('dutch', ${query}) or ${products.search} @@ websearch_to_tsquery('english', ${query}) or ${products.search} @@ to_tsquery('simple', ${prefix}))`
-    : sql`false`;
-  const textRank = prefix
-    ? sql`ts_rank(${products.search}, websearch_to_tsquery('dutch', ${query}) || websearch_to_tsquery('english', ${query}) || to_tsquery('simple', ${prefix}))`
-    : null;
-  return {
-    match: sql`(${exact} or ${startsWith} or ${words_})`,
-    // A bare number in ORDER BY would name a column: without words there is no text rank at all.
-    rank: [sql`${exact} desc`, sql`${startsWith} desc`, ...(textRank ? [sql`${textRank} desc`] : [])],
-  };
-}
-
-/** Near misses by trigram similarity of the title: typos and spelling variants. */
-function similarQuery(query: string): { match: SQL; rank: SQL[] } {
-  const lower = query.toLowerCase();
-  return {
-    match: sql`${lower} <% lower(coalesce(${products.title}, ''))`,
-    rank: [sql`word_similarity(${lower}, lower(coalesce(${products.title}, ''))) desc`],
-  };
-}
-
-export interface SearchResult extends ProductPage {
-  /** True when nothing matched the words and these are close matches by spelling. */
-  closeMatches: boolean;
-}
-
-/** Search by words, SKU, vendor item number or barcode; falls back to close matches for typos. */
-export async function searchProducts(
-  db: Database,
-  options: {
-    query: string;
-    filters: ProductFilters;
-    sort: ProductSort;
-    page: number;
-    pageSize?: number;
-    /** False when only the first page matters and its total is never shown. */
-    counted?: boolean;
-  },
-): Promise<SearchResult> {
-  const query = cleanQuery(options.query);
-  const text = textQuery(query);
-  const empty: SearchResult = { items: [], total: 0, page: 1, pageCount: 1, closeMatches: false };
-  if (!text) return empty;
-  const conditions = filterConditions(options.filters);
-  const direct = await pageOf(
-    db,
-    and(text.match, ...conditions),
-    sortOrder(options.sort, text.rank),
-    options.page,
-    options.pageSize,
-    options.counted,
-  );
-  if (direct.total > 0 || query.length < 3) return { ...direct, closeMatches: false };
-  const similar = similarQuery(query);
-  const near = await pageOf(
-    db,
-    and(similar.match, ...conditions),
-    sortOrder(options.sort, similar.rank),
-    options.page,
-    options.pageSize,
-    options.counted,
-  );
-  return { ...near, closeMatches: near.total > 0 };
-}
-
-/** The few best matches while the dealer types. */
-export async function searchSuggestions(db: Database, query: string, limit = 8): Promise<ProductSummary[]> {
-  const result = await searchProducts(db, {
-    query,
-    filters: { inStockOnly: false, dropshipableOnly: false },
-    sort: "relevance",
-    page: 1,
-    pageSize: limit,
-    counted: false,
-  });
-  return result.items;
 }
 
 export async function productBySku(db: Database, sku: string): Promise<ProductRow | null> {

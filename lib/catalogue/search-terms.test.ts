@@ -12,6 +12,7 @@ describe("search terms", () => {
   it("builds a prefix query of every word", () => {
     expect(prefixTsQuery(["kookpl", "2"])).toBe("kookpl:* & 2:*");
     expect(prefixTsQuery([])).toBeNull();
+    expect(prefixTsQuery(["kookplaat", "2"], "|", (word) => word === "kookplaat")).toBe("kookplaat | 2:*");
   });
 
   it("escapes LIKE wildcards", () => {

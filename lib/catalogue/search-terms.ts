@@ -12,10 +12,17 @@ export function searchWords(query: string): string[] {
   ).slice(0, 8);
 }
 
-/** A tsquery that matches every word as a prefix ("kookpl 2" finds "kookplaat 2-pits"). */
-export function prefixTsQuery(words: string[]): string | null {
+/**
+ * A tsquery that matches every word (`&`) or any word (`|`) as a prefix ("kookpl 2" finds
+ * "kookplaat 2-pits"), except the words `whole` says need no prefix.
+ */
+export function prefixTsQuery(
+  words: string[],
+  operator: "&" | "|" = "&",
+  whole: (word: string) => boolean = () => false,
+): string | null {
   if (!words.length) return null;
-  return words.map((word) => `${word}:*`).join(" & ");
+  return words.map((word) => (whole(word) ? word : `${word}:*`)).join(` ${operator} `);
 }
 
 /** Trimmed, bounded query text; empty when nothing searchable is left. */

@@ -32,7 +32,10 @@ export interface ProductFilters {
 
 export interface ProductPage {
   items: ProductSummary[];
+  /** Matches counted, at most COUNT_LIMIT. */
   total: number;
+  /** True when there are more matches than were counted. */
+  totalIsLowerBound: boolean;
   page: number;
   pageCount: number;
 }

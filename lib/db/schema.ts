@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import {
   boolean,
   customType,
+  type AnyPgColumn,
   index,
   integer,
   jsonb,
@@ -22,6 +23,11 @@ import type { PriceTier, ProductAttribute } from "@/lib/domain/product";
  * state) and, later, carts, checkout attempts and the audit log. One schema for
  * embedded PGlite and a Postgres server.
  */
+
+/** A part number in lower case without spaces or punctuation: how the search compares vendor item numbers. */
+export function compactPartNumber(column: SQL | AnyPgColumn): SQL {
+  return sql`regexp_replace(lower(${column}), '[^a-z0-9]', '', 'g')`;
+}
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -105,12 +111,14 @@ export const products = pgTable(
       ),
   },
   (table) => [
-    index("products_search_idx").using("gin", table.search),
-    index("products_category_paths_idx").using("gin", table.categoryPaths),
+    // No pending list (fastupdate): PGlite has no autovacuum to merge it, and every search would
+    // read all of it (4 MB) first.
+    index("products_search_idx").using("gin", table.search).with({ fastupdate: false }),
+    index("products_category_paths_idx").using("gin", table.categoryPaths).with({ fastupdate: false }),
     index("products_sku_lower_idx").on(sql`lower(${table.sku}) text_pattern_ops`),
-    index("products_vendor_item_no_lower_idx").on(sql`lower(${table.vendorItemNo}) text_pattern_ops`),
+    // Vendor item numbers compacted ("HBG 2335" as "hbg2335"), as dealers type them.
+    index("products_vendor_item_no_compact_idx").on(sql`${compactPartNumber(table.vendorItemNo)} text_pattern_ops`),
     index("products_barcode_idx").on(sql`${table.barcode} text_pattern_ops`),
-    index("products_title_trgm_idx").using("gin", sql`lower(coalesce(${table.title}, '')) gin_trgm_ops`),
     index("products_title_sort_idx").on(sql`lower(coalesce(${table.title}, ${table.sku}))`),
     index("products_base_price_idx").on(table.basePrice),
   ],
@@ -145,6 +153,25 @@ export const syncRuns = pgTable(
     message: text("message"),
   },
   (table) => [index("sync_runs_kind_started_idx").on(table.kind, table.startedAt)],
+);
+
+/**
+ * The words of product titles and attributes (letters only, four or more): what a misspelt query
+ * word is corrected to, by trigram similarity. Filled by the sync; a word is never removed (a
+ * correction to a word no product has any more finds nothing, which is said).
+ */
+export const searchWords = pgTable(
+  "search_words",
+  {
+    word: text("word").primaryKey(),
+    /** How many products had the word when it was counted: the commoner of two equally close words wins. */
+    documents: integer("documents").notNull().default(1),
+  },
+  (table) => [
+    index("search_words_trgm_idx")
+      .using("gin", sql`${table.word} gin_trgm_ops`)
+      .with({ fastupdate: false }),
+  ],
 );
 
 /** Products whose detail could not be fetched: retried by later runs; they hold the watermark back. */

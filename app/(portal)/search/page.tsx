@@ -11,7 +11,7 @@ import { SearchBox } from "@/components/shell/search-box";
 import { requireSession } from "@/lib/auth/session";
 import { listQuery, parseListParams } from "@/lib/catalogue/list-params";
 import { lookupProduct } from "@/lib/catalogue/product-lookup";
-import { searchProducts } from "@/lib/catalogue/queries";
+import { searchProducts } from "@/lib/catalogue/search";
 import { cleanQuery, looksLikeBarcode } from "@/lib/catalogue/search-terms";
 import { showsPricesIncVat } from "@/lib/catalogue/vat-preference";
 import { getDb } from "@/lib/db";
@@ -60,7 +60,9 @@ export default async function SearchPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold break-words">{t("resultsFor", { query })}</h1>
         <p role="status" className="text-sm text-slate-700">
-          {t("resultCount", { count: result.total })}
+          {result.totalIsLowerBound
+            ? t("resultCountMore", { count: result.total })
+            : t("resultCount", { count: result.total })}
         </p>
       </div>
       {barcodeMissing ? (
@@ -68,7 +70,13 @@ export default async function SearchPage({ searchParams }: Props) {
           {t("barcodeNotFound", { barcode: query })}
         </p>
       ) : null}
-      {result.closeMatches ? <p className="text-slate-800">{t("closeMatches", { query })}</p> : null}
+      {result.closeMatches ? (
+        <p className="text-slate-800">
+          {result.correctedQuery
+            ? t("correctedMatches", { query, corrected: result.correctedQuery })
+            : t("closeMatches", { query })}
+        </p>
+      ) : null}
       {result.total === 0 && !list.filters.inStockOnly && !list.filters.dropshipableOnly ? (
         <div className="rounded-lg border border-slate-200 bg-white p-6">
           <p className="font-semibold">{t("nothingFound", { query })}</p>

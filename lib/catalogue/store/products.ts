@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 
 import type { Database } from "@/lib/db/client";
-import { products, type NewProductRow } from "@/lib/db/schema";
+import { products, searchWords, type NewProductRow } from "@/lib/db/schema";
 import type { Product } from "@/lib/domain/product";
 
 /** What the sync compares a list entry with: the stored version of a product. */
@@ -85,9 +85,10 @@ export async function upsertProducts(
   const bySku = new Map(items.map((product) => [product.sku, product]));
   const rows = [...bySku.values()].map((product) => productRow(product, treePaths, now));
   for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
     await db
       .insert(products)
-      .values(rows.slice(start, start + BATCH))
+      .values(batch)
       .onConflictDoUpdate({
         target: products.sku,
         set: {
@@ -125,8 +126,35 @@ export async function upsertProducts(
           syncedAt: sql`excluded.synced_at`,
         },
       });
+    await addSearchWords(
+      db,
+      batch.map((row) => row.sku),
+    );
   }
   return rows.length;
+}
+
+/** A word a misspelling can be corrected to: letters only (Dutch accents too), four or more. */
+const SEARCH_WORD = "^[a-zà-öø-ÿ]{4,}$";
+
+/** Adds the title and attribute words of these products to the words misspellings are corrected to. */
+export async function addSearchWords(db: Database, skus: string[]): Promise<void> {
+  await db.execute(sql`
+    insert into ${searchWords} (word)
+    select distinct word from (
+      select unnest(tsvector_to_array(to_tsvector('simple', coalesce(${products.title}, '') || ' ' || ${products.attributeText}))) as word
+      from ${products} where ${inArray(products.sku, skus)}
+    ) as product_words
+    where word ~ ${SEARCH_WORD}
+    on conflict (word) do nothing`);
+}
+
+/**
+ * Fresh planner statistics after many rows changed: PGlite has no autovacuum, and stale
+ * statistics make the planner scan where an index would do.
+ */
+export async function refreshStatistics(db: Database): Promise<void> {
+  await db.execute(sql`analyze ${products}`);
 }
 
 /** Stored versions of the given SKUs, or of every product when `skus` is undefined (a full list). */

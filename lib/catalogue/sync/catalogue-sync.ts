@@ -7,7 +7,13 @@ import {
   type FailureBackoff,
   type SyncFailure,
 } from "@/lib/catalogue/store/failures";
-import { markUnavailable, storedVersions, upsertProducts, vanishedSkus } from "@/lib/catalogue/store/products";
+import {
+  markUnavailable,
+  refreshStatistics,
+  storedVersions,
+  upsertProducts,
+  vanishedSkus,
+} from "@/lib/catalogue/store/products";
 import {
   closeAbandonedRuns,
   pruneRuns,
@@ -116,6 +122,8 @@ const DEFAULTS = {
 } as const;
 
 const RATE_LIMIT_RETRIES = 8;
+/** Rows stored or marked gone in one run from which the planner's statistics are refreshed. */
+const STATISTICS_AFTER = 1_000;
 
 /**
  * The catalogue mirror's sync: the category tree and every product on the first run, then only
@@ -374,6 +382,7 @@ export class CatalogueSync {
       }
 
       const aborted = options.signal?.aborted === true;
+      if (counts.stored + counts.vanished >= STATISTICS_AFTER) await refreshStatistics(db);
       const outcome: Exclude<RunOutcome, "running"> = aborted
         ? "aborted"
         : stopMessage !== null

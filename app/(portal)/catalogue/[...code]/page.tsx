@@ -71,7 +71,9 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-2xl font-bold">{category.title}</h1>
           <p className="text-sm text-slate-700" role="status">
-            {t("productCount", { count: page.total })}
+            {page.totalIsLowerBound
+              ? t("productCountMore", { count: page.total })
+              : t("productCount", { count: page.total })}
           </p>
         </div>
         {children.length ? (

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 
-import { searchSuggestions } from "@/lib/catalogue/queries";
+import { searchSuggestions } from "@/lib/catalogue/search";
 import { getDb } from "@/lib/db";
 import { productDisplayName } from "@/lib/domain/product";
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openMemoryDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { products } from "@/lib/db/schema";
 
-import { searchProducts, searchSuggestions } from "./queries";
+import { SEARCH_CANDIDATES, searchProducts, searchSuggestions } from "./search";
+import { addSearchWords } from "./store/products";
 
 /** Search over a real PGlite database with a handful of products. */
 let handle: DatabaseHandle;
@@ -28,6 +29,7 @@ beforeAll(async () => {
     product("A0009953", "Dompelpomp 12V voor watertank"),
     product("0108003", "Kookplaat 3-pits zwart", { available: false }),
   ]);
+  await addSearchWords(handle.db, ["0108001", "0108002", "A0009953", "0108003"]);
 }, 60_000);
 
 afterAll(async () => {
@@ -57,7 +59,7 @@ describe("searchProducts", () => {
     expect(await skus("0108")).toEqual(expect.arrayContaining(["0108001", "0108002"]));
   });
 
-  it("tolerates a typo", async () => {
+  it("tolerates a typo, and says which words it searched for instead", async () => {
     const result = await searchProducts(handle.db, {
       query: "dompelpmp",
       filters: { inStockOnly: false, dropshipableOnly: false },
@@ -65,7 +67,60 @@ describe("searchProducts", () => {
       page: 1,
     });
     expect(result.closeMatches).toBe(true);
+    expect(result.correctedQuery).toBe("dompelpomp");
     expect(result.items.map((item) => item.sku)).toEqual(["A0009953"]);
+  });
+
+  it("falls back to any of several words when no product has them all", async () => {
+    const result = await searchProducts(handle.db, {
+      query: "gasfles watertank",
+      filters: { inStockOnly: false, dropshipableOnly: false },
+      sort: "relevance",
+      page: 1,
+    });
+    expect(result.closeMatches).toBe(true);
+    expect(result.items.map((item) => item.sku).sort()).toEqual(["0108002", "A0009953"]);
+  });
+
+  it("matches a vendor item number typed without its space or punctuation", async () => {
+    expect(await skus("hbg2335")).toEqual(["0108001"]);
+    expect(await skus("HBG-23")).toEqual(["0108001"]);
+  });
+
+  it("finds a word of the catalogue as the start of a longer one", async () => {
+    expect(await skus("dompel")).toEqual(["A0009953"]);
+    expect(await skus("water")).toEqual(["A0009953"]);
+  });
+
+  it("ranks SKU prefix matches in SKU order and counts at most SEARCH_CANDIDATES of them", async () => {
+    const many = Array.from({ length: SEARCH_CANDIDATES + 5 }, (_, index) =>
+      product(`Z${String(index).padStart(5, "0")}`, `Schroef ${index}`),
+    );
+    for (let start = 0; start < many.length; start += 200)
+      await handle.db.insert(products).values(many.slice(start, start + 200));
+    const first = await searchProducts(handle.db, {
+      query: "z00",
+      filters: { inStockOnly: false, dropshipableOnly: false },
+      sort: "relevance",
+      page: 1,
+    });
+    expect(first.items.map((item) => item.sku).slice(0, 3)).toEqual(["Z00000", "Z00001", "Z00002"]);
+    expect(first).toMatchObject({ total: SEARCH_CANDIDATES, totalIsLowerBound: true });
+    const beyond = await searchProducts(handle.db, {
+      query: "z00",
+      filters: { inStockOnly: false, dropshipableOnly: false },
+      sort: "relevance",
+      page: 999,
+    });
+    expect(beyond.page).toBe(Math.ceil(SEARCH_CANDIDATES / 24));
+    expect(beyond.items.length).toBeGreaterThan(0);
+    const exact = await searchProducts(handle.db, {
+      query: "z00",
+      filters: { inStockOnly: false, dropshipableOnly: false },
+      sort: "sku",
+      page: 1,
+    });
+    expect(exact.items[0]?.sku).toBe("Z00000");
   });
 
   it("leaves out products no longer offered", async () => {

@@ -1,0 +1,283 @@
+import { and, sql, type SQL } from "drizzle-orm";
+
+import type { Database } from "@/lib/db";
+import { compactPartNumber, products, searchWords as catalogueWords } from "@/lib/db/schema";
+
+import { filterConditions, pageOf, sortOrder, summariesBySku, titleOrder } from "./queries";
+import { cleanQuery, likePrefix, prefixTsQuery, searchWords } from "./search-terms";
+import { PAGE_SIZE, type ProductFilters, type ProductPage, type ProductSort, type ProductSummary } from "./types";
+
+/**
+ * Search of the catalogue mirror by words, SKU, vendor item number or barcode.
+ *
+ * Ranked by relevance, a search never reads every match: each kind of match (exact part number,
+ * SKU prefix, vendor item number prefix, barcode prefix, words) contributes at most
+ * SEARCH_CANDIDATES, taken in the order of its index, and only those are ranked. Below that the
+ * ranking is complete; above it the page says "more than 500" and ranks the first 500 word
+ * matches the index gives (prefix matches come in SKU order, so those pages are exact). Other
+ * sorts (title, SKU, price) order every match.
+ */
+
+/** Matches of one kind that are ranked and counted: past this, "more than 500" (21 pages). */
+export const SEARCH_CANDIDATES = 500;
+
+/** What a query asks for: a part number (exact or prefix) and words. */
+interface TextQuery {
+  /** Lower case, no white space: compared with SKUs and barcodes. */
+  partNumber: string | null;
+  /** Letters and digits only: compared with compacted vendor item numbers. */
+  compact: string | null;
+  /** Dutch and English stemmed words, and every word as a prefix, in one tsquery. */
+  words: SQL | null;
+}
+
+/**
+ * Words match every one of them (`all`) or any (`any`, for close matches), Dutch and English
+ * stemmed and as prefixes, except the `whole` words: a prefix makes the index scan every word that
+ * starts with it, which a word of the catalogue that no longer word starts with does not need.
+ */
+function textQuery(
+  query: string,
+  mode: "all" | "any" = "all",
+  whole: ReadonlySet<string> = new Set(),
+): TextQuery | null {
+  const terms = searchWords(query);
+  const prefix = prefixTsQuery(terms, mode === "all" ? "&" : "|", (word) => whole.has(word));
+  const partNumber = mode === "all" ? query.toLowerCase().replace(/\s+/g, "") || null : null;
+  if (!prefix && !partNumber) return null;
+  const stemmed = mode === "all" ? query : terms.join(" or ");
+  return {
+    partNumber,
+    compact: partNumber?.replace(/[^a-z0-9]/g, "") || null,
+    words: prefix
+      ? sql`(websearch_to_tsquery('dutch', ${stemmed}) || websearch_to_tsquery('english', ${stemmed}) || to_tsquery('simple', ${prefix}))`
+      : null,
+  };
+}
+
+/**
+ * Of these words, those that are words of the catalogue's titles and attributes and the start of
+ * no longer one: they are matched whole ("kookplaat" still matches "kookplaatset" as a prefix).
+ */
+async function wholeWords(db: Database, words: string[]): Promise<Set<string>> {
+  if (!words.length) return new Set();
+  const result = await db.execute<{ word: string }>(sql`
+    select typed.word from unnest(${sql.param(words)}::text[]) as typed(word)
+    where exists (select 1 from ${catalogueWords} where ${catalogueWords.word} = typed.word)
+      and not exists (
+        select 1 from ${catalogueWords}
+        where ${catalogueWords.word} collate "C" > typed.word and ${catalogueWords.word} collate "C" < typed.word || chr(1114111)
+      )`);
+  return new Set(rowsOf<{ word: string }>(result).map((row) => row.word));
+}
+
+/** The rows of `db.execute`: an array from node-postgres' drizzle, `{ rows }` from PGlite's. */
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
+const vendorItemNo = compactPartNumber(products.vendorItemNo);
+
+function exactCondition(text: TextQuery): SQL | null {
+  if (!text.partNumber) return null;
+  const sku = sql`lower(${products.sku}) = ${text.partNumber}`;
+  const barcode = sql`${products.barcode} = ${text.partNumber}`;
+  return text.compact ? sql`(${sku} or ${vendorItemNo} = ${text.compact} or ${barcode})` : sql`(${sku} or ${barcode})`;
+}
+
+/**
+ * The prefix matches, each with the expression of the index that gives them in order (the
+ * indexes use text_pattern_ops, whose order is `~<~`, byte by byte).
+ */
+function prefixConditions(text: TextQuery): Array<{ where: SQL; order: SQL }> {
+  if (!text.partNumber) return [];
+  const like = likePrefix(text.partNumber);
+  const skuKey = sql`lower(${products.sku})`;
+  const barcodeKey = sql`${products.barcode}`;
+  return [
+    { where: sql`${skuKey} like ${like}`, order: skuKey },
+    ...(text.compact ? [{ where: sql`${vendorItemNo} like ${likePrefix(text.compact)}`, order: vendorItemNo }] : []),
+    { where: sql`${barcodeKey} like ${like}`, order: barcodeKey },
+  ];
+}
+
+/** Every match of the query, for sorts that order all of them. */
+function anyMatch(text: TextQuery): SQL {
+  const conditions = [
+    exactCondition(text),
+    ...prefixConditions(text).map((prefix) => prefix.where),
+    text.words ? sql`${products.search} @@ ${text.words}` : null,
+  ].filter((condition): condition is SQL => condition !== null);
+  return sql`(${sql.join(conditions, sql` or `)})`;
+}
+
+interface RankedPage {
+  skus: string[];
+  /** Candidates ranked; at most `candidates` of each kind. */
+  total: number;
+  /** True when a kind of match had more than `candidates`. */
+  truncated: boolean;
+}
+
+/**
+ * One page of the best matches: exact part numbers first, then part number prefixes (in SKU
+ * order), then words by text rank; within each, products in stock first, then by title.
+ */
+async function rankedPage(
+  db: Database,
+  text: TextQuery,
+  filters: SQL[],
+  options: { limit: number; offset: number; candidates: number },
+): Promise<RankedPage> {
+  const take = options.candidates + 1;
+  const filter = filters.length ? sql` and ${and(...filters)}` : sql``;
+  const keys = sql`${products.sku} as sku, (${products.stockColour} = 'green') as green, ${titleOrder} as title_key`;
+  const branches: SQL[] = [];
+  const exact = exactCondition(text);
+  if (exact) {
+    branches.push(
+      sql`(select ${keys}, 0 as tier, 0::real as score, 0 as kind from ${products} where ${exact}${filter} limit ${take})`,
+    );
+  }
+  prefixConditions(text).forEach((prefix, index) => {
+    branches.push(
+      sql`(select ${keys}, 1 as tier, 0::real as score, ${index + 1} as kind from ${products} where ${prefix.where}${filter} order by ${prefix.order} using ~<~ limit ${take})`,
+    );
+  });
+  if (text.words) {
+    branches.push(
+      sql`(select ${keys}, 2 as tier, ts_rank(${products.search}, ${text.words}) as score, 9 as kind from ${products} where ${products.search} @@ ${text.words}${filter} limit ${take})`,
+    );
+  }
+  const result = await db.execute<{ sku: string; total: number; truncated: boolean }>(sql`
+    with found as materialized (${sql.join(branches, sql` union all `)}),
+    candidates as (
+      select sku, min(tier) as tier, max(score) as score, bool_or(green) as green, min(title_key) as title_key
+      from found group by sku
+    )
+    select sku, (count(*) over ())::int as total,
+      (select coalesce(bool_or(matches > ${options.candidates}), false) from (select count(*) as matches from found group by kind) as kinds) as truncated
+    from candidates
+    order by tier, score desc, case when tier = 1 then lower(sku) end, green desc nulls last, title_key, sku
+    limit ${options.limit} offset ${options.offset}`);
+  const rows = Array.isArray(result)
+    ? result
+    : (result as { rows: Array<{ sku: string; total: number; truncated: boolean }> }).rows;
+  return { skus: rows.map((row) => row.sku), total: rows[0]?.total ?? 0, truncated: rows[0]?.truncated ?? false };
+}
+
+async function rankedSearch(
+  db: Database,
+  text: TextQuery,
+  filters: SQL[],
+  page: number,
+  pageSize: number,
+): Promise<ProductPage> {
+  const options = { limit: pageSize, candidates: SEARCH_CANDIDATES };
+  let current = Math.max(1, page);
+  let ranked = await rankedPage(db, text, filters, { ...options, offset: (current - 1) * pageSize });
+  if (!ranked.skus.length && current > 1) {
+    // Past the last page (an old link): the last page instead.
+    const first = await rankedPage(db, text, filters, { ...options, offset: 0 });
+    current = Math.max(1, Math.ceil(Math.min(first.total, SEARCH_CANDIDATES) / pageSize));
+    ranked =
+      current === 1 ? first : await rankedPage(db, text, filters, { ...options, offset: (current - 1) * pageSize });
+  }
+  const summaries = await summariesBySku(db, ranked.skus);
+  const items = ranked.skus.flatMap((sku) => summaries.get(sku) ?? []);
+  const totalIsLowerBound = ranked.truncated || ranked.total > SEARCH_CANDIDATES;
+  const total = Math.min(ranked.total, SEARCH_CANDIDATES);
+  return { items, total, totalIsLowerBound, page: current, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+async function search(
+  db: Database,
+  text: TextQuery,
+  options: { filters: ProductFilters; sort: ProductSort; page: number; pageSize: number },
+): Promise<ProductPage> {
+  const filters = filterConditions(options.filters);
+  if (options.sort === "relevance") return rankedSearch(db, text, filters, options.page, options.pageSize);
+  return pageOf(db, and(anyMatch(text), ...filters), sortOrder(options.sort), options.page, options.pageSize);
+}
+
+/**
+ * The query's words, each replaced by the closest word of the catalogue's titles and attributes
+ * (trigram similarity; the commoner word when two are as close). Null when no word changed.
+ */
+async function correctedQuery(db: Database, query: string): Promise<string | null> {
+  const typed = searchWords(query);
+  if (!typed.length) return null;
+  const result = await db.execute<{ typed: string; corrected: string | null }>(sql`
+    select typed.word as typed, (
+      select ${catalogueWords.word} from ${catalogueWords}
+      where ${catalogueWords.word} % typed.word
+      order by similarity(${catalogueWords.word}, typed.word) desc, ${catalogueWords.documents} desc, ${catalogueWords.word}
+      limit 1
+    ) as corrected
+    from unnest(${sql.param(typed)}::text[]) with ordinality as typed(word, position)
+    order by typed.position`);
+  const rows = rowsOf<{ typed: string; corrected: string | null }>(result);
+  const corrected = rows.map((row) => row.corrected ?? row.typed);
+  return corrected.some((word, index) => word !== typed[index]) ? corrected.join(" ") : null;
+}
+
+export interface SearchResult extends ProductPage {
+  /** True when nothing matched the query as typed and these are close matches. */
+  closeMatches: boolean;
+  /** The query with misspelt words corrected, when the close matches come from it. */
+  correctedQuery: string | null;
+}
+
+/**
+ * Search by words, SKU, vendor item number or barcode. When nothing matches: the query with its
+ * words corrected by spelling, then (for several words) products with any of them.
+ */
+export async function searchProducts(
+  db: Database,
+  options: { query: string; filters: ProductFilters; sort: ProductSort; page: number; pageSize?: number },
+): Promise<SearchResult> {
+  const query = cleanQuery(options.query);
+  const settings = { ...options, pageSize: options.pageSize ?? PAGE_SIZE };
+  const text = textQuery(query, "all", await wholeWords(db, searchWords(query)));
+  const nothing: SearchResult = {
+    items: [],
+    total: 0,
+    totalIsLowerBound: false,
+    page: 1,
+    pageCount: 1,
+    closeMatches: false,
+    correctedQuery: null,
+  };
+  if (!text) return nothing;
+  const direct = await search(db, text, settings);
+  if (direct.total > 0 || query.length < 3) return { ...direct, closeMatches: false, correctedQuery: null };
+
+  const corrected = await correctedQuery(db, query);
+  // Corrected words are words of the catalogue: matched whole.
+  const correctedWords = corrected ? new Set(searchWords(corrected)) : new Set<string>();
+  const correctedText = corrected ? textQuery(corrected, "all", correctedWords) : null;
+  if (corrected && correctedText) {
+    const near = await search(db, correctedText, settings);
+    if (near.total > 0) return { ...near, closeMatches: true, correctedQuery: corrected };
+  }
+  const anyWord = searchWords(query).length > 1 ? textQuery(corrected ?? query, "any", correctedWords) : null;
+  if (!anyWord) return nothing;
+  const some = await search(db, anyWord, settings);
+  return { ...some, closeMatches: some.total > 0, correctedQuery: null };
+}
+
+/** Candidates ranked for suggestions: fewer than a results page, as only the first few are shown. */
+const SUGGESTION_CANDIDATES = 200;
+
+/** The few best matches while the dealer types (no corrections: the dealer is still typing). */
+export async function searchSuggestions(db: Database, query: string, limit = 8): Promise<ProductSummary[]> {
+  const text = textQuery(cleanQuery(query));
+  if (!text) return [];
+  const ranked = await rankedPage(db, text, filterConditions({ inStockOnly: false, dropshipableOnly: false }), {
+    limit,
+    offset: 0,
+    candidates: SUGGESTION_CANDIDATES,
+  });
+  const summaries = await summariesBySku(db, ranked.skus);
+  return ranked.skus.flatMap((sku) => summaries.get(sku) ?? []);
+}
