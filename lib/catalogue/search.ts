@@ -20,6 +20,11 @@ import { PAGE_SIZE, type ProductFilters, type ProductPage, type ProductSort, typ
 
 /** Matches of one kind that are ranked and counted: past this, "more than 500" (21 pages). */
 export const SEARCH_CANDIDATES = 500;
+/**
+ * Candidates of close matches (corrected or any word): a preview, four pages at most; the page
+ * offers a search for the corrected words themselves.
+ */
+export const CLOSE_MATCH_CANDIDATES = 100;
 
 /** What a query asks for: a part number (exact or prefix) and words. */
 interface TextQuery {
@@ -170,23 +175,23 @@ async function rankedSearch(
   db: Database,
   text: TextQuery,
   filters: SQL[],
-  page: number,
-  pageSize: number,
+  options: { page: number; pageSize: number; candidates: number },
 ): Promise<ProductPage> {
-  const options = { limit: pageSize, candidates: SEARCH_CANDIDATES };
-  let current = Math.max(1, page);
-  let ranked = await rankedPage(db, text, filters, { ...options, offset: (current - 1) * pageSize });
+  const { pageSize, candidates } = options;
+  const settings = { limit: pageSize, candidates };
+  let current = Math.max(1, options.page);
+  let ranked = await rankedPage(db, text, filters, { ...settings, offset: (current - 1) * pageSize });
   if (!ranked.skus.length && current > 1) {
     // Past the last page (an old link): the last page instead.
-    const first = await rankedPage(db, text, filters, { ...options, offset: 0 });
-    current = Math.max(1, Math.ceil(Math.min(first.total, SEARCH_CANDIDATES) / pageSize));
+    const first = await rankedPage(db, text, filters, { ...settings, offset: 0 });
+    current = Math.max(1, Math.ceil(Math.min(first.total, candidates) / pageSize));
     ranked =
-      current === 1 ? first : await rankedPage(db, text, filters, { ...options, offset: (current - 1) * pageSize });
+      current === 1 ? first : await rankedPage(db, text, filters, { ...settings, offset: (current - 1) * pageSize });
   }
   const summaries = await summariesBySku(db, ranked.skus);
   const items = ranked.skus.flatMap((sku) => summaries.get(sku) ?? []);
-  const totalIsLowerBound = ranked.truncated || ranked.total > SEARCH_CANDIDATES;
-  const total = Math.min(ranked.total, SEARCH_CANDIDATES);
+  const totalIsLowerBound = ranked.truncated || ranked.total > candidates;
+  const total = Math.min(ranked.total, candidates);
   return { items, total, totalIsLowerBound, page: current, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
@@ -194,9 +199,10 @@ async function search(
   db: Database,
   text: TextQuery,
   options: { filters: ProductFilters; sort: ProductSort; page: number; pageSize: number },
+  candidates = SEARCH_CANDIDATES,
 ): Promise<ProductPage> {
   const filters = filterConditions(options.filters);
-  if (options.sort === "relevance") return rankedSearch(db, text, filters, options.page, options.pageSize);
+  if (options.sort === "relevance") return rankedSearch(db, text, filters, { ...options, candidates });
   return pageOf(db, and(anyMatch(text), ...filters), sortOrder(options.sort), options.page, options.pageSize);
 }
 
@@ -257,12 +263,12 @@ export async function searchProducts(
   const correctedWords = corrected ? new Set(searchWords(corrected)) : new Set<string>();
   const correctedText = corrected ? textQuery(corrected, "all", correctedWords) : null;
   if (corrected && correctedText) {
-    const near = await search(db, correctedText, settings);
+    const near = await search(db, correctedText, settings, CLOSE_MATCH_CANDIDATES);
     if (near.total > 0) return { ...near, closeMatches: true, correctedQuery: corrected };
   }
   const anyWord = searchWords(query).length > 1 ? textQuery(corrected ?? query, "any", correctedWords) : null;
   if (!anyWord) return nothing;
-  const some = await search(db, anyWord, settings);
+  const some = await search(db, anyWord, settings, CLOSE_MATCH_CANDIDATES);
   return { ...some, closeMatches: some.total > 0, correctedQuery: null };
 }
 

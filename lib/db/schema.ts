@@ -119,6 +119,15 @@ export const products = pgTable(
     // Vendor item numbers compacted ("HBG 2335" as "hbg2335"), as dealers type them.
     index("products_vendor_item_no_compact_idx").on(sql`${compactPartNumber(table.vendorItemNo)} text_pattern_ops`),
     index("products_barcode_idx").on(sql`${table.barcode} text_pattern_ops`),
+    // The default order of a category (in stock first, then by title): a big category's first
+    // page is read in order instead of sorting all its products.
+    index("products_relevance_idx")
+      .on(
+        sql`(${table.stockColour} = 'green') desc nulls last`,
+        sql`lower(coalesce(${table.title}, ${table.sku}))`,
+        table.sku,
+      )
+      .where(sql`${table.available}`),
     index("products_title_sort_idx").on(sql`lower(coalesce(${table.title}, ${table.sku}))`),
     index("products_base_price_idx").on(table.basePrice),
   ],

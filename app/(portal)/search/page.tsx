@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { CatalogueReadiness } from "@/components/catalogue/catalogue-readiness";
@@ -72,9 +73,19 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : null}
       {result.closeMatches ? (
         <p className="text-slate-800">
-          {result.correctedQuery
-            ? t("correctedMatches", { query, corrected: result.correctedQuery })
-            : t("closeMatches", { query })}
+          {result.correctedQuery ? (
+            <>
+              {t("correctedMatches", { query, corrected: result.correctedQuery })}{" "}
+              <Link
+                href={`/search?q=${encodeURIComponent(result.correctedQuery)}`}
+                className="font-semibold text-brand-700 underline"
+              >
+                {t("searchCorrected", { corrected: result.correctedQuery })}
+              </Link>
+            </>
+          ) : (
+            t("closeMatches", { query })
+          )}
         </p>
       ) : null}
       {result.total === 0 && !list.filters.inStockOnly && !list.filters.dropshipableOnly ? (

@@ -1,0 +1,1 @@
+CREATE INDEX "products_relevance_idx" ON "products" USING btree (("stock_colour" = 'green') desc nulls last,lower(coalesce("title", "sku")),"sku") WHERE "products"."available";
