@@ -1,0 +1,127 @@
+/**
+ * The portal on a Postgres server (DATABASE_URL), as several instances share one: migrations,
+ * the sync's advisory lock across instances, and search. Runs when TEST_DATABASE_URL names a
+ * server whose user may create databases (`.ci/run` starts one); each test gets a database of its own.
+ */
+import { randomBytes } from "node:crypto";
+
+import { eq, sql } from "drizzle-orm";
+import { Pool } from "pg";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+
+import { searchProducts, searchSuggestions } from "@/lib/catalogue/search";
+import { syncFixture, type SyncFixture } from "@/lib/catalogue/sync/test-fixture";
+import { categoryProducts } from "@/lib/catalogue/queries";
+
+import { openDatabase, type DatabaseHandle } from "./client";
+import { categories, products, syncRuns } from "./schema";
+
+const SERVER = process.env.TEST_DATABASE_URL;
+
+const admin = SERVER ? new Pool({ connectionString: SERVER, max: 2 }) : null;
+const created: string[] = [];
+const handles: DatabaseHandle[] = [];
+let fixture: SyncFixture | undefined;
+
+/** A new, empty database on the server, and its URL. */
+async function freshDatabase(): Promise<string> {
+  const name = `portal_test_${randomBytes(6).toString("hex")}`;
+  await admin!.query(`create database "${name}"`);
+  created.push(name);
+  const url = new URL(SERVER!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A portal instance's connection to the database (its own pool), migrated on open. */
+async function instance(url: string): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ databaseUrl: url, dataDir: "unused" });
+  handles.push(handle);
+  return handle;
+}
+
+afterEach(async () => {
+  await fixture?.close();
+  fixture = undefined;
+  await Promise.all(handles.splice(0).map((handle) => handle.close()));
+});
+
+afterAll(async () => {
+  for (const name of created) await admin?.query(`drop database if exists "${name}" with (force)`);
+  await admin?.end();
+});
+
+const noFilters = { inStockOnly: false, dropshipableOnly: false };
+
+describe.skipIf(!SERVER)("on a Postgres server", () => {
+  it("migrates once when two instances start together", async () => {
+    const url = await freshDatabase();
+    const [first, second] = await Promise.all([instance(url), instance(url)]);
+    const migrations = await first.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    const [row] = (migrations as unknown as { rows: Array<{ n: number }> }).rows;
+    expect(row?.n).toBeGreaterThanOrEqual(4);
+    expect(first.kind).toBe("postgres");
+    await expect(second.db.select().from(products).limit(1)).resolves.toEqual([]);
+  });
+
+  it("lets one instance at a time sync the catalogue, and the other sees it stored", async () => {
+    const url = await freshDatabase();
+    const [mine, other] = await Promise.all([instance(url), instance(url)]);
+    fixture = await syncFixture({ products: 150, database: mine });
+    const [a, b] = await Promise.all([fixture.catalogueSync().run(), fixture.catalogueSync({ db: other.db }).run()]);
+    expect([a.ran, b.ran].sort()).toEqual([false, true]);
+    expect([a.outcome, b.outcome]).toContain("skipped");
+    expect([a.outcome, b.outcome]).toContain("success");
+    // Released afterwards: the other instance takes it next.
+    expect((await fixture.catalogueSync({ db: other.db }).run()).ran).toBe(true);
+    const runs = await other.db.select({ n: sql<number>`count(*)::int` }).from(syncRuns);
+    expect(runs[0]?.n).toBe(2);
+    const stored = await other.db.select({ n: sql<number>`count(*)::int` }).from(products);
+    expect(stored[0]?.n).toBe(150);
+  });
+
+  it("searches and browses the synced catalogue as on PGlite", async () => {
+    const url = await freshDatabase();
+    const database = await instance(url);
+    fixture = await syncFixture({ products: 150, database });
+    expect((await fixture.catalogueSync().run()).outcome).toBe("success");
+
+    const [withTitle] = await database.db
+      .select({ sku: products.sku, title: products.title })
+      .from(products)
+      .where(sql`${products.title} ~ '[A-Za-z]{6,}'`)
+      .limit(1);
+    const word = withTitle!.title!.match(/[A-Za-z]{6,}/)![0];
+    const byWord = await searchProducts(database.db, { query: word, filters: noFilters, sort: "relevance", page: 1 });
+    expect(byWord.total).toBeGreaterThan(0);
+    expect(byWord.items.some((item) => item.title?.includes(word))).toBe(true);
+
+    const prefix = withTitle!.sku.slice(0, 4);
+    const bySku = await searchProducts(database.db, { query: prefix, filters: noFilters, sort: "relevance", page: 1 });
+    expect(bySku.items[0]?.sku.startsWith(prefix)).toBe(true);
+    const skus = bySku.items.map((item) => item.sku).filter((sku) => sku.startsWith(prefix));
+    expect(skus).toEqual([...skus].sort());
+
+    const misspelt = word.slice(0, 3) + word.slice(4);
+    const byTypo = await searchProducts(database.db, {
+      query: misspelt,
+      filters: noFilters,
+      sort: "relevance",
+      page: 1,
+    });
+    expect(byTypo.closeMatches).toBe(true);
+    expect(byTypo.total).toBeGreaterThan(0);
+    expect((await searchSuggestions(database.db, prefix)).length).toBeGreaterThan(0);
+
+    const [root] = await database.db.select().from(categories).where(eq(categories.level, 1)).limit(1);
+    const page = await categoryProducts(database.db, {
+      categoryCode: root!.code,
+      filters: noFilters,
+      sort: "relevance",
+      page: 1,
+    });
+    expect(page.items.length).toBeGreaterThan(0);
+  });
+});
