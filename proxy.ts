@@ -15,13 +15,18 @@ const PUBLIC_PATHS = [
   /^\/offline$/,
 ];
 
-/** Query parameters by which a URL could name a customer; only wholesaler staff may. */
-const CUSTOMER_PARAMS = ["customer", "customer_id", "customerId", "customercode", "customerCode"];
+/**
+ * Query parameters by which a URL could name a customer, in any spelling ("customer_code",
+ * "customerCode", "Customer-ID"): only wholesaler staff may.
+ */
+const CUSTOMER_PARAMS = new Set(["customer", "customerid", "customercode"]);
 
 function namesAnotherCustomer(request: NextRequest, own: string): boolean {
-  return CUSTOMER_PARAMS.some((name) =>
-    request.nextUrl.searchParams.getAll(name).some((value) => value.trim().toUpperCase() !== own.toUpperCase()),
-  );
+  for (const [name, value] of request.nextUrl.searchParams) {
+    if (!CUSTOMER_PARAMS.has(name.toLowerCase().replace(/[^a-z]/g, ""))) continue;
+    if (value.trim().toUpperCase() !== own.toUpperCase()) return true;
+  }
+  return false;
 }
 
 function withSecurity(response: NextResponse, csp: string): NextResponse {

@@ -1,8 +1,8 @@
 /**
  * `npm run test:faults`: many checkout attempts against the simulator's fault
  * modes — commit-then-fail (502 and dropped connections), 5xx bursts, hanging
- * requests past the time-out, rate limits, latency, double clicks, second tabs
- * and retries — through the portal's real checkout code and a real PGlite
+ * requests past the time-out, rate limits, 2 s latency with jitter alone and with
+ * 20 % 5xx and 5 % hangs, double clicks, second tabs and retries — through the portal's real checkout code and a real PGlite
  * database. Every attempt is then retried the way a dealer would until it
  * settles. Prints and writes to bench/faults.{json,md}: orders created,
  * duplicates and lost carts (both must be zero; the script fails otherwise).
@@ -47,6 +47,7 @@ type Scenario =
   | "hang-past-timeout"
   | "rate-limited"
   | "slow"
+  | "slow-and-flaky"
   | "double-click"
   | "second-tab";
 
@@ -59,6 +60,7 @@ const SCENARIOS: Scenario[] = [
   "hang-past-timeout",
   "rate-limited",
   "slow",
+  "slow-and-flaky",
   "double-click",
   "second-tab",
 ];
@@ -78,7 +80,9 @@ function faultsFor(scenario: Scenario): Record<string, unknown> | null {
     case "rate-limited":
       return { rateLimitPerSecond: 1 };
     case "slow":
-      return { latencyMs: 150, jitterMs: 150 };
+      return { latencyMs: 2_000, jitterMs: 500 };
+    case "slow-and-flaky":
+      return { latencyMs: 2_000, jitterMs: 500, errorRate: 0.2, hangRate: 0.05 };
     case "double-click":
       return { latencyMs: 100, jitterMs: 100 };
     default:

@@ -1,9 +1,11 @@
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { buildCartView } from "@/lib/cart/view";
 import { addToStoredCart, readCart, type CartOwner } from "@/lib/cart/store";
 import { productsBySku } from "@/lib/cart/resolve";
 import { upsertProducts } from "@/lib/catalogue/store/products";
+import { checkoutAttempts } from "@/lib/db/schema";
 import { openMemoryDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { UpstreamClient } from "@/lib/upstream/client";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
@@ -223,6 +225,51 @@ describe("placeOrder", () => {
     if (outcome.kind === "rejected") expect(Object.keys(outcome.fieldErrors).length).toBeGreaterThan(0);
     expect((await readCart(handle.db, owner)).length).toBe(1);
     expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(0);
+  });
+
+  describe("the portal process restarted in the middle of a checkout", () => {
+    /** What a process killed while sending leaves: the attempt claimed ("sending") long ago, the cart as it was. */
+    async function leftBehindByACrash(attemptId: string, cart: { sku: string; quantity: number }[]) {
+      await handle.db
+        .update(checkoutAttempts)
+        .set({
+          state: "sending",
+          sends: 1,
+          upstreamOrderId: null,
+          outcome: null,
+          updatedAt: sql`now() - interval '3 minutes'`,
+        })
+        .where(eq(checkoutAttempts.id, attemptId));
+      await handle.db.execute("delete from cart_lines" as never);
+      await addToStoredCart(handle.db, owner, cart);
+    }
+
+    it("after the order reached the wholesaler: found by its marker, not sent again", async () => {
+      const cart = await readCart(handle.db, owner);
+      const attempt = input();
+      expect((await placeOrder(context(), attempt, await cartView())).kind).toBe("placed");
+      await leftBehindByACrash(attempt.attemptId, cart);
+
+      const resumed = await placeOrder(context(), attempt, await cartView());
+      expect(resumed).toMatchObject({ kind: "placed", attemptId: attempt.attemptId });
+      expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
+      expect(await readCart(handle.db, owner)).toEqual([]);
+    });
+
+    it("before the order reached the wholesaler: sent once, and the cart kept until then", async () => {
+      const cart = await readCart(handle.db, owner);
+      await control("POST", "faults", { errorRate: 1, paths: "^/orders" });
+      const attempt = input();
+      expect((await placeOrder(context(), attempt, await cartView())).kind).not.toBe("placed");
+      await control("DELETE", "faults");
+      await leftBehindByACrash(attempt.attemptId, cart);
+      expect(await readCart(handle.db, owner)).toHaveLength(cart.length);
+
+      const resumed = await placeOrder(context(), attempt, await cartView());
+      expect(resumed.kind).toBe("placed");
+      expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
+      expect(await readCart(handle.db, owner)).toEqual([]);
+    });
   });
 
   it("an empty cart orders nothing", async () => {

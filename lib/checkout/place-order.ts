@@ -182,11 +182,15 @@ export async function placeOrder(
   if (existing) {
     const settled = settledOutcome(existing);
     if (settled) return settled;
-    if (existing.state === "sending") return waitForOther(ctx, existing.id);
-    if (existing.state === "unknown") {
-      const resolved = await resolveAttempt(ctx, existing);
-      if (resolved.kind !== "not-sent") return resolved;
-    }
+    // Being sent by another request, or left "sending" by a process that died: its outcome first;
+    // when that is "not sent" (nothing found at the wholesaler), it is sent again below, once.
+    const known =
+      existing.state === "sending"
+        ? await waitForOther(ctx, existing.id)
+        : existing.state === "unknown"
+          ? await resolveAttempt(ctx, existing)
+          : null;
+    if (known && known.kind !== "not-sent") return known;
   }
 
   // Another attempt of this cart still unsettled (second tab): settle it before anything new is sent.

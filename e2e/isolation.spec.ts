@@ -1,0 +1,79 @@
+import { orderableProduct } from "./catalogue-data";
+import { DEMO } from "./env";
+import { expect, test } from "./fixtures";
+import { SignInPage } from "./pages/sign-in-page";
+
+/**
+ * Dealer A (the suite's dealer, Acme) tries every page, route and action that takes an id or a
+ * customer code with dealer B's (Bakker Campers): B's order (placed here by B), B's order
+ * confirmation, B's customer code. Every attempt fails, and nothing of B reaches A.
+ */
+test("dealer A gets nothing of dealer B's orders, confirmations or customer code", async ({ page, browser }) => {
+  const product = await orderableProduct();
+  const reference = `ISO-${Date.now()}`;
+
+  // Dealer B places an order in a browser of their own.
+  const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const theirPage = await theirs.newPage();
+  const signIn = new SignInPage(theirPage);
+  await signIn.goto(`/products/${product.sku}`);
+  await signIn.signIn(DEMO.limited.email, DEMO.limited.password);
+  await theirPage.getByRole("button", { name: "Add to cart" }).click();
+  await expect(theirPage.getByText(/^Added /)).toBeVisible();
+  await theirPage.goto("/checkout");
+  await theirPage.getByLabel("Your order reference").fill(reference);
+  await theirPage.getByRole("button", { name: "Review order" }).click();
+  await theirPage.getByRole("button", { name: "Place order" }).click();
+  await expect(theirPage.getByRole("heading", { name: "Thank you, your order has been placed" })).toBeVisible();
+  const confirmation = new URL(theirPage.url()).pathname;
+  const orderId = (await theirPage.getByTestId("confirmed-order-id").innerText()).trim();
+  expect(confirmation).toMatch(/^\/checkout\/confirmation\/[\w-]+$/);
+  await theirs.close();
+
+  const secrets = [reference, "Bakker Campers", DEMO.limited.email];
+  const expectNothingOfB = (body: string, what: string) => {
+    for (const secret of secrets) expect(body, `${what} shows "${secret}"`).not.toContain(secret);
+  };
+
+  // Pages that take an id: not found, and nothing of B in them.
+  for (const path of [confirmation, `/orders/${orderId}`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    expectNothingOfB(await page.content(), path);
+  }
+
+  // Route handlers and the session's customer: not found or forbidden.
+  const attempts: Array<{ what: string; status: number; body: string }> = [];
+  for (const [what, call] of [
+    [`GET /orders/${orderId}/status`, () => page.request.get(`/orders/${orderId}/status`)],
+    [
+      `GET /orders?customer_id=${DEMO.limited.code}`,
+      () => page.request.get(`/orders?customer_id=${DEMO.limited.code}`),
+    ],
+    [
+      `GET /orders?customer_code=${DEMO.limited.code}`,
+      () => page.request.get(`/orders?customer_code=${DEMO.limited.code}`),
+    ],
+    [
+      "POST /api/session/customer",
+      () => page.request.post("/api/session/customer", { data: { code: DEMO.limited.code } }),
+    ],
+    ["GET /api/companies", () => page.request.get("/api/companies?q=bakker")],
+  ] as const) {
+    const response = await call();
+    attempts.push({ what, status: response.status(), body: await response.text() });
+  }
+  for (const attempt of attempts) {
+    expect([403, 404], attempt.what).toContain(attempt.status);
+    expectNothingOfB(attempt.body, attempt.what);
+  }
+
+  // A's own order list, searched for B's reference, finds nothing and links to no order of B.
+  await page.goto(`/orders?q=${encodeURIComponent(reference)}`);
+  await expect(page.getByText("No orders match these filters.")).toBeVisible();
+  await expect(page.locator(`a[href="/orders/${orderId}"]`)).toHaveCount(0);
+  await page.goto("/orders");
+  await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+  await expect(page.locator(`a[href="/orders/${orderId}"]`)).toHaveCount(0);
+  expectNothingOfB(await page.content(), "the orders list");
+});
