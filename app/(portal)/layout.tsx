@@ -1,4 +1,3 @@
-import type { Session } from "next-auth";
 import { getTranslations } from "next-intl/server";
 
 import { ActingBanner } from "@/components/acting/acting-banner";
@@ -7,7 +6,7 @@ import { OfflineScanSync } from "@/components/scan/offline-scan-sync";
 import { BottomNav } from "@/components/shell/bottom-nav";
 import { Providers } from "@/components/shell/providers";
 import { SiteHeader } from "@/components/shell/site-header";
-import { publicSession, sessionExpiry } from "@/lib/auth/options";
+import { publicSession } from "@/lib/auth/options";
 import { requireSession } from "@/lib/auth/session";
 import { cartCountFor } from "@/lib/cart/read";
 import { upstreamLooksDown } from "@/lib/upstream/availability";
@@ -20,10 +19,9 @@ export default async function PortalLayout({ children }: { children: React.React
   const session = publicSession(token);
   const t = await getTranslations("app");
   const errors = await getTranslations("errors");
-  const clientSession: Session = { portal: session, expires: sessionExpiry(token).toISOString() };
   const cartCount = await cartCountFor(token);
   return (
-    <Providers session={clientSession}>
+    <Providers>
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-white px-4 py-2 text-brand-700 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"

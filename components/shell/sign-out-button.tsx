@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
@@ -11,9 +10,11 @@ export function SignOutButton({ className = "" }: { className?: string }) {
     <button
       type="button"
       disabled={busy}
-      onClick={() => {
+      onClick={async () => {
         setBusy(true);
-        void signOut({ callbackUrl: "/sign-in?reason=signed-out" });
+        // Loaded on the click: next-auth's client is needed by no page until then.
+        const { signOut } = await import("next-auth/react");
+        await signOut({ callbackUrl: "/sign-in?reason=signed-out" });
       }}
       className={`min-h-touch rounded-md px-3 text-sm font-semibold ${className}`}
     >

@@ -68,11 +68,6 @@ function failedSignIn(error: unknown): never | null {
   throw new Error("Unavailable");
 }
 
-/** When the session ends for the browser: with the upstream token, or an hour ahead when the upstream gave no expiry. */
-export function sessionExpiry(token: Pick<SessionToken, "upstreamExpiresAt">, now = Date.now()): Date {
-  return new Date(token.upstreamExpiresAt ?? now + 60 * 60 * 1000);
-}
-
 export function publicSession(token: { [K in keyof SessionToken]?: SessionToken[K] | null }): PublicSession {
   const permissions = token.permissions ?? [];
   return {

@@ -17,7 +17,7 @@ export interface SessionToken {
   activeCompanyName: string | null;
 }
 
-/** The part of the session the UI gets (`useSession()`, pages). */
+/** The part of the session pages and the shell show (rendered on the server). */
 export interface PublicSession {
   name: string;
   email: string | null;
