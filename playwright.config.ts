@@ -3,20 +3,11 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 import { E2E } from "./e2e/env";
+import { CHROMIUM_ARGS, DEBIAN_CHROMIUM } from "./scripts/lib/chromium.mjs";
 
-const debianChromium = "/usr/bin/chromium";
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const launchOptions = existsSync(debianChromium)
-  ? { executablePath: debianChromium, args: chromiumArgs }
-  : { args: chromiumArgs };
+const launchOptions = existsSync(DEBIAN_CHROMIUM)
+  ? { executablePath: DEBIAN_CHROMIUM, args: CHROMIUM_ARGS }
+  : { args: CHROMIUM_ARGS };
 
 export default defineConfig({
   testDir: "./e2e",

@@ -20,6 +20,7 @@ import { promisify } from "node:util";
 import { chromium } from "@playwright/test";
 
 import { buildIsCurrent } from "../scripts/lib/build-state.mjs";
+import { CHROMIUM_ARGS, DEBIAN_CHROMIUM } from "../scripts/lib/chromium.mjs";
 
 function option(name: string, fallback: number): number {
   const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
@@ -39,18 +40,8 @@ const SLOWDOWNS = (process.argv.find((value) => value.startsWith("--cpu-slowdown
   .map(Number);
 if (SLOWDOWNS.some((value) => !(value > 0))) throw new Error("--cpu-slowdown must be positive numbers, e.g. 4 or 4,2");
 const PRODUCTS = option("products", 1500);
-const CHROME = process.env.CHROME_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
+const CHROME = process.env.CHROME_PATH ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS, "--disable-dev-shm-usage"];
 const DEALER = { email: "dealer@acme.example", password: "demo1234" };
 const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-run-lighthouse";

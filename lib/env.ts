@@ -74,13 +74,21 @@ function isTimeZone(zone: string): boolean {
 
 export type Env = z.infer<typeof schema> & { MEDIA_URL: string };
 
+/** Parses `source` with `shape`, or stops with every invalid variable named. */
+function validated<T extends z.ZodType>(
+  shape: T,
+  source: Record<string, string | undefined>,
+  what: string,
+): z.infer<T> {
+  const result = shape.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  throw new Error(`Invalid ${what}:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-    throw new Error(`Invalid portal configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
-  }
-  return { ...result.data, MEDIA_URL: result.data.MEDIA_URL ?? `${result.data.UPSTREAM_URL}/media` };
+  const data = validated(schema, source, "portal configuration");
+  return { ...data, MEDIA_URL: data.MEDIA_URL ?? `${data.UPSTREAM_URL}/media` };
 }
 
 let cached: Env | undefined;
@@ -109,12 +117,7 @@ const syncSchema = schema.pick({
 export type SyncEnv = z.infer<typeof syncSchema>;
 
 export function parseSyncEnv(source: Record<string, string | undefined>): SyncEnv {
-  const result = syncSchema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-    throw new Error(`Invalid sync configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
-  }
-  return result.data;
+  return validated(syncSchema, source, "sync configuration");
 }
 
 let cachedSync: SyncEnv | undefined;
@@ -123,4 +126,17 @@ let cachedSync: SyncEnv | undefined;
 export function getSyncEnv(): SyncEnv {
   cachedSync ??= parseSyncEnv(process.env);
   return cachedSync;
+}
+
+/** Settings of the test suites only; the portal never reads them. */
+const testSchema = z.object({
+  /** A Postgres server whose user may create databases: the tests on a Postgres server run against it. */
+  TEST_DATABASE_URL: z.string().url().optional(),
+});
+
+export type TestEnv = z.infer<typeof testSchema>;
+
+/** The test suites' settings, validated; an invalid one stops the tests with its name. */
+export function getTestEnv(source: Record<string, string | undefined> = process.env): TestEnv {
+  return validated(testSchema, source, "test configuration");
 }

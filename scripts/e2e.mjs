@@ -3,9 +3,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 import { buildIsCurrent } from "./lib/build-state.mjs";
+import { DEBIAN_CHROMIUM } from "./lib/chromium.mjs";
 import { bin, runToEnd } from "./lib/processes.mjs";
-
-const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 async function ensureChromium() {
   if (existsSync(DEBIAN_CHROMIUM)) return;

@@ -8,7 +8,7 @@ import { PAGE_SIZE, type ProductFilters, type ProductPage, type ProductSort, typ
 
 /** Reads of the catalogue mirror: browsing and search never wait on the upstream. */
 
-export const summaryColumns = {
+const summaryColumns = {
   sku: products.sku,
   title: products.title,
   vendorItemNo: products.vendorItemNo,
@@ -139,24 +139,14 @@ export function sortOrder(sort: ProductSort, relevance: SQL[] = []): SQL[] {
  */
 export const COUNT_LIMIT = 1_000;
 
+/** One page of products in `order`, with the matches counted up to COUNT_LIMIT. */
 export async function pageOf(
   db: Database,
   where: SQL | undefined,
   order: SQL[],
   page: number,
   pageSize = PAGE_SIZE,
-  counted = true,
 ): Promise<ProductPage> {
-  if (!counted) {
-    // Only the first few matters (suggestions): no count over every match.
-    const rows = await db
-      .select(summaryColumns)
-      .from(products)
-      .where(where)
-      .orderBy(...order)
-      .limit(pageSize);
-    return { items: rows.map(toSummary), total: rows.length, totalIsLowerBound: false, page: 1, pageCount: 1 };
-  }
   const matches = db
     .select({ one: sql`1` })
     .from(products)

@@ -1,6 +1,6 @@
 import { and, sql, type SQL } from "drizzle-orm";
 
-import type { Database } from "@/lib/db";
+import { resultRows, type Database } from "@/lib/db/client";
 import { compactPartNumber, products, searchWords as catalogueWords } from "@/lib/db/schema";
 
 import { filterConditions, pageOf, sortOrder, summariesBySku, titleOrder } from "./queries";
@@ -73,12 +73,7 @@ async function wholeWords(db: Database, words: string[]): Promise<Set<string>> {
         select 1 from ${catalogueWords}
         where ${catalogueWords.word} collate "C" > typed.word and ${catalogueWords.word} collate "C" < typed.word || chr(1114111)
       )`);
-  return new Set(rowsOf<{ word: string }>(result).map((row) => row.word));
-}
-
-/** The rows of `db.execute`: an array from node-postgres' drizzle, `{ rows }` from PGlite's. */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+  return new Set(resultRows<{ word: string }>(result).map((row) => row.word));
 }
 
 const vendorItemNo = compactPartNumber(products.vendorItemNo);
@@ -165,10 +160,14 @@ async function rankedPage(
     from candidates
     order by tier, score desc, case when tier = 1 then lower(sku) end, green desc nulls last, title_key, sku
     limit ${options.limit} offset ${options.offset}`);
-  const rows = Array.isArray(result)
-    ? result
-    : (result as { rows: Array<{ sku: string; total: number; truncated: boolean }> }).rows;
+  const rows = resultRows<{ sku: string; total: number; truncated: boolean }>(result);
   return { skus: rows.map((row) => row.sku), total: rows[0]?.total ?? 0, truncated: rows[0]?.truncated ?? false };
+}
+
+/** The products of these SKUs as lists show them, in the order given. */
+async function summariesInOrder(db: Database, skus: string[]): Promise<ProductSummary[]> {
+  const summaries = await summariesBySku(db, skus);
+  return skus.flatMap((sku) => summaries.get(sku) ?? []);
 }
 
 async function rankedSearch(
@@ -188,8 +187,7 @@ async function rankedSearch(
     ranked =
       current === 1 ? first : await rankedPage(db, text, filters, { ...settings, offset: (current - 1) * pageSize });
   }
-  const summaries = await summariesBySku(db, ranked.skus);
-  const items = ranked.skus.flatMap((sku) => summaries.get(sku) ?? []);
+  const items = await summariesInOrder(db, ranked.skus);
   const totalIsLowerBound = ranked.truncated || ranked.total > candidates;
   const total = Math.min(ranked.total, candidates);
   return { items, total, totalIsLowerBound, page: current, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
@@ -222,7 +220,7 @@ async function correctedQuery(db: Database, query: string): Promise<string | nul
     ) as corrected
     from unnest(${sql.param(typed)}::text[]) with ordinality as typed(word, position)
     order by typed.position`);
-  const rows = rowsOf<{ typed: string; corrected: string | null }>(result);
+  const rows = resultRows<{ typed: string; corrected: string | null }>(result);
   const corrected = rows.map((row) => row.corrected ?? row.typed);
   return corrected.some((word, index) => word !== typed[index]) ? corrected.join(" ") : null;
 }
@@ -284,6 +282,5 @@ export async function searchSuggestions(db: Database, query: string, limit = 8):
     offset: 0,
     candidates: SUGGESTION_CANDIDATES,
   });
-  const summaries = await summariesBySku(db, ranked.skus);
-  return ranked.skus.flatMap((sku) => summaries.get(sku) ?? []);
+  return summariesInOrder(db, ranked.skus);
 }

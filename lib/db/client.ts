@@ -78,6 +78,13 @@ export async function openMemoryDatabase(): Promise<DatabaseHandle> {
   return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
 }
 
+/** The rows of a `db.execute` result: node-postgres' drizzle answers `{ rows }`, PGlite's too, some drivers an array. */
+export function resultRows<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  const rows = (result as { rows?: unknown } | null)?.rows;
+  return Array.isArray(rows) ? (rows as T[]) : [];
+}
+
 export async function ping(db: Database): Promise<void> {
   await db.execute(sql`select 1`);
 }

@@ -12,11 +12,12 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { searchProducts, searchSuggestions } from "@/lib/catalogue/search";
 import { syncFixture, type SyncFixture } from "@/lib/catalogue/sync/test-fixture";
 import { categoryProducts } from "@/lib/catalogue/queries";
+import { getTestEnv } from "@/lib/env";
 
-import { openDatabase, type DatabaseHandle } from "./client";
+import { openDatabase, resultRows, type DatabaseHandle } from "./client";
 import { categories, products, syncRuns } from "./schema";
 
-const SERVER = process.env.TEST_DATABASE_URL;
+const SERVER = getTestEnv().TEST_DATABASE_URL;
 
 const admin = SERVER ? new Pool({ connectionString: SERVER, max: 2 }) : null;
 const created: string[] = [];
@@ -60,7 +61,7 @@ describe.skipIf(!SERVER)("on a Postgres server", () => {
     const migrations = await first.db.execute<{ n: number }>(
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
     );
-    const [row] = (migrations as unknown as { rows: Array<{ n: number }> }).rows;
+    const [row] = resultRows<{ n: number }>(migrations);
     expect(row?.n).toBeGreaterThanOrEqual(4);
     expect(first.kind).toBe("postgres");
     await expect(second.db.select().from(products).limit(1)).resolves.toEqual([]);

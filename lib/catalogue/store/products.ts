@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 
-import type { Database } from "@/lib/db/client";
+import { resultRows, type Database } from "@/lib/db/client";
 import { products, searchWords, type NewProductRow } from "@/lib/db/schema";
 import type { Product } from "@/lib/domain/product";
 
@@ -195,7 +195,7 @@ async function allStoredVersions(db: Database): Promise<Map<string, StoredVersio
         || case when ${products.available} then '1' else '0' end,
       chr(30)) as versions
     from ${products}`);
-  const rows = Array.isArray(result) ? result : (result as { rows: Array<{ versions: string | null }> }).rows;
+  const rows = resultRows<{ versions: string | null }>(result);
   const text = rows[0]?.versions ?? "";
   const versions = new Map<string, StoredVersion>();
   if (!text) return versions;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 
-import type { Database } from "@/lib/db/client";
+import { resultRows, type Database } from "@/lib/db/client";
 import { products } from "@/lib/db/schema";
 import type { StockColour } from "@/lib/domain/product";
 
@@ -27,14 +27,7 @@ export async function applyStockColours(
       from unnest(${sql.param(skus)}::text[], ${sql.param(values)}::text[]) as s(sku, colour)
       where p.sku = s.sku and p.stock_colour is distinct from s.colour
       returning p.sku`);
-    changed += rowCount(rows);
+    changed += resultRows(rows).length;
   }
   return changed;
-}
-
-/** Rows of a `db.execute` result: node-postgres and PGlite answer in different shapes. */
-export function rowCount(result: unknown): number {
-  if (Array.isArray(result)) return result.length;
-  const rows = (result as { rows?: unknown[] }).rows;
-  return Array.isArray(rows) ? rows.length : 0;
 }

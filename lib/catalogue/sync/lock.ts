@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { Pool, type PoolClient } from "pg";
 
-import type { Database } from "@/lib/db/client";
+import { resultRows, type Database } from "@/lib/db/client";
 
 /** Advisory lock keys (the migrations use 727_001). */
 export const LOCK_KEYS = { catalogue: 727_101, stock: 727_102 } as const;
@@ -23,11 +23,6 @@ function heldInProcess(client: object): Set<number> {
     holder[HELD].set(client, keys);
   }
   return keys;
-}
-
-function firstRow(result: unknown): Record<string, unknown> | undefined {
-  const rows = Array.isArray(result) ? result : (result as { rows?: unknown[] }).rows;
-  return rows?.[0] as Record<string, unknown> | undefined;
 }
 
 /**
@@ -96,7 +91,7 @@ async function lockOnDedicatedConnection(pool: Pool, key: number): Promise<HeldL
 }
 
 async function lockOnSession(db: Database, key: number): Promise<HeldLock | null> {
-  const row = firstRow(await db.execute(sql`select pg_try_advisory_lock(${key}) as locked`));
+  const [row] = resultRows<{ locked: boolean }>(await db.execute(sql`select pg_try_advisory_lock(${key}) as locked`));
   if (!row?.locked) return null;
   return {
     release: async () => {
