@@ -22,6 +22,32 @@ test.describe("catalogue", () => {
     await expect(page.getByRole("heading", { name: "Volume prices" })).toBeVisible();
   });
 
+  test("category pictures arrive as bitmaps, drawn from the wholesaler's drawings", async ({ page }) => {
+    const svgImages: string[] = [];
+    page.on("response", (response) => {
+      if (response.request().resourceType() === "image" && response.headers()["content-type"]?.includes("svg")) {
+        svgImages.push(response.url());
+      }
+    });
+    await page.goto("/catalogue");
+    // The first pictures load at once (the rest when scrolled to): each must be a readable image.
+    const pictures = page.locator("main img:not([loading=lazy])");
+    await expect(pictures.first()).toBeVisible();
+    await expect
+      .poll(() =>
+        pictures.evaluateAll((images) =>
+          images.map((image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0),
+        ),
+      )
+      .not.toContain(false);
+    const sources = await pictures.evaluateAll((images) =>
+      images.map((image) => (image as HTMLImageElement).currentSrc),
+    );
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.some((source) => decodeURIComponent(source).includes(".svg.png"))).toBe(true);
+    expect(svgImages).toEqual([]);
+  });
+
   test("filters and sort change the list and the URL, and the back button restores them", async ({ page }) => {
     await page.goto("/catalogue");
     await page.locator("main ul").first().getByRole("link").first().click();

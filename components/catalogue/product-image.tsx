@@ -2,17 +2,24 @@ import Image from "next/image";
 
 import type { Media } from "@/lib/domain/media";
 
-/** A product image served through the portal; SVGs are shown as they are, bitmaps are resized by next/image. */
+/**
+ * A product or category image served through the portal and sized by next/image. A drawing (SVG) is
+ * asked for as a bitmap (`<hash>.svg.png`, see app/media): a phone pays for every SVG <img> with a
+ * document of its own.
+ */
 export function ProductImage({
   media,
   alt,
   size,
+  sizes = `(max-width: 640px) 50vw, ${size}px`,
   priority = false,
   className = "",
 }: {
   media: Media | null;
   alt: string;
   size: number;
+  /** The width the image is shown at (the `sizes` attribute); half the screen on phones unless said. */
+  sizes?: string;
   priority?: boolean;
   className?: string;
 }) {
@@ -31,13 +38,12 @@ export function ProductImage({
   }
   return (
     <Image
-      src={media.url}
+      src={media.ext.toLowerCase() === "svg" ? `${media.url}.png` : media.url}
       alt={alt}
       width={size}
       height={size}
-      sizes={`(max-width: 640px) 50vw, ${size}px`}
+      sizes={sizes}
       priority={priority}
-      unoptimized={media.ext.toLowerCase() === "svg"}
       className={`aspect-square w-full rounded-md bg-white object-contain ${className}`}
     />
   );
