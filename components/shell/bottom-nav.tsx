@@ -1,10 +1,7 @@
-"use client";
+import { getTranslations } from "next-intl/server";
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { useTranslations } from "next-intl";
-
-import { isActive, NAV_ITEMS, type NavKey } from "./nav-items";
+import { NavLink } from "./nav-link";
+import { NAV_ITEMS, type NavKey } from "./nav-items";
 
 const ICONS: Record<NavKey, string> = {
   catalogue: "M4 6h16M4 12h16M4 18h10",
@@ -15,15 +12,9 @@ const ICONS: Record<NavKey, string> = {
   cart: "M3 4h2l2 11h11l2-8H6M9 20a1 1 0 1 0 0-2 1 1 0 0 0 0 2zM17 20a1 1 0 1 0 0-2 1 1 0 0 0 0 2z",
 };
 
-/** The scan page loads as a document of its own: only its response allows the camera (Permissions-Policy). */
-function NavLink(props: React.ComponentProps<"a"> & { href: string }) {
-  return props.href === "/scan" ? <a {...props} /> : <Link {...props} />;
-}
-
 /** The phone's bottom bar: Catalogue, Search, Scan, Cart with count, Orders. */
-export function BottomNav({ cartCount }: { cartCount: number }) {
-  const t = useTranslations("nav");
-  const pathname = usePathname();
+export async function BottomNav({ cartCount }: { cartCount: number }) {
+  const t = await getTranslations("nav");
   const order: NavKey[] = ["catalogue", "search", "scan", "cart", "orders"];
   const items = order.map((key) => NAV_ITEMS.find((item) => item.key === key)!);
   return (
@@ -36,7 +27,6 @@ export function BottomNav({ cartCount }: { cartCount: number }) {
           <li key={item.href}>
             <NavLink
               href={item.href}
-              aria-current={isActive(pathname, item.href) ? "page" : undefined}
               className="relative flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-medium text-slate-600 aria-[current=page]:text-brand-700"
             >
               <svg

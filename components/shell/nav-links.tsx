@@ -1,26 +1,21 @@
-"use client";
+import { getTranslations } from "next-intl/server";
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { NavLink } from "./nav-link";
+import { NAV_ITEMS } from "./nav-items";
 
-import { isActive, NAV_ITEMS } from "./nav-items";
+const LINK =
+  "flex min-h-touch items-center rounded-md px-3 text-sm font-semibold text-white/90 hover:bg-white/10 aria-[current=page]:bg-white/15 aria-[current=page]:text-white";
 
 /** Header navigation on wide screens. */
-export function NavLinks({ cartCount, showAdmin }: { cartCount: number; showAdmin: boolean }) {
-  const t = useTranslations("nav");
-  const pathname = usePathname();
+export async function NavLinks({ cartCount, showAdmin }: { cartCount: number; showAdmin: boolean }) {
+  const t = await getTranslations("nav");
   const items = NAV_ITEMS.filter((item) => !("phoneOnly" in item && item.phoneOnly));
   return (
     <nav aria-label={t("main")} className="hidden md:block">
       <ul className="flex items-center gap-1">
         {items.map((item) => (
           <li key={item.href}>
-            <Link
-              href={item.href}
-              aria-current={isActive(pathname, item.href) ? "page" : undefined}
-              className="flex min-h-touch items-center rounded-md px-3 text-sm font-semibold text-white/90 hover:bg-white/10 aria-[current=page]:bg-white/15 aria-[current=page]:text-white"
-            >
+            <NavLink href={item.href} className={LINK}>
               {item.key === "cart" ? (
                 <>
                   <span aria-hidden="true">{t("cart")}</span>
@@ -34,18 +29,14 @@ export function NavLinks({ cartCount, showAdmin }: { cartCount: number; showAdmi
               ) : (
                 t(item.key)
               )}
-            </Link>
+            </NavLink>
           </li>
         ))}
         {showAdmin ? (
           <li>
-            <Link
-              href="/admin"
-              aria-current={isActive(pathname, "/admin") ? "page" : undefined}
-              className="flex min-h-touch items-center rounded-md px-3 text-sm font-semibold text-white/90 hover:bg-white/10 aria-[current=page]:bg-white/15"
-            >
+            <NavLink href="/admin" className={LINK}>
               {t("admin")}
-            </Link>
+            </NavLink>
           </li>
         ) : null}
       </ul>
