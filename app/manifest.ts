@@ -1,14 +1,17 @@
 import type { MetadataRoute } from "next";
+import { createTranslator } from "next-intl";
 
 import en from "@/messages/en.json";
 
 /** The installable web app: name, start page, standalone window, brand colours and icons (public/icons). */
 export default function manifest(): MetadataRoute.Manifest {
+  // Through a translator: the message files are compiled at build time (next.config.mjs), not plain strings.
+  const t = createTranslator({ locale: "en", messages: en });
   return {
     id: "/",
-    name: en.app.name,
+    name: t("app.name"),
     short_name: "Dealers",
-    description: en.app.tagline,
+    description: t("app.tagline"),
     start_url: "/",
     scope: "/",
     display: "standalone",
@@ -22,8 +25,8 @@ export default function manifest(): MetadataRoute.Manifest {
       { src: "/icons/maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
     ],
     shortcuts: [
-      { name: en.scan.title, url: "/scan", icons: [{ src: "/icons/icon-192.png", sizes: "192x192" }] },
-      { name: en.nav.cart, url: "/cart" },
+      { name: t("scan.title"), url: "/scan", icons: [{ src: "/icons/icon-192.png", sizes: "192x192" }] },
+      { name: t("nav.cart"), url: "/cart" },
     ],
   };
 }
