@@ -38,6 +38,7 @@ export default async function HomePage() {
           {LINKS.map((link) => (
             <li key={link.href}>
               <Link
+                prefetch={false}
                 href={link.href}
                 className="block h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500"
               >
@@ -53,7 +54,7 @@ export default async function HomePage() {
           <h2 id="recent-orders" className="text-lg font-semibold">
             {t("recentOrders")}
           </h2>
-          <Link href="/orders" className="text-sm font-semibold text-brand-700 hover:underline">
+          <Link prefetch={false} href="/orders" className="text-sm font-semibold text-brand-700 hover:underline">
             {t("allOrders")}
           </Link>
         </div>

@@ -31,6 +31,7 @@ export async function RecentOrders({ session }: { session: SessionToken }) {
       {recent.map((order) => (
         <li key={order.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
           <Link
+            prefetch={false}
             href={`/orders/${order.id}`}
             className="font-semibold text-brand-700 underline-offset-2 hover:underline"
           >

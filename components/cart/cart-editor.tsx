@@ -78,10 +78,11 @@ export function CartEditor({ cart }: { cart: CartView }) {
             data-sku={line.sku}
           >
             <div className="w-20">
-              <ProductImage media={line.image} alt="" size={80} priority={index < 3} />
+              <ProductImage media={line.image} alt="" size={80} sizes="80px" priority={index < 3} />
             </div>
             <div className="min-w-0 space-y-1">
               <Link
+                prefetch={false}
                 href={`/products/${encodeURIComponent(line.sku)}`}
                 className="text-brand-800 font-semibold hover:underline"
               >
@@ -165,7 +166,7 @@ export function CartEditor({ cart }: { cart: CartView }) {
         <div className="space-y-3">
           <CartTotals totals={cart.totals} />
           {cart.canCheckout ? (
-            <Link href="/checkout" className={buttonClasses("primary", "w-full")}>
+            <Link prefetch={false} href="/checkout" className={buttonClasses("primary", "w-full")}>
               {t("checkout")}
             </Link>
           ) : (

@@ -11,6 +11,7 @@ export function Breadcrumbs({ trail }: { trail: { code: string; title: string }[
       <ol className="flex flex-wrap items-center gap-1 text-slate-600">
         <li>
           <Link
+            prefetch={false}
             href="/catalogue"
             className="inline-flex min-h-touch items-center text-brand-700 hover:underline md:min-h-0"
           >
@@ -28,6 +29,7 @@ export function Breadcrumbs({ trail }: { trail: { code: string; title: string }[
                 </span>
               ) : (
                 <Link
+                  prefetch={false}
                   href={categoryHref(trail.slice(0, index + 1).map((item) => item.code))}
                   className="inline-flex min-h-touch items-center text-brand-700 hover:underline md:min-h-0"
                 >

@@ -18,7 +18,7 @@ export function Pagination({
   return (
     <nav aria-label={t("pagination")} className="mt-6 flex items-center justify-between gap-2">
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} rel="prev" className={linkClass}>
+        <Link prefetch={false} href={hrefFor(page - 1)} rel="prev" className={linkClass}>
           {t("previous")}
         </Link>
       ) : (
@@ -28,7 +28,7 @@ export function Pagination({
         {t("pageOf", { page, pageCount })}
       </span>
       {page < pageCount ? (
-        <Link href={hrefFor(page + 1)} rel="next" className={linkClass}>
+        <Link prefetch={false} href={hrefFor(page + 1)} rel="next" className={linkClass}>
           {t("next")}
         </Link>
       ) : (

@@ -90,7 +90,7 @@ export function OrderFilters({ params }: { params: OrderListParams }) {
           {t("apply")}
         </button>
         {hasActiveFilters(filters) || params.sort !== "date-desc" ? (
-          <Link href="/orders" className={buttonClasses("ghost")}>
+          <Link prefetch={false} href="/orders" className={buttonClasses("ghost")}>
             {t("clear")}
           </Link>
         ) : null}

@@ -41,6 +41,7 @@ function Title({ item }: { item: LineWithImage }) {
   if (!item.known) return <span className="font-semibold break-words">{title}</span>;
   return (
     <Link
+      prefetch={false}
       href={`/products/${encodeURIComponent(item.line.sku)}`}
       className="inline-flex min-h-touch items-center font-semibold break-words text-brand-700 underline-offset-2 hover:underline print:min-h-0 print:text-slate-900 print:no-underline"
     >
@@ -119,7 +120,7 @@ export function OrderLines({ items, caption }: { items: LineWithImage[]; caption
                 <tr key={`${line.sku}-${index}`} className="align-top">
                   <td className="px-2 py-2 print:hidden">
                     <div className="w-14">
-                      <ProductImage media={item.image} alt="" size={64} />
+                      <ProductImage media={item.image} alt="" size={64} sizes="64px" />
                     </div>
                   </td>
                   <th scope="row" className="px-2 py-2 font-normal">
@@ -154,7 +155,7 @@ export function OrderLines({ items, caption }: { items: LineWithImage[]; caption
             <li key={`${line.sku}-${index}`} className="min-w-0 rounded-lg border border-slate-200 bg-white p-3">
               <div className="flex min-w-0 gap-3">
                 <div className="w-16 shrink-0">
-                  <ProductImage media={item.image} alt="" size={64} />
+                  <ProductImage media={item.image} alt="" size={64} sizes="64px" />
                 </div>
                 <div className="min-w-0">
                   <Title item={item} />

@@ -41,6 +41,7 @@ function OrderLink({ row }: { row: OrderRow }) {
   const t = useTranslations("orders.list");
   return (
     <Link
+      prefetch={false}
       href={`/orders/${row.id}`}
       className="inline-flex min-h-touch items-center font-semibold break-all text-brand-700 underline-offset-2 hover:underline"
     >

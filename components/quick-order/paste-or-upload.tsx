@@ -132,7 +132,7 @@ export function PasteOrUpload() {
           ) : (
             <p role="status" className="text-green-800">
               {t("addedToCart", { count: added })}{" "}
-              <Link href="/cart" className={buttonClasses("ghost")}>
+              <Link prefetch={false} href="/cart" className={buttonClasses("ghost")}>
                 {t("goToCart")}
               </Link>
             </p>

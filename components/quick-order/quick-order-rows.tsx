@@ -205,7 +205,7 @@ export function QuickOrderRows() {
           ) : (
             <p role="status" className="text-green-800">
               {t("addedToCart", { count: added })}{" "}
-              <Link href="/cart" className={buttonClasses("ghost")}>
+              <Link prefetch={false} href="/cart" className={buttonClasses("ghost")}>
                 {t("goToCart")}
               </Link>
             </p>

@@ -87,6 +87,7 @@ export function ScannedProductCard({
       )}
       <div className="flex flex-wrap gap-2">
         <Link
+          prefetch={false}
           href={`/products/${encodeURIComponent(product.sku)}`}
           className="inline-flex min-h-touch items-center text-sm text-brand-700 underline"
         >
@@ -117,6 +118,7 @@ export function UnknownCode({ code, checkDigitWrong }: { code: string; checkDigi
       </p>
       <p className="text-sm">{checkDigitWrong ? t("checkDigitWrong") : t("unknownHint")}</p>
       <Link
+        prefetch={false}
         href={`/search?q=${encodeURIComponent(code)}`}
         className="inline-flex min-h-touch items-center font-semibold text-brand-700 underline"
       >

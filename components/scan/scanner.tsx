@@ -360,7 +360,11 @@ export function Scanner({ owner }: { owner: string }) {
             <p className="text-sm text-slate-600">{t("nothingAdded")}</p>
           )}
           {added.some((entry) => entry.state !== "undone") ? (
-            <Link href="/cart" className="inline-flex min-h-touch items-center font-semibold text-brand-700 underline">
+            <Link
+              prefetch={false}
+              href="/cart"
+              className="inline-flex min-h-touch items-center font-semibold text-brand-700 underline"
+            >
               {t("toCart")}
             </Link>
           ) : null}

@@ -18,7 +18,7 @@ export async function SiteHeader({ session, cartCount }: { session: PublicSessio
   return (
     <header className="no-print bg-brand-700 text-white">
       <div className="mx-auto flex max-w-page flex-wrap items-center gap-x-4 gap-y-2 px-gutter py-2">
-        <Link href="/" className="min-h-touch content-center text-lg font-bold whitespace-nowrap">
+        <Link prefetch={false} href="/" className="min-h-touch content-center text-lg font-bold whitespace-nowrap">
           {t("app.name")}
         </Link>
         <div className="order-last w-full md:order-none md:w-auto md:flex-1">

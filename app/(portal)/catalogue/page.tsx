@@ -23,14 +23,24 @@ export default async function CataloguePage() {
       <div>
         <h1 className="mb-4 text-2xl font-bold">{t("title")}</h1>
         <CatalogueReadiness />
-        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4">
+        {/* Rows with a small picture on phones (more categories on one screen, a long tap target), tiles from sm up. */}
+        <ul className="grid gap-2 sm:grid-cols-3 sm:gap-3 xl:grid-cols-4">
           {roots.map((root, index) => (
             <li key={root.code}>
               <Link
+                prefetch={false}
                 href={categoryHref(root.pathCodes)}
-                className="flex h-full flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm hover:border-brand-500"
+                className="flex h-full items-center gap-3 rounded-lg border border-slate-200 bg-white p-2 shadow-sm hover:border-brand-500 sm:flex-col sm:items-stretch sm:gap-2 sm:p-3"
               >
-                <ProductImage media={root.media[0] ?? null} alt="" size={160} priority={index < 4} />
+                <span className="w-12 shrink-0 sm:w-full">
+                  <ProductImage
+                    media={root.media[0] ?? null}
+                    alt=""
+                    size={160}
+                    sizes="(max-width: 640px) 48px, 160px"
+                    priority={index < 4}
+                  />
+                </span>
                 <span className="text-brand-800 font-semibold">{root.title}</span>
               </Link>
             </li>

@@ -36,7 +36,7 @@ export default async function CheckoutPage() {
       <div className="space-y-4">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p>{t("emptyCart")}</p>
-        <Link href="/cart" className={buttonClasses("secondary")}>
+        <Link prefetch={false} href="/cart" className={buttonClasses("secondary")}>
           {t("backToCart")}
         </Link>
       </div>
@@ -60,7 +60,7 @@ export default async function CheckoutPage() {
       {cart.canCheckout ? null : (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           {t("errors.cartNotOrderable")}{" "}
-          <Link href="/cart" className="font-semibold underline">
+          <Link prefetch={false} href="/cart" className="font-semibold underline">
             {t("backToCart")}
           </Link>
         </p>

@@ -65,7 +65,11 @@ export default async function OrdersPage({ searchParams }: Props) {
         <div role="status" className="rounded-lg border border-slate-200 bg-white p-6">
           <p className="font-semibold">{filtered ? t("list.noMatches") : t("list.none")}</p>
           <p className="mt-1 text-slate-700">{filtered ? t("list.noMatchesHint") : t("list.noneHint")}</p>
-          <Link href={filtered ? "/orders" : "/catalogue"} className={buttonClasses("secondary", "mt-4")}>
+          <Link
+            prefetch={false}
+            href={filtered ? "/orders" : "/catalogue"}
+            className={buttonClasses("secondary", "mt-4")}
+          >
             {filtered ? t("filters.clear") : t("list.browse")}
           </Link>
         </div>

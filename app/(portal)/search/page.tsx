@@ -77,6 +77,7 @@ export default async function SearchPage({ searchParams }: Props) {
             <>
               {t("correctedMatches", { query, corrected: result.correctedQuery })}{" "}
               <Link
+                prefetch={false}
                 href={`/search?q=${encodeURIComponent(result.correctedQuery)}`}
                 className="font-semibold text-brand-700 underline"
               >

@@ -82,6 +82,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
               {children.map((child) => (
                 <li key={child.code}>
                   <Link
+                    prefetch={false}
                     href={categoryHref(child.pathCodes)}
                     className="inline-flex min-h-touch items-center rounded-full border border-slate-300 bg-white px-3 text-sm hover:border-brand-500"
                   >
@@ -105,7 +106,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         ) : (
           <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">
             {t("empty")}{" "}
-            <Link href={base} className="font-semibold text-brand-700 underline">
+            <Link prefetch={false} href={base} className="font-semibold text-brand-700 underline">
               {t("clearFilters")}
             </Link>
           </p>

@@ -68,6 +68,7 @@ export default async function OrderPage({ params }: Props) {
   const t = await getTranslations("orders.detail");
   const back = (
     <Link
+      prefetch={false}
       href="/orders"
       className="no-print inline-flex min-h-touch items-center gap-1 text-sm font-semibold text-brand-700 hover:underline"
     >

@@ -65,7 +65,13 @@ export default async function ProductPage({ params }: Props) {
       ) : null}
       <div className="grid gap-6 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <section aria-label={t("product.gallery")}>
-          <ProductImage media={images[0] ?? null} alt={name} size={480} priority />
+          <ProductImage
+            media={images[0] ?? null}
+            alt={name}
+            size={480}
+            sizes="(max-width: 768px) 100vw, 480px"
+            priority
+          />
           {images.length > 1 ? (
             <ul className="mt-2 grid grid-cols-4 gap-2">
               {images.slice(1).map((image, index) => (
@@ -74,6 +80,7 @@ export default async function ProductPage({ params }: Props) {
                     media={image}
                     alt={t("product.imageOf", { index: index + 2, count: images.length, title: name })}
                     size={120}
+                    sizes="(max-width: 768px) 25vw, 120px"
                   />
                 </li>
               ))}
@@ -256,6 +263,7 @@ export default async function ProductPage({ params }: Props) {
             {categories.map((category) => (
               <li key={category.code}>
                 <Link
+                  prefetch={false}
                   href={categoryHref(category.pathCodes)}
                   className="inline-flex min-h-touch items-center rounded-full border border-slate-300 bg-white px-3 text-sm hover:border-brand-500"
                 >

@@ -43,15 +43,15 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ a
       </dl>
       <div className="flex flex-wrap gap-3">
         {numericId ? (
-          <Link href={`/orders/${numericId}`} className={buttonClasses("primary")}>
+          <Link prefetch={false} href={`/orders/${numericId}`} className={buttonClasses("primary")}>
             {t("view")}
           </Link>
         ) : (
-          <Link href="/orders" className={buttonClasses("primary")}>
+          <Link prefetch={false} href="/orders" className={buttonClasses("primary")}>
             {t("view")}
           </Link>
         )}
-        <Link href="/catalogue" className={buttonClasses("secondary")}>
+        <Link prefetch={false} href="/catalogue" className={buttonClasses("secondary")}>
           {t("continue")}
         </Link>
       </div>
