@@ -1,9 +1,10 @@
-import Image from "next/image";
+import { getImageProps } from "next/image";
+import { preload } from "react-dom";
 
 import type { Media } from "@/lib/domain/media";
 
 /**
- * A product or category image served through the portal and sized by next/image. A drawing (SVG) is
+ * A product or category image served through the portal and sized by next/image's loader. A drawing (SVG) is
  * asked for as a bitmap (`<hash>.svg.png`, see app/media): a phone pays for every SVG <img> with a
  * document of its own.
  */
@@ -36,15 +37,19 @@ export function ProductImage({
       </div>
     );
   }
-  return (
-    <Image
-      src={media.ext.toLowerCase() === "svg" ? `${media.url}.png` : media.url}
-      alt={alt}
-      width={size}
-      height={size}
-      sizes={sizes}
-      priority={priority}
-      className={`aspect-square w-full rounded-md bg-white object-contain ${className}`}
-    />
-  );
+  // next/image's sizes and formats, drawn as a plain <img> by the server: no client component to hydrate per picture.
+  const { props } = getImageProps({
+    src: media.ext.toLowerCase() === "svg" ? `${media.url}.png` : media.url,
+    alt,
+    width: size,
+    height: size,
+    sizes,
+    priority,
+    className: `aspect-square w-full rounded-md bg-white object-contain ${className}`,
+  });
+  if (priority) {
+    preload(props.src, { as: "image", imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: "high" });
+  }
+  // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- getImageProps gives the alt
+  return <img {...props} />;
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { CatalogueReadiness } from "@/components/catalogue/catalogue-readiness";
-import { categoryHref, CategoryTree } from "@/components/catalogue/category-tree";
+import { categoryHref } from "@/components/catalogue/category-tree";
 import { ProductImage } from "@/components/catalogue/product-image";
 import { categoryTree } from "@/lib/catalogue/queries";
 import { getDb } from "@/lib/db";
@@ -16,37 +16,33 @@ export default async function CataloguePage() {
   const t = await getTranslations("catalogue");
   const roots = await categoryTree(await getDb());
   return (
-    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-      <aside>
-        <CategoryTree roots={roots} activePath={[]} />
-      </aside>
-      <div>
-        <h1 className="mb-4 text-2xl font-bold">{t("title")}</h1>
-        <CatalogueReadiness />
-        {/* Rows with a small picture on phones (more categories on one screen, a long tap target), tiles from sm up. */}
-        <ul className="grid gap-2 sm:grid-cols-3 sm:gap-3 xl:grid-cols-4">
-          {roots.map((root, index) => (
-            <li key={root.code}>
-              <Link
-                prefetch={false}
-                href={categoryHref(root.pathCodes)}
-                className="flex h-full items-center gap-3 rounded-lg border border-slate-200 bg-white p-2 shadow-sm hover:border-brand-500 sm:flex-col sm:items-stretch sm:gap-2 sm:p-3"
-              >
-                <span className="w-12 shrink-0 sm:w-full">
-                  <ProductImage
-                    media={root.media[0] ?? null}
-                    alt=""
-                    size={160}
-                    sizes="(max-width: 640px) 48px, 160px"
-                    priority={index < 4}
-                  />
-                </span>
-                <span className="text-brand-800 font-semibold">{root.title}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </div>
+    // No category tree beside the list: on this page it would repeat the same root categories.
+    <div>
+      <h1 className="mb-4 text-2xl font-bold">{t("title")}</h1>
+      <CatalogueReadiness />
+      {/* Rows with a small picture on phones (more categories on one screen, a long tap target), tiles from sm up. */}
+      <ul className="grid gap-2 sm:grid-cols-3 sm:gap-3 xl:grid-cols-4">
+        {roots.map((root, index) => (
+          <li key={root.code}>
+            <Link
+              prefetch={false}
+              href={categoryHref(root.pathCodes)}
+              className="flex h-full items-center gap-3 rounded-lg border border-slate-200 bg-white p-2 shadow-sm hover:border-brand-500 sm:flex-col sm:items-stretch sm:gap-2 sm:p-3"
+            >
+              <span className="w-12 shrink-0 sm:w-full">
+                <ProductImage
+                  media={root.media[0] ?? null}
+                  alt=""
+                  size={160}
+                  sizes="(max-width: 640px) 48px, 160px"
+                  priority={index < 4}
+                />
+              </span>
+              <span className="text-brand-800 font-semibold">{root.title}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
