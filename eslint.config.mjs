@@ -20,8 +20,13 @@ const config = [
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next/link", message: "Use Link from @/components/link (no viewport prefetch)." }] },
+      ],
     },
   },
+  { files: ["components/link.tsx"], rules: { "no-restricted-imports": "off" } },
 ];
 
 export default config;

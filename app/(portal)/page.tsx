@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 
+import { Link } from "@/components/link";
 import { publicSession } from "@/lib/auth/options";
 import { requireSession } from "@/lib/auth/session";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -38,7 +38,6 @@ export default async function HomePage() {
           {LINKS.map((link) => (
             <li key={link.href}>
               <Link
-                prefetch={false}
                 href={link.href}
                 className="block h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500"
               >
@@ -54,7 +53,7 @@ export default async function HomePage() {
           <h2 id="recent-orders" className="text-lg font-semibold">
             {t("recentOrders")}
           </h2>
-          <Link prefetch={false} href="/orders" className="text-sm font-semibold text-brand-700 hover:underline">
+          <Link href="/orders" className="text-sm font-semibold text-brand-700 hover:underline">
             {t("allOrders")}
           </Link>
         </div>

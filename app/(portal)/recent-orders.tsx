@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 
+import { Link } from "@/components/link";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import type { SessionToken } from "@/lib/auth/session-types";
 import { sessionUpstream } from "@/lib/auth/session";
@@ -31,7 +31,6 @@ export async function RecentOrders({ session }: { session: SessionToken }) {
       {recent.map((order) => (
         <li key={order.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
           <Link
-            prefetch={false}
             href={`/orders/${order.id}`}
             className="font-semibold text-brand-700 underline-offset-2 hover:underline"
           >

@@ -1,12 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useOptimistic, useState, useTransition } from "react";
 
 import { ProductImage } from "@/components/catalogue/product-image";
 import { StockBadge } from "@/components/catalogue/stock-badge";
+import { Link } from "@/components/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 import type { CartLineView, CartView } from "@/lib/cart/view";
 
@@ -82,7 +82,6 @@ export function CartEditor({ cart }: { cart: CartView }) {
             </div>
             <div className="min-w-0 space-y-1">
               <Link
-                prefetch={false}
                 href={`/products/${encodeURIComponent(line.sku)}`}
                 className="text-brand-800 font-semibold hover:underline"
               >
@@ -166,7 +165,7 @@ export function CartEditor({ cart }: { cart: CartView }) {
         <div className="space-y-3">
           <CartTotals totals={cart.totals} />
           {cart.canCheckout ? (
-            <Link prefetch={false} href="/checkout" className={buttonClasses("primary", "w-full")}>
+            <Link href="/checkout" className={buttonClasses("primary", "w-full")}>
               {t("checkout")}
             </Link>
           ) : (

@@ -1,5 +1,6 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+
+import { Link } from "@/components/link";
 
 import { categoryHref } from "./category-tree";
 
@@ -11,7 +12,6 @@ export function Breadcrumbs({ trail }: { trail: { code: string; title: string }[
       <ol className="flex flex-wrap items-center gap-1 text-slate-600">
         <li>
           <Link
-            prefetch={false}
             href="/catalogue"
             className="inline-flex min-h-touch items-center text-brand-700 hover:underline md:min-h-0"
           >
@@ -29,7 +29,6 @@ export function Breadcrumbs({ trail }: { trail: { code: string; title: string }[
                 </span>
               ) : (
                 <Link
-                  prefetch={false}
                   href={categoryHref(trail.slice(0, index + 1).map((item) => item.code))}
                   className="inline-flex min-h-touch items-center text-brand-700 hover:underline md:min-h-0"
                 >

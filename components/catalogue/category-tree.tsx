@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 
+import { Link } from "@/components/link";
 import type { CategoryNode } from "@/lib/catalogue/queries";
 
 export function categoryHref(pathCodes: string[]): string {
@@ -16,7 +16,6 @@ function Branch({ nodes, activePath, depth }: { nodes: CategoryNode[]; activePat
         return (
           <li key={node.code}>
             <Link
-              prefetch={false}
               href={categoryHref(node.pathCodes)}
               aria-current={current ? "page" : undefined}
               className={`block rounded px-2 py-3 text-sm hover:bg-brand-50 lg:py-2 ${current ? "bg-brand-100 font-semibold text-brand-900" : onPath ? "font-semibold text-slate-900" : "text-slate-700"}`}

@@ -1,5 +1,6 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+
+import { Link } from "@/components/link";
 
 /** Previous / next links of a paged list; `hrefFor` keeps the list's other URL state. */
 export function Pagination({
@@ -18,7 +19,7 @@ export function Pagination({
   return (
     <nav aria-label={t("pagination")} className="mt-6 flex items-center justify-between gap-2">
       {page > 1 ? (
-        <Link prefetch={false} href={hrefFor(page - 1)} rel="prev" className={linkClass}>
+        <Link href={hrefFor(page - 1)} rel="prev" className={linkClass}>
           {t("previous")}
         </Link>
       ) : (
@@ -28,7 +29,7 @@ export function Pagination({
         {t("pageOf", { page, pageCount })}
       </span>
       {page < pageCount ? (
-        <Link prefetch={false} href={hrefFor(page + 1)} rel="next" className={linkClass}>
+        <Link href={hrefFor(page + 1)} rel="next" className={linkClass}>
           {t("next")}
         </Link>
       ) : (

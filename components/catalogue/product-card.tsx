@@ -1,6 +1,5 @@
-import Link from "next/link";
-
 import { AddToCart } from "@/components/cart/add-to-cart";
+import { Link } from "@/components/link";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ProductSummary } from "@/lib/catalogue/types";
 import { productDisplayName } from "@/lib/domain/product";
@@ -27,7 +26,7 @@ export function ProductCard({
       className="flex h-full flex-col rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
       aria-label={name}
     >
-      <Link prefetch={false} href={`/products/${encodeURIComponent(product.sku)}`} className="group block">
+      <Link href={`/products/${encodeURIComponent(product.sku)}`} className="group block">
         <ProductImage media={product.image} alt="" size={240} priority={priority} />
         <h3 className="mt-2 line-clamp-2 min-h-10 text-sm font-semibold text-slate-900 group-hover:text-brand-700 group-hover:underline">
           {name}

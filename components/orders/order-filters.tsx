@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 
+import { Link } from "@/components/link";
 import { buttonClasses } from "@/components/ui/button";
 import { ORDER_STATUSES } from "@/lib/domain/order";
 import { hasActiveFilters, ORDER_SORTS, type OrderListParams } from "@/lib/orders/list-params";
@@ -90,7 +90,7 @@ export function OrderFilters({ params }: { params: OrderListParams }) {
           {t("apply")}
         </button>
         {hasActiveFilters(filters) || params.sort !== "date-desc" ? (
-          <Link prefetch={false} href="/orders" className={buttonClasses("ghost")}>
+          <Link href="/orders" className={buttonClasses("ghost")}>
             {t("clear")}
           </Link>
         ) : null}

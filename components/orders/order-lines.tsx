@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 
 import { ProductImage } from "@/components/catalogue/product-image";
+import { Link } from "@/components/link";
 import type { OrderLine } from "@/lib/domain/order";
 import type { Media } from "@/lib/domain/media";
 import { lineTotal } from "@/lib/orders/totals";
@@ -41,7 +41,6 @@ function Title({ item }: { item: LineWithImage }) {
   if (!item.known) return <span className="font-semibold break-words">{title}</span>;
   return (
     <Link
-      prefetch={false}
       href={`/products/${encodeURIComponent(item.line.sku)}`}
       className="inline-flex min-h-touch items-center font-semibold break-words text-brand-700 underline-offset-2 hover:underline print:min-h-0 print:text-slate-900 print:no-underline"
     >

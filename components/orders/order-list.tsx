@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 
+import { Link } from "@/components/link";
 import type { Order } from "@/lib/domain/order";
 import { orderTotals } from "@/lib/orders/totals";
 
@@ -41,7 +41,6 @@ function OrderLink({ row }: { row: OrderRow }) {
   const t = useTranslations("orders.list");
   return (
     <Link
-      prefetch={false}
       href={`/orders/${row.id}`}
       className="inline-flex min-h-touch items-center font-semibold break-all text-brand-700 underline-offset-2 hover:underline"
     >

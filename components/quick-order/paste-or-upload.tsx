@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { Link } from "@/components/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { MAX_LIST_LINES, parseOrderList } from "@/lib/cart/order-list-parser";
 
@@ -132,7 +132,7 @@ export function PasteOrUpload() {
           ) : (
             <p role="status" className="text-green-800">
               {t("addedToCart", { count: added })}{" "}
-              <Link prefetch={false} href="/cart" className={buttonClasses("ghost")}>
+              <Link href="/cart" className={buttonClasses("ghost")}>
                 {t("goToCart")}
               </Link>
             </p>

@@ -1,10 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
+import { Link } from "@/components/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 
 import { LineReportTable } from "./line-report";
@@ -205,7 +205,7 @@ export function QuickOrderRows() {
           ) : (
             <p role="status" className="text-green-800">
               {t("addedToCart", { count: added })}{" "}
-              <Link prefetch={false} href="/cart" className={buttonClasses("ghost")}>
+              <Link href="/cart" className={buttonClasses("ghost")}>
                 {t("goToCart")}
               </Link>
             </p>

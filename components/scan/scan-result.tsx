@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 
 import { QuantityStepper } from "@/components/cart/quantity-stepper";
 import { SalesUnitText } from "@/components/catalogue/product-price";
 import { StockBadge } from "@/components/catalogue/stock-badge";
+import { Link } from "@/components/link";
 import { Button } from "@/components/ui/button";
 
 import type { ScannedProduct } from "./actions";
@@ -87,7 +87,6 @@ export function ScannedProductCard({
       )}
       <div className="flex flex-wrap gap-2">
         <Link
-          prefetch={false}
           href={`/products/${encodeURIComponent(product.sku)}`}
           className="inline-flex min-h-touch items-center text-sm text-brand-700 underline"
         >
@@ -118,7 +117,6 @@ export function UnknownCode({ code, checkDigitWrong }: { code: string; checkDigi
       </p>
       <p className="text-sm">{checkDigitWrong ? t("checkDigitWrong") : t("unknownHint")}</p>
       <Link
-        prefetch={false}
         href={`/search?q=${encodeURIComponent(code)}`}
         className="inline-flex min-h-touch items-center font-semibold text-brand-700 underline"
       >

@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 
 import { addToCart, subtractFromCart } from "@/components/cart/actions";
+import { Link } from "@/components/link";
 import { Button } from "@/components/ui/button";
 import { normaliseCode } from "@/lib/scan/codes";
 import { createRepeatFilter } from "@/lib/scan/repeat-filter";
@@ -360,11 +360,7 @@ export function Scanner({ owner }: { owner: string }) {
             <p className="text-sm text-slate-600">{t("nothingAdded")}</p>
           )}
           {added.some((entry) => entry.state !== "undone") ? (
-            <Link
-              prefetch={false}
-              href="/cart"
-              className="inline-flex min-h-touch items-center font-semibold text-brand-700 underline"
-            >
+            <Link href="/cart" className="inline-flex min-h-touch items-center font-semibold text-brand-700 underline">
               {t("toCart")}
             </Link>
           ) : null}

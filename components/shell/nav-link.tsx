@@ -1,7 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+
+import { Link } from "@/components/link";
 
 import { isActive } from "./nav-items";
 
@@ -17,7 +18,7 @@ export function NavLink({ href, className, children }: { href: string; className
       {children}
     </a>
   ) : (
-    <Link prefetch={false} href={href} aria-current={current} className={className}>
+    <Link href={href} aria-current={current} className={className}>
       {children}
     </Link>
   );

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
+import { Link } from "@/components/link";
 import type { PublicSession } from "@/lib/auth/session-types";
 
 import { CustomerSwitcher } from "@/components/acting/customer-switcher";
@@ -18,7 +18,7 @@ export async function SiteHeader({ session, cartCount }: { session: PublicSessio
   return (
     <header className="no-print bg-brand-700 text-white">
       <div className="mx-auto flex max-w-page flex-wrap items-center gap-x-4 gap-y-2 px-gutter py-2">
-        <Link prefetch={false} href="/" className="min-h-touch content-center text-lg font-bold whitespace-nowrap">
+        <Link href="/" className="min-h-touch content-center text-lg font-bold whitespace-nowrap">
           {t("app.name")}
         </Link>
         <div className="order-last w-full md:order-none md:w-auto md:flex-1">

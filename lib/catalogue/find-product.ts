@@ -26,7 +26,7 @@ export async function findProduct(
   key: { sku: string } | { barcode: string },
 ): Promise<ProductLookup> {
   const row = "sku" in key ? await productBySku(db, key.sku) : await productByBarcode(db, key.barcode);
-  if (row) return { source: "mirror", product: { ...toProduct(row) }, row };
+  if (row) return { source: "mirror", product: toProduct(row), row };
   const askUpstream = "barcode" in key || !(await isCatalogueReady(db));
   if (!askUpstream) return null;
   const client = await upstream();

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { CatalogueReadiness } from "@/components/catalogue/catalogue-readiness";
 import { categoryHref } from "@/components/catalogue/category-tree";
 import { ProductImage } from "@/components/catalogue/product-image";
+import { Link } from "@/components/link";
 import { categoryTree } from "@/lib/catalogue/queries";
 import { getDb } from "@/lib/db";
 
@@ -25,7 +25,6 @@ export default async function CataloguePage() {
         {roots.map((root, index) => (
           <li key={root.code}>
             <Link
-              prefetch={false}
               href={categoryHref(root.pathCodes)}
               className="flex h-full items-center gap-3 rounded-lg border border-slate-200 bg-white p-2 shadow-sm hover:border-brand-500 sm:flex-col sm:items-stretch sm:gap-2 sm:p-3"
             >

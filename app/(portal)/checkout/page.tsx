@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { CheckoutForm } from "@/components/checkout/checkout-form";
+import { Link } from "@/components/link";
 import { buttonClasses } from "@/components/ui/button";
 import { sessionUpstream } from "@/lib/auth/session";
 import { cartViewFor } from "@/lib/cart/read";
@@ -36,7 +36,7 @@ export default async function CheckoutPage() {
       <div className="space-y-4">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p>{t("emptyCart")}</p>
-        <Link prefetch={false} href="/cart" className={buttonClasses("secondary")}>
+        <Link href="/cart" className={buttonClasses("secondary")}>
           {t("backToCart")}
         </Link>
       </div>
@@ -60,7 +60,7 @@ export default async function CheckoutPage() {
       {cart.canCheckout ? null : (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           {t("errors.cartNotOrderable")}{" "}
-          <Link prefetch={false} href="/cart" className="font-semibold underline">
+          <Link href="/cart" className="font-semibold underline">
             {t("backToCart")}
           </Link>
         </p>

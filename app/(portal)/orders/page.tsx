@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 
 import { Pagination } from "@/components/catalogue/pagination";
+import { Link } from "@/components/link";
 import { ExportForm } from "@/components/orders/export-form";
 import { OrderFilters } from "@/components/orders/order-filters";
 import { OrderList, orderRow } from "@/components/orders/order-list";
@@ -65,11 +65,7 @@ export default async function OrdersPage({ searchParams }: Props) {
         <div role="status" className="rounded-lg border border-slate-200 bg-white p-6">
           <p className="font-semibold">{filtered ? t("list.noMatches") : t("list.none")}</p>
           <p className="mt-1 text-slate-700">{filtered ? t("list.noMatchesHint") : t("list.noneHint")}</p>
-          <Link
-            prefetch={false}
-            href={filtered ? "/orders" : "/catalogue"}
-            className={buttonClasses("secondary", "mt-4")}
-          >
+          <Link href={filtered ? "/orders" : "/catalogue"} className={buttonClasses("secondary", "mt-4")}>
             {filtered ? t("filters.clear") : t("list.browse")}
           </Link>
         </div>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { CatalogueReadiness } from "@/components/catalogue/catalogue-readiness";
@@ -8,6 +7,7 @@ import { ListControls } from "@/components/catalogue/list-controls";
 import { Pagination } from "@/components/catalogue/pagination";
 import { ProductGrid } from "@/components/catalogue/product-grid";
 import { VatSwitch } from "@/components/catalogue/vat-switch";
+import { Link } from "@/components/link";
 import { SearchBox } from "@/components/shell/search-box";
 import { requireSession } from "@/lib/auth/session";
 import { listQuery, parseListParams } from "@/lib/catalogue/list-params";
@@ -77,7 +77,6 @@ export default async function SearchPage({ searchParams }: Props) {
             <>
               {t("correctedMatches", { query, corrected: result.correctedQuery })}{" "}
               <Link
-                prefetch={false}
                 href={`/search?q=${encodeURIComponent(result.correctedQuery)}`}
                 className="font-semibold text-brand-700 underline"
               >

@@ -42,9 +42,13 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
 }
 
 async function rasterisedResponse(upstream: Response, contentType: string): Promise<Response> {
-  if (!contentType.includes("svg") || Number(upstream.headers.get("content-length") ?? 0) > MAX_SVG_BYTES) {
+  if (!contentType.includes("svg")) {
     await upstream.body?.cancel();
     return new Response("Not a drawing", { status: 404 });
+  }
+  if (Number(upstream.headers.get("content-length") ?? 0) > MAX_SVG_BYTES) {
+    await upstream.body?.cancel();
+    return new Response("Drawing too large", { status: 502 });
   }
   const png = await rasterizeSvg(new Uint8Array(await upstream.arrayBuffer()));
   if (!png) return new Response("Drawing could not be read", { status: 502 });

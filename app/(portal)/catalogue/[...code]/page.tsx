@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
@@ -10,6 +9,7 @@ import { ListControls } from "@/components/catalogue/list-controls";
 import { Pagination } from "@/components/catalogue/pagination";
 import { ProductGrid } from "@/components/catalogue/product-grid";
 import { VatSwitch } from "@/components/catalogue/vat-switch";
+import { Link } from "@/components/link";
 import { listQuery, parseListParams } from "@/lib/catalogue/list-params";
 import { categoryByCode, categoryProducts, categoryTitles, categoryTree } from "@/lib/catalogue/queries";
 import { showsPricesIncVat } from "@/lib/catalogue/vat-preference";
@@ -82,7 +82,6 @@ export default async function CategoryPage({ params, searchParams }: Props) {
               {children.map((child) => (
                 <li key={child.code}>
                   <Link
-                    prefetch={false}
                     href={categoryHref(child.pathCodes)}
                     className="inline-flex min-h-touch items-center rounded-full border border-slate-300 bg-white px-3 text-sm hover:border-brand-500"
                   >
@@ -106,7 +105,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         ) : (
           <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">
             {t("empty")}{" "}
-            <Link prefetch={false} href={base} className="font-semibold text-brand-700 underline">
+            <Link href={base} className="font-semibold text-brand-700 underline">
               {t("clearFilters")}
             </Link>
           </p>

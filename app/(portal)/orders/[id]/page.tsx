@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 
+import { Link } from "@/components/link";
 import { OrderAddress } from "@/components/orders/order-address";
 import { OrderLines, type LineWithImage } from "@/components/orders/order-lines";
 import { LiveOrderStatus } from "@/components/orders/live-order-status";
@@ -68,7 +68,6 @@ export default async function OrderPage({ params }: Props) {
   const t = await getTranslations("orders.detail");
   const back = (
     <Link
-      prefetch={false}
       href="/orders"
       className="no-print inline-flex min-h-touch items-center gap-1 text-sm font-semibold text-brand-700 hover:underline"
     >

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
+import { Link } from "@/components/link";
 import { buttonClasses } from "@/components/ui/button";
 
 export default async function ProductNotFound() {
@@ -9,7 +9,7 @@ export default async function ProductNotFound() {
     <div className="mx-auto max-w-xl py-12 text-center">
       <h1 className="text-2xl font-bold">{t("product.notFoundTitle")}</h1>
       <p className="mt-2 text-slate-700">{t("product.notFoundText")}</p>
-      <Link prefetch={false} href="/catalogue" className={buttonClasses("primary", "mt-6")}>
+      <Link href="/catalogue" className={buttonClasses("primary", "mt-6")}>
         {t("catalogue.title")}
       </Link>
     </div>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 
@@ -8,6 +7,7 @@ import { categoryHref } from "@/components/catalogue/category-tree";
 import { ProductImage } from "@/components/catalogue/product-image";
 import { SalesUnitText } from "@/components/catalogue/product-price";
 import { StockBadge } from "@/components/catalogue/stock-badge";
+import { Link } from "@/components/link";
 import { requireSession } from "@/lib/auth/session";
 import { lookupProduct } from "@/lib/catalogue/product-lookup";
 import { categoriesByCodes } from "@/lib/catalogue/queries";
@@ -263,7 +263,6 @@ export default async function ProductPage({ params }: Props) {
             {categories.map((category) => (
               <li key={category.code}>
                 <Link
-                  prefetch={false}
                   href={categoryHref(category.pathCodes)}
                   className="inline-flex min-h-touch items-center rounded-full border border-slate-300 bg-white px-3 text-sm hover:border-brand-500"
                 >

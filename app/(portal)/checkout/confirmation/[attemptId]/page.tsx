@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
+import { Link } from "@/components/link";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/session";
@@ -43,15 +43,15 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ a
       </dl>
       <div className="flex flex-wrap gap-3">
         {numericId ? (
-          <Link prefetch={false} href={`/orders/${numericId}`} className={buttonClasses("primary")}>
+          <Link href={`/orders/${numericId}`} className={buttonClasses("primary")}>
             {t("view")}
           </Link>
         ) : (
-          <Link prefetch={false} href="/orders" className={buttonClasses("primary")}>
+          <Link href="/orders" className={buttonClasses("primary")}>
             {t("view")}
           </Link>
         )}
-        <Link prefetch={false} href="/catalogue" className={buttonClasses("secondary")}>
+        <Link href="/catalogue" className={buttonClasses("secondary")}>
           {t("continue")}
         </Link>
       </div>
