@@ -190,6 +190,31 @@ test.describe("phone layout", () => {
     await expect(page.getByLabel("House number", { exact: true })).toHaveAttribute("inputmode", "numeric");
     await expect(page.getByLabel("Postcode")).toHaveAttribute("autocapitalize", "characters");
   });
+
+  test("the order list is cards to the eye and still a table to a screen reader, each order once", async ({ page }) => {
+    await page.goto("/orders");
+    const table = page.getByRole("table", { name: /^Orders 1–\d+ of \d+$/ });
+    await expect(table).toBeVisible();
+    // On a phone the column headers are hidden: each cell says its own column.
+    await expect(table.getByRole("columnheader")).toHaveCount(0);
+    const rows = table.getByRole("row");
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(0);
+    const first = rows.first();
+    await expect(first.getByRole("cell", { name: /^Last change / })).toBeVisible();
+    await expect(first.getByRole("cell", { name: /^Total excl\. VAT €/ })).toBeVisible();
+    // A card, not a row of a wide table: its cells stack, and nothing is drawn twice.
+    const [date, total] = [
+      first.getByRole("cell", { name: /^Last change / }),
+      first.getByRole("cell", { name: /^Total/ }),
+    ];
+    expect((await total.boundingBox())!.y).toBeGreaterThan((await date.boundingBox())!.y);
+    const links = await page
+      .locator('main a[href^="/orders/"]')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute("href")));
+    expect(links).toHaveLength(count);
+    expect(new Set(links).size).toBe(count);
+  });
 });
 
 test.describe("scan page", () => {

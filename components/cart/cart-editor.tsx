@@ -1,33 +1,52 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useOptimistic, useState, useTransition } from "react";
 
-import { ProductImage } from "@/components/catalogue/product-image";
-import { StockBadge } from "@/components/catalogue/stock-badge";
 import { Link } from "@/components/link";
 import { Button, buttonClasses } from "@/components/ui/button";
-import type { CartLineView, CartView } from "@/lib/cart/view";
 
 import { emptyCart, removeCartLine, setCartQuantity } from "./actions";
 import { QuantityStepper } from "./quantity-stepper";
-import { CartTotals } from "./cart-totals";
+
+/**
+ * A cart line as the editor gets it: what it needs to change the line, and the parts the server
+ * drew (picture, details, total), which stay as they are until the server answers the change.
+ */
+export interface EditableCartLine {
+  sku: string;
+  title: string;
+  quantity: number;
+  salesUnit: string;
+  salesUnitAmount: number;
+  picture: React.ReactNode;
+  details: React.ReactNode;
+  total: React.ReactNode;
+}
 
 type Change = { type: "quantity"; sku: string; quantity: number } | { type: "remove"; sku: string } | { type: "empty" };
 
-function applyChange(lines: CartLineView[], change: Change): CartLineView[] {
+function applyChange(lines: EditableCartLine[], change: Change): EditableCartLine[] {
   if (change.type === "empty") return [];
   if (change.type === "remove") return lines.filter((line) => line.sku !== change.sku);
   return lines.map((line) => (line.sku === change.sku ? { ...line, quantity: change.quantity } : line));
 }
 
 /** The cart's lines with optimistic changes: the page shows the change at once, the server confirms. */
-export function CartEditor({ cart }: { cart: CartView }) {
+export function CartEditor({
+  lines: serverLines,
+  totals,
+  canCheckout,
+}: {
+  lines: EditableCartLine[];
+  /** The totals, drawn by the server. */
+  totals: React.ReactNode;
+  canCheckout: boolean;
+}) {
   const t = useTranslations("cart");
-  const format = useFormatter();
   const router = useRouter();
-  const [lines, applyOptimistic] = useOptimistic(cart.lines, applyChange);
+  const [lines, applyOptimistic] = useOptimistic(serverLines, applyChange);
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
 
@@ -70,54 +89,15 @@ export function CartEditor({ cart }: { cart: CartView }) {
         {message?.text ?? ""}
       </p>
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-        {lines.map((line, index) => (
+        {lines.map((line) => (
           <li
             key={line.sku}
             className="grid gap-3 p-3 sm:grid-cols-[5rem_1fr_auto]"
             data-testid="cart-line"
             data-sku={line.sku}
           >
-            <div className="w-20">
-              <ProductImage media={line.image} alt="" size={80} sizes="80px" priority={index < 3} />
-            </div>
-            <div className="min-w-0 space-y-1">
-              <Link
-                href={`/products/${encodeURIComponent(line.sku)}`}
-                className="text-brand-800 font-semibold hover:underline"
-              >
-                {line.title}
-              </Link>
-              <p className="text-xs text-slate-600">
-                <span className="font-mono">{line.sku}</span>
-                {line.salesUnitAmount > 1
-                  ? ` · ${line.salesUnit.toLowerCase()} ${line.salesUnitAmount}`
-                  : ` · ${line.salesUnit.toLowerCase()}`}
-              </p>
-              <StockBadge colour={line.stockColour} />
-              {line.tier ? (
-                <p className="text-xs text-slate-700">
-                  {t("unitPrice", { unit: line.priceUnit.toLowerCase() })}: {format.number(line.tier.exVat, "money")} ·{" "}
-                  {t("tier", { quantity: line.tier.minQuantity })}
-                </p>
-              ) : null}
-              {line.nextTier ? (
-                <p className="text-xs text-brand-700">
-                  {t("nextTier", {
-                    missing: line.nextTier.missing,
-                    price: format.number(line.nextTier.exVat, "money"),
-                    unit: line.priceUnit.toLowerCase(),
-                  })}
-                </p>
-              ) : null}
-              {line.issues.map((issue) => (
-                <p
-                  key={issue}
-                  className={`rounded px-2 py-1 text-xs ${line.blocking ? "bg-red-50 text-red-900" : "bg-amber-50 text-amber-900"}`}
-                >
-                  {t(`issues.${issue}`)}
-                </p>
-              ))}
-            </div>
+            <div className="w-20">{line.picture}</div>
+            <div className="min-w-0 space-y-1">{line.details}</div>
             <div className="flex flex-wrap items-start gap-3 sm:flex-col sm:items-end">
               <QuantityStepper
                 value={line.quantity}
@@ -128,12 +108,7 @@ export function CartEditor({ cart }: { cart: CartView }) {
                   run({ type: "quantity", sku: line.sku, quantity }, () => setCartQuantity({ sku: line.sku, quantity }))
                 }
               />
-              <p className="text-right">
-                <span className="sr-only">{t("lineTotal")}: </span>
-                <span className="font-bold">
-                  {line.totalExVat === null ? t("priceOnDemand") : format.number(line.totalExVat, "money")}
-                </span>
-              </p>
+              <p className="text-right">{line.total}</p>
               <Button
                 variant="ghost"
                 aria-label={t("removeLine", { title: line.title })}
@@ -163,8 +138,8 @@ export function CartEditor({ cart }: { cart: CartView }) {
           </Button>
         </div>
         <div className="space-y-3">
-          <CartTotals totals={cart.totals} />
-          {cart.canCheckout ? (
+          {totals}
+          {canCheckout ? (
             <Link href="/checkout" className={buttonClasses("primary", "w-full")}>
               {t("checkout")}
             </Link>

@@ -80,107 +80,98 @@ function DropshipMark({ dropship }: { dropship: boolean }) {
   );
 }
 
-/** The orders as a table on wide screens and as cards on phones (no sideways scrolling at 360 px). */
+/** A cell's column name, shown on phones, where the column headers are hidden and each row is a card. */
+function PhoneLabel({ children }: { children: React.ReactNode }) {
+  return <span className="w-32 shrink-0 font-normal text-slate-600 lg:hidden">{children}</span>;
+}
+
+/** The table's columns on wide screens, with whether they hold a number (aligned right). */
+const COLUMNS = [
+  ["order", false],
+  ["date", false],
+  ["creator", false],
+  ["status", false],
+  ["lines", true],
+  ["total", true],
+  ["delivery", false],
+  ["shipments", true],
+] as const;
+
+const cell = "lg:table-cell lg:px-3 lg:py-2";
+const labelledCell = `col-span-2 flex min-w-0 gap-3 ${cell}`;
+
+/**
+ * The orders as one table: rows on wide screens, a card per row on phones (no sideways scrolling
+ * at 360 px). One table, not a table and a list, so a phone builds and hydrates each order once.
+ * The roles are written out because a row laid out as a grid loses them in some browsers.
+ */
 export function OrderList({ rows, caption }: { rows: OrderRow[]; caption: string }) {
   const t = useTranslations("orders.list");
   return (
-    <>
-      <div className="hidden overflow-hidden rounded-lg border border-slate-200 bg-white lg:block">
-        <table className="w-full text-left text-sm">
-          <caption className="border-b border-slate-200 px-3 py-2 text-left text-sm text-slate-700">{caption}</caption>
-          <thead className="bg-slate-50 text-xs tracking-wide text-slate-700 uppercase">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("order")}
+    <div className="lg:overflow-hidden lg:rounded-lg lg:border lg:border-slate-200 lg:bg-white">
+      <table role="table" className="block w-full text-left text-sm lg:table">
+        <caption className="mb-2 block text-left text-sm text-slate-700 lg:mb-0 lg:table-caption lg:border-b lg:border-slate-200 lg:px-3 lg:py-2">
+          {caption}
+        </caption>
+        <thead
+          role="rowgroup"
+          className="hidden bg-slate-50 text-xs tracking-wide text-slate-700 uppercase lg:table-header-group"
+        >
+          <tr role="row">
+            {COLUMNS.map(([key, numeric]) => (
+              <th key={key} role="columnheader" scope="col" className={`px-3 py-2 ${numeric ? "text-right" : ""}`}>
+                {t(key)}
               </th>
-              <th scope="col" className="px-3 py-2">
-                {t("date")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("creator")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("status")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("lines")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("total")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("delivery")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("shipments")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {rows.map((row) => (
-              <tr key={row.id} className="align-middle hover:bg-slate-50">
-                <th scope="row" className="px-3 py-1 font-normal">
-                  <OrderLink row={row} />
-                  <span className="block text-xs text-slate-600">{t("number", { id: row.id })}</span>
-                </th>
-                <td className="px-3 py-2">
-                  <When at={row.updatedAt} />
-                </td>
-                <td className="px-3 py-2">{row.creatorName ?? "—"}</td>
-                <td className="px-3 py-2">
-                  <OrderStatusBadge status={row.status} raw={row.statusRaw} />
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{row.lineCount}</td>
-                <td className="px-3 py-2 text-right font-semibold tabular-nums">
-                  <Total row={row} />
-                </td>
-                <td className="px-3 py-2">
-                  <DropshipMark dropship={row.dropship} />
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{row.shipmentCount}</td>
-              </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
-
-      <section aria-label={caption} className="lg:hidden">
-        <p className="mb-2 text-sm text-slate-700">{caption}</p>
-        <ul className="space-y-3">
+          </tr>
+        </thead>
+        <tbody role="rowgroup" className="block space-y-3 lg:table-row-group lg:space-y-0">
           {rows.map((row) => (
-            <li key={row.id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-              <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
-                <div className="min-w-0">
-                  <OrderLink row={row} />
-                  <span className="block text-xs text-slate-600">{t("number", { id: row.id })}</span>
-                </div>
+            <tr
+              key={row.id}
+              role="row"
+              className="grid min-w-0 grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white p-3 shadow-sm lg:table-row lg:rounded-none lg:border-x-0 lg:border-t-0 lg:p-0 lg:align-middle lg:shadow-none lg:last:border-b-0 lg:hover:bg-slate-50"
+            >
+              <th
+                role="rowheader"
+                scope="row"
+                className="mb-1 min-w-0 font-normal lg:mb-0 lg:table-cell lg:px-3 lg:py-1"
+              >
+                <OrderLink row={row} />
+                <span className="block text-xs text-slate-600">{t("number", { id: row.id })}</span>
+              </th>
+              <td role="cell" className={labelledCell}>
+                <PhoneLabel>{t("date")}</PhoneLabel>
+                <When at={row.updatedAt} />
+              </td>
+              <td role="cell" className={labelledCell}>
+                <PhoneLabel>{t("creator")}</PhoneLabel>
+                <span className="min-w-0 break-words">{row.creatorName ?? "—"}</span>
+              </td>
+              <td role="cell" className={`col-start-2 row-start-1 justify-self-end ${cell}`}>
                 <OrderStatusBadge status={row.status} raw={row.statusRaw} />
-              </div>
-              <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
-                <dt className="text-slate-600">{t("date")}</dt>
-                <dd>
-                  <When at={row.updatedAt} />
-                </dd>
-                <dt className="text-slate-600">{t("creator")}</dt>
-                <dd className="break-words">{row.creatorName ?? "—"}</dd>
-                <dt className="text-slate-600">{t("lines")}</dt>
-                <dd>{row.lineCount}</dd>
-                <dt className="text-slate-600">{t("total")}</dt>
-                <dd className="font-semibold">
+              </td>
+              <td role="cell" className={`${labelledCell} tabular-nums lg:text-right`}>
+                <PhoneLabel>{t("lines")}</PhoneLabel>
+                {row.lineCount}
+              </td>
+              <td role="cell" className={`${labelledCell} font-semibold tabular-nums lg:text-right`}>
+                <PhoneLabel>{t("total")}</PhoneLabel>
+                <span>
                   <Total row={row} />
-                </dd>
-                <dt className="text-slate-600">{t("shipments")}</dt>
-                <dd>{row.shipmentCount}</dd>
-              </dl>
-              {row.dropship ? (
-                <div className="mt-2">
-                  <DropshipMark dropship />
-                </div>
-              ) : null}
-            </li>
+                </span>
+              </td>
+              <td role="cell" className={`${row.dropship ? "col-span-2 mt-1" : "hidden"} ${cell}`}>
+                <DropshipMark dropship={row.dropship} />
+              </td>
+              <td role="cell" className={`${labelledCell} tabular-nums lg:text-right`}>
+                <PhoneLabel>{t("shipments")}</PhoneLabel>
+                {row.shipmentCount}
+              </td>
+            </tr>
           ))}
-        </ul>
-      </section>
-    </>
+        </tbody>
+      </table>
+    </div>
   );
 }

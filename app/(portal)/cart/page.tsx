@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
 import { CartEditor } from "@/components/cart/cart-editor";
+import { CartLineDetails, CartLineTotal } from "@/components/cart/cart-line-details";
+import { CartTotals } from "@/components/cart/cart-totals";
+import { ProductImage } from "@/components/catalogue/product-image";
 import { requireSession } from "@/lib/auth/session";
 import { cartViewFor } from "@/lib/cart/read";
 
@@ -20,7 +23,20 @@ export default async function CartPage() {
           <p className="text-sm text-slate-700">{t("lines", { count: cart.lines.length })}</p>
         ) : null}
       </div>
-      <CartEditor cart={cart} />
+      <CartEditor
+        lines={cart.lines.map((line, index) => ({
+          sku: line.sku,
+          title: line.title,
+          quantity: line.quantity,
+          salesUnit: line.salesUnit,
+          salesUnitAmount: line.salesUnitAmount,
+          picture: <ProductImage media={line.image} alt="" size={80} sizes="80px" priority={index < 3} />,
+          details: <CartLineDetails line={line} />,
+          total: <CartLineTotal line={line} />,
+        }))}
+        totals={<CartTotals totals={cart.totals} />}
+        canCheckout={cart.canCheckout}
+      />
     </div>
   );
 }
