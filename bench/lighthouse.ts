@@ -127,6 +127,31 @@ async function prepare(portal: string): Promise<{ cookie: string; productPath: s
   }
 }
 
+/**
+ * Opens each page once as a phone of Lighthouse's mobile mode does (412 px at 1.75 device pixels), so that
+ * the server's caches are warm as on a running portal: compiled routes, database pages, and next/image's
+ * resized pictures at the widths the phone asks for. Otherwise the first measured run of a page pays for
+ * resizing its pictures on the same two cores the browser runs on.
+ */
+async function warm(portal: string, cookie: string, paths: string[]) {
+  const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS.slice(1) });
+  try {
+    const context = await browser.newContext({
+      baseURL: portal,
+      viewport: { width: 412, height: 823 },
+      deviceScaleFactor: 1.75,
+      isMobile: true,
+      hasTouch: true,
+      extraHTTPHeaders: { Cookie: cookie },
+      serviceWorkers: "block",
+    });
+    const page = await context.newPage();
+    for (const pagePath of paths) await page.goto(pagePath, { waitUntil: "networkidle" });
+  } finally {
+    await browser.close();
+  }
+}
+
 /** The parts of Lighthouse's result (LHR) read here. */
 interface Lhr {
   finalDisplayedUrl: string;
@@ -136,26 +161,37 @@ interface Lhr {
   audits: Record<string, { score: number | null; title: string; numericValue?: number } | undefined>;
 }
 
+/** Lighthouse's CLI; its JSON report. A failure says what Lighthouse said, without the session cookie of the command line. */
+async function lighthouse(url: string, cookie: string, slowdown: number): Promise<string> {
+  try {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        "node_modules/lighthouse/cli/index.js",
+        url,
+        "--quiet",
+        "--output=json",
+        "--output-path=stdout",
+        `--only-categories=${CATEGORIES.join(",")}`,
+        `--chrome-flags=${CHROME_FLAGS.join(" ")}`,
+        `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+        `--throttling.cpuSlowdownMultiplier=${slowdown}`,
+      ],
+      { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 256 * 1024 * 1024 },
+    );
+    return stdout;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(message.replaceAll(cookie, "<session cookie>"));
+  }
+}
+
 /**
  * One Lighthouse run through its own CLI in plain Node (tsx would rewrite the functions Lighthouse
  * sends into the page), with a fresh Chromium from CHROME_PATH each time.
  */
 async function measure(url: string, cookie: string, slowdown: number): Promise<PageRun> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [
-      "node_modules/lighthouse/cli/index.js",
-      url,
-      "--quiet",
-      "--output=json",
-      "--output-path=stdout",
-      `--only-categories=${CATEGORIES.join(",")}`,
-      `--chrome-flags=${CHROME_FLAGS.join(" ")}`,
-      `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
-      `--throttling.cpuSlowdownMultiplier=${slowdown}`,
-    ],
-    { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 256 * 1024 * 1024 },
-  );
+  const stdout = await lighthouse(url, cookie, slowdown);
   const lhr = JSON.parse(stdout) as Lhr;
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) {
@@ -254,6 +290,7 @@ async function main() {
     orders: "/orders",
     "reference: offline page": "/offline",
   };
+  await warm(portal, cookie, Object.values(pages));
 
   type PageResult = { path: string; median: PageRun; runs: { scores: Record<Category, number>; benchmarkIndex: number | null }[] };
   const results: Record<string, Record<string, PageResult>> = {};
@@ -261,7 +298,7 @@ async function main() {
     const key = `cpu${slowdown}x`;
     results[key] = {};
     for (const [name, pagePath] of Object.entries(pages)) {
-      // A first visit warms the server's caches (compiled routes, database pages), as a running portal has them.
+      // Once more before each page's runs, in case a cache went cold since warm().
       await fetch(`${portal}${pagePath}`, { headers: { Cookie: cookie } });
       const runs: PageRun[] = [];
       for (let run = 0; run < RUNS; run++) runs.push(await measureWithRetry(`${portal}${pagePath}`, cookie, slowdown));
