@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
-import { chromium } from "@playwright/test";
+import { type Browser, chromium } from "@playwright/test";
 
 import { buildIsCurrent } from "../scripts/lib/build-state.mjs";
 import { CHROMIUM_ARGS, DEBIAN_CHROMIUM } from "../scripts/lib/chromium.mjs";
@@ -100,10 +100,19 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
   throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
 }
 
-/** Signs in as the dealer, fills the cart with one product and finds a product page; returns the cookies. */
-async function prepare(portal: string): Promise<{ cookie: string; productPath: string }> {
+/** A Chromium for the bench's own visits (not Lighthouse's), closed when `use` is done. */
+async function withChromium<T>(use: (browser: Browser) => Promise<T>): Promise<T> {
   const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS.slice(1) });
   try {
+    return await use(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Signs in as the dealer, fills the cart with one product and finds a product page; returns the cookies. */
+async function prepare(portal: string): Promise<{ cookie: string; productPath: string }> {
+  return withChromium(async (browser) => {
     const page = await browser.newPage({ baseURL: portal, locale: "en-GB" });
     await page.goto("/sign-in");
     await page.getByLabel("Email address").fill(DEALER.email);
@@ -122,9 +131,7 @@ async function prepare(portal: string): Promise<{ cookie: string; productPath: s
     await card.getByRole("status").filter({ hasText: "Added" }).waitFor();
     const cookies = await page.context().cookies(portal);
     return { cookie: cookies.map((item) => `${item.name}=${item.value}`).join("; "), productPath };
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 /**
@@ -134,8 +141,7 @@ async function prepare(portal: string): Promise<{ cookie: string; productPath: s
  * resizing its pictures on the same two cores the browser runs on.
  */
 async function warm(portal: string, cookie: string, paths: string[]) {
-  const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS.slice(1) });
-  try {
+  await withChromium(async (browser) => {
     const context = await browser.newContext({
       baseURL: portal,
       viewport: { width: 412, height: 823 },
@@ -147,9 +153,7 @@ async function warm(portal: string, cookie: string, paths: string[]) {
     });
     const page = await context.newPage();
     for (const pagePath of paths) await page.goto(pagePath, { waitUntil: "networkidle" });
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 /** The parts of Lighthouse's result (LHR) read here. */
@@ -298,8 +302,6 @@ async function main() {
     const key = `cpu${slowdown}x`;
     results[key] = {};
     for (const [name, pagePath] of Object.entries(pages)) {
-      // Once more before each page's runs, in case a cache went cold since warm().
-      await fetch(`${portal}${pagePath}`, { headers: { Cookie: cookie } });
       const runs: PageRun[] = [];
       for (let run = 0; run < RUNS; run++) runs.push(await measureWithRetry(`${portal}${pagePath}`, cookie, slowdown));
       const chosen = median(runs);
