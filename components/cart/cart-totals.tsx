@@ -6,7 +6,7 @@ import type { VatTotals } from "@/lib/cart/pricing";
 export function CartTotals({ totals }: { totals: VatTotals }) {
   const t = useTranslations("cart");
   const format = useFormatter();
-  const money = (value: number) => format.number(value, { style: "currency", currency: "EUR" });
+  const money = (value: number) => format.number(value, "money");
   return (
     <section aria-labelledby="cart-totals" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="cart-totals" className="mb-2 font-semibold">

@@ -376,9 +376,7 @@ export function CheckoutForm(props: CheckoutProps) {
                       <span className="font-mono text-xs text-slate-600">{line.sku}</span>
                     </span>
                     <span className="shrink-0">
-                      {line.totalExVat === null
-                        ? "—"
-                        : format.number(line.totalExVat, { style: "currency", currency: "EUR" })}
+                      {line.totalExVat === null ? "—" : format.number(line.totalExVat, "money")}
                     </span>
                   </div>
                   {lineErrors[line.sku] ? <p className="text-xs text-red-800">{lineErrors[line.sku]}</p> : null}

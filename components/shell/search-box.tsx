@@ -151,7 +151,7 @@ export function SearchBox({ id = "site-search" }: { id?: string }) {
               {suggestion.priceOnDemand
                 ? ts("product.priceOnDemand")
                 : suggestion.priceExVat !== null
-                  ? format.number(suggestion.priceExVat, { style: "currency", currency: "EUR" })
+                  ? format.number(suggestion.priceExVat, "money")
                   : null}
               <span className="block">{ts(`product.stock.${suggestion.stockColour ?? "unknown"}`)}</span>
             </span>
