@@ -13,6 +13,7 @@ export function ProductImage({
   alt,
   size,
   sizes = `(max-width: 640px) 50vw, ${size}px`,
+  fixed = false,
   priority = false,
   className = "",
 }: {
@@ -21,6 +22,8 @@ export function ProductImage({
   size: number;
   /** The width the image is shown at (the `sizes` attribute); half the screen on phones unless said. */
   sizes?: string;
+  /** Shown at exactly `size` px on every screen: a 1x and a 2x picture instead of the whole width list. */
+  fixed?: boolean;
   priority?: boolean;
   className?: string;
 }) {
@@ -43,7 +46,7 @@ export function ProductImage({
     alt,
     width: size,
     height: size,
-    sizes,
+    sizes: fixed ? undefined : sizes,
     priority,
     className: `aspect-square w-full rounded-md bg-white object-contain ${className}`,
   });

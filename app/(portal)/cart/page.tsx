@@ -30,7 +30,7 @@ export default async function CartPage() {
           quantity: line.quantity,
           salesUnit: line.salesUnit,
           salesUnitAmount: line.salesUnitAmount,
-          picture: <ProductImage media={line.image} alt="" size={80} sizes="80px" priority={index < 3} />,
+          picture: <ProductImage media={line.image} alt="" size={80} fixed priority={index < 3} />,
           details: <CartLineDetails line={line} />,
           total: <CartLineTotal line={line} />,
         }))}
