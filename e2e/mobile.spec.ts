@@ -213,6 +213,35 @@ test.describe("phone layout", () => {
     expect(links).toHaveLength(count);
     expect(new Set(links).size).toBe(count);
   });
+
+  test("an order's lines are cards to the eye and a table to a screen reader, each line once; printed, a packing list without prices", async ({
+    page,
+  }) => {
+    await page.goto("/orders");
+    await page.locator('main a[href^="/orders/"]').first().tap();
+    const table = page.getByRole("table", { name: /^Lines of order \d+$/ });
+    await expect(table).toBeVisible();
+    await expect(table.getByRole("columnheader")).toHaveCount(0);
+    // The first line (printed, the column headers are a row too).
+    const first = table
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader") })
+      .first();
+    const quantity = first.getByRole("cell", { name: /^Quantity \d/ });
+    const total = first.getByRole("cell", { name: /^Line total excl\. VAT (€|—)/ });
+    await expect(quantity).toBeVisible();
+    await expect(total).toBeVisible();
+    expect((await total.boundingBox())!.y).toBeGreaterThan((await quantity.boundingBox())!.y);
+    // Each line is on the page once: its SKU is written once.
+    const sku = (await first.getByRole("rowheader").locator(".font-mono").first().textContent())!;
+    await expect(page.locator("main").getByText(sku, { exact: true })).toHaveCount(1);
+
+    await page.emulateMedia({ media: "print" });
+    await expect(table.getByRole("columnheader")).toHaveText(["Product", "Quantity", "Picked"]);
+    await expect(first.getByRole("cell", { name: /^Quantity \d/ })).toHaveCount(0);
+    await expect(first.getByRole("cell").filter({ hasText: "€" })).toHaveCount(0);
+    await expect(first.getByRole("cell", { name: /^\d+ / })).toBeVisible();
+  });
 });
 
 test.describe("scan page", () => {

@@ -6,6 +6,8 @@ import type { OrderLine } from "@/lib/domain/order";
 import type { Media } from "@/lib/domain/media";
 import { lineTotal } from "@/lib/orders/totals";
 
+import { PhoneLabel } from "./phone-label";
+
 export interface LineWithImage {
   line: OrderLine;
   /** The product's image from the mirror; null when the mirror does not know it. */
@@ -64,126 +66,109 @@ function Codes({ line }: { line: OrderLine }) {
   );
 }
 
+/** A cell on wide screens and on paper; on phones each cell is a line of the card. */
+const screenCell = "lg:table-cell lg:px-2 lg:py-2";
+const printCell = "print:table-cell print:px-2 print:py-2";
+const labelledCell = `col-span-2 flex min-w-0 gap-3 ${screenCell}`;
+const numbers = "tabular-nums lg:text-right lg:whitespace-nowrap print:text-right print:whitespace-nowrap";
+/** Prices are left out of the packing list. */
+const priceCell = `${labelledCell} ${numbers} print:hidden`;
+/** The columns of prices, in order; each is also a message key of `orders.lines`. */
+const PRICE_COLUMNS = ["listPrice", "customerPrice", "soldPrice", "discount", "vat", "lineTotal"] as const;
+
 /**
- * The order's lines: a table on wide screens and on paper (prices left out of
- * the packing list, a tick box added for the warehouse), cards on phones.
+ * The order's lines as one table: rows on wide screens and on paper (prices left out of the packing
+ * list, a tick box added for the warehouse), a card per line on phones. One table, not a table and
+ * a list, so a phone builds each line once. The roles are written out because a row laid out as a
+ * grid loses them in some browsers.
  */
 export function OrderLines({ items, caption }: { items: LineWithImage[]; caption: string }) {
   const { t, money, quantity, salesUnits, discount, vat } = useLineText();
-  const num = "px-2 py-2 text-right tabular-nums whitespace-nowrap";
-  const price = `${num} print:hidden`;
+  const prices: Record<(typeof PRICE_COLUMNS)[number], (line: OrderLine) => string> = {
+    listPrice: (line) => money(line.listPrice),
+    customerPrice: (line) => money(line.customerPrice),
+    soldPrice: (line) => money(line.soldPrice),
+    discount,
+    vat,
+    lineTotal: (line) => money(lineTotal(line).exVat),
+  };
+  const header = "px-2 py-2";
+  const numberHeader = `${header} text-right`;
   return (
-    <>
-      <div className="hidden overflow-hidden rounded-lg border border-slate-200 bg-white lg:block print:block print:border-0">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-50 text-xs text-slate-700">
-            <tr>
-              <th scope="col" className="w-16 px-2 py-2 print:hidden">
-                <span className="sr-only">{t("image")}</span>
+    <div className="lg:overflow-hidden lg:rounded-lg lg:border lg:border-slate-200 lg:bg-white print:border-0">
+      <table role="table" className="block w-full text-left text-sm lg:table print:table">
+        <caption className="sr-only">{caption}</caption>
+        <thead
+          role="rowgroup"
+          className="hidden bg-slate-50 text-xs text-slate-700 lg:table-header-group print:table-header-group"
+        >
+          <tr role="row">
+            <th role="columnheader" scope="col" className={`w-16 ${header} print:hidden`}>
+              <span className="sr-only">{t("image")}</span>
+            </th>
+            <th role="columnheader" scope="col" className={header}>
+              {t("product")}
+            </th>
+            <th role="columnheader" scope="col" className={numberHeader}>
+              {t("quantityHeader")}
+            </th>
+            {PRICE_COLUMNS.map((key) => (
+              <th key={key} role="columnheader" scope="col" className={`${numberHeader} print:hidden`}>
+                {t(key)}
               </th>
-              <th scope="col" className="px-2 py-2">
-                {t("product")}
-              </th>
-              <th scope="col" className="px-2 py-2 text-right">
-                {t("quantityHeader")}
-              </th>
-              <th scope="col" className="px-2 py-2 text-right print:hidden">
-                {t("listPrice")}
-              </th>
-              <th scope="col" className="px-2 py-2 text-right print:hidden">
-                {t("customerPrice")}
-              </th>
-              <th scope="col" className="px-2 py-2 text-right print:hidden">
-                {t("soldPrice")}
-              </th>
-              <th scope="col" className="px-2 py-2 text-right print:hidden">
-                {t("discount")}
-              </th>
-              <th scope="col" className="px-2 py-2 text-right print:hidden">
-                {t("vat")}
-              </th>
-              <th scope="col" className="px-2 py-2 text-right print:hidden">
-                {t("lineTotal")}
-              </th>
-              <th scope="col" className="hidden px-2 py-2 text-center print:table-cell">
-                {t("picked")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {items.map((item, index) => {
-              const { line } = item;
-              const units = salesUnits(line);
-              return (
-                <tr key={`${line.sku}-${index}`} className="align-top">
-                  <td className="px-2 py-2 print:hidden">
-                    <div className="w-14">
-                      <ProductImage media={item.image} alt="" size={64} sizes="64px" />
-                    </div>
-                  </td>
-                  <th scope="row" className="px-2 py-2 font-normal">
-                    <Title item={item} />
-                    <Codes line={line} />
-                  </th>
-                  <td className={num}>
-                    <span className="font-semibold">{quantity(line)}</span>
-                    {units ? <span className="block text-xs text-slate-600">{units}</span> : null}
-                  </td>
-                  <td className={price}>{money(line.listPrice)}</td>
-                  <td className={price}>{money(line.customerPrice)}</td>
-                  <td className={price}>{money(line.soldPrice)}</td>
-                  <td className={price}>{discount(line)}</td>
-                  <td className={price}>{vat(line)}</td>
-                  <td className={`${price} font-semibold`}>{money(lineTotal(line).exVat)}</td>
-                  <td className="hidden px-2 py-2 text-center print:table-cell">
-                    <span aria-hidden="true" className="inline-block h-5 w-5 border-2 border-slate-900" />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-
-      <ul aria-label={caption} className="space-y-3 lg:hidden print:hidden">
-        {items.map((item, index) => {
-          const { line } = item;
-          const units = salesUnits(line);
-          return (
-            <li key={`${line.sku}-${index}`} className="min-w-0 rounded-lg border border-slate-200 bg-white p-3">
-              <div className="flex min-w-0 gap-3">
-                <div className="w-16 shrink-0">
-                  <ProductImage media={item.image} alt="" size={64} sizes="64px" />
-                </div>
-                <div className="min-w-0">
+            ))}
+            <th role="columnheader" scope="col" className={`hidden ${header} text-center print:table-cell`}>
+              {t("picked")}
+            </th>
+          </tr>
+        </thead>
+        <tbody
+          role="rowgroup"
+          className="block space-y-3 lg:table-row-group lg:space-y-0 print:table-row-group print:space-y-0"
+        >
+          {items.map((item, index) => {
+            const { line } = item;
+            const units = salesUnits(line);
+            return (
+              <tr
+                key={`${line.sku}-${index}`}
+                role="row"
+                className="grid min-w-0 grid-cols-[4rem_minmax(0,1fr)] gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white p-3 lg:table-row lg:rounded-none lg:border-x-0 lg:border-t-0 lg:p-0 lg:align-top lg:last:border-b-0 print:table-row print:rounded-none print:border-x-0 print:border-t-0 print:p-0 print:align-top print:last:border-b-0"
+              >
+                <td role="cell" className={`mb-2 ${screenCell} lg:mb-0 print:hidden`}>
+                  <div className="w-16 lg:w-14">
+                    <ProductImage media={item.image} alt="" size={64} fixed />
+                  </div>
+                </td>
+                <th
+                  role="rowheader"
+                  scope="row"
+                  className={`mb-2 min-w-0 font-normal ${screenCell} ${printCell} lg:mb-0 print:mb-0`}
+                >
                   <Title item={item} />
                   <Codes line={line} />
-                </div>
-              </div>
-              <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
-                <dt className="text-slate-600">{t("quantityHeader")}</dt>
-                <dd className="font-semibold">
-                  {quantity(line)}
-                  {units ? <span className="block text-xs font-normal text-slate-600">{units}</span> : null}
-                </dd>
-                <dt className="text-slate-600">{t("listPrice")}</dt>
-                <dd>{money(line.listPrice)}</dd>
-                <dt className="text-slate-600">{t("customerPrice")}</dt>
-                <dd>{money(line.customerPrice)}</dd>
-                <dt className="text-slate-600">{t("soldPrice")}</dt>
-                <dd>{money(line.soldPrice)}</dd>
-                <dt className="text-slate-600">{t("discount")}</dt>
-                <dd>{discount(line)}</dd>
-                <dt className="text-slate-600">{t("vat")}</dt>
-                <dd>{vat(line)}</dd>
-                <dt className="text-slate-600">{t("lineTotal")}</dt>
-                <dd className="font-semibold">{money(lineTotal(line).exVat)}</dd>
-              </dl>
-            </li>
-          );
-        })}
-      </ul>
-    </>
+                </th>
+                <td role="cell" className={`${labelledCell} ${numbers} ${printCell}`}>
+                  <PhoneLabel>{t("quantityHeader")}</PhoneLabel>
+                  <span>
+                    <span className="font-semibold">{quantity(line)}</span>
+                    {units ? <span className="block text-xs text-slate-600">{units}</span> : null}
+                  </span>
+                </td>
+                {PRICE_COLUMNS.map((key) => (
+                  <td key={key} role="cell" className={key === "lineTotal" ? `${priceCell} font-semibold` : priceCell}>
+                    <PhoneLabel>{t(key)}</PhoneLabel>
+                    {prices[key](line)}
+                  </td>
+                ))}
+                <td role="cell" className="hidden px-2 py-2 text-center print:table-cell">
+                  <span aria-hidden="true" className="inline-block h-5 w-5 border-2 border-slate-900" />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Order } from "@/lib/domain/order";
 import { orderTotals } from "@/lib/orders/totals";
 
 import { OrderStatusBadge } from "./order-status-badge";
+import { PhoneLabel } from "./phone-label";
 
 export interface OrderRow {
   id: number;
@@ -78,11 +79,6 @@ function DropshipMark({ dropship }: { dropship: boolean }) {
       {t("dropship")}
     </span>
   );
-}
-
-/** A cell's column name, shown on phones, where the column headers are hidden and each row is a card. */
-function PhoneLabel({ children }: { children: React.ReactNode }) {
-  return <span className="w-32 shrink-0 font-normal text-slate-600 lg:hidden">{children}</span>;
 }
 
 /** The table's columns on wide screens, with whether they hold a number (aligned right). */
