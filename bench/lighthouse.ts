@@ -8,10 +8,13 @@
  * and hands the session cookie to Lighthouse as a Cookie header. Each page is measured `--runs` times
  * (default 3); the median run by performance counts.
  *
+ * Two reference rows show what the framework alone costs on the host: the portal's own smallest page
+ * (/offline), and an empty Next.js app router page (bench/reference-app, built and started beside the portal).
+ *
  * Options: --runs=3 --products=1500 --cpu-slowdown=4 (or a list: 4,2). Figures go to bench/lighthouse.json and bench/lighthouse.md.
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -46,6 +49,7 @@ const DEALER = { email: "dealer@acme.example", password: "demo1234" };
 const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-run-lighthouse";
 const TMP = path.join(process.cwd(), "bench", "tmp", "lighthouse");
+const REFERENCE_APP = path.join(process.cwd(), "bench", "reference-app");
 
 type Category = (typeof CATEGORIES)[number];
 
@@ -246,6 +250,31 @@ function median(runs: PageRun[]): PageRun {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/**
+ * Builds bench/reference-app (from a copy in bench/tmp, so that `next build` writes nothing into the
+ * project) with the project's Next.js and React, and starts it; returns its address.
+ */
+async function startReferenceApp(): Promise<string> {
+  const dir = path.join(TMP, "reference-app");
+  cpSync(REFERENCE_APP, dir, { recursive: true });
+  // Turbopack resolves only inside its root: the project's packages as hard links (a copy across file systems).
+  const modules = path.join(dir, "node_modules");
+  if (spawnSync("cp", ["-al", "node_modules", modules]).status !== 0) {
+    rmSync(modules, { recursive: true, force: true });
+    if (spawnSync("cp", ["-r", "node_modules", modules]).status !== 0) throw new Error(`cannot copy node_modules to ${dir}`);
+  }
+  const env = { ...process.env, NEXT_DIST_DIR: ".next", NEXT_TELEMETRY_DISABLED: "1" };
+  const next = path.join(modules, "next/dist/bin/next");
+  console.log("Building the reference app…");
+  const build = spawnSync(process.execPath, [next, "build", dir], { stdio: "inherit", env });
+  if (build.status !== 0) throw new Error("next build of bench/reference-app failed");
+  const port = await freePort();
+  start("reference app", [next, "start", dir, "-p", String(port)], { NEXT_DIST_DIR: ".next", NODE_ENV: "production" });
+  const address = `http://127.0.0.1:${port}`;
+  await waitFor("the reference app's start", async () => (await fetch(address)).ok, 60_000);
+  return address;
+}
+
 async function main() {
   if (!CHROME) throw new Error("no Chromium: install Debian's (apt-get install chromium) or set CHROME_PATH");
   process.env.NEXT_DIST_DIR = DIST_DIR;
@@ -285,25 +314,30 @@ async function main() {
         .catalogueReady === true,
     240_000,
   );
+  const reference = await startReferenceApp();
   const { cookie, productPath } = await prepare(portal);
-  // The four pages of the issue, and the portal's smallest page as a reference: what the framework alone costs on this host.
-  const pages = {
+  // The four pages of the issue, and two references: what the framework alone costs on this host.
+  const portalPages = {
     catalogue: "/catalogue",
     product: productPath,
     cart: "/cart",
     orders: "/orders",
     "reference: offline page": "/offline",
   };
-  await warm(portal, cookie, Object.values(pages));
+  await warm(portal, cookie, Object.values(portalPages));
+  const pages: Record<string, { base: string; path: string }> = {
+    ...Object.fromEntries(Object.entries(portalPages).map(([name, pagePath]) => [name, { base: portal, path: pagePath }])),
+    "reference: empty Next.js page": { base: reference, path: "/" },
+  };
 
   type PageResult = { path: string; median: PageRun; runs: { scores: Record<Category, number>; benchmarkIndex: number | null }[] };
   const results: Record<string, Record<string, PageResult>> = {};
   for (const slowdown of SLOWDOWNS) {
     const key = `cpu${slowdown}x`;
     results[key] = {};
-    for (const [name, pagePath] of Object.entries(pages)) {
+    for (const [name, { base, path: pagePath }] of Object.entries(pages)) {
       const runs: PageRun[] = [];
-      for (let run = 0; run < RUNS; run++) runs.push(await measureWithRetry(`${portal}${pagePath}`, cookie, slowdown));
+      for (let run = 0; run < RUNS; run++) runs.push(await measureWithRetry(`${base}${pagePath}`, cookie, slowdown));
       const chosen = median(runs);
       results[key][name] = {
         path: pagePath,
@@ -370,7 +404,7 @@ async function main() {
       "",
       "The performance score weighs Total Blocking Time most; with simulated throttling it is the main-thread time observed on this host times the CPU slowdown, so a slow or busy host (a low benchmark index) scores lower than the same page on a fast one.",
       "Lighthouse's throttling guide (docs/throttling.md) puts a benchmark index of 1000-1500 in its \"low-end desktop\" class and suggests a 2× slowdown (range 1-5) to emulate a mid-tier phone from such a host; its 4× default assumes a high-end desktop (1500-2000).",
-      "The reference row is `/offline`: no signed-in shell and one small client component, so what is left is the cost of Next.js and React themselves on this host.",
+      "Two reference rows: `/offline`, the portal's smallest page (no signed-in shell, one small client component), and an empty Next.js app router page (bench/reference-app: sixteen links, no stylesheet, no client component) built with the same Next.js and React. What they score is what the framework alone leaves of the budget on this host. Only the empty page's performance is a reference: its accessibility and best-practices shortfalls (links without spacing, no favicon) are its own.",
       "",
       ...sections,
     ].join("\n"),
