@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL server for the tests that need one (lib/db/postgres.test.ts):
 # a new cluster in /tmp, trust authentication on 127.0.0.1 only, port 5544. Prints its URL.
+# `postgres.sh stop` stops it and removes the cluster.
 # Needs Debian's postgresql package (the CI installs it) and runs the server as the postgres user.
 set -euo pipefail
 
@@ -16,6 +17,9 @@ if [ -f "$DATA/postmaster.pid" ]; then
   su postgres -s /bin/bash -c "$BIN/pg_ctl -D $DATA stop -m fast" >/dev/null 2>&1 || true
 fi
 rm -rf "$DATA"
+if [ "${1:-}" = "stop" ]; then
+  exit 0
+fi
 mkdir -p "$DATA"
 chown postgres "$DATA"
 su postgres -s /bin/bash -c "$BIN/initdb -D $DATA -A trust -U postgres --encoding=UTF8 >/dev/null"
