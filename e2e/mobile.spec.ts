@@ -212,6 +212,9 @@ test.describe("phone layout", () => {
       .evaluateAll((elements) => elements.map((element) => element.getAttribute("href")));
     expect(links).toHaveLength(count);
     expect(new Set(links).size).toBe(count);
+    // Printed from a phone, the cards keep their column names.
+    await page.emulateMedia({ media: "print" });
+    await expect(first.getByRole("cell", { name: /^Last change / })).toBeVisible();
   });
 
   test("an order's lines are cards to the eye and a table to a screen reader, each line once; printed, a packing list without prices", async ({

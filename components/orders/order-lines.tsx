@@ -16,6 +16,10 @@ export interface LineWithImage {
   known: boolean;
 }
 
+/** The columns of prices, in order; each is also a message key of `orders.lines`. */
+const PRICE_COLUMNS = ["listPrice", "customerPrice", "soldPrice", "discount", "vat", "lineTotal"] as const;
+
+/** The texts of a line's cells: quantity, sales units, and one per price column. */
 function useLineText() {
   const t = useTranslations("orders.lines");
   const format = useFormatter();
@@ -32,9 +36,15 @@ function useLineText() {
           amount: line.salesUnitAmount,
         })
       : null;
-  const discount = (line: OrderLine) => (line.discount ? t("discountValue", { discount: line.discount }) : "—");
-  const vat = (line: OrderLine) => (line.vatRate === null ? "—" : t("vatValue", { rate: line.vatRate }));
-  return { t, money, quantity, salesUnits, discount, vat };
+  const prices: Record<(typeof PRICE_COLUMNS)[number], (line: OrderLine) => string> = {
+    listPrice: (line) => money(line.listPrice),
+    customerPrice: (line) => money(line.customerPrice),
+    soldPrice: (line) => money(line.soldPrice),
+    discount: (line) => (line.discount ? t("discountValue", { discount: line.discount }) : "—"),
+    vat: (line) => (line.vatRate === null ? "—" : t("vatValue", { rate: line.vatRate })),
+    lineTotal: (line) => money(lineTotal(line).exVat),
+  };
+  return { t, quantity, salesUnits, prices };
 }
 
 function Title({ item }: { item: LineWithImage }) {
@@ -73,8 +83,6 @@ const labelledCell = `col-span-2 flex min-w-0 gap-3 ${screenCell}`;
 const numbers = "tabular-nums lg:text-right lg:whitespace-nowrap print:text-right print:whitespace-nowrap";
 /** Prices are left out of the packing list. */
 const priceCell = `${labelledCell} ${numbers} print:hidden`;
-/** The columns of prices, in order; each is also a message key of `orders.lines`. */
-const PRICE_COLUMNS = ["listPrice", "customerPrice", "soldPrice", "discount", "vat", "lineTotal"] as const;
 
 /**
  * The order's lines as one table: rows on wide screens and on paper (prices left out of the packing
@@ -83,15 +91,7 @@ const PRICE_COLUMNS = ["listPrice", "customerPrice", "soldPrice", "discount", "v
  * grid loses them in some browsers.
  */
 export function OrderLines({ items, caption }: { items: LineWithImage[]; caption: string }) {
-  const { t, money, quantity, salesUnits, discount, vat } = useLineText();
-  const prices: Record<(typeof PRICE_COLUMNS)[number], (line: OrderLine) => string> = {
-    listPrice: (line) => money(line.listPrice),
-    customerPrice: (line) => money(line.customerPrice),
-    soldPrice: (line) => money(line.soldPrice),
-    discount,
-    vat,
-    lineTotal: (line) => money(lineTotal(line).exVat),
-  };
+  const { t, quantity, salesUnits, prices } = useLineText();
   const header = "px-2 py-2";
   const numberHeader = `${header} text-right`;
   return (
@@ -149,7 +149,7 @@ export function OrderLines({ items, caption }: { items: LineWithImage[]; caption
                   <Codes line={line} />
                 </th>
                 <td role="cell" className={`${labelledCell} ${numbers} ${printCell}`}>
-                  <PhoneLabel>{t("quantityHeader")}</PhoneLabel>
+                  <PhoneLabel printedAsTable>{t("quantityHeader")}</PhoneLabel>
                   <span>
                     <span className="font-semibold">{quantity(line)}</span>
                     {units ? <span className="block text-xs text-slate-600">{units}</span> : null}
@@ -157,7 +157,7 @@ export function OrderLines({ items, caption }: { items: LineWithImage[]; caption
                 </td>
                 {PRICE_COLUMNS.map((key) => (
                   <td key={key} role="cell" className={key === "lineTotal" ? `${priceCell} font-semibold` : priceCell}>
-                    <PhoneLabel>{t(key)}</PhoneLabel>
+                    <PhoneLabel printedAsTable>{t(key)}</PhoneLabel>
                     {prices[key](line)}
                   </td>
                 ))}
