@@ -231,8 +231,11 @@ export const cartLines = pgTable(
 export const checkoutAttempts = pgTable(
   "checkout_attempts",
   {
-    /** Also the marker in the order's notes by which the order is found in GET /orders. */
-    id: text("id").primaryKey(),
+    /**
+     * Also the marker in the order's notes by which the order is found in GET /orders. Chosen by the
+     * server, but sent back by the browser: an attempt is only ever found together with its owner.
+     */
+    id: text("id").notNull(),
     userKey: text("user_key").notNull(),
     customerCode: text("customer_code").notNull(),
     /** The customer code of the person themselves: differs when staff order for another customer. */
@@ -249,7 +252,10 @@ export const checkoutAttempts = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("checkout_attempts_owner_idx").on(table.userKey, table.customerCode, table.createdAt)],
+  (table) => [
+    primaryKey({ name: "checkout_attempts_owner_pk", columns: [table.userKey, table.customerCode, table.id] }),
+    index("checkout_attempts_owner_idx").on(table.userKey, table.customerCode, table.createdAt),
+  ],
 );
 
 /** Who acted for which customer, and when: switches and orders placed for another customer. */
@@ -264,9 +270,58 @@ export const auditLog = pgTable(
     customerCode: text("customer_code").notNull(),
     orderId: text("order_id"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    /** Repeats of the same entry (a refused switch tried again and again) are folded into one row. */
+    count: integer("count").notNull().default(1),
+    lastAt: timestamp("last_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("audit_log_at_idx").on(table.at)],
+  (table) => [
+    index("audit_log_at_idx").on(table.at),
+    index("audit_log_last_at_idx").on(table.lastAt),
+    index("audit_log_fold_idx").on(table.actorEmail, table.action, table.customerCode, table.lastAt),
+  ],
 );
+
+/**
+ * A signed-in session. Its id travels in the encrypted session cookie and is checked on every
+ * request: signing out, a 401 from the upstream, or staff losing their permission end it here, so
+ * a copy of the cookie saved before is worth nothing after.
+ */
+export const portalSessions = pgTable(
+  "portal_sessions",
+  {
+    id: text("id").primaryKey(),
+    /** The person (as in carts) and their own customer code. */
+    userKey: text("user_key").notNull(),
+    customerCode: text("customer_code").notNull(),
+    /** What the upstream's GET /me said last; re-read every few minutes. */
+    permissions: text("permissions").array().notNull(),
+    features: text("features").array().notNull(),
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** signed-out | upstream-refused | permissions-changed */
+    endReason: text("end_reason"),
+  },
+  (table) => [
+    index("portal_sessions_user_idx").on(table.userKey),
+    index("portal_sessions_expires_idx").on(table.expiresAt),
+  ],
+);
+
+/**
+ * Failed sign-ins, counted per key (an account, an address, an account from one address) in the
+ * database, so that every instance counts together and a restart forgets nothing.
+ */
+export const signInFailures = pgTable("sign_in_failures", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull().defaultNow(),
+  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+});
 
 export type CartLineRow = typeof cartLines.$inferSelect;
 export type CheckoutAttemptRow = typeof checkoutAttempts.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
+export type PortalSessionRow = typeof portalSessions.$inferSelect;
