@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { encodePng } from "../lib/images/png";
+import { encodePng } from "../tests/fixtures/png";
 import { renderEan13 } from "../lib/scan/ean13";
 
 /**

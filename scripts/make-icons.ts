@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { encodePng } from "../lib/images/png";
+import { encodePng } from "../tests/fixtures/png";
 
 const BRAND = [0x15, 0x5b, 0xb0] as const;
 /** The mark on a 64-unit grid, as in app/icon.svg: [x, y, width, height]. */

@@ -10,7 +10,7 @@ import { Pool } from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 import { searchProducts, searchSuggestions } from "@/lib/catalogue/search";
-import { syncFixture, type SyncFixture } from "@/lib/catalogue/sync/test-fixture";
+import { syncFixture, type SyncFixture } from "@/tests/fixtures/sync";
 import { categoryProducts } from "@/lib/catalogue/queries";
 import { getTestEnv } from "@/lib/env";
 

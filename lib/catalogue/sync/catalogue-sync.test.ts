@@ -11,7 +11,7 @@ import type { SyncProgress, SyncReport } from "./catalogue-sync";
 import { silentLogger } from "./logger";
 import { scheduleSync } from "./scheduler";
 import { catalogueSyncStatus, isCatalogueReady } from "./status";
-import { syncFixture, type SyncFixture } from "./test-fixture";
+import { syncFixture, type SyncFixture } from "@/tests/fixtures/sync";
 
 const DETAIL_PATHS = "^/products/(?!barcode/)[^/]+$";
 
