@@ -12,7 +12,7 @@ import {
   safeText,
   type OrderCsvOptions,
 } from "./csv";
-import { line, order } from "./test-orders";
+import { line, order } from "@/tests/fixtures/orders";
 
 /** A small RFC 4180 reader, to check that what we write reads back the same. */
 function readCsv(text: string, separator: string): string[][] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { dayRange, filterOrders, pageOf, selectOrders, sortOrders, upstreamStatuses } from "./filter";
 import { parseOrderListParams, type OrderFilters } from "./list-params";
-import { line, order } from "./test-orders";
+import { line, order } from "@/tests/fixtures/orders";
 
 const AMS = "Europe/Amsterdam";
 const none: OrderFilters = { statuses: [], from: null, to: null, text: "" };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { order } from "./test-orders";
+import { order } from "@/tests/fixtures/orders";
 import { orderTimeline, type TimelineEntry } from "./timeline";
 
 const summary = (entries: TimelineEntry[]) =>

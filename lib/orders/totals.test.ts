@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { line } from "./test-orders";
+import { line } from "@/tests/fixtures/orders";
 import { lineTotal, orderTotals, roundMoney } from "./totals";
 
 describe("line total", () => {
