@@ -3,28 +3,21 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import type { SessionToken } from "@/lib/auth/session-types";
-import { sessionUpstream } from "@/lib/auth/session";
-import type { Order } from "@/lib/domain/order";
-import { customerIdFilter } from "@/lib/orders/active-customer";
-import { isUpstreamError } from "@/lib/upstream";
+import { recentOrders } from "@/lib/orders/list-orders";
 
 /** The five newest orders of the active customer, on the home page. */
 export async function RecentOrders({ session }: { session: SessionToken }) {
   const t = await getTranslations("home");
   const format = await getFormatter();
-  const { upstream } = await sessionUpstream(session);
-  let orders: Order[];
-  try {
-    orders = await upstream.orders({ customerId: customerIdFilter(session) });
-  } catch (error) {
-    if (!isUpstreamError(error)) throw error;
+  const loaded = await recentOrders(session, 5);
+  if (!loaded.ok) {
     return (
       <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
         {t("ordersUnavailable")}
       </p>
     );
   }
-  const recent = [...orders].sort((a, b) => (b.updatedAt?.getTime() ?? 0) - (a.updatedAt?.getTime() ?? 0)).slice(0, 5);
+  const recent = loaded.value;
   if (!recent.length) return <p className="text-slate-700">{t("noOrders")}</p>;
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">

@@ -4,27 +4,22 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 
-import { addLinesToCart } from "@/components/cart/actions";
 import { Button, buttonClasses } from "@/components/ui/button";
 import type { LineReport } from "@/lib/cart/lines";
-
-export interface ReorderLine {
-  sku: string;
-  quantity: number;
-  title: string | null;
-}
+import { reorderOrder } from "@/lib/orders/actions";
 
 type Outcome = { kind: "idle" } | { kind: "failed" } | { kind: "report"; reports: LineReport[] };
 
 const inCart = (report: LineReport) => report.outcome === "added" || report.outcome === "rounded";
 
 /**
- * "Order again": copies the order's lines into the cart (the cart rounds each
- * quantity to the product's current sales unit). When every line went in as it
- * was, the cart opens at once; otherwise the lines that were rounded, are
- * unknown, blocked or no longer offered are listed first.
+ * "Order again": copies the order's lines into the cart (the server reads them from the order,
+ * and the cart rounds each quantity to the product's current sales unit). When every line went in
+ * as it was, the cart opens at once; otherwise the lines that were rounded, are unknown, blocked
+ * or no longer offered are listed first. `titles` are the reorderable lines' titles, in order,
+ * to name a line the catalogue no longer knows.
  */
-export function ReorderButton({ lines }: { lines: ReorderLine[] }) {
+export function ReorderButton({ orderId, titles }: { orderId: number; titles: (string | null)[] }) {
   const t = useTranslations("orders.reorder");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -35,16 +30,12 @@ export function ReorderButton({ lines }: { lines: ReorderLine[] }) {
     if (outcome.kind !== "idle") reportRef.current?.focus();
   }, [outcome]);
 
-  const orderable = lines.filter((line) => line.sku && line.quantity > 0);
-  if (!orderable.length) return null;
+  if (!titles.length) return null;
 
   function reorder() {
     startTransition(async () => {
       try {
-        const result = await addLinesToCart({
-          lines: orderable.map((line) => ({ sku: line.sku, quantity: line.quantity })),
-          source: "reorder",
-        });
+        const result = await reorderOrder({ orderId });
         if (!result.ok) {
           setOutcome({ kind: "failed" });
           return;
@@ -60,8 +51,7 @@ export function ReorderButton({ lines }: { lines: ReorderLine[] }) {
     });
   }
 
-  const titleOf = (report: LineReport) =>
-    report.title ?? orderable[report.line - 1]?.title ?? report.sku ?? report.identifier;
+  const titleOf = (report: LineReport) => report.title ?? titles[report.line - 1] ?? report.sku ?? report.identifier;
   const reports = outcome.kind === "report" ? outcome.reports : [];
   const problems = reports.filter((report) => report.outcome !== "added");
   const added = reports.filter(inCart).length;

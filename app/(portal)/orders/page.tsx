@@ -9,10 +9,10 @@ import { OrderFilters } from "@/components/orders/order-filters";
 import { OrderList, orderRow } from "@/components/orders/order-list";
 import { UpstreamProblem } from "@/components/orders/upstream-problem";
 import { buttonClasses } from "@/components/ui/button";
-import { sessionUpstream } from "@/lib/auth/session";
-import { selectOrders } from "@/lib/orders/filter";
+import { activeCustomer } from "@/lib/acting/policy";
+import { requireSession } from "@/lib/auth/session";
 import { hasActiveFilters, orderListQuery, parseOrderListParams } from "@/lib/orders/list-params";
-import { loadOrders } from "@/lib/orders/load";
+import { listOrders } from "@/lib/orders/list-orders";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { searchParams: Promise<SearchParams> };
@@ -39,14 +39,11 @@ export default async function OrdersPage({ searchParams }: Props) {
   // One address per list: the form's empty fields and defaults, and bad values, leave the URL.
   const canonical = orderListQuery(params);
   if (rawQuery(raw) !== canonical) redirect(`/orders${canonical}`);
-  const { session, upstream } = await sessionUpstream();
-  const [t, timeZone, locale, loaded] = await Promise.all([
-    getTranslations("orders"),
-    getTimeZone(),
-    getLocale(),
-    loadOrders(upstream, session, params.filters.statuses),
-  ]);
-  const company = session.activeCompanyName ?? session.activeCustomerCode;
+  const session = await requireSession();
+  const [t, timeZone, locale] = await Promise.all([getTranslations("orders"), getTimeZone(), getLocale()]);
+  const loaded = await listOrders(session, params, timeZone);
+  const customerCode = activeCustomer(session);
+  const company = session.activeCompanyName ?? customerCode;
 
   let body: React.ReactNode;
   if (!loaded.ok) {
@@ -58,9 +55,9 @@ export default async function OrdersPage({ searchParams }: Props) {
       />
     );
   } else {
-    const { sorted, page } = selectOrders(loaded.value, params, timeZone);
+    const page = loaded.value;
     const filtered = hasActiveFilters(params.filters);
-    if (!sorted.length) {
+    if (!page.total) {
       body = (
         <div role="status" className="rounded-lg border border-slate-200 bg-white p-6">
           <p className="font-semibold">{filtered ? t("list.noMatches") : t("list.none")}</p>
@@ -90,7 +87,7 @@ export default async function OrdersPage({ searchParams }: Props) {
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro", { company, code: session.activeCustomerCode })}</p>
+        <p className="text-slate-700">{t("intro", { company, code: customerCode })}</p>
       </div>
       <OrderFilters params={params} />
       {body}

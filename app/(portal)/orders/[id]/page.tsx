@@ -13,13 +13,10 @@ import { OrderTotalsTable } from "@/components/orders/order-totals";
 import { PrintButton } from "@/components/orders/print-button";
 import { ReorderButton } from "@/components/orders/reorder-button";
 import { UpstreamProblem } from "@/components/orders/upstream-problem";
-import { sessionUpstream } from "@/lib/auth/session";
-import { summariesBySku } from "@/lib/catalogue/queries";
-import type { ProductSummary } from "@/lib/catalogue/types";
-import { getDb } from "@/lib/db";
-import type { Order } from "@/lib/domain/order";
-import { loadOrder } from "@/lib/orders/load";
+import { requireSession } from "@/lib/auth/session";
 import { parseOrderId } from "@/lib/orders/order-id";
+import { reorderableLines } from "@/lib/orders/reorder";
+import { showOrder } from "@/lib/orders/show-order";
 import { orderTimeline } from "@/lib/orders/timeline";
 import { orderTotals } from "@/lib/orders/totals";
 import { countryCode } from "@/lib/orders/tracking";
@@ -32,8 +29,7 @@ type Props = { params: Promise<{ id: string }> };
 const load = cache(async (raw: string) => {
   const id = parseOrderId(raw);
   if (id === null) notFound();
-  const { session, upstream } = await sessionUpstream();
-  const loaded = await loadOrder(upstream, session, id);
+  const loaded = await showOrder(await requireSession(), id);
   if (!loaded) notFound();
   return { id, loaded };
 });
@@ -41,17 +37,8 @@ const load = cache(async (raw: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id, loaded } = await load((await params).id);
   const t = await getTranslations("orders.detail");
-  const reference = loaded.ok ? loaded.value.reference : null;
+  const reference = loaded.ok ? loaded.value.order.reference : null;
   return { title: reference ? t("titleWithReference", { id, reference }) : t("title", { id }) };
-}
-
-/** Images and whether the mirror knows each line's product; the page does without them if the mirror fails. */
-async function mirrorOf(order: Order): Promise<Map<string, ProductSummary>> {
-  try {
-    return await summariesBySku(await getDb(), [...new Set(order.lines.map((line) => line.sku))]);
-  } catch {
-    return new Map();
-  }
 }
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -85,10 +72,9 @@ export default async function OrderPage({ params }: Props) {
     );
   }
 
-  const order = loaded.value;
-  const mirror = await mirrorOf(order);
+  const { order, products } = loaded.value;
   const items: LineWithImage[] = order.lines.map((line) => {
-    const summary = mirror.get(line.sku);
+    const summary = products.get(line.sku);
     return { line, image: summary?.image ?? null, known: Boolean(summary) };
   });
   const totals = orderTotals(order.lines);
@@ -114,9 +100,7 @@ export default async function OrderPage({ params }: Props) {
           </div>
           <div className="no-print flex flex-wrap items-start gap-3">
             <PrintButton />
-            <ReorderButton
-              lines={order.lines.map((line) => ({ sku: line.sku, quantity: line.quantity, title: line.title }))}
-            />
+            <ReorderButton orderId={order.id} titles={reorderableLines(order.lines).map((line) => line.title)} />
           </div>
         </div>
         <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3 print:border-0 print:p-0">

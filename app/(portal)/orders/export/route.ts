@@ -2,13 +2,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getTimeZone, getTranslations } from "next-intl/server";
 import { z } from "zod";
 
-import { sessionUpstream } from "@/lib/auth/session";
-import { ORDER_CSV_COLUMNS, ordersCsv, type OrderCsvColumn } from "@/lib/orders/csv";
-import { selectOrders } from "@/lib/orders/filter";
+import { requireSession } from "@/lib/auth/session";
+import { ORDER_CSV_COLUMNS, type OrderCsvColumn } from "@/lib/orders/csv";
+import { exportOrders } from "@/lib/orders/list-orders";
 import { parseOrderListParams } from "@/lib/orders/list-params";
-import { loadOrders } from "@/lib/orders/load";
 
-const decimalParam = z.enum([".", ","]).catch(".");
+const decimalParam = z.enum([".", ","]).default(".");
 
 /**
  * The filtered order list as CSV (GET /orders/export?status=…&from=…&to=…&q=…&sort=…&decimal=,).
@@ -17,27 +16,27 @@ const decimalParam = z.enum([".", ","]).catch(".");
 export async function GET(request: NextRequest) {
   const query = request.nextUrl.searchParams;
   const params = parseOrderListParams(query);
-  const decimal = decimalParam.parse(query.get("decimal") ?? ".");
-  const { session, upstream } = await sessionUpstream();
-  const [t, ts, common, timeZone, loaded] = await Promise.all([
+  // The filters fall back to their defaults as on the list page; a separator the form never sends is refused.
+  const decimalParsed = decimalParam.safeParse(query.get("decimal") ?? undefined);
+  if (!decimalParsed.success) {
+    return new NextResponse("Bad request: decimal is . or ,\n", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+  const decimal = decimalParsed.data;
+  const session = await requireSession();
+  const [t, ts, common, timeZone] = await Promise.all([
     getTranslations("orders.csv"),
     getTranslations("orderStatus"),
     getTranslations("common"),
     getTimeZone(),
-    loadOrders(upstream, session, params.filters.statuses),
   ]);
-  if (!loaded.ok) {
-    return new NextResponse(`${t("unavailable")}\n`, {
-      status: loaded.kind === "rate_limited" ? 429 : 503,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
-  }
-  const { sorted } = selectOrders(loaded.value, params, timeZone);
   const headers = Object.fromEntries(ORDER_CSV_COLUMNS.map((column) => [column, t(`columns.${column}`)])) as Record<
     OrderCsvColumn,
     string
   >;
-  const csv = ordersCsv(sorted, {
+  const exported = await exportOrders(session, params, {
     decimal,
     timeZone,
     headers,
@@ -45,12 +44,16 @@ export async function GET(request: NextRequest) {
     yes: common("yes"),
     no: common("no"),
   });
-  const day = new Date().toISOString().slice(0, 10);
-  const customer = session.activeCustomerCode.replace(/[^A-Za-z0-9_-]/g, "");
-  return new NextResponse(csv, {
+  if (!exported.ok) {
+    return new NextResponse(`${t("unavailable")}\n`, {
+      status: exported.kind === "rate_limited" ? 429 : 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+  return new NextResponse(exported.value.csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="orders-${customer}-${day}.csv"`,
+      "Content-Disposition": `attachment; filename="${exported.value.filename}"`,
       "Cache-Control": "private, no-store",
     },
   });

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { isSessionExpired } from "@/lib/auth/cookie";
 import { readSession } from "@/lib/auth/session";
 import { parseOrderId } from "@/lib/orders/order-id";
-import { isUpstreamError, upstreamWithToken } from "@/lib/upstream";
+import { orderStatus } from "@/lib/orders/show-order";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -21,18 +21,16 @@ export async function GET(_request: Request, { params }: Context) {
   if (id === null) return json({ message: "Not found." }, 404);
   const session = await readSession();
   if (!session || isSessionExpired(session)) return json({ message: "Unauthenticated." }, 401);
-  try {
-    const report = await upstreamWithToken(session.upstreamToken).orderStatus(id);
+  const report = await orderStatus(session, id);
+  if (!report) return json({ message: "Not found." }, 404);
+  if (report.ok) {
     return json({
-      status: report.status,
-      statusRaw: report.statusRaw,
-      updatedAt: report.updatedAt?.toISOString() ?? null,
+      status: report.value.status,
+      statusRaw: report.value.statusRaw,
+      updatedAt: report.value.updatedAt?.toISOString() ?? null,
     });
-  } catch (error) {
-    if (!isUpstreamError(error)) throw error;
-    if (error.kind === "not_found" || error.kind === "forbidden") return json({ message: "Not found." }, 404);
-    if (error.kind === "unauthorized") return json({ message: "Unauthenticated." }, 401);
-    const retry = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
-    return json({ message: "The wholesaler cannot be reached." }, error.kind === "rate_limited" ? 429 : 503, retry);
   }
+  if (report.kind === "unauthorized") return json({ message: "Unauthenticated." }, 401);
+  const retry = report.retryAfterSeconds ? { "Retry-After": String(report.retryAfterSeconds) } : undefined;
+  return json({ message: "The wholesaler cannot be reached." }, report.kind === "rate_limited" ? 429 : 503, retry);
 }

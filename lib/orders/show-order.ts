@@ -1,0 +1,75 @@
+import "server-only";
+
+import { activeCustomer, isStaff } from "@/lib/acting/policy";
+import type { SessionToken } from "@/lib/auth/session-types";
+import { summariesBySku } from "@/lib/catalogue/queries";
+import type { ProductSummary } from "@/lib/catalogue/types";
+import { getDb } from "@/lib/db";
+import type { Order, OrderStatusReport } from "@/lib/domain/order";
+import { isUpstreamError } from "@/lib/upstream";
+
+import { loaded, ordersUpstream, type Loaded } from "./upstream";
+
+/**
+ * One order of the active customer. The upstream refuses a dealer another customer's order
+ * (404 or 403); wholesaler staff may read every order, but see only the active customer's here.
+ */
+
+/** Whether an order belongs to the customer the session acts for. */
+function isActiveCustomers(session: SessionToken, order: Order): boolean {
+  return !order.customer || order.customer.code.toUpperCase() === activeCustomer(session).toUpperCase();
+}
+
+/** The order as the upstream has it, or null when it is not the active customer's (not found, forbidden, foreign). */
+export async function findOrder(
+  session: SessionToken,
+  id: number,
+  onUnauthorized: "redirect" | "report" = "redirect",
+): Promise<Loaded<Order> | null> {
+  const upstream = await ordersUpstream(session, onUnauthorized);
+  try {
+    const order = await upstream.order(id);
+    return isActiveCustomers(session, order) ? { ok: true, value: order } : null;
+  } catch (error) {
+    // A foreign order is "not found", whether the upstream says 404 or 403.
+    if (isUpstreamError(error, "not_found") || isUpstreamError(error, "forbidden")) return null;
+    if (!isUpstreamError(error)) throw error;
+    return { ok: false, kind: error.kind, retryAfterSeconds: error.retryAfterSeconds };
+  }
+}
+
+export interface ShownOrder {
+  order: Order;
+  /** What the catalogue mirror knows of each line's product (picture, still offered), by SKU. */
+  products: Map<string, ProductSummary>;
+}
+
+/** An order's page: the order, and its lines' products from the mirror (the page does without them if the mirror fails). */
+export async function showOrder(session: SessionToken, id: number): Promise<Loaded<ShownOrder> | null> {
+  const found = await findOrder(session, id);
+  if (!found?.ok) return found;
+  const order = found.value;
+  let products = new Map<string, ProductSummary>();
+  try {
+    products = await summariesBySku(await getDb(), [...new Set(order.lines.map((line) => line.sku))]);
+  } catch {
+    // Pictures are a nicety: the order is shown without them.
+  }
+  return { ok: true, value: { order, products } };
+}
+
+/**
+ * The current status of one order, for the order page's background refresh; null when the user
+ * may not see it. A refused token comes back as `unauthorized` (the route answers 401). The
+ * upstream answers staff for every customer's order, so theirs is checked against the active one first.
+ */
+export async function orderStatus(session: SessionToken, id: number): Promise<Loaded<OrderStatusReport> | null> {
+  if (isStaff(session)) {
+    const found = await findOrder(session, id, "report");
+    if (!found?.ok) return found;
+  }
+  const upstream = await ordersUpstream(session, "report");
+  const report = await loaded(() => upstream.orderStatus(id));
+  if (!report.ok && (report.kind === "not_found" || report.kind === "forbidden")) return null;
+  return report;
+}
