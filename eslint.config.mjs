@@ -1,6 +1,10 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
+const NEXT_LINK = { name: "next/link", message: "Use Link from @/components/link (no viewport prefetch)." };
+const FRONT_DOOR =
+  "app/ and components/ call the use cases and actions of lib/<concept>/, never the database, a store or the upstream client.";
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -20,9 +24,70 @@ const config = [
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-imports": ["error", { paths: [NEXT_LINK] }],
+    },
+  },
+  {
+    // Pages, route handlers and components go through the front door of a concept (its use cases
+    // and actions in lib/<concept>/): never the database, a store or the upstream client themselves.
+    files: ["app/**", "components/**"],
+    ignores: ["components/link.tsx"],
+    rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "next/link", message: "Use Link from @/components/link (no viewport prefetch)." }] },
+        {
+          paths: [
+            NEXT_LINK,
+            { name: "@/lib/db", message: FRONT_DOOR },
+            { name: "@/lib/upstream", message: FRONT_DOOR },
+          ],
+          patterns: [
+            { group: ["@/lib/db/*", "@/lib/upstream/*"], message: FRONT_DOOR },
+            { group: ["@/lib/*/store", "@/lib/*/store/*", "@/lib/*/*/store", "@/lib/*/store-*"], message: FRONT_DOOR },
+            { group: ["@/lib/*/sync/*"], message: FRONT_DOOR },
+            {
+              group: ["@/simulator/*", "@/tests/*"],
+              message: "Product code never imports the simulator or test fixtures.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // lib/ is product code: the simulator and test fixtures reach its tests through tests/fixtures.
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [NEXT_LINK],
+          patterns: [
+            {
+              group: ["@/simulator/*", "../simulator/*", "../../simulator/*"],
+              message: "Tests get the simulator from @/tests/fixtures/simulator.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/**"],
+    ignores: ["lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [NEXT_LINK],
+          patterns: [
+            {
+              group: ["@/simulator/*", "../simulator/*", "../../simulator/*"],
+              message: "Product code never imports the simulator.",
+            },
+            { group: ["@/tests/*"], message: "Product code never imports test fixtures." },
+          ],
+        },
       ],
     },
   },

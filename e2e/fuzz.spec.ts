@@ -13,6 +13,100 @@ import { simulator } from "./simulator";
  */
 
 const TOTAL_RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+const MEGABYTE = "x".repeat(1 << 20);
+
+/**
+ * Classes of hostile text that broke pages before: NUL (a UTF-16 file read as text is full of
+ * them), lone surrogates, malformed percent-encoding, CR/LF (header splitting), and 1 MB values.
+ */
+const HOSTILE = [
+  "\u0000",
+  "a\u0000b",
+  "\ud800",
+  "x\udc00y",
+  "\ud83d",
+  "\r\n",
+  "a\r\nSet-Cookie: x=1",
+  "%",
+  "%FF",
+  "%ED%A0%80",
+  "%E0%A4%A",
+  "%00",
+  "%0d%0a",
+  "\\",
+  "//evil.example",
+  MEGABYTE,
+];
+
+/** Any text, with the hostile classes mixed in on their own and inside ordinary text. */
+const hostileText = fc.oneof(
+  fc.string({ maxLength: 80 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.constantFrom(...HOSTILE),
+  fc
+    .tuple(fc.string({ maxLength: 10 }), fc.constantFrom(...HOSTILE), fc.string({ maxLength: 10 }))
+    .map(([before, hostile, after]) => `${before}${hostile}${after}`),
+);
+
+/**
+ * encodeURIComponent, except that a lone surrogate (which it refuses) is sent as its WTF-8 bytes,
+ * the way a hand-made URL carries it.
+ */
+function encodeAny(text: string): string {
+  let out = "";
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    const next = text.charCodeAt(index + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      out += encodeURIComponent(text.slice(index, index + 2));
+      index++;
+    } else if (unit >= 0xd800 && unit <= 0xdfff) {
+      out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
+        .map((byte) => `%${byte.toString(16).toUpperCase()}`)
+        .join("");
+    } else {
+      out += encodeURIComponent(text[index]!);
+    }
+  }
+  return out;
+}
+
+/** Addresses with the hostile classes written raw into the URL: each must answer 400 or 404 (or a page), never 5xx. */
+const HOSTILE_URLS = [
+  "/products/%FF",
+  "/products/%ED%A0%80",
+  "/products/a%00b",
+  "/products/%E0%A4%A",
+  "/products/%",
+  "/catalogue/%ED%A0%80",
+  "/catalogue/%FF",
+  "/catalogue/a%00b",
+  "/orders/%ED%A0%80",
+  "/orders/%FF",
+  "/orders/a%00b",
+  "/orders/%ED%A0%80/status",
+  "/orders/%00/status",
+  "/checkout/confirmation/%ED%A0%80",
+  "/checkout/confirmation/a%00b",
+  "/search?q=a%00b",
+  "/search?q=%ED%A0%80",
+  "/search?q=%FF",
+  "/search?q=%E0%A4%A",
+  "/search?q=a%0d%0ab",
+  "/api/search/suggest?q=%00",
+  "/api/search/suggest?q=%ED%A0%80",
+  "/api/search/suggest?q=%FF",
+  "/api/companies?q=%00",
+  "/orders?status=%00&from=%ED%A0%80&q=%FF",
+  "/orders/export?status=%ED%A0%80&from=%00",
+  "/catalogue?sort=%00&page=%ED%A0%80",
+  "/media/%ED%A0%80",
+  "/media/a%00b.png",
+  "/sign-in?from=/%0d%0aSet-Cookie:%20x=1",
+  "/sign-in?from=%ED%A0%80",
+  "/sign-in?from=/%09/evil.example",
+  "/session-expired?from=%0d%0a",
+];
 const STACK = /\n\s+at [\w$.<>]+ \(|\.tsx?:\d+:\d+|node_modules\//;
 
 interface Action {
@@ -42,6 +136,13 @@ function serverActions(): Action[] {
 /** Anything a client could send: JSON of any shape, including near-misses of the real inputs. */
 const payload = fc.oneof(
   fc.anything({ maxDepth: 3 }),
+  fc.constantFrom(...HOSTILE),
+  fc.record({ sku: fc.constantFrom(...HOSTILE), quantity: fc.constant(1), code: fc.constantFrom(...HOSTILE) }),
+  fc.record({
+    lines: fc.array(fc.record({ identifier: fc.constantFrom(...HOSTILE), sku: fc.constantFrom(...HOSTILE) }), {
+      maxLength: 3,
+    }),
+  }),
   fc.record({
     sku: fc.oneof(fc.string(), fc.constant("../../etc/passwd"), fc.constant("' or 1=1 --"), fc.integer()),
     quantity: fc.oneof(fc.double(), fc.integer({ min: -1e9, max: 1e9 }), fc.string(), fc.constant(null)),
@@ -88,14 +189,14 @@ test("route handlers and server actions withstand malformed payloads", async ({ 
       {
         name: "GET /api/search/suggest",
         send: async (_value, text) => {
-          const response = await page.request.get(`/api/search/suggest?q=${encodeURIComponent(text)}`);
+          const response = await page.request.get(`/api/search/suggest?q=${encodeAny(text)}`);
           return { status: response.status(), body: await response.text() };
         },
       },
       {
         name: "GET /api/companies (dealer: 403)",
         send: async (_value, text) => {
-          const response = await page.request.get(`/api/companies?q=${encodeURIComponent(text)}`);
+          const response = await page.request.get(`/api/companies?q=${encodeAny(text)}`);
           return { status: response.status(), body: await response.text() };
         },
       },
@@ -112,7 +213,7 @@ test("route handlers and server actions withstand malformed payloads", async ({ 
       {
         name: "GET /orders/{id}/status",
         send: async (_value, text) => {
-          const response = await page.request.get(`/orders/${encodeURIComponent(`x${text}`)}/status`);
+          const response = await page.request.get(`/orders/${encodeAny(`x${text}`)}/status`);
           return { status: response.status(), body: await response.text() };
         },
       },
@@ -120,7 +221,7 @@ test("route handlers and server actions withstand malformed payloads", async ({ 
         name: "GET /orders/export",
         send: async (_value, text) => {
           const response = await page.request.get(
-            `/orders/export?status=${encodeURIComponent(text)}&from=${encodeURIComponent(text)}&decimal=${encodeURIComponent(text)}`,
+            `/orders/export?status=${encodeAny(text)}&from=${encodeAny(text)}&decimal=${encodeAny(text)}`,
           );
           return { status: response.status(), body: (await response.text()).slice(0, 2000) };
         },
@@ -128,7 +229,7 @@ test("route handlers and server actions withstand malformed payloads", async ({ 
       {
         name: "GET /media/{file}",
         send: async (_value, text) => {
-          const response = await page.request.get(`/media/${encodeURIComponent(text || "x")}`);
+          const response = await page.request.get(`/media/${encodeAny(text || "x")}`);
           return {
             status: response.status(),
             body: response.headers()["content-type"]?.includes("image") ? "" : await response.text(),
@@ -139,9 +240,9 @@ test("route handlers and server actions withstand malformed payloads", async ({ 
         name: "GET /products/{sku}, /catalogue/{code}, /search?q=",
         send: async (_value, text) => {
           const target = [
-            `/products/${encodeURIComponent(`~${text}`)}`,
-            `/catalogue/${encodeURIComponent(`~${text}`)}`,
-            `/search?q=${encodeURIComponent(text)}&sort=${encodeURIComponent(text)}&page=${encodeURIComponent(text)}`,
+            `/products/${encodeAny(`~${text}`)}`,
+            `/catalogue/${encodeAny(`~${text}`)}`,
+            `/search?q=${encodeAny(text)}&sort=${encodeAny(text)}&page=${encodeAny(text)}`,
           ][text.length % 3]!;
           const response = await page.request.get(target);
           return { status: response.status(), body: await response.text() };
@@ -169,7 +270,7 @@ test("route handlers and server actions withstand malformed payloads", async ({ 
   for (const route of routes) {
     await fc
       .assert(
-        fc.asyncProperty(payload, fc.string({ maxLength: 80 }), async (value, text) => {
+        fc.asyncProperty(payload, hostileText, async (value, text) => {
           const { status, body } = await route.send(value, text);
           if (status >= 500 || STACK.test(body)) {
             failures.push(
@@ -187,4 +288,61 @@ test("route handlers and server actions withstand malformed payloads", async ({ 
   console.log(`fuzz: ${routes.length} endpoints × ${runsPerRoute} payloads, ${failures.length} failures`);
   expect(failures).toEqual([]);
   expect(after).toEqual(before);
+});
+
+test("hostile text in addresses answers 400 or 404 in the user's language, never 5xx", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto("/");
+  const failures: string[] = [];
+  for (const [language, lang] of [
+    ["en-GB,en;q=0.9", "en"],
+    ["nl-NL,nl;q=0.9", "nl"],
+  ] as const) {
+    for (const url of HOSTILE_URLS) {
+      const response = await page.request.get(url, {
+        headers: { "accept-language": language },
+        maxRedirects: 0,
+        failOnStatusCode: false,
+      });
+      const status = response.status();
+      const body = await response.text();
+      const type = response.headers()["content-type"] ?? "";
+      if (status >= 500 || STACK.test(body)) failures.push(`${url} (${lang}): ${status}`);
+      else if (status >= 400 && type.includes("text/html") && !body.includes(`<html lang="${lang}"`))
+        failures.push(`${url} (${lang}): ${status} page not in the user's language`);
+      const location = response.headers()["location"] ?? "";
+      if (location && !location.startsWith("/") && !location.startsWith(new URL(page.url()).origin))
+        failures.push(`${url}: redirects off the portal to ${location}`);
+    }
+  }
+  expect(failures).toEqual([]);
+});
+
+test("server actions and JSON routes refuse 1 MB values and hostile text without a 5xx", async ({ page }) => {
+  test.setTimeout(180_000);
+  const actions = serverActions();
+  await page.goto("/");
+  const failures: string[] = [];
+  const values = [MEGABYTE, { sku: MEGABYTE, quantity: 1 }, { lines: [{ identifier: "a\u0000b", quantity: 1 }] }];
+  for (const action of actions) {
+    for (const value of values) {
+      const response = await page.request.post(action.page, {
+        headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+        data: JSON.stringify([asActionArgument(value)]),
+        failOnStatusCode: false,
+      });
+      if (response.status() >= 500) failures.push(`${action.name}: ${response.status()}`);
+    }
+  }
+  for (const data of [MEGABYTE, JSON.stringify({ code: MEGABYTE }), "\u0000", JSON.stringify({ code: "\ud800" })]) {
+    for (const origin of [undefined, "null", "http://evil.example", "not a url"]) {
+      const response = await page.request.post("/api/session/customer", {
+        data,
+        headers: { "content-type": "application/json", ...(origin ? { origin } : {}) },
+        failOnStatusCode: false,
+      });
+      if (response.status() >= 500) failures.push(`POST /api/session/customer origin ${origin}: ${response.status()}`);
+    }
+  }
+  expect(failures).toEqual([]);
 });

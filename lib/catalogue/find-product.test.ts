@@ -5,7 +5,7 @@ import { addToStoredCart, readCart } from "@/lib/cart/store";
 import { openMemoryDatabase, type DatabaseHandle } from "@/lib/db/client";
 import type { Product } from "@/lib/domain/product";
 import { UpstreamClient } from "@/lib/upstream";
-import { startSimulator, type RunningSimulator } from "@/simulator/server";
+import { startSimulator, type RunningSimulator } from "@/tests/fixtures/simulator";
 
 import { findProduct } from "./find-product";
 

@@ -8,7 +8,7 @@ import { upsertProducts } from "@/lib/catalogue/store/products";
 import { checkoutAttempts } from "@/lib/db/schema";
 import { openMemoryDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { UpstreamClient } from "@/lib/upstream/client";
-import { startSimulator, type RunningSimulator } from "@/simulator/server";
+import { startSimulator, type RunningSimulator } from "@/tests/fixtures/simulator";
 
 import { newAttemptId } from "./attempts";
 import { attemptMarker } from "./order-request";

@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 
-import { renderMedia } from "@/simulator/media";
+import { renderMedia } from "@/tests/fixtures/simulator";
 
 import { MAX_SVG_BYTES, RASTER_SIZE, rasterizeSvg } from "./rasterize";
 
