@@ -2,23 +2,75 @@ import "server-only";
 
 import type { Category } from "@/lib/domain/category";
 import type { Company } from "@/lib/domain/company";
-import type { CreatedOrder, Order, OrderStatus, OrderStatusReport } from "@/lib/domain/order";
+import type { CreatedOrder, OrderStatus, OrderStatusReport } from "@/lib/domain/order";
 import type { Product, ProductListEntry, StockColour } from "@/lib/domain/product";
 import type { UpstreamUser } from "@/lib/domain/user";
+
+import { z } from "zod";
 
 import type { EndpointName } from "./endpoints";
 import { queryNames } from "./endpoints";
 import { UpstreamError } from "./errors";
+import {
+  consoleLogger,
+  describeProblem,
+  followableNext,
+  logProblems,
+  readEnvelope,
+  readRecords,
+  recordId,
+  toListed,
+  toListedMap,
+  type Envelope,
+  type Listed,
+  type ListedMap,
+  type ListRead,
+  type RecordProblem,
+  type UpstreamLogger,
+} from "./lists";
 import * as map from "./map";
+import type { GatewayOrder } from "./map";
 import type { OrderCreateBody } from "./order-create";
-import { Transport, type TransportOptions } from "./transport";
+import { Transport, type QueryValue, type TransportOptions } from "./transport";
 import * as wire from "./wire";
+
+export type { GatewayOrder } from "./map";
+export type { Listed, ListedMap, ListRead, UpstreamLogger } from "./lists";
 
 export interface CompanyPage {
   companies: Company[];
   page: number;
   lastPage: number;
   total: number | null;
+  /** Companies on this page left out because they could not be read. */
+  skipped: number;
+}
+
+export interface ClientOptions extends TransportOptions {
+  /** Where records left out of a list are reported (once per call). Default: console.warn. */
+  logger?: UpstreamLogger;
+  /** Most pages one list read follows (`links.next`). Default 500. */
+  maxPages?: number;
+}
+
+const DEFAULT_MAX_PAGES = 500;
+const anyJson = z.unknown();
+
+interface ListSpec<W, T> {
+  endpoint: EndpointName;
+  pathParams?: Record<string, string | number>;
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+  record: z.ZodType<W>;
+  /** Maps one parsed record; problems inside it (a bad child category) go to `problems`. */
+  map: (value: W, problems: RecordProblem[]) => T;
+  /** Fields that identify a record in the log: order id, company code, SKU. */
+  idKeys: readonly string[];
+}
+
+/** One page of `endpoint` as a malformed-answer error when it is not a list at all. */
+function notAList(endpoint: EndpointName): UpstreamError {
+  return new UpstreamError("malformed", { endpoint, upstreamMessage: "(body): expected a list" });
 }
 
 export interface IssuedToken {
@@ -44,15 +96,26 @@ function mapped<T>(endpoint: EndpointName, run: () => T): T {
 /**
  * The wholesaler API, one method per endpoint, answering in the portal's own
  * shapes. Built per credential: a signed-in user's token or the service token.
+ *
+ * Lists (orders, companies, categories, the SKU list, stock) are read record by
+ * record and page by page (see lists.ts): a record that cannot be read is left
+ * out and logged once per call, and a Laravel page's `links.next` is followed.
+ * The list methods answer an ordinary array (or map, for stock) that also
+ * carries `skipped` (how many records were left out), `skippedIds` and, for
+ * arrays, `complete` (false when a further page was announced but not read).
  */
 export class UpstreamClient {
   private readonly transport: Transport;
+  private readonly logger: UpstreamLogger;
+  private readonly maxPages: number;
 
   constructor(
-    options: TransportOptions,
+    private readonly options: ClientOptions,
     private readonly mediaBase: string,
   ) {
     this.transport = new Transport(options);
+    this.logger = options.logger ?? consoleLogger;
+    this.maxPages = Math.max(1, options.maxPages ?? DEFAULT_MAX_PAGES);
   }
 
   async issueToken(username: string, password: string, now = Date.now()): Promise<IssuedToken> {
@@ -69,18 +132,35 @@ export class UpstreamClient {
     return map.mapUser(await this.transport.request({ endpoint: "me", schema: wire.me }));
   }
 
+  /** One page of companies, as the staff's switcher pages them; `allCompanies` follows the pages itself. */
   async companies(page = 1, perPage?: number): Promise<CompanyPage> {
-    const body = await this.transport.request({
+    const problems: RecordProblem[] = [];
+    const envelope = await this.readPage({
       endpoint: "companies",
       query: { [queryNames.page]: page, [queryNames.perPage]: perPage },
-      schema: wire.paginatedCompanies,
     });
-    return mapped("companies", () => ({
-      companies: body.data.map(map.mapCompany),
-      page: body.meta?.current_page ?? page,
-      lastPage: body.meta?.last_page ?? page,
-      total: body.meta?.total ?? null,
-    }));
+    const companies = readRecords(envelope.records as unknown[], wire.company, map.mapCompany, ["code"], problems);
+    logProblems(this.logger, "companies", problems);
+    const current = envelope.currentPage ?? page;
+    return {
+      companies,
+      page: current,
+      lastPage: envelope.lastPage ?? (envelope.next ? current + 1 : current),
+      total: envelope.total,
+      skipped: problems.length,
+    };
+  }
+
+  /** Every company, following the list's pages (bounded). */
+  async allCompanies(perPage = 100): Promise<Listed<Company>> {
+    const read = await this.readList({
+      endpoint: "companies",
+      query: { [queryNames.perPage]: perPage },
+      record: wire.company,
+      map: map.mapCompany,
+      idKeys: ["code"],
+    });
+    return toListed(read);
   }
 
   async company(code: string): Promise<Company> {
@@ -92,24 +172,27 @@ export class UpstreamClient {
     return map.mapCompany(body);
   }
 
-  async orders(filter: { customerId?: string; statuses?: readonly OrderStatus[] } = {}): Promise<Order[]> {
-    const body = await this.transport.request({
+  async orders(filter: { customerId?: string; statuses?: readonly OrderStatus[] } = {}): Promise<Listed<GatewayOrder>> {
+    const read = await this.readList({
       endpoint: "orders",
       query: {
         [queryNames.customerId]: filter.customerId,
         [queryNames.statusList]: filter.statuses?.length ? filter.statuses : undefined,
       },
-      schema: wire.orderList,
+      record: wire.order,
+      map: map.mapOrder,
+      idKeys: ["id"],
     });
-    return mapped("orders", () => body.map(map.mapOrder));
+    return toListed(read);
   }
 
-  async order(id: number): Promise<Order> {
+  /** One order by the upstream's id: a number, or the text of an id such as `ORD123456`. */
+  async order(id: number | string): Promise<GatewayOrder> {
     const body = await this.transport.request({ endpoint: "order", pathParams: { order: id }, schema: wire.order });
     return mapped("order", () => map.mapOrder(body));
   }
 
-  async orderStatus(id: number): Promise<OrderStatusReport> {
+  async orderStatus(id: number | string): Promise<OrderStatusReport> {
     const body = await this.transport.request({
       endpoint: "orderStatus",
       pathParams: { order: id },
@@ -133,8 +216,8 @@ export class UpstreamClient {
   async productSkus(
     filter: { category?: string; updateCount?: number; modifiedSince?: string; barcodes?: string[] } = {},
     signal?: AbortSignal,
-  ): Promise<ProductListEntry[]> {
-    const body = await this.transport.request({
+  ): Promise<Listed<ProductListEntry>> {
+    const read = await this.readList({
       endpoint: "productSkus",
       query: {
         [queryNames.category]: filter.category,
@@ -142,10 +225,12 @@ export class UpstreamClient {
         [queryNames.modifiedSince]: filter.modifiedSince,
         [queryNames.barcode]: filter.barcodes?.length ? filter.barcodes.join(",") : undefined,
       },
-      schema: wire.productList,
+      record: wire.productListEntry,
+      map: map.mapProductListEntry,
+      idKeys: ["sku"],
       signal,
     });
-    return mapped("productSkus", () => body.map(map.mapProductListEntry));
+    return toListed(read);
   }
 
   async product(sku: string, signal?: AbortSignal): Promise<Product> {
@@ -170,50 +255,172 @@ export class UpstreamClient {
   /** Stock as colours; `modifiedSince` is an instant, sent as ISO 8601. */
   async stockColours(
     options: { modifiedSince?: Date; listType?: "flat" | "nested" } = {},
-  ): Promise<Map<string, StockColour>> {
-    const body = await this.transport.request({
-      endpoint: "stockColours",
-      query: {
+  ): Promise<ListedMap<string, StockColour>> {
+    return this.readStock(
+      "stockColours",
+      {
         [queryNames.listType]: options.listType,
         [queryNames.modifiedSince]: options.modifiedSince?.toISOString(),
       },
-      schema: wire.stockColours,
-    });
-    return map.mapStockColours(body);
+      map.stockColourOf,
+    );
   }
 
-  async stockNumeric(options: { modifiedSince?: Date } = {}): Promise<Map<string, StockColour>> {
-    const body = await this.transport.request({
-      endpoint: "stockNumeric",
-      query: { [queryNames.modifiedSince]: options.modifiedSince?.toISOString() },
-      schema: wire.stockNumbers,
-    });
-    return map.mapStockNumbers(body);
+  async stockNumeric(options: { modifiedSince?: Date } = {}): Promise<ListedMap<string, StockColour>> {
+    return this.readStock(
+      "stockNumeric",
+      { [queryNames.modifiedSince]: options.modifiedSince?.toISOString() },
+      map.stockNumberOf,
+    );
   }
 
-  async categories(): Promise<Category[]> {
-    const body = await this.transport.request({ endpoint: "categories", schema: wire.categoryList });
-    return mapped("categories", () => body.map((item) => map.mapCategory(this.mediaBase, item)));
+  async categories(): Promise<Listed<Category>> {
+    return toListed(await this.readList(this.categorySpec("categories")));
   }
 
   async category(code: string): Promise<Category | null> {
-    const body = await this.transport.request({
-      endpoint: "category",
-      pathParams: { category: code },
-      schema: wire.categoryList,
-    });
-    return mapped("category", () => {
-      const first = body[0];
-      return first ? map.mapCategory(this.mediaBase, first) : null;
-    });
+    const read = await this.readList(this.categorySpec("category", code));
+    return read.items[0] ?? null;
   }
 
-  async categoryChildren(code: string): Promise<Category[]> {
-    const body = await this.transport.request({
-      endpoint: "categoryChildren",
-      pathParams: { category: code },
-      schema: wire.categoryList,
-    });
-    return mapped("categoryChildren", () => body.map((item) => map.mapCategory(this.mediaBase, item)));
+  async categoryChildren(code: string): Promise<Listed<Category>> {
+    return toListed(await this.readList(this.categorySpec("categoryChildren", code)));
+  }
+
+  private categorySpec(
+    endpoint: "categories" | "category" | "categoryChildren",
+    code?: string,
+  ): ListSpec<z.infer<typeof wire.category>, Category> {
+    return {
+      endpoint,
+      pathParams: code === undefined ? undefined : { category: code },
+      record: wire.category,
+      map: (value, problems) =>
+        map.mapCategory(this.mediaBase, value, (raw, error) =>
+          problems.push({ id: recordId(raw, ["code", "id"]), problem: describeProblem(error) }),
+        ),
+      idKeys: ["code", "id"],
+    };
+  }
+
+  /**
+   * A whole list: every page, every record that can be read. Pages are read one
+   * after the other, each with the read time-out and retries of one call, up to
+   * `maxPages`; a next link to another host is never followed.
+   */
+  async readList<W, T>(spec: ListSpec<W, T>): Promise<ListRead<T>> {
+    const problems: RecordProblem[] = [];
+    const items: T[] = [];
+    const seen = new Set<string>();
+    let pages = 0;
+    let complete = true;
+    let url: string | undefined;
+    let query = spec.query;
+    for (;;) {
+      const envelope = await this.readPage({ ...spec, url, query });
+      pages++;
+      const records = envelope.records as unknown[];
+      items.push(...readRecords(records, spec.record, (value) => spec.map(value, problems), spec.idKeys, problems));
+      const next = this.nextPage(envelope, query);
+      if (next === null) break;
+      if (next === "elsewhere") {
+        complete = false;
+        this.logger.warn(`upstream ${spec.endpoint}: the next page is on another host; not followed`);
+        break;
+      }
+      const key = next.url ?? JSON.stringify(next.query);
+      if (seen.has(key)) break;
+      seen.add(key);
+      if (pages >= this.maxPages) {
+        complete = false;
+        this.logger.warn(`upstream ${spec.endpoint}: stopped after ${pages} pages; the list has more`);
+        break;
+      }
+      url = next.url;
+      query = next.query ?? query;
+    }
+    logProblems(this.logger, spec.endpoint, problems);
+    return {
+      items,
+      skipped: problems.length,
+      skippedIds: problems.flatMap((problem) => (problem.id === null ? [] : [problem.id])),
+      pages,
+      complete,
+    };
+  }
+
+  /** One page of a list of records (a bare array or a page whose `data` is an array). */
+  private async readPage(request: {
+    endpoint: EndpointName;
+    pathParams?: Record<string, string | number>;
+    query?: Record<string, QueryValue>;
+    url?: string;
+    signal?: AbortSignal;
+  }): Promise<Envelope> {
+    const raw = await this.transport.request({ ...request, schema: anyJson });
+    const envelope = readEnvelope(raw);
+    if (!envelope || !Array.isArray(envelope.records)) throw notAList(request.endpoint);
+    return envelope;
+  }
+
+  /** The next page: its link (on the upstream's own host), or the page number after `meta.current_page`. */
+  private nextPage(
+    envelope: Envelope,
+    query: Record<string, QueryValue> | undefined,
+  ): { url?: string; query?: Record<string, QueryValue> } | "elsewhere" | null {
+    if (envelope.next !== null) {
+      const url = followableNext(this.options.baseUrl, envelope.next);
+      return url === null ? "elsewhere" : { url };
+    }
+    const { currentPage, lastPage } = envelope;
+    if (envelope.paged && currentPage !== null && lastPage !== null && currentPage < lastPage) {
+      return { query: { ...query, [queryNames.page]: currentPage + 1 } };
+    }
+    return null;
+  }
+
+  /** A stock list, nested (`[{"sku": value}]`) or flat (`{"sku": value}`), bare or paged; each entry on its own. */
+  private async readStock(
+    endpoint: "stockColours" | "stockNumeric",
+    query: Record<string, QueryValue>,
+    valueOf: (value: unknown) => StockColour | null,
+  ): Promise<ListedMap<string, StockColour>> {
+    const result = new Map<string, StockColour>();
+    const problems: RecordProblem[] = [];
+    const seen = new Set<string>();
+    let url: string | undefined;
+    let currentQuery = query;
+    for (let pages = 1; ; pages++) {
+      const raw = await this.transport.request({ endpoint, query: currentQuery, url, schema: anyJson });
+      const envelope = readEnvelope(raw, true);
+      if (!envelope) throw notAList(endpoint);
+      const entries: Array<[string, unknown]> = [];
+      if (Array.isArray(envelope.records)) {
+        for (const item of envelope.records) {
+          if (item && typeof item === "object" && !Array.isArray(item)) entries.push(...Object.entries(item));
+          else problems.push({ id: null, problem: "(record): expected an object of SKU and stock" });
+        }
+      } else {
+        entries.push(...Object.entries(envelope.records));
+      }
+      for (const [sku, value] of entries) {
+        const colour = valueOf(value);
+        if (colour === null) problems.push({ id: recordId({ sku }, ["sku"]), problem: "stock: not a stock value" });
+        else result.set(sku, colour);
+      }
+      const next = this.nextPage(envelope, currentQuery);
+      if (next === null || next === "elsewhere" || pages >= this.maxPages) break;
+      const key = next.url ?? JSON.stringify(next.query);
+      if (seen.has(key)) break;
+      seen.add(key);
+      url = next.url;
+      currentQuery = next.query ?? currentQuery;
+    }
+    logProblems(this.logger, endpoint, problems);
+    return toListedMap(
+      result,
+      problems.length,
+      problems.flatMap((problem) => (problem.id === null ? [] : [problem.id])),
+    );
   }
 }

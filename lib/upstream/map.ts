@@ -13,7 +13,7 @@ import type { UpstreamUser } from "@/lib/domain/user";
 
 import { mediaUrl } from "./endpoints";
 import { phpDateToInstant } from "./php-date";
-import type * as wire from "./wire";
+import * as wire from "./wire";
 import type { z } from "zod";
 
 /** Maps the upstream's wire shapes to the portal's own. Pages never see wire JSON. */
@@ -71,7 +71,16 @@ function isCategoryLike(value: unknown): value is WireCategory {
   return Boolean(value && typeof value === "object" && "code" in value && "id" in value);
 }
 
-export function mapCategory(mediaBase: string, value: WireCategory): Category {
+/**
+ * A category and its subtree. Children are parsed one by one: a child the
+ * schema refuses is left out (and reported to `onBadChild`), the reference's
+ * empty placeholders (`children: [{}]`) are dropped silently.
+ */
+export function mapCategory(
+  mediaBase: string,
+  value: WireCategory,
+  onBadChild?: (raw: unknown, error: unknown) => void,
+): Category {
   const pathCodes = splitList(value.path_new);
   const code = String(value.code);
   return {
@@ -83,7 +92,19 @@ export function mapCategory(mediaBase: string, value: WireCategory): Category {
     pathCodes: pathCodes.length ? pathCodes : [code],
     isGroup: value.is_group ?? false,
     media: mapMediaList(mediaBase, value.media),
-    children: (value.children ?? []).filter(isCategoryLike).map((child) => mapCategory(mediaBase, child)),
+    children: (value.children ?? []).filter(isCategoryLike).flatMap((raw) => {
+      const child = wire.category.safeParse(raw);
+      if (!child.success) {
+        onBadChild?.(raw, child.error);
+        return [];
+      }
+      try {
+        return [mapCategory(mediaBase, child.data, onBadChild)];
+      } catch (error) {
+        onBadChild?.(raw, error);
+        return [];
+      }
+    }),
   };
 }
 
@@ -111,6 +132,8 @@ function mapStockColour(value: wire.WireProduct): StockColour | null {
   const colour = value.stock_colour?.trim().toLowerCase();
   if (colour === "green" || colour === "red") return colour;
   if (typeof value.stock === "number") return value.stock > 0 ? "green" : "red";
+  // Numbers as strings ("2", "0") are numeric stock too.
+  if (value.stock && /^\s*-?\d+(\.\d+)?\s*$/.test(value.stock)) return Number(value.stock) > 0 ? "green" : "red";
   const stock = value.stock?.trim().toLowerCase();
   if (stock === "in_stock") return "green";
   if (stock === "out_of_stock") return "red";
@@ -196,9 +219,24 @@ function mapAddress(value: z.infer<typeof wire.order>["shippingAddress"]): Deliv
   };
 }
 
-export function mapOrder(value: wire.WireOrder): Order {
+/** An order id that is a whole number (sent as a number or as its decimal text), or null. */
+export function numericOrderId(id: number | string): number | null {
+  if (typeof id === "number") return Number.isSafeInteger(id) && id >= 0 ? id : null;
+  return /^\d{1,15}$/.test(id) ? Number(id) : null;
+}
+
+/**
+ * An order as the gateway maps it: the portal's `Order`, plus the upstream's id
+ * as text (`idText`), which is the only id an upstream with ids such as
+ * `ORD123456` has. Until the portal's own order id becomes that opaque string,
+ * `id` is the numeric id, or 0 when the upstream's id is not a number.
+ */
+export type GatewayOrder = Order & { idText: string };
+
+export function mapOrder(value: wire.WireOrder): GatewayOrder {
   return {
-    id: value.id,
+    id: numericOrderId(value.id) ?? 0,
+    idText: String(value.id),
     updatedAt: dateOrNull(value.updated_at),
     status: normaliseOrderStatus(value.status),
     statusRaw: value.status,
@@ -241,7 +279,7 @@ export function mapCreatedOrder(value: z.infer<typeof wire.createdOrder>): Creat
   const id = String(value.data.id);
   return {
     id,
-    orderId: /^\d+$/.test(id) ? Number(id) : null,
+    orderId: numericOrderId(value.data.id),
     status: normaliseOrderStatus(value.data.status),
     createdAt: dateOrNull(value.data.created_at),
   };
@@ -254,6 +292,20 @@ export function mapOrderStatus(status: string, updatedAt: string | null | undefi
     statusRaw: status,
     updatedAt: instant && !Number.isNaN(instant.getTime()) ? instant : null,
   };
+}
+
+/** One entry of a colour stock list: `green` or `red` (any casing), else null (not a stock value). */
+export function stockColourOf(value: unknown): StockColour | null {
+  if (typeof value !== "string") return null;
+  const colour = value.trim().toLowerCase();
+  return colour === "green" || colour === "red" ? colour : null;
+}
+
+/** One entry of a numeric stock list (a number, or its text): above 0 is in stock; else null. */
+export function stockNumberOf(value: unknown): StockColour | null {
+  const parsed = wire.stockNumber.safeParse(value);
+  if (!parsed.success) return null;
+  return parsed.data > 0 ? "green" : "red";
 }
 
 /** Flat or nested stock lists to one map of SKU to "in stock". Any number above 0 is in stock. */

@@ -14,8 +14,8 @@ export interface TransportOptions {
   /** Longest `Retry-After` a read waits for before giving up, in seconds. */
   maxRetryAfterSeconds?: number;
   fetch?: typeof fetch;
-  /** Called instead of throwing when the upstream says the token is no longer valid (401). */
-  onUnauthorized?: (error: UpstreamError) => never;
+  /** Called instead of throwing when the upstream says the token is no longer valid (401); awaited. */
+  onUnauthorized?: (error: UpstreamError) => never | Promise<never>;
   /** Waits between attempts; replaced in tests. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -31,6 +31,12 @@ export interface RequestSpec<T> {
   schema: z.ZodType<T>;
   responseType?: "json" | "text";
   signal?: AbortSignal;
+  /**
+   * An absolute URL to read instead of the endpoint's path and query: the next
+   * page of a list, as the upstream linked it. The caller checks that it is on
+   * the upstream's own origin (see `followableNext`).
+   */
+  url?: string;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -55,27 +61,78 @@ function retryAfterSeconds(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/** Plain text of an HTML fragment: tags dropped, common entities decoded, white space folded. */
+function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|\w+);/gi, (entity, name: string) => {
+      if (!name.startsWith("#")) return ENTITIES[name.toLowerCase()] ?? entity;
+      const code = /^#x/i.test(name) ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      const printable = code > 31 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+      return printable ? String.fromCodePoint(code) : " ";
+    })
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * The heading of an HTML error page (`<title>` or the first `<h1>`, e.g.
+ * "Page Expired", "403 Forbidden"): the upstream's message when it answers
+ * HTML. Only a short single line counts; anything else is no message.
+ */
+export function htmlErrorTitle(body: string): string | undefined {
+  if (!/<[a-z!]/i.test(body)) {
+    // Plain text: a short single line is the message.
+    const line = body.trim();
+    return line.length <= 120 && !/[\r\n]/.test(line) ? line : undefined;
+  }
+  for (const pattern of [/<title[^>]*>([\s\S]*?)<\/title>/i, /<h1[^>]*>([\s\S]*?)<\/h1>/i]) {
+    const match = pattern.exec(body);
+    const text = match?.[1] ? plainText(match[1]) : "";
+    if (text && text.length <= 120) return text;
+  }
+  return undefined;
+}
+
+/** Laravel's `errors`: each field's messages as a list of strings, whatever the upstream sent. */
+function readFieldErrors(errors: unknown): Record<string, string[]> | undefined {
+  if (!errors || typeof errors !== "object" || Array.isArray(errors)) return undefined;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(errors as Record<string, unknown>)) {
+    const list = Array.isArray(messages) ? messages : [messages];
+    fieldErrors[field] = list
+      .filter((message) => message !== null && message !== undefined)
+      .map((message) => (typeof message === "string" ? message : JSON.stringify(message)));
+  }
+  return fieldErrors;
+}
+
 async function errorFromResponse(endpoint: string, response: Response): Promise<UpstreamError> {
   const status = response.status;
   const kind = kindForStatus(status);
   const text = await response.text().catch(() => "");
   let upstreamMessage: string | undefined;
   let fieldErrors: Record<string, string[]> | undefined;
+  let body: unknown;
   try {
-    const body: unknown = JSON.parse(text);
-    if (body && typeof body === "object") {
-      const { message, errors } = body as { message?: unknown; errors?: unknown };
-      if (typeof message === "string") upstreamMessage = message;
-      if (errors && typeof errors === "object") {
-        fieldErrors = {};
-        for (const [field, messages] of Object.entries(errors as Record<string, unknown>)) {
-          fieldErrors[field] = Array.isArray(messages) ? messages.map(String) : [String(messages)];
-        }
-      }
-    }
+    // JSON whatever the content type says: a Laravel error is JSON even when a proxy labels it text/html.
+    body = text.trim() === "" ? undefined : JSON.parse(text);
   } catch {
-    // Not JSON: an HTML error page of a proxy or the framework. Its text is of no use to a dealer.
-    upstreamMessage = status >= 500 ? "the wholesaler is not reachable" : undefined;
+    body = undefined;
+  }
+  if (body && typeof body === "object" && !Array.isArray(body)) {
+    const { message, errors, error } = body as { message?: unknown; errors?: unknown; error?: unknown };
+    if (typeof message === "string" && message.trim()) upstreamMessage = message.trim();
+    else if (typeof error === "string" && error.trim()) upstreamMessage = error.trim();
+    fieldErrors = readFieldErrors(errors);
+  } else if (status >= 500) {
+    // An HTML error page of a proxy or the framework, or nothing: its words are of no use to a dealer.
+    upstreamMessage = "the wholesaler is not reachable";
+  } else if (text.trim() !== "" && body === undefined) {
+    // A 4xx as an HTML page: its heading ("Page Expired", "403 Forbidden") is the upstream's message.
+    upstreamMessage = htmlErrorTitle(text);
   }
   return new UpstreamError(kind, {
     endpoint,
@@ -111,14 +168,14 @@ export class Transport {
     const { method, path } = endpoints[spec.endpoint];
     const idempotent = method === "GET";
     const attempts = idempotent ? Math.max(1, this.options.readAttempts) : 1;
-    const url = buildUrl(this.options.baseUrl, fillPath(path, spec.pathParams ?? {}), spec.query);
+    const url = spec.url ?? buildUrl(this.options.baseUrl, fillPath(path, spec.pathParams ?? {}), spec.query);
     let lastError: UpstreamError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         return await this.attempt(spec, method, url);
       } catch (error) {
         if (error instanceof UpstreamError && error.kind === "unauthorized" && this.options.onUnauthorized) {
-          this.options.onUnauthorized(error);
+          await this.options.onUnauthorized(error);
         }
         if (!(error instanceof UpstreamError) || !error.transient || attempt === attempts) throw error;
         if (spec.signal?.aborted) throw error;
@@ -185,6 +242,14 @@ export class Transport {
   private parse<T>(spec: RequestSpec<T>, response: Response, text: string): T {
     let raw: unknown = text;
     if ((spec.responseType ?? "json") === "json") {
+      if (text.trim() === "") {
+        // 204, or a 200 without a body: the documented answer is missing, not an empty list.
+        throw new UpstreamError("malformed", {
+          endpoint: spec.endpoint,
+          status: response.status,
+          upstreamMessage: `empty answer (HTTP ${response.status})`,
+        });
+      }
       try {
         raw = JSON.parse(text);
       } catch (error) {

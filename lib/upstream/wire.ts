@@ -189,8 +189,15 @@ const shipment = z.object({
   tracker_code: text,
 });
 
+/**
+ * An order id as the upstream sends it: an integer in the reference's list
+ * example, a string (`"ORD123456"`) in its create example. Both are accepted
+ * everywhere (list, detail, status, create); the mapping keeps the text.
+ */
+export const orderId = z.union([z.number().int().nonnegative(), z.string().trim().min(1).max(100)]);
+
 export const order = z.object({
-  id: intish,
+  id: orderId,
   updated_at: phpDate.nullish(),
   status: z.string(),
   creator_name: optionalText,
@@ -211,7 +218,7 @@ export const orderList = z.array(order);
 
 export const createdOrder = z.object({
   data: z.object({
-    id: z.union([z.string().min(1), z.number()]),
+    id: orderId,
     status: z.string(),
     created_at: phpDate.nullish(),
   }),
@@ -224,6 +231,9 @@ export const orderStatusJson = z.object({
 
 /** Colour stock: nested `[{"sku":"green"}, …]` or flat `{"sku":"green", …}`. */
 export const stockColours = z.union([z.array(z.record(z.string(), z.string())), z.record(z.string(), z.string())]);
+
+/** One value of a numeric stock list. */
+export const stockNumber = numberish;
 
 export const stockNumbers = z.union([z.array(z.record(z.string(), numberish)), z.record(z.string(), numberish)]);
 
