@@ -74,13 +74,13 @@ const ACCOUNTS = [
 type Kind = "category" | "suggest" | "product" | "cart";
 const KINDS: Kind[] = ["category", "suggest", "product", "cart"];
 
-/** The id of `addToCart` (components/cart/actions.ts) in the build's server reference manifest. */
+/** The id of `addToCart` (lib/cart/actions.ts) in the build's server reference manifest. */
 function addToCartActionId(distDir: string): string {
   const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { filename?: string; exportedName?: string }>;
   };
   const found = Object.entries(manifest.node).find(
-    ([, entry]) => entry.filename === "components/cart/actions.ts" && entry.exportedName === "addToCart",
+    ([, entry]) => entry.filename === "lib/cart/actions.ts" && entry.exportedName === "addToCart",
   );
   if (!found) throw new Error("addToCart is not in the build's server-reference-manifest.json");
   return found[0];

@@ -13,13 +13,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 
 import { startSimProcess, type SimProcess } from "@/bench/lib/sim-process";
-import { productsBySku } from "@/lib/cart/resolve";
 import { addToStoredCart, emptyStoredCart, readCart, type CartOwner } from "@/lib/cart/store";
-import { buildCartView } from "@/lib/cart/view";
 import { upsertProducts } from "@/lib/catalogue/store/products";
 import { newAttemptId } from "@/lib/checkout/attempts";
 import { attemptMarker } from "@/lib/checkout/order-request";
-import { placeOrder, type CheckoutOutcome, type PlaceOrderContext } from "@/lib/checkout/place-order";
+import { sendOnce, type CheckoutOutcome, type SendContext } from "@/lib/checkout/send-once";
 import { EMPTY_DROPSHIP, type CheckoutInput } from "@/lib/checkout/schema";
 import { openMemoryDatabase } from "@/lib/db/client";
 import { UpstreamClient } from "@/lib/upstream/client";
@@ -141,17 +139,7 @@ async function main() {
         })),
       );
       const before = await readCart(db, owner);
-      const view = async () => {
-        const stored = await readCart(db, owner);
-        return buildCartView(
-          stored,
-          await productsBySku(
-            db,
-            stored.map((line) => line.sku),
-          ),
-        );
-      };
-      const context = (timeoutMs: number): PlaceOrderContext => ({
+      const context = (timeoutMs: number): SendContext => ({
         db,
         upstream: new UpstreamClient(
           { baseUrl: sim.url, token: adminToken, timeoutMs, readAttempts: 2, sleep: async () => {} },
@@ -179,21 +167,13 @@ async function main() {
       let outcomes: CheckoutOutcome[];
       const timeout = scenario === "hang-past-timeout" || scenario === "flaky-20-percent" ? 400 : 3_000;
       if (scenario === "double-click") {
-        const cart = await view();
-        outcomes = await Promise.all([
-          placeOrder(context(timeout), first, cart),
-          placeOrder(context(timeout), first, cart),
-        ]);
+        outcomes = await Promise.all([sendOnce(context(timeout), first), sendOnce(context(timeout), first)]);
       } else if (scenario === "second-tab") {
         const other = input();
         attemptIds.push(other.attemptId);
-        const cart = await view();
-        outcomes = await Promise.all([
-          placeOrder(context(timeout), first, cart),
-          placeOrder(context(timeout), other, cart),
-        ]);
+        outcomes = await Promise.all([sendOnce(context(timeout), first), sendOnce(context(timeout), other)]);
       } else {
-        outcomes = [await placeOrder(context(timeout), first, await view())];
+        outcomes = [await sendOnce(context(timeout), first)];
       }
       await sim.control("DELETE", "faults");
       const firstKind = outcomes[0]!.kind;
@@ -212,7 +192,7 @@ async function main() {
       // The dealer tries again (same attempt, as the checkout page does) until the order is settled.
       let settled = placedNow;
       for (let retry = 0; retry < 4 && !settled; retry++) {
-        const again = await placeOrder(context(3_000), first, await view());
+        const again = await sendOnce(context(3_000), first);
         settled = again.kind === "placed" || again.kind === "empty-cart";
       }
       if (placedNow) counts.placedAtOnce++;

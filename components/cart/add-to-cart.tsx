@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 
 import { Button } from "@/components/ui/button";
 
-import { addToCart } from "./actions";
+import { addToCart } from "@/lib/cart/actions";
 import { QuantityStepper } from "./quantity-stepper";
 
 /**

@@ -7,7 +7,7 @@ import { useOptimistic, useState, useTransition } from "react";
 import { Link } from "@/components/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 
-import { emptyCart, removeCartLine, setCartQuantity } from "./actions";
+import { emptyCart, removeCartLine, setCartQuantity } from "@/lib/cart/actions";
 import { QuantityStepper } from "./quantity-stepper";
 
 /**

@@ -18,7 +18,7 @@ import {
   type CheckoutInput,
 } from "@/lib/checkout/schema";
 
-import { submitOrder, type SubmitOrderResult } from "./actions";
+import { submitOrder, type SubmitOrderResult } from "@/lib/checkout/actions";
 
 export interface CheckoutLine {
   sku: string;

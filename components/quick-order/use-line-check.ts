@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { addLinesToCart, checkOrderLines } from "@/components/cart/actions";
+import { addLinesToCart, checkOrderLines } from "@/lib/cart/actions";
 import type { RequestedLine } from "@/lib/cart/lines";
 import type { ParseProblem } from "@/lib/cart/order-list-parser";
 

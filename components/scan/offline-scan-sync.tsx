@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 
-import { addLinesToCart } from "@/components/cart/actions";
+import { addLinesToCart } from "@/lib/cart/actions";
 import { linesOfQueued } from "@/lib/scan/offline-queue";
 
 import { returnOfflineScans, takeOfflineScans } from "./offline-scans";

@@ -1,12 +1,14 @@
+import { orderability } from "@/lib/catalogue/orderable";
 import type { Database } from "@/lib/db";
 import type { ProductRow } from "@/lib/db/schema";
 import { productDisplayName } from "@/lib/domain/product";
 
 import { roundToSalesUnit } from "./quantity";
 import { resolveIdentifiers } from "./resolve";
+import { isCleanLine } from "./safe-text";
 
 /** What happened to one requested line (quick order, paste, CSV, reorder, scan). */
-export type LineOutcome = "added" | "rounded" | "unknown" | "blocked" | "unavailable";
+export type LineOutcome = "added" | "rounded" | "unknown" | "blocked" | "unavailable" | "unreadable";
 
 export interface LineReport {
   line: number;
@@ -35,9 +37,32 @@ export interface RequestedLine {
 export async function checkRequestedLines(db: Database, requested: RequestedLine[]): Promise<LineReport[]> {
   const found = await resolveIdentifiers(
     db,
-    requested.map((line) => line.identifier),
+    requested.filter((line) => isCleanLine(line.identifier)).map((line) => line.identifier),
   );
-  return requested.map((line) => reportFor(line, found.get(line.identifier.trim().toLowerCase())));
+  return requested.map((line) =>
+    isCleanLine(line.identifier) ? reportFor(line, found.get(line.identifier.trim().toLowerCase())) : unreadable(line),
+  );
+}
+
+/** A line with characters no identifier has (NUL, control characters, broken UTF-16): said as such. */
+function unreadable(line: RequestedLine): LineReport {
+  return {
+    line: line.line,
+    // Shown back to the dealer: the characters that cannot be shown are replaced.
+    identifier: line.identifier
+      .replace(
+        /[\u0000-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+        "\uFFFD",
+      )
+      .slice(0, 64),
+    outcome: "unreadable",
+    sku: null,
+    title: null,
+    requested: line.quantity,
+    quantity: null,
+    salesUnit: null,
+    salesUnitAmount: null,
+  };
 }
 
 function reportFor(line: RequestedLine, product: ProductRow | undefined): LineReport {
@@ -50,9 +75,9 @@ function reportFor(line: RequestedLine, product: ProductRow | undefined): LineRe
     salesUnit: product?.salesUnit ?? null,
     salesUnitAmount: product?.salesUnitAmount ?? null,
   };
+  const orderable = orderability(product);
+  if (orderable !== "orderable") return { ...base, outcome: orderable, quantity: null };
   if (!product) return { ...base, outcome: "unknown", quantity: null };
-  if (!product.available) return { ...base, outcome: "unavailable", quantity: null };
-  if (product.blocked) return { ...base, outcome: "blocked", quantity: null };
   const quantity = roundToSalesUnit(line.quantity ?? product.salesUnitAmount, product.salesUnitAmount);
   const rounded = line.quantity !== null && quantity !== line.quantity;
   return { ...base, outcome: rounded ? "rounded" : "added", quantity };

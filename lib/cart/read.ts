@@ -4,21 +4,21 @@ import type { SessionToken } from "@/lib/auth/session-types";
 import { getDb } from "@/lib/db";
 
 import { cartOwnerOf } from "./owner";
-import { productsBySku } from "./resolve";
-import { cartLineCount, readCart } from "./store";
-import { buildCartView, type CartView } from "./view";
+import { cartLineCount as storedLineCount } from "./store";
+import type { CartView } from "./view";
+import { cartViewOf } from "./view-of";
 
 /** The session's cart, checked against the mirror (for the cart and checkout pages). */
-export async function cartViewFor(session: SessionToken): Promise<CartView> {
-  const db = await getDb();
-  const stored = await readCart(db, cartOwnerOf(session));
-  const products = await productsBySku(
-    db,
-    stored.map((line) => line.sku),
-  );
-  return buildCartView(stored, products);
+export async function viewCart(session: SessionToken): Promise<CartView> {
+  return cartViewOf(await getDb(), cartOwnerOf(session));
 }
 
-export async function cartCountFor(session: SessionToken): Promise<number> {
-  return cartLineCount(await getDb(), cartOwnerOf(session));
+/** How many lines the session's cart holds (the badge in the navigation). */
+export async function cartLineCount(session: SessionToken): Promise<number> {
+  return storedLineCount(await getDb(), cartOwnerOf(session));
 }
+
+/** @deprecated use viewCart */
+export const cartViewFor = viewCart;
+/** @deprecated use cartLineCount */
+export const cartCountFor = cartLineCount;

@@ -1,3 +1,4 @@
+import { orderability } from "@/lib/catalogue/orderable";
 import type { ProductRow } from "@/lib/db/schema";
 import type { Media } from "@/lib/domain/media";
 import type { PriceTier, StockColour } from "@/lib/domain/product";
@@ -47,8 +48,9 @@ export function buildCartView(stored: StoredLine[], productsBySku: Map<string, P
   const lines = stored.map((line): CartLineView => {
     const product = productsBySku.get(line.sku);
     const issues: LineIssue[] = [];
-    if (!product || !product.available) issues.push("vanished");
-    if (product?.blocked) issues.push("blocked");
+    const orderable = orderability(product);
+    if (orderable === "unknown" || orderable === "unavailable") issues.push("vanished");
+    if (orderable === "blocked") issues.push("blocked");
     if (product && product.stockColour === "red") issues.push("out-of-stock");
     if (product?.priceOnDemand) issues.push("price-on-demand");
     if (product && !isValidQuantity(line.quantity, product.salesUnitAmount)) issues.push("quantity");

@@ -1,9 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { buildCartView } from "@/lib/cart/view";
 import { addToStoredCart, readCart, type CartOwner } from "@/lib/cart/store";
-import { productsBySku } from "@/lib/cart/resolve";
 import { upsertProducts } from "@/lib/catalogue/store/products";
 import { checkoutAttempts } from "@/lib/db/schema";
 import { openMemoryDatabase, type DatabaseHandle } from "@/lib/db/client";
@@ -12,7 +10,7 @@ import { startSimulator, type RunningSimulator } from "@/tests/fixtures/simulato
 
 import { newAttemptId } from "./attempts";
 import { attemptMarker } from "./order-request";
-import { placeOrder, type PlaceOrderContext } from "./place-order";
+import { sendOnce, type SendContext } from "./send-once";
 import { EMPTY_DROPSHIP, type CheckoutInput } from "./schema";
 
 /**
@@ -50,7 +48,7 @@ function client(token: string, timeoutMs = 2_000) {
   );
 }
 
-function context(timeoutMs?: number): PlaceOrderContext {
+function context(timeoutMs?: number): SendContext {
   return {
     db: handle.db,
     upstream: client(dealerToken, timeoutMs),
@@ -70,17 +68,6 @@ function input(overrides: Partial<CheckoutInput> = {}): CheckoutInput {
     ...EMPTY_DROPSHIP,
     ...overrides,
   };
-}
-
-async function cartView() {
-  const stored = await readCart(handle.db, owner);
-  return buildCartView(
-    stored,
-    await productsBySku(
-      handle.db,
-      stored.map((line) => line.sku),
-    ),
-  );
 }
 
 async function fillCart(count = 2) {
@@ -119,10 +106,10 @@ beforeEach(async () => {
   await fillCart();
 });
 
-describe("placeOrder", () => {
+describe("sendOnce (exactly-once checkout)", () => {
   it("sends the cart once and then takes it out of the cart", async () => {
     const attempt = input();
-    const outcome = await placeOrder(context(), attempt, await cartView());
+    const outcome = await sendOnce(context(), attempt);
     expect(outcome).toMatchObject({ kind: "placed", attemptId: attempt.attemptId });
     expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
     expect(await readCart(handle.db, owner)).toEqual([]);
@@ -130,11 +117,7 @@ describe("placeOrder", () => {
 
   it("a double click (two requests, one attempt) makes one order and both hear of it", async () => {
     const attempt = input();
-    const cart = await cartView();
-    const [first, second] = await Promise.all([
-      placeOrder(context(), attempt, cart),
-      placeOrder(context(), attempt, cart),
-    ]);
+    const [first, second] = await Promise.all([sendOnce(context(), attempt), sendOnce(context(), attempt)]);
     expect(first.kind).toBe("placed");
     expect(second).toEqual(first);
     expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
@@ -142,8 +125,7 @@ describe("placeOrder", () => {
 
   it("a second tab with its own attempt does not order the same cart again", async () => {
     const first = input();
-    const cart = await cartView();
-    const [a, b] = await Promise.all([placeOrder(context(), first, cart), placeOrder(context(), input(), cart)]);
+    const [a, b] = await Promise.all([sendOnce(context(), first), sendOnce(context(), input())]);
     const placed = [a, b].filter((outcome) => outcome.kind === "placed");
     expect(placed.length).toBeGreaterThanOrEqual(1);
     const orders = (await control("GET", "orders")) as { notes: string | null }[];
@@ -158,7 +140,7 @@ describe("placeOrder", () => {
     async (mode) => {
       await control("POST", "faults", { commitThenFail: { count: 1, mode } });
       const attempt = input();
-      const outcome = await placeOrder(context(), attempt, await cartView());
+      const outcome = await sendOnce(context(), attempt);
       expect(outcome.kind).toBe("placed");
       expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
       expect(await readCart(handle.db, owner)).toEqual([]);
@@ -169,13 +151,13 @@ describe("placeOrder", () => {
     await control("POST", "faults", { errorRate: 1, paths: "^/orders" });
     const attempt = input();
     const before = await readCart(handle.db, owner);
-    const outcome = await placeOrder(context(), attempt, await cartView());
+    const outcome = await sendOnce(context(), attempt);
     expect(outcome).toMatchObject({ kind: "unknown" });
     expect(await readCart(handle.db, owner)).toEqual(before);
     expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(0);
 
     await control("DELETE", "faults");
-    const retried = await placeOrder(context(), attempt, await cartView());
+    const retried = await sendOnce(context(), attempt);
     expect(retried.kind).toBe("placed");
     expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
   });
@@ -183,7 +165,7 @@ describe("placeOrder", () => {
   it("orders unreadable as well: the outcome stays open, nothing is ordered, the cart stays", async () => {
     await control("POST", "faults", { errorRate: 1, paths: "^/orders$" });
     const attempt = input();
-    const outcome = await placeOrder(context(), attempt, await cartView());
+    const outcome = await sendOnce(context(), attempt);
     // GET /orders also matches ^/orders$, so the look-up fails too: the outcome stays unknown.
     expect(["unknown", "not-sent"]).toContain(outcome.kind);
     expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(0);
@@ -193,12 +175,12 @@ describe("placeOrder", () => {
   it("a time-out: never a second order, and the cart stays until the outcome is known", async () => {
     await control("POST", "faults", { hangRate: 1, paths: "^/orders$" });
     const attempt = input();
-    const outcome = await placeOrder(context(300), attempt, await cartView());
+    const outcome = await sendOnce(context(300), attempt);
     expect(outcome.kind).not.toBe("placed");
     await control("DELETE", "faults");
     expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(0);
     expect((await readCart(handle.db, owner)).length).toBe(2);
-    const retried = await placeOrder(context(), attempt, await cartView());
+    const retried = await sendOnce(context(), attempt);
     expect(retried.kind).toBe("placed");
     expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
   });
@@ -220,7 +202,7 @@ describe("placeOrder", () => {
       city: "Rotterdam",
       phone: "+31 20 123 4567",
     });
-    const outcome = await placeOrder(context(), attempt, await cartView());
+    const outcome = await sendOnce(context(), attempt);
     expect(outcome.kind).toBe("rejected");
     if (outcome.kind === "rejected") expect(Object.keys(outcome.fieldErrors).length).toBeGreaterThan(0);
     expect((await readCart(handle.db, owner)).length).toBe(1);
@@ -247,10 +229,10 @@ describe("placeOrder", () => {
     it("after the order reached the wholesaler: found by its marker, not sent again", async () => {
       const cart = await readCart(handle.db, owner);
       const attempt = input();
-      expect((await placeOrder(context(), attempt, await cartView())).kind).toBe("placed");
+      expect((await sendOnce(context(), attempt)).kind).toBe("placed");
       await leftBehindByACrash(attempt.attemptId, cart);
 
-      const resumed = await placeOrder(context(), attempt, await cartView());
+      const resumed = await sendOnce(context(), attempt);
       expect(resumed).toMatchObject({ kind: "placed", attemptId: attempt.attemptId });
       expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
       expect(await readCart(handle.db, owner)).toEqual([]);
@@ -260,12 +242,12 @@ describe("placeOrder", () => {
       const cart = await readCart(handle.db, owner);
       await control("POST", "faults", { errorRate: 1, paths: "^/orders" });
       const attempt = input();
-      expect((await placeOrder(context(), attempt, await cartView())).kind).not.toBe("placed");
+      expect((await sendOnce(context(), attempt)).kind).not.toBe("placed");
       await control("DELETE", "faults");
       await leftBehindByACrash(attempt.attemptId, cart);
       expect(await readCart(handle.db, owner)).toHaveLength(cart.length);
 
-      const resumed = await placeOrder(context(), attempt, await cartView());
+      const resumed = await sendOnce(context(), attempt);
       expect(resumed.kind).toBe("placed");
       expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
       expect(await readCart(handle.db, owner)).toEqual([]);
@@ -274,6 +256,6 @@ describe("placeOrder", () => {
 
   it("an empty cart orders nothing", async () => {
     await handle.db.execute("delete from cart_lines" as never);
-    expect(await placeOrder(context(), input(), await cartView())).toEqual({ kind: "empty-cart" });
+    expect(await sendOnce(context(), input())).toEqual({ kind: "empty-cart" });
   });
 });

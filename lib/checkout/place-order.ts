@@ -1,248 +1,74 @@
-import type { CartOwner } from "@/lib/cart/store";
-import type { CartView } from "@/lib/cart/view";
-import type { Database } from "@/lib/db";
-import type { CheckoutAttemptRow } from "@/lib/db/schema";
-import type { Order } from "@/lib/domain/order";
-import type { UpstreamClient } from "@/lib/upstream/client";
-import { UpstreamError } from "@/lib/upstream/errors";
+import "server-only";
 
-import {
-  claimForSending,
-  findAttempt,
-  insertAttempt,
-  markPlaced,
-  refreshAttempt,
-  setAttemptState,
-  STALE_SENDING_MS,
-  unsettledAttempts,
-  withCartLock,
-} from "./attempts";
-import { attemptMarker, buildOrderRequest } from "./order-request";
-import type { CheckoutInput } from "./schema";
+import { actingFor, mayPlaceTestOrders } from "@/lib/acting/policy";
+import { recordAudit } from "@/lib/audit/log";
+import { sessionUpstream } from "@/lib/auth/session";
+import type { SessionToken } from "@/lib/auth/session-types";
+import { cartOwnerOf } from "@/lib/cart/owner";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+
+import { newAttemptId } from "./attempts";
+import type { CheckoutField, CheckoutInput } from "./schema";
+import { sendOnce } from "./send-once";
+import { mapUpstreamErrors } from "./upstream-errors";
+
+export type PlaceOrderResult =
+  | { kind: "placed"; attemptId: string; orderId: string }
+  | { kind: "invalid"; fields: Partial<Record<CheckoutField, string>> }
+  | {
+      kind: "rejected";
+      fields: Partial<Record<CheckoutField, string>>;
+      lines: Record<string, string>;
+      general: string[];
+      nextAttemptId: string;
+    }
+  | { kind: "not-sent"; reason: "unavailable" | "rate_limited" | "timeout" }
+  | { kind: "unknown" | "in-progress" | "empty-cart" | "cart-not-orderable" | "test-not-allowed" };
 
 /**
- * Sends a cart to the wholesaler exactly once, whatever the network does:
- * 1. record the attempt (cart snapshot, marker) before anything is sent;
- * 2. claim it for sending (one request at a time per cart);
- * 3. send; on an unknown outcome (time-out, 5xx, dropped connection) look the
- *    order up by its marker before ever sending again; send again at most once;
- * 4. record the result, and only then take the ordered lines out of the cart.
+ * The checkout's use case: sends the session's cart as an order, exactly once (lib/checkout/
+ * send-once.ts). Holds the checkout's rules: who may place test orders, which customer the order is
+ * for (always the session's active customer, never one named in the input), the audit record of
+ * an order placed for another customer, and what the wholesaler's refusals mean on the form.
  */
+export async function placeOrder(session: SessionToken, input: CheckoutInput): Promise<PlaceOrderResult> {
+  if (input.test && !mayPlaceTestOrders(session, getEnv().DEMO_MODE)) return { kind: "test-not-allowed" };
+  const { upstream } = await sessionUpstream(session);
+  const db = await getDb();
+  const forCustomer = actingFor(session);
+  const outcome = await sendOnce(
+    {
+      db,
+      upstream,
+      owner: cartOwnerOf(session),
+      actor: { name: session.name, customerCode: session.customerCode },
+      actingForCustomer: forCustomer,
+    },
+    input,
+  );
 
-export type CheckoutOutcome =
-  | { kind: "placed"; attemptId: string; orderId: string; status: string }
-  | { kind: "rejected"; attemptId: string; fieldErrors: Record<string, string[]>; message: string | null }
-  | { kind: "not-sent"; attemptId: string; reason: "unavailable" | "rate_limited" | "timeout" }
-  | { kind: "unknown"; attemptId: string }
-  | { kind: "empty-cart" }
-  | { kind: "cart-not-orderable" }
-  | { kind: "in-progress"; attemptId: string };
-
-export interface PlaceOrderContext {
-  db: Database;
-  upstream: UpstreamClient;
-  owner: CartOwner;
-  actor: { name: string; customerCode: string };
-  /** Set when staff order for another customer: sent as `customercode` and used to look orders up. */
-  actingForCustomer?: string;
-  /** Waits between checks of an attempt another request is sending; replaced in tests. */
-  sleep?: (ms: number) => Promise<void>;
-  /** How long a request waits for another one sending the same cart. */
-  waitForOtherMs?: number;
-}
-
-const sleeper = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Finds the order an attempt created, by the marker in its notes. Throws UpstreamError when the list cannot be read. */
-export async function findOrderOfAttempt(
-  upstream: UpstreamClient,
-  attempt: Pick<CheckoutAttemptRow, "id">,
-  customerId: string | undefined,
-): Promise<Order | null> {
-  const marker = attemptMarker(attempt.id);
-  const orders = await upstream.orders({ customerId });
-  return orders.find((order) => order.notes?.includes(marker)) ?? null;
-}
-
-function placedOutcome(attempt: CheckoutAttemptRow): CheckoutOutcome {
-  return {
-    kind: "placed",
-    attemptId: attempt.id,
-    orderId: attempt.upstreamOrderId ?? "",
-    status: attempt.upstreamStatus ?? "pending",
-  };
-}
-
-function settledOutcome(attempt: CheckoutAttemptRow): CheckoutOutcome | null {
-  const outcome = (attempt.outcome ?? {}) as Record<string, unknown>;
-  switch (attempt.state) {
+  switch (outcome.kind) {
     case "placed":
-      return placedOutcome(attempt);
-    case "rejected":
-      return {
-        kind: "rejected",
-        attemptId: attempt.id,
-        fieldErrors: (outcome.fieldErrors as Record<string, string[]>) ?? {},
-        message: (outcome.message as string) ?? null,
-      };
+      if (forCustomer) {
+        await recordAudit(db, {
+          actorEmail: session.email ?? session.name,
+          actorName: session.name,
+          action: "order-for-customer",
+          customerCode: forCustomer,
+          orderId: outcome.orderId,
+          details: { attemptId: outcome.attemptId },
+        });
+      }
+      return { kind: "placed", attemptId: outcome.attemptId, orderId: outcome.orderId };
+    case "rejected": {
+      const mapped = mapUpstreamErrors(outcome.fieldErrors, outcome.skus);
+      if (outcome.message && !Object.keys(outcome.fieldErrors).length) mapped.general.push(outcome.message);
+      return { kind: "rejected", ...mapped, nextAttemptId: newAttemptId() };
+    }
+    case "not-sent":
+      return { kind: "not-sent", reason: outcome.reason };
     default:
-      return null;
+      return { kind: outcome.kind };
   }
-}
-
-/**
- * Settles an attempt whose outcome is unknown: found upstream → placed;
- * not found → failed (may be sent again); list unreadable → still unknown.
- */
-export async function resolveAttempt(ctx: PlaceOrderContext, attempt: CheckoutAttemptRow): Promise<CheckoutOutcome> {
-  let order: Order | null;
-  try {
-    order = await findOrderOfAttempt(ctx.upstream, attempt, ctx.actingForCustomer);
-  } catch (error) {
-    if (error instanceof UpstreamError && error.kind !== "unauthorized") {
-      await setAttemptState(ctx.db, attempt.id, "unknown", { lookup: error.kind });
-      return { kind: "unknown", attemptId: attempt.id };
-    }
-    throw error;
-  }
-  if (order) {
-    await markPlaced(ctx.db, attempt, ctx.owner, { id: String(order.id), status: order.statusRaw });
-    return { kind: "placed", attemptId: attempt.id, orderId: String(order.id), status: order.statusRaw };
-  }
-  await setAttemptState(ctx.db, attempt.id, "failed", { lookup: "not-found" });
-  return { kind: "not-sent", attemptId: attempt.id, reason: "unavailable" };
-}
-
-/** Waits while another request sends this attempt, then reports what became of it. */
-async function waitForOther(ctx: PlaceOrderContext, id: string): Promise<CheckoutOutcome> {
-  const deadline = Date.now() + (ctx.waitForOtherMs ?? 20_000);
-  const sleep = ctx.sleep ?? sleeper;
-  while (Date.now() < deadline) {
-    const attempt = await findAttempt(ctx.db, ctx.owner, id);
-    if (!attempt) break;
-    const settled = settledOutcome(attempt);
-    if (settled) return settled;
-    if (attempt.state !== "sending") {
-      return attempt.state === "unknown"
-        ? resolveAttempt(ctx, attempt)
-        : { kind: "not-sent", attemptId: id, reason: "unavailable" };
-    }
-    if (Date.now() - attempt.updatedAt.getTime() > STALE_SENDING_MS) {
-      await setAttemptState(ctx.db, id, "unknown");
-      return resolveAttempt(ctx, { ...attempt, state: "unknown" });
-    }
-    await sleep(250);
-  }
-  return { kind: "in-progress", attemptId: id };
-}
-
-async function send(ctx: PlaceOrderContext, attempt: CheckoutAttemptRow): Promise<CheckoutOutcome> {
-  try {
-    const created = await ctx.upstream.createOrder(attempt.request as never);
-    const orderId = created.orderId !== null ? String(created.orderId) : created.id;
-    await markPlaced(ctx.db, attempt, ctx.owner, { id: orderId, status: created.status });
-    return { kind: "placed", attemptId: attempt.id, orderId, status: created.status };
-  } catch (error) {
-    if (!(error instanceof UpstreamError)) {
-      await setAttemptState(ctx.db, attempt.id, "unknown", { error: "internal" });
-      throw error;
-    }
-    if (
-      error.kind === "validation" ||
-      error.kind === "forbidden" ||
-      error.kind === "bad_request" ||
-      error.kind === "not_found"
-    ) {
-      const outcome = { fieldErrors: error.fieldErrors, message: error.upstreamMessage ?? null, kind: error.kind };
-      await setAttemptState(ctx.db, attempt.id, "rejected", outcome);
-      return { kind: "rejected", attemptId: attempt.id, fieldErrors: error.fieldErrors, message: outcome.message };
-    }
-    if (error.kind === "rate_limited") {
-      // Refused before it was processed: nothing was created, the attempt may be sent again.
-      await setAttemptState(ctx.db, attempt.id, "failed", { error: error.kind });
-      return { kind: "not-sent", attemptId: attempt.id, reason: "rate_limited" };
-    }
-    if (error.kind === "unauthorized") {
-      await setAttemptState(ctx.db, attempt.id, "failed", { error: error.kind });
-      throw error;
-    }
-    // Time-out, 5xx, reset, unreadable answer: the order may or may not exist.
-    await setAttemptState(ctx.db, attempt.id, "unknown", { error: error.kind });
-    return { kind: "unknown", attemptId: attempt.id };
-  }
-}
-
-export async function placeOrder(
-  ctx: PlaceOrderContext,
-  input: CheckoutInput,
-  cart: CartView,
-): Promise<CheckoutOutcome> {
-  // Same attempt again (double click, retry, refresh of the confirmation): report or continue it.
-  const existing = await findAttempt(ctx.db, ctx.owner, input.attemptId);
-  if (existing) {
-    const settled = settledOutcome(existing);
-    if (settled) return settled;
-    // Being sent by another request, or left "sending" by a process that died: its outcome first;
-    // when that is "not sent" (nothing found at the wholesaler), it is sent again below, once.
-    const known =
-      existing.state === "sending"
-        ? await waitForOther(ctx, existing.id)
-        : existing.state === "unknown"
-          ? await resolveAttempt(ctx, existing)
-          : null;
-    if (known && known.kind !== "not-sent") return known;
-  }
-
-  // Another attempt of this cart still unsettled (second tab): settle it before anything new is sent.
-  for (const other of await unsettledAttempts(ctx.db, ctx.owner)) {
-    if (other.id === input.attemptId) continue;
-    const outcome = other.state === "sending" ? await waitForOther(ctx, other.id) : await resolveAttempt(ctx, other);
-    if (outcome.kind === "placed" || outcome.kind === "in-progress" || outcome.kind === "unknown") return outcome;
-  }
-
-  if (!cart.lines.length) return { kind: "empty-cart" };
-  if (!cart.canCheckout) return { kind: "cart-not-orderable" };
-
-  const request = buildOrderRequest({ input, cart, customerCode: ctx.actingForCustomer }) as unknown as Record<
-    string,
-    unknown
-  >;
-  const cartSnapshot = cart.lines.map((line) => ({ sku: line.sku, quantity: line.quantity }));
-  const claim = await withCartLock(ctx.db, ctx.owner, async (tx) => {
-    // Checked again under the lock: another request may have claimed this cart meanwhile.
-    const busy = (await unsettledAttempts(tx, ctx.owner)).find((other) => other.id !== input.attemptId);
-    if (busy) return { busy };
-    if (existing) {
-      await refreshAttempt(tx, input.attemptId, { request, cartSnapshot });
-    } else {
-      await insertAttempt(tx, {
-        id: input.attemptId,
-        userKey: ctx.owner.userKey,
-        customerCode: ctx.owner.customerCode,
-        actorCustomerCode: ctx.actor.customerCode,
-        actorName: ctx.actor.name,
-        request,
-        cartSnapshot,
-      });
-    }
-    return { claimed: await claimForSending(tx, input.attemptId) };
-  });
-  if ("busy" in claim && claim.busy) {
-    return claim.busy.state === "sending" ? waitForOther(ctx, claim.busy.id) : resolveAttempt(ctx, claim.busy);
-  }
-  const claimed = "claimed" in claim ? claim.claimed : null;
-  if (!claimed) return waitForOther(ctx, input.attemptId);
-
-  const first = await send(ctx, claimed);
-  if (first.kind !== "unknown") return first;
-
-  // Outcome unknown: look before sending again, and send again at most once.
-  const resolved = await resolveAttempt(ctx, claimed);
-  if (resolved.kind !== "not-sent") return resolved;
-  const again = await claimForSending(ctx.db, claimed.id);
-  if (!again || again.sends > 2) return resolved;
-  const second = await send(ctx, again);
-  if (second.kind !== "unknown") return second;
-  const last = await resolveAttempt(ctx, again);
-  return last.kind === "not-sent" ? { kind: "not-sent", attemptId: again.id, reason: "unavailable" } : last;
 }

@@ -6,7 +6,7 @@ import { CartLineDetails, CartLineTotal } from "@/components/cart/cart-line-deta
 import { CartTotals } from "@/components/cart/cart-totals";
 import { ProductImage } from "@/components/catalogue/product-image";
 import { requireSession } from "@/lib/auth/session";
-import { cartViewFor } from "@/lib/cart/read";
+import { viewCart } from "@/lib/cart/read";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("cart"))("title") };
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CartPage() {
   const session = await requireSession();
-  const [t, cart] = await Promise.all([getTranslations("cart"), cartViewFor(session)]);
+  const [t, cart] = await Promise.all([getTranslations("cart"), viewCart(session)]);
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">

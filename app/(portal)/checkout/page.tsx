@@ -4,13 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { Link } from "@/components/link";
 import { buttonClasses } from "@/components/ui/button";
-import { sessionUpstream } from "@/lib/auth/session";
-import { cartViewFor } from "@/lib/cart/read";
-import { newAttemptId } from "@/lib/checkout/attempts";
+import { requireSession } from "@/lib/auth/session";
+import { prepareCheckout } from "@/lib/checkout/prepare";
 import type { Company } from "@/lib/domain/company";
-import { PERMISSION_COMPANIES } from "@/lib/domain/user";
-import { getEnv } from "@/lib/env";
-import { isUpstreamError } from "@/lib/upstream";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("checkout"))("title") };
@@ -29,8 +25,11 @@ function addressLines(company: Company): string[] | null {
 }
 
 export default async function CheckoutPage() {
-  const { session, upstream } = await sessionUpstream();
-  const [t, cart] = await Promise.all([getTranslations("checkout"), cartViewFor(session)]);
+  const session = await requireSession();
+  const [t, { cart, attemptId, company, canPlaceTestOrders }] = await Promise.all([
+    getTranslations("checkout"),
+    prepareCheckout(session),
+  ]);
   if (!cart.lines.length) {
     return (
       <div className="space-y-4">
@@ -42,10 +41,6 @@ export default async function CheckoutPage() {
       </div>
     );
   }
-  const company = await upstream.company(session.activeCustomerCode).catch((error: unknown) => {
-    if (isUpstreamError(error)) return null;
-    throw error;
-  });
   return (
     <div className="space-y-4">
       <div>
@@ -66,7 +61,7 @@ export default async function CheckoutPage() {
         </p>
       )}
       <CheckoutForm
-        attemptId={newAttemptId()}
+        attemptId={attemptId}
         lines={cart.lines.map((line) => ({
           sku: line.sku,
           title: line.title,
@@ -77,7 +72,7 @@ export default async function CheckoutPage() {
         nonDropshipableSkus={cart.lines.filter((line) => !line.dropshipable).map((line) => line.sku)}
         bigParcelSkus={cart.lines.filter((line) => line.isBigParcel).map((line) => line.sku)}
         ownAddress={company ? addressLines(company) : null}
-        canPlaceTestOrders={session.permissions.includes(PERMISSION_COMPANIES) || getEnv().DEMO_MODE}
+        canPlaceTestOrders={canPlaceTestOrders}
       />
     </div>
   );

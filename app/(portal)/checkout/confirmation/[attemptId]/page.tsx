@@ -6,10 +6,7 @@ import { Link } from "@/components/link";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/session";
-import { cartOwnerOf } from "@/lib/cart/owner";
-import { findAttempt } from "@/lib/checkout/attempts";
-import { ATTEMPT_ID } from "@/lib/checkout/schema";
-import { getDb } from "@/lib/db";
+import { viewConfirmation } from "@/lib/checkout/confirmation";
 import { normaliseOrderStatus } from "@/lib/domain/order";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,21 +15,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ConfirmationPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
-  if (!ATTEMPT_ID.test(attemptId)) notFound();
-  const session = await requireSession();
-  const attempt = await findAttempt(await getDb(), cartOwnerOf(session), attemptId);
-  if (!attempt || attempt.state !== "placed" || !attempt.upstreamOrderId) notFound();
+  const confirmation = await viewConfirmation(await requireSession(), attemptId);
+  if (!confirmation) notFound();
   const t = await getTranslations("checkout.confirmation");
-  const status = attempt.upstreamStatus ?? "pending";
-  const reference = (attempt.request as { reference?: string }).reference ?? "";
-  const numericId = /^\d+$/.test(attempt.upstreamOrderId) ? attempt.upstreamOrderId : null;
+  const { orderId, numericOrderId: numericId, status, reference } = confirmation;
   return (
     <div className="mx-auto max-w-xl space-y-4 rounded-lg border border-green-300 bg-white p-6">
       <h1 className="text-2xl font-bold text-green-900">{t("title")}</h1>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
         <dt className="text-slate-600">{t("orderNumber")}</dt>
         <dd className="font-mono text-lg font-bold" data-testid="confirmed-order-id">
-          {attempt.upstreamOrderId}
+          {orderId}
         </dd>
         <dt className="text-slate-600">{t("status")}</dt>
         <dd>

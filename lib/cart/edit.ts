@@ -1,0 +1,94 @@
+import "server-only";
+
+import type { SessionToken } from "@/lib/auth/session-types";
+import { orderability } from "@/lib/catalogue/orderable";
+import { getDb } from "@/lib/db";
+
+import { cartOwnerOf } from "./owner";
+import { roundToSalesUnit } from "./quantity";
+import { productsBySku } from "./resolve";
+import {
+  addToStoredCart,
+  cartLineCount,
+  emptyStoredCart,
+  removeStoredLines,
+  setStoredQuantity,
+  subtractOrdered,
+} from "./store";
+
+/**
+ * The cart's edits, one use case each, on the cart of the session's person and active customer
+ * (never a customer named in the input). Inputs are validated by the caller (lib/cart/schemas.ts).
+ */
+
+export type CartEditResult =
+  | { ok: true; sku: string; quantity: number; rounded: boolean; count: number }
+  | { ok: false; error: "unknown" | "blocked" | "unavailable" };
+
+async function context(session: SessionToken) {
+  return { db: await getDb(), owner: cartOwnerOf(session) };
+}
+
+/** Adds one product (product page, scan): only an orderable one, rounded up to whole sales units. */
+export async function addProduct(
+  session: SessionToken,
+  line: { sku: string; quantity: number },
+): Promise<CartEditResult> {
+  const { db, owner } = await context(session);
+  const product = (await productsBySku(db, [line.sku])).get(line.sku);
+  const orderable = orderability(product);
+  if (orderable !== "orderable") return { ok: false, error: orderable };
+  if (!product) return { ok: false, error: "unknown" };
+  const quantity = roundToSalesUnit(line.quantity, product.salesUnitAmount);
+  await addToStoredCart(db, owner, [{ sku: product.sku, quantity }]);
+  return {
+    ok: true,
+    sku: product.sku,
+    quantity,
+    rounded: quantity !== line.quantity,
+    count: await cartLineCount(db, owner),
+  };
+}
+
+/**
+ * Sets a line's quantity, rounded up to whole sales units. A line whose product became blocked
+ * or withdrawn may still be changed (the cart then says it cannot be ordered); an unknown SKU not.
+ */
+export async function setQuantity(
+  session: SessionToken,
+  line: { sku: string; quantity: number },
+): Promise<CartEditResult> {
+  const { db, owner } = await context(session);
+  const product = (await productsBySku(db, [line.sku])).get(line.sku);
+  if (!product) return { ok: false, error: "unknown" };
+  const quantity = roundToSalesUnit(line.quantity, product.salesUnitAmount);
+  await setStoredQuantity(db, owner, product.sku, quantity);
+  return {
+    ok: true,
+    sku: product.sku,
+    quantity,
+    rounded: quantity !== line.quantity,
+    count: await cartLineCount(db, owner),
+  };
+}
+
+export async function removeLine(session: SessionToken, sku: string): Promise<{ count: number }> {
+  const { db, owner } = await context(session);
+  await removeStoredLines(db, owner, [sku]);
+  return { count: await cartLineCount(db, owner) };
+}
+
+/** Takes a quantity out of a line again (undo of a scan); the line goes when nothing is left. */
+export async function subtractFromCart(
+  session: SessionToken,
+  line: { sku: string; quantity: number },
+): Promise<{ count: number }> {
+  const { db, owner } = await context(session);
+  await subtractOrdered(db, owner, [line]);
+  return { count: await cartLineCount(db, owner) };
+}
+
+export async function emptyCart(session: SessionToken): Promise<void> {
+  const { db, owner } = await context(session);
+  await emptyStoredCart(db, owner);
+}

@@ -1,0 +1,293 @@
+import { cartViewOf } from "@/lib/cart/view-of";
+import type { CartOwner } from "@/lib/cart/store";
+import type { Database } from "@/lib/db";
+import type { CheckoutAttemptRow } from "@/lib/db/schema";
+import type { Order } from "@/lib/domain/order";
+import type { UpstreamClient } from "@/lib/upstream/client";
+import { UpstreamError } from "@/lib/upstream/errors";
+
+import {
+  attemptIdTakenByOther,
+  claimForSending,
+  findAttempt,
+  insertAttempt,
+  markPlaced,
+  moveAttempt,
+  newAttemptId,
+  refreshAttempt,
+  STALE_SENDING_MS,
+  unsettledAttempts,
+  withCartLock,
+} from "./attempts";
+import { attemptMarker, buildOrderRequest } from "./order-request";
+import type { CheckoutInput } from "./schema";
+
+/**
+ * Sends an owner's cart to the wholesaler exactly once, whatever the network does. The paths an
+ * attempt takes are the table of lib/checkout/states.ts:
+ * 1. under the cart's lock, read the cart and record the attempt (cart snapshot, marker) before
+ *    anything is sent, and claim it for sending (one request at a time per cart);
+ * 2. send; on an unknown outcome (time-out, 5xx, dropped connection) look the order up by its
+ *    marker before ever sending again; send again at most once;
+ * 3. record the result, and only then take the ordered lines out of the cart.
+ * Every attempt is read and written by its owner and id: an id another owner uses is never
+ * continued, and its stored lines are never sent.
+ */
+
+export type CheckoutOutcome =
+  | { kind: "placed"; attemptId: string; orderId: string; status: string }
+  | {
+      kind: "rejected";
+      attemptId: string;
+      fieldErrors: Record<string, string[]>;
+      message: string | null;
+      /** The SKUs of the order's lines, in the order sent (the wholesaler names lines by index). */
+      skus: string[];
+    }
+  | { kind: "not-sent"; attemptId: string; reason: "unavailable" | "rate_limited" | "timeout" }
+  | { kind: "unknown"; attemptId: string }
+  | { kind: "empty-cart" }
+  | { kind: "cart-not-orderable" }
+  | { kind: "in-progress"; attemptId: string };
+
+export interface SendContext {
+  db: Database;
+  upstream: UpstreamClient;
+  owner: CartOwner;
+  actor: { name: string; customerCode: string };
+  /** Set when staff order for another customer: sent as `customercode` and used to look orders up. */
+  actingForCustomer?: string;
+  /** Waits between checks of an attempt another request is sending; replaced in tests. */
+  sleep?: (ms: number) => Promise<void>;
+  /** How long a request waits for another one sending the same cart. */
+  waitForOtherMs?: number;
+}
+
+const sleeper = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Finds the order an attempt created, by the marker in its notes. Throws UpstreamError when the list cannot be read. */
+export async function findOrderOfAttempt(
+  upstream: UpstreamClient,
+  attempt: Pick<CheckoutAttemptRow, "id">,
+  customerId: string | undefined,
+): Promise<Order | null> {
+  const marker = attemptMarker(attempt.id);
+  const orders = await upstream.orders({ customerId });
+  return orders.find((order) => order.notes?.includes(marker)) ?? null;
+}
+
+function settledOutcome(attempt: CheckoutAttemptRow): CheckoutOutcome | null {
+  const outcome = (attempt.outcome ?? {}) as Record<string, unknown>;
+  switch (attempt.state) {
+    case "placed":
+      return {
+        kind: "placed",
+        attemptId: attempt.id,
+        orderId: attempt.upstreamOrderId ?? "",
+        status: attempt.upstreamStatus ?? "pending",
+      };
+    case "rejected":
+      return {
+        kind: "rejected",
+        attemptId: attempt.id,
+        fieldErrors: (outcome.fieldErrors as Record<string, string[]>) ?? {},
+        message: (outcome.message as string) ?? null,
+        skus: attempt.cartSnapshot.map((line) => line.sku),
+      };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Settles an attempt whose outcome is unknown: found upstream → placed;
+ * not found → failed (may be sent again); list unreadable → still unknown.
+ */
+export async function resolveAttempt(ctx: SendContext, attempt: CheckoutAttemptRow): Promise<CheckoutOutcome> {
+  let order: Order | null;
+  try {
+    order = await findOrderOfAttempt(ctx.upstream, attempt, ctx.actingForCustomer);
+  } catch (error) {
+    if (error instanceof UpstreamError && error.kind !== "unauthorized") {
+      await moveAttempt(ctx.db, ctx.owner, attempt.id, "unknown", "unknown", { lookup: error.kind });
+      return { kind: "unknown", attemptId: attempt.id };
+    }
+    throw error;
+  }
+  if (order) {
+    await markPlaced(ctx.db, ctx.owner, attempt, ["unknown"], { id: String(order.id), status: order.statusRaw });
+    return { kind: "placed", attemptId: attempt.id, orderId: String(order.id), status: order.statusRaw };
+  }
+  if (!(await moveAttempt(ctx.db, ctx.owner, attempt.id, "unknown", "failed", { lookup: "not-found" }))) {
+    // Another request settled it meanwhile: report what it found.
+    const now = await findAttempt(ctx.db, ctx.owner, attempt.id);
+    const settled = now && settledOutcome(now);
+    if (settled) return settled;
+  }
+  return { kind: "not-sent", attemptId: attempt.id, reason: "unavailable" };
+}
+
+/** Waits while another request sends this attempt, then reports what became of it. */
+async function waitForOther(ctx: SendContext, id: string): Promise<CheckoutOutcome> {
+  const deadline = Date.now() + (ctx.waitForOtherMs ?? 20_000);
+  const sleep = ctx.sleep ?? sleeper;
+  while (Date.now() < deadline) {
+    const attempt = await findAttempt(ctx.db, ctx.owner, id);
+    if (!attempt) break;
+    const settled = settledOutcome(attempt);
+    if (settled) return settled;
+    if (attempt.state !== "sending") {
+      return attempt.state === "unknown"
+        ? resolveAttempt(ctx, attempt)
+        : { kind: "not-sent", attemptId: id, reason: "unavailable" };
+    }
+    if (Date.now() - attempt.updatedAt.getTime() > STALE_SENDING_MS) {
+      await moveAttempt(ctx.db, ctx.owner, id, "sending", "unknown", { error: "stale" });
+      return resolveAttempt(ctx, { ...attempt, state: "unknown" });
+    }
+    await sleep(250);
+  }
+  return { kind: "in-progress", attemptId: id };
+}
+
+async function send(ctx: SendContext, attempt: CheckoutAttemptRow): Promise<CheckoutOutcome> {
+  try {
+    const created = await ctx.upstream.createOrder(attempt.request as never);
+    const orderId = created.orderId !== null ? String(created.orderId) : created.id;
+    // From unknown too: a request that took this claim for stale may have moved it meanwhile.
+    await markPlaced(ctx.db, ctx.owner, attempt, ["sending", "unknown"], { id: orderId, status: created.status });
+    return { kind: "placed", attemptId: attempt.id, orderId, status: created.status };
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) {
+      await moveAttempt(ctx.db, ctx.owner, attempt.id, "sending", "unknown", { error: "internal" });
+      throw error;
+    }
+    if (
+      error.kind === "validation" ||
+      error.kind === "forbidden" ||
+      error.kind === "bad_request" ||
+      error.kind === "not_found"
+    ) {
+      const outcome = { fieldErrors: error.fieldErrors, message: error.upstreamMessage ?? null, kind: error.kind };
+      await moveAttempt(ctx.db, ctx.owner, attempt.id, "sending", "rejected", outcome);
+      return {
+        kind: "rejected",
+        attemptId: attempt.id,
+        fieldErrors: error.fieldErrors,
+        message: outcome.message,
+        skus: attempt.cartSnapshot.map((line) => line.sku),
+      };
+    }
+    if (error.kind === "rate_limited") {
+      // Refused before it was processed: nothing was created, the attempt may be sent again.
+      await moveAttempt(ctx.db, ctx.owner, attempt.id, "sending", "failed", { error: error.kind });
+      return { kind: "not-sent", attemptId: attempt.id, reason: "rate_limited" };
+    }
+    if (error.kind === "unauthorized") {
+      await moveAttempt(ctx.db, ctx.owner, attempt.id, "sending", "failed", { error: error.kind });
+      throw error;
+    }
+    // Time-out, 5xx, reset, unreadable answer: the order may or may not exist.
+    await moveAttempt(ctx.db, ctx.owner, attempt.id, "sending", "unknown", { error: error.kind });
+    return { kind: "unknown", attemptId: attempt.id };
+  }
+}
+
+type Claim =
+  | { kind: "claimed"; attempt: CheckoutAttemptRow }
+  | { kind: "busy"; other: CheckoutAttemptRow }
+  | { kind: "lost"; attemptId: string }
+  | { kind: "empty-cart" }
+  | { kind: "cart-not-orderable" };
+
+/**
+ * Under the cart's lock: reads the cart as it is now, records (or brings up to date) the owner's
+ * attempt with it, and claims it for sending. The lines and reference sent are always this
+ * owner's, read here; an id another owner already uses is replaced by a fresh one.
+ */
+async function recordAndClaim(
+  ctx: SendContext,
+  input: CheckoutInput,
+  existing: CheckoutAttemptRow | null,
+): Promise<Claim> {
+  return withCartLock(ctx.db, ctx.owner, async (tx) => {
+    // Checked again under the lock: another request may have claimed this cart meanwhile.
+    const busy = (await unsettledAttempts(tx, ctx.owner)).find((other) => other.id !== input.attemptId);
+    if (busy) return { kind: "busy", other: busy };
+    const cart = await cartViewOf(tx, ctx.owner);
+    if (!cart.lines.length) return { kind: "empty-cart" };
+    if (!cart.canCheckout) return { kind: "cart-not-orderable" };
+
+    let attemptId = input.attemptId;
+    if (!existing && (await attemptIdTakenByOther(tx, ctx.owner, attemptId))) attemptId = newAttemptId();
+    const request = buildOrderRequest({
+      input: { ...input, attemptId },
+      cart,
+      customerCode: ctx.actingForCustomer,
+    }) as unknown as Record<string, unknown>;
+    const cartSnapshot = cart.lines.map((line) => ({ sku: line.sku, quantity: line.quantity }));
+    if (existing) {
+      await refreshAttempt(tx, ctx.owner, attemptId, { request, cartSnapshot });
+    } else {
+      await insertAttempt(tx, ctx.owner, {
+        id: attemptId,
+        actorCustomerCode: ctx.actor.customerCode,
+        actorName: ctx.actor.name,
+        request,
+        cartSnapshot,
+      });
+    }
+    const claimed = await claimForSending(tx, ctx.owner, attemptId);
+    return claimed ? { kind: "claimed", attempt: claimed } : { kind: "lost", attemptId };
+  });
+}
+
+export async function sendOnce(ctx: SendContext, input: CheckoutInput): Promise<CheckoutOutcome> {
+  // Same attempt again (double click, retry, refresh of the confirmation): report or continue it.
+  const existing = await findAttempt(ctx.db, ctx.owner, input.attemptId);
+  if (existing) {
+    const settled = settledOutcome(existing);
+    if (settled) return settled;
+    // Being sent by another request, or left "sending" by a process that died: its outcome first;
+    // when that is "not sent" (nothing found at the wholesaler), it is sent again below, once.
+    const known =
+      existing.state === "sending"
+        ? await waitForOther(ctx, existing.id)
+        : existing.state === "unknown"
+          ? await resolveAttempt(ctx, existing)
+          : null;
+    if (known && known.kind !== "not-sent") return known;
+  }
+
+  // Another attempt of this cart still unsettled (second tab): settle it before anything new is sent.
+  for (const other of await unsettledAttempts(ctx.db, ctx.owner)) {
+    if (other.id === input.attemptId) continue;
+    const outcome = other.state === "sending" ? await waitForOther(ctx, other.id) : await resolveAttempt(ctx, other);
+    if (outcome.kind === "placed" || outcome.kind === "in-progress" || outcome.kind === "unknown") return outcome;
+  }
+
+  const claim = await recordAndClaim(ctx, input, existing);
+  switch (claim.kind) {
+    case "empty-cart":
+    case "cart-not-orderable":
+      return { kind: claim.kind };
+    case "busy":
+      return claim.other.state === "sending" ? waitForOther(ctx, claim.other.id) : resolveAttempt(ctx, claim.other);
+    case "lost":
+      return waitForOther(ctx, claim.attemptId);
+  }
+  const claimed = claim.attempt;
+
+  const first = await send(ctx, claimed);
+  if (first.kind !== "unknown") return first;
+
+  // Outcome unknown: look before sending again, and send again at most once.
+  const resolved = await resolveAttempt(ctx, { ...claimed, state: "unknown" });
+  if (resolved.kind !== "not-sent") return resolved;
+  const again = await claimForSending(ctx.db, ctx.owner, claimed.id);
+  if (!again || again.sends > 2) return resolved;
+  const second = await send(ctx, again);
+  if (second.kind !== "unknown") return second;
+  const last = await resolveAttempt(ctx, { ...again, state: "unknown" });
+  return last.kind === "not-sent" ? { kind: "not-sent", attemptId: again.id, reason: "unavailable" } : last;
+}
