@@ -6,10 +6,10 @@ import { OfflineScanSync } from "@/components/scan/offline-scan-sync";
 import { BottomNav } from "@/components/shell/bottom-nav";
 import { Providers } from "@/components/shell/providers";
 import { SiteHeader } from "@/components/shell/site-header";
+import { shellState } from "@/lib/acting/shell";
 import { publicSession } from "@/lib/auth/options";
 import { requireSession } from "@/lib/auth/session";
 import { cartCountFor } from "@/lib/cart/read";
-import { upstreamLooksDown } from "@/lib/upstream/availability";
 import { getEnv } from "@/lib/env";
 import { scanOwnerKey } from "@/lib/scan/owner-key";
 
@@ -20,6 +20,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const t = await getTranslations("app");
   const errors = await getTranslations("errors");
   const cartCount = await cartCountFor(token);
+  const shell = shellState(token);
   return (
     <Providers>
       <a
@@ -29,13 +30,10 @@ export default async function PortalLayout({ children }: { children: React.React
         {t("skipToContent")}
       </a>
       <SiteHeader session={session} cartCount={cartCount} />
-      {session.activeCustomerCode !== session.customerCode ? (
-        <ActingBanner
-          company={session.activeCompanyName ?? session.activeCustomerCode}
-          code={session.activeCustomerCode}
-        />
+      {shell.actingFor ? (
+        <ActingBanner company={session.activeCompanyName ?? shell.actingFor} code={shell.actingFor} />
       ) : null}
-      {upstreamLooksDown() ? (
+      {shell.upstreamDown ? (
         <p role="status" className="no-print bg-red-700 px-gutter py-2 text-center text-sm font-semibold text-white">
           {errors("upstreamDownBanner")}
         </p>

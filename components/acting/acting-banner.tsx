@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { switchCustomer } from "./customer-switcher";
+import { requestCustomerSwitch } from "./customer-switcher";
 
 /** On every page while staff act for another customer: for whom, and one click back. */
 export function ActingBanner({ company, code }: { company: string; code: string }) {
@@ -22,7 +22,7 @@ export function ActingBanner({ company, code }: { company: string; code: string 
           disabled={busy}
           onClick={async () => {
             setBusy(true);
-            await switchCustomer(null);
+            await requestCustomerSwitch(null);
             setBusy(false);
             router.refresh();
           }}

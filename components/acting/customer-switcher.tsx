@@ -22,8 +22,11 @@ function readRecent(): CompanyOption[] {
   }
 }
 
-/** Switches the active customer in the session; the page then shows that customer's cart and orders. */
-export async function switchCustomer(code: string | null): Promise<boolean> {
+/**
+ * Asks the server to switch the active customer in the session (POST /api/session/customer, which
+ * decides); the page then shows that customer's cart and orders.
+ */
+export async function requestCustomerSwitch(code: string | null): Promise<boolean> {
   const response = await fetch("/api/session/customer", {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -75,7 +78,7 @@ export function CustomerSwitcher() {
 
   async function choose(option: CompanyOption) {
     setStatus(t("switching"));
-    if (await switchCustomer(option.code)) {
+    if (await requestCustomerSwitch(option.code)) {
       window.localStorage.setItem(
         RECENT_KEY,
         JSON.stringify([option, ...readRecent().filter((item) => item.code !== option.code)].slice(0, 5)),

@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
 
 import { Link } from "@/components/link";
+import { isStaff } from "@/lib/acting/policy";
 import type { PublicSession } from "@/lib/auth/session-types";
+import { mayListProducts } from "@/lib/catalogue/orderable";
 
 import { CustomerSwitcher } from "@/components/acting/customer-switcher";
 
@@ -15,6 +17,7 @@ import { SignOutButton } from "./sign-out-button";
 export async function SiteHeader({ session, cartCount }: { session: PublicSession; cartCount: number }) {
   const t = await getTranslations();
   const company = session.companyName ? `${session.companyName} (${session.customerCode})` : session.customerCode;
+  const staff = isStaff(session);
   return (
     <header className="no-print bg-brand-700 text-white">
       <div className="mx-auto flex max-w-page flex-wrap items-center gap-x-4 gap-y-2 px-gutter py-2">
@@ -23,10 +26,10 @@ export async function SiteHeader({ session, cartCount }: { session: PublicSessio
         </Link>
         <div className="order-last w-full md:order-none md:w-auto md:flex-1">
           {/* No Suspense around it: every portal page renders dynamically, and a boundary would stream the search box after the page. */}
-          <SearchBox />
+          <SearchBox byCode={!mayListProducts(session)} />
         </div>
-        <NavLinks cartCount={cartCount} showAdmin={session.canActForCustomers} />
-        {session.canActForCustomers ? <CustomerSwitcher /> : null}
+        <NavLinks cartCount={cartCount} showAdmin={staff} />
+        {staff ? <CustomerSwitcher /> : null}
         <AccountMenu name={session.name} company={company}>
           <p className="font-semibold">{session.name}</p>
           <p className="text-sm text-slate-700" data-testid="user-company">

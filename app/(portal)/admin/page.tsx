@@ -1,30 +1,28 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 
-import { recentAudit } from "@/lib/audit/log";
+import { AuditFiltersForm } from "@/components/acting/audit-filters";
+import { Pagination } from "@/components/catalogue/pagination";
+import { adminOverview } from "@/lib/audit/admin-overview";
+import { AUDIT_ACTIONS, auditQuery, hasAuditFilters, MANY_CUSTOMERS, parseAuditFilters } from "@/lib/audit/filters";
 import { requireSession } from "@/lib/auth/session";
-import { catalogueSyncStatus } from "@/lib/catalogue/sync/status";
-import { getDb } from "@/lib/db";
-import { PERMISSION_COMPANIES } from "@/lib/domain/user";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
 }
 
-const AUDIT_ACTIONS = ["switch-customer", "switch-back", "order-for-customer", "forbidden-customer"] as const;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** For wholesaler staff: the state of the catalogue mirror, and who acted for which customer. */
-export default async function AdminPage() {
+export default async function AdminPage({ searchParams }: Props) {
   const session = await requireSession();
-  if (!session.permissions.includes(PERMISSION_COMPANIES)) notFound();
-  const db = await getDb();
-  const [t, format, status, audit] = await Promise.all([
-    getTranslations("admin"),
-    getFormatter(),
-    catalogueSyncStatus(db),
-    recentAudit(db, 100),
-  ]);
+  const filters = parseAuditFilters(await searchParams);
+  const timeZone = await getTimeZone();
+  const overview = await adminOverview(session, filters, timeZone);
+  if (!overview) notFound();
+  const [t, format] = await Promise.all([getTranslations("admin"), getFormatter()]);
+  const { sync: status, audit } = overview;
   const when = (date: Date | null) => (date ? format.dateTime(date, "long") : t("never"));
   const run = status.lastRun;
 
@@ -69,51 +67,75 @@ export default async function AdminPage() {
         </dl>
       </section>
 
-      <section aria-labelledby="audit" className="space-y-2">
+      <section aria-labelledby="audit" className="space-y-3">
         <h2 id="audit" className="text-lg font-semibold">
           {t("audit")}
         </h2>
-        {audit.length ? (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-sm">
-              <thead className="bg-slate-100 text-left">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {t("auditWhen")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("auditWho")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("auditWhat")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("auditCustomer")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("auditOrder")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {audit.map((entry) => (
-                  <tr key={entry.id} className="border-t border-slate-100">
-                    <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(entry.at, "long")}</td>
-                    <td className="px-3 py-2">{entry.actorName}</td>
-                    <td className="px-3 py-2">
-                      {(AUDIT_ACTIONS as readonly string[]).includes(entry.action)
-                        ? t(`actions.${entry.action as (typeof AUDIT_ACTIONS)[number]}`)
-                        : entry.action}
-                    </td>
-                    <td className="px-3 py-2 font-mono">{entry.customerCode}</td>
-                    <td className="px-3 py-2 font-mono">{entry.orderId ?? "—"}</td>
+        <AuditFiltersForm filters={filters} />
+        {audit.rows.length ? (
+          <>
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <table className="w-full text-sm">
+                <caption className="sr-only">
+                  {t("auditCaption", { page: audit.page, pageCount: audit.pageCount, total: audit.total })}
+                </caption>
+                <thead className="bg-slate-100 text-left">
+                  <tr>
+                    <th scope="col" className="px-3 py-2">
+                      {t("auditWhen")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("auditWho")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("auditWhat")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("auditCustomer")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("auditOrder")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("auditTimes")}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {audit.rows.map((entry) => (
+                    <tr key={entry.id} className="border-t border-slate-100" data-testid="audit-row">
+                      <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(entry.at, "long")}</td>
+                      <td className="px-3 py-2">
+                        {entry.actorName}
+                        <span className="block text-xs break-all text-slate-600">{entry.actorEmail}</span>
+                      </td>
+                      <td className="px-3 py-2">
+                        {(AUDIT_ACTIONS as readonly string[]).includes(entry.action)
+                          ? t(`actions.${entry.action as (typeof AUDIT_ACTIONS)[number]}`)
+                          : entry.action}
+                      </td>
+                      <td className="px-3 py-2 font-mono">
+                        {entry.customerCode === MANY_CUSTOMERS ? t("manyCustomers") : entry.customerCode}
+                      </td>
+                      <td className="px-3 py-2 font-mono">{entry.orderId ?? "—"}</td>
+                      <td className="px-3 py-2" data-testid="audit-count" data-count={entry.count}>
+                        {t("auditRepeated", { count: entry.count, last: format.dateTime(entry.lastAt, "long") })}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              page={audit.page}
+              pageCount={audit.pageCount}
+              hrefFor={(page) => `/admin${auditQuery(filters, page)}`}
+            />
+          </>
         ) : (
-          <p className="text-slate-700">{t("auditEmpty")}</p>
+          <p role="status" className="text-slate-700">
+            {hasAuditFilters(filters) ? t("auditNoMatches") : t("auditEmpty")}
+          </p>
         )}
       </section>
     </div>

@@ -1,39 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 
-import { allCompanies, filterCompanies } from "@/lib/acting/companies";
-import { sessionTokenOf } from "@/lib/auth/cookie";
-import { PERMISSION_COMPANIES } from "@/lib/domain/user";
-import { isUpstreamError, upstreamWithToken } from "@/lib/upstream";
+import { findCompanies } from "@/lib/acting/find-companies";
+import { sessionTokenOf } from "@/lib/auth/session";
 
 const query = z.object({ q: z.string().trim().max(100).default("") });
 
-/** The customer switcher's search over all companies. Wholesaler staff only. */
+const json = (body: unknown, status = 200) =>
+  NextResponse.json(body, { status, headers: { "Cache-Control": "private, no-store" } });
+
+/** The customer switcher's search over all companies (lib/acting/find-companies.ts). Wholesaler staff only. */
 export async function GET(request: NextRequest) {
   const session = await sessionTokenOf(request);
-  if (!session) return NextResponse.json({ message: "Unauthenticated." }, { status: 401 });
-  if (!session.permissions.includes(PERMISSION_COMPANIES)) {
-    return NextResponse.json({ message: "This action is unauthorized." }, { status: 403 });
-  }
+  if (!session) return json({ message: "Unauthenticated." }, 401);
   const parsed = query.safeParse({ q: request.nextUrl.searchParams.get("q") ?? undefined });
-  if (!parsed.success) return NextResponse.json({ message: "The q parameter is too long." }, { status: 422 });
-  try {
-    const companies = filterCompanies(await allCompanies(upstreamWithToken(session.upstreamToken)), parsed.data.q);
-    return NextResponse.json(
-      {
-        companies: companies.map((company) => ({
-          code: company.code,
-          name: company.name,
-          city: company.address?.city ?? "",
-        })),
-      },
-      { headers: { "Cache-Control": "private, no-store" } },
-    );
-  } catch (error) {
-    if (isUpstreamError(error, "unauthorized"))
-      return NextResponse.json({ message: "Unauthenticated." }, { status: 401 });
-    if (isUpstreamError(error))
-      return NextResponse.json({ message: "The wholesaler is not reachable." }, { status: 503 });
-    throw error;
-  }
+  if (!parsed.success) return json({ message: "The q parameter is too long." }, 422);
+  const result = await findCompanies(session, parsed.data.q);
+  if (result.ok) return json({ companies: result.companies });
+  if (result.reason === "forbidden") return json({ message: "This action is unauthorized." }, 403);
+  if (result.reason === "unauthenticated") return json({ message: "Unauthenticated." }, 401);
+  return json({ message: "The wholesaler is not reachable." }, 503);
 }

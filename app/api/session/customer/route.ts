@@ -1,11 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 
-import { recordAudit } from "@/lib/audit/log";
-import { isSessionExpired, sessionTokenOf, writeSessionCookie } from "@/lib/auth/cookie";
-import { getDb } from "@/lib/db";
-import { PERMISSION_COMPANIES } from "@/lib/domain/user";
-import { isUpstreamError, upstreamWithToken } from "@/lib/upstream";
+import { switchCustomer } from "@/lib/acting/switch-customer";
+import { isSessionExpired, writeSessionCookie } from "@/lib/auth/cookie";
+import { sessionTokenOf } from "@/lib/auth/session";
 
 const body = z.object({
   /** The customer to act for; null goes back to the user's own account. */
@@ -17,67 +15,70 @@ const body = z.object({
     .nullable(),
 });
 
+/** A body this small is all the route ever needs: `{"code":"EA00001"}`. */
+const MAX_BODY_CHARS = 1_000;
+
+const json = (message: string, status: number, headers: Record<string, string> = {}) =>
+  NextResponse.json({ message }, { status, headers: { "Cache-Control": "private, no-store", ...headers } });
+
 /**
- * Switches the customer a member of the wholesaler's staff acts for. The
- * active customer lives in the encrypted session; everything else (cart,
- * orders, checkout) reads it from there. Anyone else is refused with 403, logged.
+ * A browser's request from this portal: no Origin (same-origin GETs and non-browser clients), or
+ * an Origin that parses and names this host. `Origin: null` (sandboxed frames, some redirects,
+ * file: pages) and anything malformed are cross-site.
+ */
+function fromThisSite(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return true;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return false;
+  return url.origin === request.nextUrl.origin || url.host === request.headers.get("host");
+}
+
+/**
+ * Switches the customer the session acts for (lib/acting/switch-customer.ts decides and logs).
+ * The active customer lives in the encrypted session; everything else (cart, orders, checkout)
+ * reads it from there. Anyone but wholesaler staff is refused with 403 (429 when they keep trying).
  */
 export async function POST(request: NextRequest) {
-  const origin = request.headers.get("origin");
-  if (origin && origin !== request.nextUrl.origin && new URL(origin).host !== request.headers.get("host")) {
-    return NextResponse.json({ message: "Cross-site request refused." }, { status: 403 });
-  }
+  if (!fromThisSite(request)) return json("Cross-site request refused.", 403);
   const session = await sessionTokenOf(request);
-  if (!session || isSessionExpired(session)) return NextResponse.json({ message: "Unauthenticated." }, { status: 401 });
+  if (!session || isSessionExpired(session)) return json("Unauthenticated.", 401);
   let input: unknown;
   try {
-    input = await request.json();
+    const text = await request.text();
+    if (text.length > MAX_BODY_CHARS) return json("The body is too large.", 413);
+    input = JSON.parse(text);
   } catch {
-    return NextResponse.json({ message: "The body must be JSON." }, { status: 400 });
+    return json("The body must be JSON.", 400);
   }
   const parsed = body.safeParse(input);
-  if (!parsed.success) return NextResponse.json({ message: "The code is not a customer code." }, { status: 422 });
-  const db = await getDb();
-  const actor = { actorEmail: session.email ?? session.name, actorName: session.name };
-  const target = parsed.data.code ?? session.customerCode;
+  if (!parsed.success) return json("The code is not a customer code.", 422);
 
-  if (!session.permissions.includes(PERMISSION_COMPANIES)) {
-    if (target !== session.customerCode) {
-      console.warn(`refused: ${actor.actorEmail} (${session.customerCode}) tried to act for ${target}`);
-      await recordAudit(db, {
-        ...actor,
-        action: "forbidden-customer",
-        customerCode: target,
-        details: { via: "switch" },
-      });
-    }
-    return NextResponse.json({ message: "This action is unauthorized." }, { status: 403 });
-  }
-
-  let companyName: string | null = null;
-  if (target !== session.customerCode) {
-    try {
-      companyName = (await upstreamWithToken(session.upstreamToken).company(target)).name;
-    } catch (error) {
-      if (isUpstreamError(error, "not_found"))
-        return NextResponse.json({ message: "No such customer." }, { status: 404 });
-      if (isUpstreamError(error, "unauthorized"))
-        return NextResponse.json({ message: "Unauthenticated." }, { status: 401 });
-      if (isUpstreamError(error))
-        return NextResponse.json({ message: "The wholesaler is not reachable." }, { status: 503 });
-      throw error;
+  const result = await switchCustomer(session, parsed.data.code);
+  if (!result.ok) {
+    switch (result.reason) {
+      case "forbidden":
+        return json("This action is unauthorized.", 403);
+      case "too-many":
+        return json("Too many refused requests.", 429, { "Retry-After": String(result.retryAfterSeconds) });
+      case "not-found":
+        return json("No such customer.", 404);
+      case "unauthenticated":
+        return json("Unauthenticated.", 401);
+      case "unavailable":
+        return json("The wholesaler is not reachable.", 503);
     }
   }
-  const back = target === session.customerCode;
-  const response = NextResponse.json({
-    activeCustomerCode: target,
-    activeCompanyName: back ? session.companyName : companyName,
-  });
-  await writeSessionCookie(response, {
-    ...session,
-    activeCustomerCode: target,
-    activeCompanyName: back ? session.companyName : companyName,
-  });
-  await recordAudit(db, { ...actor, action: back ? "switch-back" : "switch-customer", customerCode: target });
+  const { activeCustomerCode, activeCompanyName } = result.session;
+  const response = NextResponse.json(
+    { activeCustomerCode, activeCompanyName },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+  await writeSessionCookie(response, { ...result.session });
   return response;
 }
