@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 
 import { Link } from "@/components/link";
-import type { CategoryNode } from "@/lib/catalogue/queries";
+import type { CategoryNode } from "@/lib/catalogue/types";
 
 export function categoryHref(pathCodes: string[]): string {
   return `/catalogue/${pathCodes.map(encodeURIComponent).join("/")}`;

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 
-import { setPricesIncVat } from "./vat-actions";
+import { setPricesIncVat } from "@/lib/catalogue/actions";
 
 /** Switch between prices excluding and including VAT; remembered for the next visit. */
 export function VatSwitch({ incVat }: { incVat: boolean }) {

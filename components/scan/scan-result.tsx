@@ -8,7 +8,7 @@ import { StockBadge } from "@/components/catalogue/stock-badge";
 import { Link } from "@/components/link";
 import { Button } from "@/components/ui/button";
 
-import type { ScannedProduct } from "./actions";
+import type { ScannedProduct } from "@/lib/scan/scan-code";
 
 /** A product found by its barcode: what it is, price, stock in words, sales unit; quantity and one tap to add. */
 export function ScannedProductCard({

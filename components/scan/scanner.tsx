@@ -3,13 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 
-import { addToCart, subtractFromCart } from "@/components/cart/actions";
+import { addToCart, subtractFromCart } from "@/lib/cart/actions";
 import { Link } from "@/components/link";
 import { Button } from "@/components/ui/button";
 import { normaliseCode } from "@/lib/scan/codes";
 import { createRepeatFilter } from "@/lib/scan/repeat-filter";
 
-import { lookupScannedCode, type ScanLookupResult, type ScannedProduct } from "./actions";
+import { lookupScannedCode } from "@/lib/scan/actions";
+import type { ScanLookupResult, ScannedProduct } from "@/lib/scan/scan-code";
 import { signalRead, unlockSound } from "./feedback";
 import { keepScanOffline, useOfflineScanCount, useOnline } from "./offline-scans";
 import { ScannedProductCard, UnknownCode } from "./scan-result";

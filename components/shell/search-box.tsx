@@ -5,17 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 
-import type { StockColour } from "@/lib/domain/product";
-
-interface Suggestion {
-  sku: string;
-  name: string;
-  vendorItemNo: string | null;
-  stockColour: StockColour | null;
-  priceExVat: number | null;
-  priceOnDemand: boolean;
-  priceUnit: string;
-}
+import type { Suggestion } from "@/lib/catalogue/search-catalogue";
 
 async function fetchSuggestions(query: string, signal: AbortSignal): Promise<Suggestion[]> {
   const response = await fetch(`/api/search/suggest?q=${encodeURIComponent(query)}`, { signal });
@@ -36,8 +26,9 @@ function useDebounced<T>(value: T, ms: number): T {
  * The catalogue search in the header: suggestions as the dealer types
  * (debounced, stale requests cancelled, arrow keys and Enter), Enter without a
  * choice opens the results page. A barcode scanner typing 13 digits and Enter works too.
+ * `byCode`: an account without the product list looks up one SKU, part number or barcode, with no suggestions.
  */
-export function SearchBox({ id = "site-search" }: { id?: string }) {
+export function SearchBox({ id = "site-search", byCode = false }: { id?: string; byCode?: boolean }) {
   const t = useTranslations("searchBox");
   const ts = useTranslations();
   const format = useFormatter();
@@ -49,7 +40,7 @@ export function SearchBox({ id = "site-search" }: { id?: string }) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const query = useDebounced(value.trim(), 150);
-  const enabled = open && query.length >= 2 && !/^\d{8,14}$/.test(query);
+  const enabled = !byCode && open && query.length >= 2 && !/^\d{8,14}$/.test(query);
   const { data: suggestions = [] } = useQuery({
     queryKey: ["search-suggestions", query],
     queryFn: ({ signal }) => fetchSuggestions(query, signal),
@@ -113,7 +104,7 @@ export function SearchBox({ id = "site-search" }: { id?: string }) {
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
-        placeholder={t("placeholder")}
+        placeholder={byCode ? t("placeholderByCode") : t("placeholder")}
         maxLength={200}
         className="min-h-touch w-full min-w-0 rounded-l-md border border-slate-300 bg-white px-3 text-base text-slate-900 placeholder:text-slate-500"
       />

@@ -1,10 +1,19 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 
 import type { Database } from "@/lib/db";
-import { categories, products, type CategoryRow, type ProductRow } from "@/lib/db/schema";
+import { categories, compactPartNumber, products, type CategoryRow, type ProductRow } from "@/lib/db/schema";
 import type { Product, StockColour } from "@/lib/domain/product";
 
-import { PAGE_SIZE, type ProductFilters, type ProductPage, type ProductSort, type ProductSummary } from "./types";
+import {
+  PAGE_SIZE,
+  type CategoryNode,
+  type ProductFilters,
+  type ProductPage,
+  type ProductSort,
+  type ProductSummary,
+} from "./types";
+
+export type { CategoryNode } from "./types";
 
 /** Reads of the catalogue mirror: browsing and search never wait on the upstream. */
 
@@ -194,19 +203,25 @@ export async function productByBarcode(db: Database, barcode: string): Promise<P
   return row ?? null;
 }
 
+/**
+ * Products whose SKU (in any case) or vendor item number (letters and digits only) is exactly
+ * `code`: at most two, so that a caller can tell one match from several.
+ */
+export async function productsByPartNumber(db: Database, code: string): Promise<ProductRow[]> {
+  const lower = code.toLowerCase();
+  const compact = lower.replace(/[^a-z0-9]/g, "");
+  const partNumber = compact ? sql` or ${compactPartNumber(products.vendorItemNo)} = ${compact}` : sql``;
+  return db
+    .select()
+    .from(products)
+    .where(and(sql`(lower(${products.sku}) = ${lower}${partNumber})`, eq(products.available, true)))
+    .limit(2);
+}
+
 export async function summariesBySku(db: Database, skus: string[]): Promise<Map<string, ProductSummary>> {
   if (!skus.length) return new Map();
   const rows = await db.select(summaryColumns).from(products).where(inArray(products.sku, skus));
   return new Map(rows.map((row) => [row.sku, toSummary(row)]));
-}
-
-export interface CategoryNode {
-  code: string;
-  title: string;
-  level: number;
-  pathCodes: string[];
-  media: CategoryRow["media"];
-  children: CategoryNode[];
 }
 
 /** The whole category tree, roots first, in the upstream's order. */

@@ -41,3 +41,13 @@ export interface ProductPage {
 }
 
 export const PAGE_SIZE = 24;
+
+/** A category with its sub-categories, as the catalogue's tree shows them. */
+export interface CategoryNode {
+  code: string;
+  title: string;
+  level: number;
+  pathCodes: string[];
+  media: Media[];
+  children: CategoryNode[];
+}

@@ -3,10 +3,11 @@ import { getTranslations } from "next-intl/server";
 
 import { CatalogueReadiness } from "@/components/catalogue/catalogue-readiness";
 import { categoryHref } from "@/components/catalogue/category-tree";
+import { OrderByCode } from "@/components/catalogue/order-by-code";
 import { ProductImage } from "@/components/catalogue/product-image";
 import { Link } from "@/components/link";
-import { categoryTree } from "@/lib/catalogue/queries";
-import { getDb } from "@/lib/db";
+import { requireSession } from "@/lib/auth/session";
+import { browseCategories } from "@/lib/catalogue/browse";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("catalogue"))("title") };
@@ -14,7 +15,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CataloguePage() {
   const t = await getTranslations("catalogue");
-  const roots = await categoryTree(await getDb());
+  const browse = await browseCategories(await requireSession());
+  if (browse.kind === "listing-not-allowed") {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <OrderByCode />
+      </div>
+    );
+  }
   return (
     // No category tree beside the list: on this page it would repeat the same root categories.
     <div>
@@ -22,7 +31,7 @@ export default async function CataloguePage() {
       <CatalogueReadiness />
       {/* Rows with a small picture on phones (more categories on one screen, a long tap target), tiles from sm up. */}
       <ul className="grid gap-2 sm:grid-cols-3 sm:gap-3 xl:grid-cols-4">
-        {roots.map((root, index) => (
+        {browse.roots.map((root, index) => (
           <li key={root.code}>
             <Link
               href={categoryHref(root.pathCodes)}

@@ -1,56 +1,70 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { CatalogueReadiness } from "@/components/catalogue/catalogue-readiness";
 import { ListControls } from "@/components/catalogue/list-controls";
+import { OrderByCode } from "@/components/catalogue/order-by-code";
 import { Pagination } from "@/components/catalogue/pagination";
 import { ProductGrid } from "@/components/catalogue/product-grid";
 import { VatSwitch } from "@/components/catalogue/vat-switch";
 import { Link } from "@/components/link";
 import { SearchBox } from "@/components/shell/search-box";
 import { requireSession } from "@/lib/auth/session";
-import { listQuery, parseListParams } from "@/lib/catalogue/list-params";
-import { lookupProduct } from "@/lib/catalogue/product-lookup";
-import { searchProducts } from "@/lib/catalogue/search";
-import { cleanQuery, looksLikeBarcode } from "@/lib/catalogue/search-terms";
-import { showsPricesIncVat } from "@/lib/catalogue/vat-preference";
-import { getDb } from "@/lib/db";
+import { queryParam } from "@/lib/catalogue/input";
+import { listQuery } from "@/lib/catalogue/list-params";
+import { searchCatalogue } from "@/lib/catalogue/search-catalogue";
+import { cleanQuery } from "@/lib/catalogue/search-terms";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations("search");
-  const raw = (await searchParams).q;
-  const query = cleanQuery(typeof raw === "string" ? raw : "");
+  const query = cleanQuery(queryParam(await searchParams)).replace(/[\u0000-\u001F\u007F]|[\uD800-\uDFFF]/gu, "");
   return { title: query ? t("resultsFor", { query }) : t("title") };
 }
 
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
-  const query = cleanQuery(typeof params.q === "string" ? params.q : "");
+  const session = await requireSession();
+  const found = await searchCatalogue(session, { query: queryParam(params), params });
+  if (found.kind === "invalid") notFound();
+  if (found.kind === "product") redirect(`/products/${encodeURIComponent(found.sku)}`);
   const t = await getTranslations("search");
-  if (!query) {
+  if (found.kind === "empty") {
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <div className="md:hidden">
-          <SearchBox id="page-search" />
-        </div>
-        <p className="text-slate-700">{t("enterQuery")}</p>
+        {found.listing ? (
+          <>
+            <div className="md:hidden">
+              <SearchBox id="page-search" />
+            </div>
+            <p className="text-slate-700">{t("enterQuery")}</p>
+          </>
+        ) : (
+          <OrderByCode />
+        )}
       </div>
     );
   }
-
-  let barcodeMissing = false;
-  if (looksLikeBarcode(query)) {
-    const found = await lookupProduct(await requireSession(), { barcode: query });
-    if (found && found.source !== "unreachable") redirect(`/products/${encodeURIComponent(found.product.sku)}`);
-    barcodeMissing = true;
+  if (found.kind === "no-exact-match") {
+    const byCode = await getTranslations("catalogue.byCode");
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold break-words">{t("resultsFor", { query: found.query })}</h1>
+        <OrderByCode
+          query={found.query}
+          notice={
+            found.unreachable
+              ? byCode("unreachable", { query: found.query })
+              : byCode("noExactMatch", { query: found.query })
+          }
+        />
+      </div>
+    );
   }
-
-  const list = parseListParams(params);
-  const [result, incVat] = await Promise.all([searchProducts(await getDb(), { query, ...list }), showsPricesIncVat()]);
+  const { query, list, result, incVat, barcodeMissing } = found;
 
   return (
     <div className="space-y-4">

@@ -6,58 +6,43 @@ import { CatalogueReadiness } from "@/components/catalogue/catalogue-readiness";
 import { Breadcrumbs } from "@/components/catalogue/breadcrumbs";
 import { categoryHref, CategoryTree } from "@/components/catalogue/category-tree";
 import { ListControls } from "@/components/catalogue/list-controls";
+import { OrderByCode } from "@/components/catalogue/order-by-code";
 import { Pagination } from "@/components/catalogue/pagination";
 import { ProductGrid } from "@/components/catalogue/product-grid";
 import { VatSwitch } from "@/components/catalogue/vat-switch";
 import { Link } from "@/components/link";
-import { listQuery, parseListParams } from "@/lib/catalogue/list-params";
-import { categoryByCode, categoryProducts, categoryTitles, categoryTree } from "@/lib/catalogue/queries";
-import { showsPricesIncVat } from "@/lib/catalogue/vat-preference";
-import { getDb } from "@/lib/db";
+import { requireSession } from "@/lib/auth/session";
+import { categoryTitle, showCategory } from "@/lib/catalogue/browse";
+import { listQuery } from "@/lib/catalogue/list-params";
 
 type Props = {
   params: Promise<{ code: string[] }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const CODE = /^[A-Za-z0-9._-]{1,100}$/;
-
-async function categoryOf(params: Props["params"]) {
-  const segments = (await params).code.map((segment) => decodeURIComponent(segment));
-  const code = segments.at(-1);
-  if (!code || segments.length > 6 || !segments.every((segment) => CODE.test(segment))) notFound();
-  const category = await categoryByCode(await getDb(), code);
-  if (!category) notFound();
-  return { category, segments };
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { category } = await categoryOf(params);
-  return { title: category.title };
+  const title = await categoryTitle(await requireSession(), (await params).code);
+  return { title: title ?? (await getTranslations("catalogue"))("title") };
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {
-  const { category, segments } = await categoryOf(params);
-  const list = parseListParams(await searchParams);
+  const shown = await showCategory(await requireSession(), {
+    path: (await params).code,
+    params: await searchParams,
+  });
+  if (shown.kind === "not-found") notFound();
   // A link with an outdated or partial path still works: it lands on the category's own address.
-  if (segments.join("/") !== category.pathCodes.join("/")) {
-    redirect(`${categoryHref(category.pathCodes)}${listQuery(list)}`);
+  if (shown.kind === "moved") redirect(`${categoryHref(shown.pathCodes)}${listQuery(shown.list)}`);
+  const t = await getTranslations("catalogue");
+  if (shown.kind === "listing-not-allowed") {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <OrderByCode />
+      </div>
+    );
   }
-  const db = await getDb();
-  const [t, roots, titles, page, incVat] = await Promise.all([
-    getTranslations("catalogue"),
-    categoryTree(db),
-    categoryTitles(db, category.pathCodes),
-    categoryProducts(db, { categoryCode: category.code, ...list }),
-    showsPricesIncVat(),
-  ]);
-  const trail = category.pathCodes.map((code) => ({ code, title: titles.get(code) ?? code }));
-  const findNode = (nodes: typeof roots, depth: number): (typeof roots)[number] | undefined => {
-    const node = nodes.find((item) => item.code === category.pathCodes[depth]);
-    if (!node || depth === category.pathCodes.length - 1) return node;
-    return findNode(node.children, depth + 1);
-  };
-  const children = findNode(roots, 0)?.children ?? [];
+  const { category, trail, roots, children, list, page, incVat } = shown;
   const base = categoryHref(category.pathCodes);
 
   return (

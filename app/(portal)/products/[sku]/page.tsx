@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 
@@ -9,26 +10,21 @@ import { SalesUnitText } from "@/components/catalogue/product-price";
 import { StockBadge } from "@/components/catalogue/stock-badge";
 import { Link } from "@/components/link";
 import { requireSession } from "@/lib/auth/session";
-import { lookupProduct } from "@/lib/catalogue/product-lookup";
-import { categoriesByCodes } from "@/lib/catalogue/queries";
-import { getDb } from "@/lib/db";
+import { showProduct } from "@/lib/catalogue/show-product";
 import { productDisplayName } from "@/lib/domain/product";
 
 type Props = { params: Promise<{ sku: string }> };
 
-const SKU = /^[A-Za-z0-9._-]{1,64}$/;
-
-async function load(params: Props["params"]) {
-  const sku = decodeURIComponent((await params).sku);
-  if (!SKU.test(sku)) notFound();
-  const found = await lookupProduct(await requireSession(), { sku });
-  if (!found) notFound();
-  return found;
-}
+/** The page and its metadata read the product once per request. */
+const load = cache(async (sku: string) => {
+  const shown = await showProduct(await requireSession(), { sku });
+  if (shown.kind === "not-found") notFound();
+  return shown;
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await load(params);
-  return { title: found.source === "unreachable" ? (await params).sku : productDisplayName(found.product) };
+  const shown = await load((await params).sku);
+  return { title: shown.kind === "unreachable" ? shown.sku : productDisplayName(shown.product) };
 }
 
 function fileSize(bytes: number | null): string {
@@ -37,28 +33,23 @@ function fileSize(bytes: number | null): string {
 }
 
 export default async function ProductPage({ params }: Props) {
-  const found = await load(params);
+  const shown = await load((await params).sku);
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  if (found.source === "unreachable") {
+  if (shown.kind === "unreachable") {
     return (
       <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
         {t("errors.upstreamUnavailable")}
       </p>
     );
   }
-  const { product } = found;
+  const { product, categories, stockTime } = shown;
   const name = productDisplayName(product);
-  const categories =
-    found.source === "mirror"
-      ? await categoriesByCodes(await getDb(), found.row.categoryCodes)
-      : product.categories.map((item) => ({ code: item.code, title: item.title, pathCodes: item.pathCodes }));
-  const stockTime = found.source === "mirror" ? (found.row.stockUpdatedAt ?? found.row.syncedAt) : new Date();
-  const unavailable = found.source === "mirror" && !found.row.available;
+  const unavailable = shown.orderability === "unavailable";
   const images = product.media.filter((item) => item.mimeType.startsWith("image/") || item.type === "image");
 
   return (
     <article className="space-y-6">
-      {found.source === "upstream" ? (
+      {shown.fromUpstream ? (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           {t("product.fromUpstream")}
         </p>
@@ -262,12 +253,18 @@ export default async function ProductPage({ params }: Props) {
           <ul className="flex flex-wrap gap-2">
             {categories.map((category) => (
               <li key={category.code}>
-                <Link
-                  href={categoryHref(category.pathCodes)}
-                  className="inline-flex min-h-touch items-center rounded-full border border-slate-300 bg-white px-3 text-sm hover:border-brand-500"
-                >
-                  {category.title}
-                </Link>
+                {shown.categoryLinks ? (
+                  <Link
+                    href={categoryHref(category.pathCodes)}
+                    className="inline-flex min-h-touch items-center rounded-full border border-slate-300 bg-white px-3 text-sm hover:border-brand-500"
+                  >
+                    {category.title}
+                  </Link>
+                ) : (
+                  <span className="inline-flex min-h-touch items-center rounded-full border border-slate-200 bg-white px-3 text-sm">
+                    {category.title}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

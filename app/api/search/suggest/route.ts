@@ -1,34 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { z } from "zod";
+import { getTranslations } from "next-intl/server";
 
-import { searchSuggestions } from "@/lib/catalogue/search";
-import { getDb } from "@/lib/db";
-import { productDisplayName } from "@/lib/domain/product";
+import { requireSession } from "@/lib/auth/session";
+import { suggestProducts } from "@/lib/catalogue/search-catalogue";
 
-const query = z.object({ q: z.string().trim().min(1).max(200) });
-
-/** Suggestions while the dealer types in the search box; from the mirror only. Signed-in users (proxy.ts). */
+/**
+ * Suggestions while a person types in the search box; from the mirror only. Signed-in users
+ * (proxy.ts). A list of the catalogue: 403 for an account without the product list.
+ */
 export async function GET(request: NextRequest) {
-  const parsed = query.safeParse({ q: request.nextUrl.searchParams.get("q") ?? "" });
-  if (!parsed.success) {
-    return NextResponse.json({ message: "The q parameter must be 1 to 200 characters.", items: [] }, { status: 422 });
+  const session = await requireSession();
+  const found = await suggestProducts(session, { query: request.nextUrl.searchParams.get("q") ?? "" });
+  const t = await getTranslations("search");
+  switch (found.kind) {
+    case "invalid":
+      return NextResponse.json({ message: t("invalidQuery"), items: [] }, { status: 400 });
+    case "listing-not-allowed":
+      return NextResponse.json({ message: t("suggestionsNotAllowed"), items: [] }, { status: 403 });
+    case "suggestions":
+      return NextResponse.json({ items: found.items }, { headers: { "Cache-Control": "private, max-age=30" } });
   }
-  const items = await searchSuggestions(await getDb(), parsed.data.q, 8);
-  return NextResponse.json(
-    {
-      items: items.map((item) => ({
-        sku: item.sku,
-        name: productDisplayName(item),
-        vendorItemNo: item.vendorItemNo,
-        stockColour: item.stockColour,
-        priceExVat: item.priceExVat,
-        priceOnDemand: item.priceOnDemand,
-        priceUnit: item.priceUnit,
-        salesUnit: item.salesUnit,
-        salesUnitAmount: item.salesUnitAmount,
-        blocked: item.blocked,
-      })),
-    },
-    { headers: { "Cache-Control": "private, max-age=30" } },
-  );
 }

@@ -1,14 +1,12 @@
-"use server";
+import "server-only";
 
-import { unstable_rethrow } from "next/navigation";
-import { z } from "zod";
-
-import { requireSession } from "@/lib/auth/session";
 import type { SessionToken } from "@/lib/auth/session-types";
-import { lookupProduct, type ProductLookup } from "@/lib/catalogue/product-lookup";
+import { isOrderable } from "@/lib/catalogue/orderable";
+import { findByCode, orderableFacts } from "@/lib/catalogue/show-product";
 import { showsPricesIncVat } from "@/lib/catalogue/vat-preference";
 import { productDisplayName, type StockColour } from "@/lib/domain/product";
-import { barcodeCandidates, couldBeSku, hasValidCheckDigit, scannedCodeSchema } from "@/lib/scan/codes";
+
+import { barcodeCandidates, hasValidCheckDigit } from "./codes";
 
 /** What the scan page shows of a product it found. */
 export interface ScannedProduct {
@@ -24,7 +22,7 @@ export interface ScannedProduct {
   salesUnitAmount: number;
   stockColour: StockColour | null;
   blocked: boolean;
-  /** In the portal's catalogue and not withdrawn: the cart takes it. */
+  /** The catalogue's orderable rule: the cart takes it. */
   orderable: boolean;
 }
 
@@ -32,41 +30,13 @@ export type ScanLookupResult =
   | { ok: true; code: string; product: ScannedProduct }
   | { ok: false; code: string; error: "invalid" | "unknown" | "failed"; checkDigitWrong?: boolean };
 
-const input = z.object({ code: scannedCodeSchema });
-
-async function find(session: SessionToken, code: string): Promise<ProductLookup> {
-  for (const barcode of barcodeCandidates(code)) {
-    const found = await lookupProduct(session, { barcode });
-    if (found) return found;
-  }
-  // A Code 128 may carry the SKU itself.
-  return couldBeSku(code) ? lookupProduct(session, { sku: code }) : null;
-}
-
-/** The typed text to say back in an error, bounded. */
-function echoOf(raw: unknown): string {
-  return raw && typeof raw === "object" && "code" in raw && typeof raw.code === "string"
-    ? raw.code.trim().slice(0, 64)
-    : "";
-}
-
 /**
- * Looks up a scanned or typed barcode for the signed-in dealer: the catalogue
- * mirror first, then the upstream's barcode endpoint (lookupProduct).
+ * A scanned or typed code (already validated by scannedCodeSchema): the product of its barcode,
+ * the mirror first and then the wholesaler's barcode endpoint, else the product whose SKU a Code 128
+ * carries. Needs no listing permission: one product by its code, as the upstream gives anyone.
  */
-export async function lookupScannedCode(raw: unknown): Promise<ScanLookupResult> {
-  const parsed = input.safeParse(raw);
-  if (!parsed.success) return { ok: false, code: echoOf(raw), error: "invalid" };
-  const { code } = parsed.data;
-  const session = await requireSession();
-  let found: ProductLookup;
-  try {
-    found = await find(session, code);
-  } catch (error) {
-    unstable_rethrow(error);
-    console.warn(`scan lookup of ${code} failed: ${error instanceof Error ? error.message : String(error)}`);
-    return { ok: false, code, error: "failed" };
-  }
+export async function scanCode(session: SessionToken, code: string): Promise<ScanLookupResult> {
+  const found = await findByCode(session, code);
   if (!found) {
     const checkDigitWrong = /^\d+$/.test(code) && barcodeCandidates(code).length > 0 && !hasValidCheckDigit(code);
     return { ok: false, code, error: "unknown", checkDigitWrong };
@@ -91,7 +61,7 @@ export async function lookupScannedCode(raw: unknown): Promise<ScanLookupResult>
       salesUnitAmount: product.salesUnitAmount,
       stockColour: product.stockColour,
       blocked: product.blocked,
-      orderable: found.source === "mirror" && found.row.available && !product.blocked,
+      orderable: isOrderable(orderableFacts(found)),
     },
   };
 }

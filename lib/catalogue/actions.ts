@@ -3,9 +3,11 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 
-import { VAT_COOKIE } from "@/lib/catalogue/vat-preference";
+import { usesSecureCookies } from "@/lib/auth/cookie";
 
-/** Remembers whether list prices are shown including VAT. */
+import { VAT_COOKIE } from "./vat-preference";
+
+/** Remembers whether list prices are shown including VAT (a preference of the device, not of the account). */
 export async function setPricesIncVat(value: unknown): Promise<{ ok: boolean }> {
   const parsed = z.boolean().safeParse(value);
   if (!parsed.success) return { ok: false };
@@ -14,6 +16,7 @@ export async function setPricesIncVat(value: unknown): Promise<{ ok: boolean }> 
     maxAge: 60 * 60 * 24 * 365,
     sameSite: "lax",
     httpOnly: true,
+    secure: usesSecureCookies(),
   });
   return { ok: true };
 }
