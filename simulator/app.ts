@@ -21,6 +21,7 @@ import { productRoutes } from "./routes/products.js";
 import { stockRoutes } from "./routes/stock.js";
 import { SimState } from "./state.js";
 import { RequestStats } from "./stats.js";
+import { Variants } from "./variants.js";
 
 export type { SimulatorOptions } from "./options.js";
 
@@ -48,6 +49,7 @@ export function createSimulator(input: SimulatorOptions = {}): Simulator {
   const tokens = new TokenStore(options.now, options.tokenTtlSeconds, options.serviceToken);
   const faults = new Faults(options.seed, options.now);
   const stats = new RequestStats(options.now);
+  const variants = new Variants(options.variants);
   faults.set(options.faults);
   let state = new SimState(options.seed, options.products, clock.now());
 
@@ -62,8 +64,10 @@ export function createSimulator(input: SimulatorOptions = {}): Simulator {
     faults,
     stats,
     options,
+    variants,
     reset() {
       faults.clear();
+      variants.reset();
       clock.reset();
       state = new SimState(options.seed, options.products, clock.now());
       stats.reset();
@@ -82,6 +86,7 @@ export function createSimulator(input: SimulatorOptions = {}): Simulator {
   });
   app.route("/__sim", controlRoutes(sim));
   app.use("*", faults.middleware());
+  app.use("*", variants.middleware());
   app.route("/", authRoutes(sim));
   app.route("/", companyRoutes(sim));
   app.route("/", orderRoutes(sim));

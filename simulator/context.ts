@@ -6,6 +6,7 @@ import type { Faults } from "./faults.js";
 import type { ResolvedOptions } from "./options.js";
 import type { SimState } from "./state.js";
 import type { RequestStats } from "./stats.js";
+import type { Variants } from "./variants.js";
 
 /** Hono environment: node bindings are absent when the app is called in-process (app.request). */
 export interface AppEnv {
@@ -22,6 +23,8 @@ export interface SimCore {
   readonly faults: Faults;
   readonly stats: RequestStats;
   readonly options: ResolvedOptions;
+  /** The answer shapes in force (SIM_VARIANT, /__sim/variants); reset() restores the started ones. */
+  readonly variants: Variants;
   /** Back to the seeded state: data rebuilt, clock restarted, faults cleared, stats zeroed. Issued tokens stay valid. */
   reset(): void;
 }

@@ -1,5 +1,6 @@
 /** Simulator options, their defaults, and how the SIM_* environment variables set them. */
 import type { FaultSettingsInput } from "./faults.js";
+import { parseVariantList, type Variant } from "./variants.js";
 
 export interface SimulatorOptions {
   /** Seed of all generated data (SIM_SEED). Default "1". */
@@ -18,6 +19,8 @@ export interface SimulatorOptions {
   faults?: FaultSettingsInput;
   /** Real-time source in epoch ms (tests may inject one). Default Date.now. */
   now?: () => number;
+  /** Other answer shapes the reference allows (SIM_VARIANT, comma-separated); see variants.ts. Default none. */
+  variants?: readonly Variant[];
 }
 
 export interface ResolvedOptions {
@@ -29,6 +32,7 @@ export interface ResolvedOptions {
   tokenTtlSeconds: number;
   faults: FaultSettingsInput;
   now: () => number;
+  variants: readonly Variant[];
 }
 
 const MAX_PRODUCTS = 200_000;
@@ -62,6 +66,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     tokenTtlSeconds,
     faults: options.faults ?? {},
     now: options.now ?? Date.now,
+    variants: parseVariantList((options.variants ?? []).join(",")),
   };
 }
 
@@ -91,6 +96,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): SimulatorOptions & { por
     controlKey: env.SIM_CONTROL_KEY || undefined,
     tokenTtlSeconds: numberVar(env, "SIM_TOKEN_TTL"),
     faults,
+    variants: parseVariantList(env.SIM_VARIANT),
     port: numberVar(env, "SIM_PORT") ?? 4010,
     hostname: env.SIM_HOST || "127.0.0.1",
   };

@@ -343,6 +343,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__sim/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The answer variants in force (see simulator/variants.ts) */
+        get: operations["simGetVariants"];
+        put?: never;
+        /** Replace the answer variants (a reset restores those the simulator started with) */
+        post: operations["simSetVariants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__sim/clock": {
         parameters: {
             query?: never;
@@ -405,6 +423,23 @@ export interface paths {
         put?: never;
         /** Expire one token, or every token of a user (by email) */
         post: operations["simExpireTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__sim/users/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a demo user's permissions and/or features; GET /me and every check follow on all their tokens */
+        post: operations["simSetUserAccess"];
         delete?: never;
         options?: never;
         head?: never;
@@ -647,6 +682,17 @@ export interface components {
             links: components["schemas"]["PaginationLinks"];
             meta: components["schemas"]["PaginationMeta"];
         };
+        Variants: {
+            variants: ("string-ids" | "status-capitalised" | "status-lower" | "status-upper" | "dates-offset" | "dates-abbreviation" | "dates-utc" | "numbers-as-strings" | "paged" | "html-errors" | "json-as-html" | "bad-record")[];
+        };
+        /** @description An integer; a string such as `ORD123456` with the `string-ids` variant (the reference's create example). */
+        OrderIdValue: number | string;
+        OrderPage: components["schemas"]["Paginated"] & {
+            data?: components["schemas"]["Order"][];
+        };
+        ProductListPage: components["schemas"]["Paginated"] & {
+            data?: components["schemas"]["ProductListItem"][];
+        };
         CompanyPage: components["schemas"]["Paginated"] & {
             data?: components["schemas"]["Company"][];
         };
@@ -721,8 +767,7 @@ export interface components {
             tracker_code: string;
         };
         Order: {
-            /** @example 12345 */
-            id: number;
+            id: components["schemas"]["OrderIdValue"];
             updated_at: components["schemas"]["PhpDate"];
             status: components["schemas"]["OrderStatus"];
             creator_name: string;
@@ -774,8 +819,9 @@ export interface components {
         OrderCreated: {
             data: {
                 /**
-                 * @description The order id as a string (an integer elsewhere)
+                 * @description The order id as a string (an integer elsewhere; `ORD…` with the `string-ids` variant)
                  * @example 100123
+                 * @example ORD123456
                  */
                 id: string;
                 status: components["schemas"]["OrderStatus"];
@@ -1004,7 +1050,7 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The order id; the create response's string form ("100123") is accepted too. */
+        /** @description The order id; the create response's string form ("100123") is accepted too. With the `string-ids` variant only the `ORD…` form. */
         OrderId: number | string;
         /** @description Category code or numeric id */
         CategoryKey: string;
@@ -1155,7 +1201,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Order"][];
+                    "application/json": components["schemas"]["Order"][] | components["schemas"]["OrderPage"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -1199,7 +1245,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The order id; the create response's string form ("100123") is accepted too. */
+                /** @description The order id; the create response's string form ("100123") is accepted too. With the `string-ids` variant only the `ORD…` form. */
                 order: components["parameters"]["OrderId"];
             };
             cookie?: never;
@@ -1229,7 +1275,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The order id; the create response's string form ("100123") is accepted too. */
+                /** @description The order id; the create response's string form ("100123") is accepted too. With the `string-ids` variant only the `ORD…` form. */
                 order: components["parameters"]["OrderId"];
             };
             cookie?: never;
@@ -1281,7 +1327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductListItem"][];
+                    "application/json": components["schemas"]["ProductListItem"][] | components["schemas"]["ProductListPage"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -1651,6 +1697,54 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    simGetVariants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Variants */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Variants"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    simSetVariants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Variants"];
+            };
+        };
+        responses: {
+            /** @description Variants now in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Variants"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     simGetClock: {
         parameters: {
             query?: never;
@@ -1758,6 +1852,41 @@ export interface operations {
                 };
             };
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    simSetUserAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    permissions?: string[];
+                    features?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description What the user may do now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                        permissions: string[];
+                        features: string[];
+                    };
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
         };
     };

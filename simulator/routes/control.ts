@@ -8,6 +8,7 @@ import type { AppEnv, SimCore } from "../context.js";
 import { readJson, sendJson } from "../http.js";
 import { fromZodError, HttpError, modelNotFound } from "../laravel.js";
 import { isoSeconds } from "../phpdate.js";
+import { presentOrder } from "./orders.js";
 
 function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   const result = schema.safeParse(body);
@@ -27,6 +28,13 @@ const expireSchema = z
   .object({ token: z.string().min(1).optional(), email: z.string().min(1).optional() })
   .strict()
   .refine((body) => body.token !== undefined || body.email !== undefined, "Give a token or an email.");
+const accessSchema = z
+  .object({
+    email: z.string().min(1),
+    permissions: z.array(z.string().min(1)).optional(),
+    features: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
 const stockSchema = z.object({ sku: z.string().min(1), colour: z.enum(["green", "red"]) }).strict();
 const productSchema = z
   .object({
@@ -64,6 +72,9 @@ export function controlRoutes(sim: SimCore): Hono<AppEnv> {
     return c.json({ reset: true, now: isoSeconds(sim.clock.now()) });
   });
 
+  r.get("/variants", (c) => c.json({ variants: sim.variants.current }));
+  r.post("/variants", async (c) => c.json({ variants: sim.variants.set(await readJson(c)) }));
+
   r.get("/faults", (c) => c.json(sim.faults.current));
   r.post("/faults", async (c) => c.json(sim.faults.set(await readJson(c))));
   r.delete("/faults", (c) => {
@@ -88,10 +99,17 @@ export function controlRoutes(sim: SimCore): Hono<AppEnv> {
     return c.json({ expired });
   });
 
+  r.post("/users/access", async (c) => {
+    const { email, ...access } = parse(accessSchema, await readJson(c));
+    const principal = sim.tokens.setAccess(email, access);
+    if (!principal) throw modelNotFound("User", email);
+    return c.json({ email: principal.email, permissions: principal.permissions, features: principal.features });
+  });
+
   r.get("/orders", (c) => {
     const now = sim.clock.now();
     const orders = sim.state.orders.all().map((order) => ({
-      ...sim.state.orders.toJson(order, now),
+      ...presentOrder(sim, order, now),
       customer_code: order.customerCode,
       creator_email: order.creatorEmail,
       test: order.test,

@@ -6,27 +6,53 @@
 import { Hono } from "hono";
 import { can, PERMISSION_COMPANIES, type Principal } from "../auth.js";
 import type { AppEnv, SimCore } from "../context.js";
-import { ORDER_STATUSES, type OrderRecord } from "../dataset/orders.js";
+import { ORDER_STATUSES, type OrderJson, type OrderRecord } from "../dataset/orders.js";
 import { authenticate, readJson } from "../http.js";
-import { HttpError, modelNotFound, Validator } from "../laravel.js";
+import { HttpError, modelNotFound, paginate, Validator } from "../laravel.js";
 import { validateOrder } from "../order-validation.js";
 import { isoSeconds, phpDate } from "../phpdate.js";
 
 /** The statuses GET /orders accepts as a filter (the reference's enum: no "pending"). */
 const FILTERABLE = ORDER_STATUSES.filter((status) => status !== "pending");
 
-/** "in-m3" -> "In-m3", as the status endpoint answers. */
-function capitalised(status: string): string {
-  return status.charAt(0).toUpperCase() + status.slice(1);
+/** Orders a page holds in the `paged` variant (Laravel's default), and the most a client may ask. */
+const ORDERS_PER_PAGE = 15;
+const MAX_PER_PAGE = 100;
+
+/** An order as the API shows it: its id and status in the shapes of the variants in force. */
+export function presentOrder(
+  sim: SimCore,
+  order: OrderRecord,
+  nowMs: number,
+): Omit<OrderJson, "id" | "status"> & { id: number | string; status: string } {
+  const json = sim.state.orders.toJson(order, nowMs);
+  return { ...json, id: sim.variants.orderIdOut(order.id), status: sim.variants.statusOut(json.status) };
+}
+
+/** Laravel reads a bad page number as page 1. */
+export function positiveInt(raw: string | undefined, fallback: number): number {
+  const value = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : fallback;
+  return value >= 1 ? value : fallback;
+}
+
+/** Query parameters a page's links keep (Laravel's `withQueryString`), `page` left out. */
+export function keptQuery(url: URL): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) if (name !== "page") query[name] = value;
+  return query;
 }
 
 export function orderRoutes(sim: SimCore): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   const auth = authenticate(sim);
 
-  /** The order if this principal may see it; ids are integers, also when sent as the create response's string. */
+  /**
+   * The order if this principal may see it; ids are integers, also when sent as
+   * the create response's string (`ORD…` strings only, with `string-ids`).
+   */
   const visibleOrder = (raw: string, principal: Principal): OrderRecord => {
-    const order = /^\d{1,15}$/.test(raw) ? sim.state.orders.get(Number(raw)) : undefined;
+    const id = sim.variants.orderIdIn(raw);
+    const order = id === undefined ? undefined : sim.state.orders.get(id);
     if (!order || (order.customerCode !== principal.customerCode && !can(principal, PERMISSION_COMPANIES)))
       throw modelNotFound("Order", raw);
     return order;
@@ -50,14 +76,18 @@ export function orderRoutes(sim: SimCore): Hono<AppEnv> {
     const now = sim.clock.now();
     const orders = sim.state.orders
       .forCustomer(customer)
-      .map((order) => sim.state.orders.toJson(order, now))
-      .filter((order) => statuses.length === 0 || statuses.includes(order.status));
-    return c.json(orders);
+      .filter((order) => statuses.length === 0 || statuses.includes(sim.state.orders.current(order, now).status))
+      .map((order) => presentOrder(sim, order, now));
+    if (!sim.variants.paged) return c.json(orders);
+    const url = new URL(c.req.url);
+    const page = positiveInt(c.req.query("page"), 1);
+    const perPage = Math.min(MAX_PER_PAGE, positiveInt(c.req.query("per_page"), ORDERS_PER_PAGE));
+    return c.json(paginate(orders, page, perPage, `${url.origin}/orders`, keptQuery(url)));
   });
 
   r.get("/orders/:order", auth, (c) => {
     const order = visibleOrder(c.req.param("order"), c.get("principal"));
-    return c.json(sim.state.orders.toJson(order, sim.clock.now()));
+    return c.json(presentOrder(sim, order, sim.clock.now()));
   });
 
   r.get("/orders/:order/status", auth, (c) => {
@@ -67,8 +97,9 @@ export function orderRoutes(sim: SimCore): Hono<AppEnv> {
       throw new HttpError(422, "The selected output is invalid.", { output: ["The selected output is invalid."] });
     }
     const step = sim.state.orders.current(order, sim.clock.now());
-    if (output === "json") return c.json({ status: capitalised(step.status), updated_at: isoSeconds(step.at) });
-    return c.text(capitalised(step.status));
+    const status = sim.variants.statusEndpointOut(step.status);
+    if (output === "json") return c.json({ status, updated_at: isoSeconds(step.at) });
+    return c.text(status);
   });
 
   r.post("/orders", auth, async (c) => {
@@ -80,8 +111,8 @@ export function orderRoutes(sim: SimCore): Hono<AppEnv> {
       {
         data: {
           // The reference's inconsistency on purpose: a string here, an integer everywhere else.
-          id: String(order.id),
-          status: sim.state.orders.current(order, now).status,
+          id: sim.variants.createdIdOut(order.id),
+          status: sim.variants.statusOut(sim.state.orders.current(order, now).status),
           created_at: phpDate(order.createdAt, "utc"),
         },
       },

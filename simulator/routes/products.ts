@@ -4,14 +4,27 @@ import { FEATURE_PRODUCT_LIST, hasFeature } from "../auth.js";
 import type { AppEnv, SimCore } from "../context.js";
 import type { ProductFilter } from "../dataset/catalogue.js";
 import { authenticate, sendJson } from "../http.js";
-import { HttpError, modelNotFound, unauthorized, Validator } from "../laravel.js";
+import { HttpError, modelNotFound, paginate, unauthorized, Validator } from "../laravel.js";
 import { parseDateInput } from "../phpdate.js";
+import { keptQuery, positiveInt } from "./orders.js";
+
+/** SKUs a page of the list holds in the `paged` variant, and the most a client may ask. */
+const SKUS_PER_PAGE = 500;
+const MAX_SKUS_PER_PAGE = 1_000;
 
 export function productRoutes(sim: SimCore): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   const auth = authenticate(sim);
 
   r.get("/products", auth, (c) => {
+    /** The list bare, or one page of it with the `paged` variant. */
+    const listAnswer = (entries: unknown[]) => {
+      if (!sim.variants.paged) return entries;
+      const url = new URL(c.req.url);
+      const page = positiveInt(c.req.query("page"), 1);
+      const perPage = Math.min(MAX_SKUS_PER_PAGE, positiveInt(c.req.query("per_page"), SKUS_PER_PAGE));
+      return paginate(entries, page, perPage, `${url.origin}/products`, keptQuery(url));
+    };
     if (!hasFeature(c.get("principal"), FEATURE_PRODUCT_LIST)) throw unauthorized();
     const { catalogue, categories } = sim.state;
     const v = new Validator();
@@ -20,7 +33,7 @@ export function productRoutes(sim: SimCore): Hono<AppEnv> {
     if (category) {
       const node = categories.find(category);
       // An unknown category matches nothing, as a where-clause would.
-      if (!node) return sendJson(c, "[]");
+      if (!node) return sim.variants.paged ? c.json(listAnswer([])) : sendJson(c, "[]");
       filter.category = node;
     }
     const updateCount = c.req.query("update_count");
@@ -41,7 +54,8 @@ export function productRoutes(sim: SimCore): Hono<AppEnv> {
         .map((code) => code.trim())
         .filter(Boolean);
     v.check();
-    return sendJson(c, catalogue.listBody(filter));
+    if (!sim.variants.paged) return sendJson(c, catalogue.listBody(filter));
+    return c.json(listAnswer(JSON.parse(Buffer.from(catalogue.listBody(filter)).toString("utf8")) as unknown[]));
   });
 
   r.get("/products/barcode/:barcode", auth, (c) => {
