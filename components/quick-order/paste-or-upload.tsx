@@ -5,6 +5,7 @@ import { useState } from "react";
 
 import { Link } from "@/components/link";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { decodeListFile } from "@/lib/cart/decode-file";
 import { MAX_LIST_LINES, parseOrderList } from "@/lib/cart/order-list-parser";
 
 import { LineReportTable } from "./line-report";
@@ -40,14 +41,14 @@ export function PasteOrUpload() {
       setMessage(t("fileTooLarge"));
       return;
     }
-    let content: string;
+    let content: string | null;
     try {
-      content = await file.text();
+      // UTF-8, UTF-16 (Excel's "Unicode text") or Windows-1252: decoded by what the bytes are.
+      content = decodeListFile(new Uint8Array(await file.arrayBuffer()));
     } catch {
-      setMessage(t("fileUnreadable"));
-      return;
+      content = null;
     }
-    if (content.includes("\u0000")) {
+    if (content === null) {
       setMessage(t("fileUnreadable"));
       return;
     }

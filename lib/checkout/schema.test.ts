@@ -19,6 +19,17 @@ const issues = (value: object) => {
 };
 
 describe("checkout schema", () => {
+  it("refuses NUL, control characters and lone surrogates per field, and a 1 MB value as too long", () => {
+    expect(issues({ ...base, reference: "PO\u00001" })).toEqual({ reference: "invalidCharacters" });
+    expect(issues({ ...base, reference: "PO-\uD800" })).toEqual({ reference: "invalidCharacters" });
+    expect(issues({ ...base, reference: "PO-\uDC00x" })).toEqual({ reference: "invalidCharacters" });
+    expect(issues({ ...base, notes: "a\u0000b" })).toEqual({ notes: "invalidCharacters" });
+    expect(issues({ ...base, notes: "line one\nline two\tand a tab" })).toEqual({});
+    expect(issues({ ...base, reference: "PO 😀 1" })).toEqual({});
+    expect(issues({ ...base, reference: "x".repeat(1024 * 1024) }).reference).toBe("tooLong");
+    expect(issues({ ...base, attemptId: "ABCDEFGH234\u0000" })).toEqual({ attemptId: "invalid" });
+  });
+
   it("accepts an order to the own address", () => {
     expect(issues(base)).toEqual({});
   });

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { isCleanLine, isCleanText } from "@/lib/cart/safe-text";
+
 /**
  * The checkout form, shared by the form (react-hook-form's zodResolver) and the
  * server action. Messages are keys of the "checkout.errors" catalogue.
@@ -26,14 +28,18 @@ export function isValidPostcode(country: Country, postcode: string): boolean {
 
 export const ATTEMPT_ID = /^[A-Z0-9]{12}$/;
 
-const optionalText = (max: number) => z.string().trim().max(max, "tooLong");
-const requiredText = (max: number) => z.string().trim().min(1, "required").max(max, "tooLong");
+// NUL, other control characters and broken UTF-16 cannot be stored or sent: said per field, like a
+// length, never a server error. Only free text (notes) may hold line breaks and tabs.
+const optionalText = (max: number) => z.string().trim().max(max, "tooLong").refine(isCleanLine, "invalidCharacters");
+const requiredText = (max: number) =>
+  z.string().trim().min(1, "required").max(max, "tooLong").refine(isCleanLine, "invalidCharacters");
+const freeText = (max: number) => z.string().trim().max(max, "tooLong").refine(isCleanText, "invalidCharacters");
 
 export const checkoutSchema = z
   .object({
     attemptId: z.string().regex(ATTEMPT_ID, "invalid"),
     reference: requiredText(50),
-    notes: optionalText(1000),
+    notes: freeText(1000),
     test: z.boolean(),
     delivery: z.enum(["own", "dropship"]),
     firstName: optionalText(100),
@@ -47,7 +53,7 @@ export const checkoutSchema = z
     postcode: optionalText(10),
     city: optionalText(100),
     country: z.enum(COUNTRIES),
-    deliveryNote: optionalText(500),
+    deliveryNote: freeText(500),
   })
   .superRefine((value, context) => {
     if (value.delivery !== "dropship") return;
