@@ -36,7 +36,7 @@ async function control(path: string, body?: unknown): Promise<unknown> {
   return response.json();
 }
 
-const useVariants = (...variants: string[]) => control("variants", { variants });
+const switchVariants = (...variants: string[]) => control("variants", { variants });
 
 async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
   try {
@@ -92,7 +92,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   warnings.length = 0;
-  await useVariants();
+  await switchVariants();
 });
 
 describe("the default shape", () => {
@@ -115,7 +115,7 @@ describe("each variant maps to the same portal data", () => {
     ["status-lower", "processing"],
     ["status-upper", "PROCESSING"],
   ])("%s: statuses in any casing are the same statuses", async (variant, processing) => {
-    await useVariants(variant);
+    await switchVariants(variant);
     const now = await readEverything();
     expect(now.orders.map(comparable)).toEqual(baseline.orders.map(comparable));
     expect(now.orders.map((o) => o.status)).toEqual(baseline.orders.map((o) => o.status));
@@ -127,7 +127,7 @@ describe("each variant maps to the same portal data", () => {
   it.each(["dates-offset", "dates-abbreviation", "dates-utc"])(
     "%s: PHP dates of another timezone type are the same instants",
     async (variant) => {
-      await useVariants(variant);
+      await switchVariants(variant);
       const now = await readEverything();
       expect(now.orders).toEqual(baseline.orders);
       expect(now.detail).toEqual(baseline.detail);
@@ -137,7 +137,7 @@ describe("each variant maps to the same portal data", () => {
   );
 
   it("numbers-as-strings: numbers sent as text are the same numbers", async () => {
-    await useVariants("numbers-as-strings");
+    await switchVariants("numbers-as-strings");
     const now = await readEverything();
     expect(now).toEqual(baseline);
     expect(now.orders.skipped).toBe(0);
@@ -145,7 +145,7 @@ describe("each variant maps to the same portal data", () => {
   });
 
   it("paged: the order and SKU lists come in pages and are read whole", async () => {
-    await useVariants("paged");
+    await switchVariants("paged");
     const now = await readEverything();
     expect(now).toEqual(baseline);
     expect(now.orders.complete).toBe(true);
@@ -153,7 +153,7 @@ describe("each variant maps to the same portal data", () => {
   });
 
   it("paged: a bound on pages stops the read and says the list is incomplete", async () => {
-    await useVariants("paged");
+    await switchVariants("paged");
     const skus = await client(simulator.sim.options.serviceToken, 2).productSkus();
     expect(skus.length).toBe(1000);
     expect(skus.complete).toBe(false);
@@ -161,12 +161,12 @@ describe("each variant maps to the same portal data", () => {
   });
 
   it("json-as-html: JSON labelled text/html is read as JSON", async () => {
-    await useVariants("json-as-html");
+    await switchVariants("json-as-html");
     expect(await readEverything()).toEqual(baseline);
   });
 
   it("all shape variants at once", async () => {
-    await useVariants("paged", "numbers-as-strings", "dates-abbreviation", "status-upper", "json-as-html");
+    await switchVariants("paged", "numbers-as-strings", "dates-abbreviation", "status-upper", "json-as-html");
     const now = await readEverything();
     expect(now.skus).toEqual(baseline.skus);
     expect(now.orders.map(comparable)).toEqual(baseline.orders.map(comparable));
@@ -174,13 +174,13 @@ describe("each variant maps to the same portal data", () => {
 });
 
 async function readProductIn(variants: string[], sku: string) {
-  await useVariants(...variants);
+  await switchVariants(...variants);
   return service.product(sku);
 }
 
 describe("string order ids", () => {
   it("lists, opens and follows orders by ids such as ORD100000", async () => {
-    await useVariants("string-ids");
+    await switchVariants("string-ids");
     const orders = await dealer.orders();
     expect(orders.length).toBe(baseline.orders.length);
     expect(orders.skipped).toBe(0);
@@ -199,7 +199,7 @@ describe("string order ids", () => {
   });
 
   it("creates an order whose id is a string, and finds it in the list by that id", async () => {
-    await useVariants("string-ids", "status-capitalised");
+    await switchVariants("string-ids", "status-capitalised");
     let orderable = await service.product(baseline.skus[0]!.sku);
     for (const entry of baseline.skus) {
       orderable = await service.product(entry.sku);
@@ -223,7 +223,7 @@ describe("one bad record never hides the others", () => {
   it("bad-record: each list loses exactly its one unreadable record, logged once by id and field", async () => {
     // Read afresh: an earlier test placed an order.
     const whole = await readEverything();
-    await useVariants("bad-record");
+    await switchVariants("bad-record");
     const now = await readEverything();
     const lists = [
       ["orders", now.orders, whole.orders.length],
@@ -257,7 +257,7 @@ describe("one bad record never hides the others", () => {
 
   it("bad-record with paged lists: one left out across all pages", async () => {
     const whole = await dealer.orders();
-    await useVariants("bad-record", "paged");
+    await switchVariants("bad-record", "paged");
     const orders = await dealer.orders();
     // One record in the middle of each page is unreadable.
     const pages = Math.ceil(whole.length / 15);
@@ -270,7 +270,7 @@ describe("one bad record never hides the others", () => {
 
 describe("error bodies as HTML", () => {
   it("html-errors: each error is still the right kind, with the page's words where it has some", async () => {
-    await useVariants("html-errors");
+    await switchVariants("html-errors");
     const notFound = await failure(dealer.order("999999999"));
     expect(notFound.kind).toBe("not_found");
     expect(notFound.upstreamMessage).toBe("Not Found");
