@@ -9,7 +9,7 @@ import { SiteHeader } from "@/components/shell/site-header";
 import { shellState } from "@/lib/acting/shell";
 import { publicSession } from "@/lib/auth/options";
 import { requireSession } from "@/lib/auth/session";
-import { cartCountFor } from "@/lib/cart/read";
+import { cartLineCount } from "@/lib/cart/read";
 import { getEnv } from "@/lib/env";
 import { scanOwnerKey } from "@/lib/scan/owner-key";
 
@@ -19,7 +19,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const session = publicSession(token);
   const t = await getTranslations("app");
   const errors = await getTranslations("errors");
-  const cartCount = await cartCountFor(token);
+  const cartCount = await cartLineCount(token);
   const shell = shellState(token);
   return (
     <Providers>

@@ -17,8 +17,3 @@ export async function viewCart(session: SessionToken): Promise<CartView> {
 export async function cartLineCount(session: SessionToken): Promise<number> {
   return storedLineCount(await getDb(), cartOwnerOf(session));
 }
-
-/** @deprecated use viewCart */
-export const cartViewFor = viewCart;
-/** @deprecated use cartLineCount */
-export const cartCountFor = cartLineCount;
