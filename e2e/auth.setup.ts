@@ -18,3 +18,11 @@ setup("sign in as wholesaler staff once for the suite", async ({ page }) => {
   await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.admin.name}` })).toBeVisible();
   await page.context().storageState({ path: E2E.adminState });
 });
+
+setup("sign in as the dealer without the product list once for the suite", async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(DEMO.limited.email, DEMO.limited.password);
+  await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.limited.name}` })).toBeVisible();
+  await page.context().storageState({ path: E2E.limitedState });
+});

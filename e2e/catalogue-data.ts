@@ -12,6 +12,7 @@ export interface SimProduct {
   dropshipment: { dropshipable: boolean; is_big_parcel: boolean };
   prices: { priceOnDemand: boolean }[];
   "categories-b2b": Record<string, { code: string; path_new: string }[]>;
+  media: { hash: string; ext: string; mimetype: string }[];
 }
 
 const SERVICE_TOKEN = "sim-service-token";

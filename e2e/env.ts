@@ -17,6 +17,7 @@ export const E2E = {
   dataDir: `${results}/e2e-data`,
   dealerState: `${results}/auth/dealer.json`,
   adminState: `${results}/auth/admin.json`,
+  limitedState: `${results}/auth/limited.json`,
 } as const;
 
 export const DEMO = {

@@ -3,6 +3,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { mediaUrl } from "@/lib/upstream/endpoints";
 
+import { MAX_MEDIA_BYTES } from "./limits";
 import { MAX_SVG_BYTES, rasterizeSvg } from "./rasterize";
 
 /**
@@ -11,8 +12,6 @@ import { MAX_SVG_BYTES, rasterizeSvg } from "./rasterize";
  * the limit is counted on the bytes as they stream, since a content-length can be missing or false.
  */
 
-/** The largest file passed on (product photos and documents are far smaller). */
-export const MAX_MEDIA_BYTES = 16 * 1024 * 1024;
 
 /** What may reach the browser from the media server: pictures and PDF documents. */
 const ALLOWED = /^(image\/(png|jpeg|gif|webp|avif|svg\+xml)|application\/pdf)$/;
