@@ -186,6 +186,102 @@ describe("Transport", () => {
   });
 });
 
+describe("error shapes", () => {
+  const html = (status: number, page: string, type = "text/html; charset=UTF-8"): Handler => {
+    return (_req, res) => {
+      res.writeHead(status, { "content-type": type });
+      res.end(page);
+    };
+  };
+
+  it("Laravel's 422: the message and every field's messages", async () => {
+    handler = answer(
+      422,
+      JSON.stringify({
+        message: "The products.0.amount field must be a multiple of 10. (and 1 more error)",
+        errors: {
+          "products.0.amount": ["The products.0.amount field must be a multiple of 10."],
+          reference: "Too long.",
+        },
+      }),
+    );
+    const error = await failure(transport().request({ endpoint: "createOrder", body: {}, schema: anything }));
+    expect(error.kind).toBe("validation");
+    expect(error.upstreamMessage).toBe("The products.0.amount field must be a multiple of 10. (and 1 more error)");
+    expect(error.fieldErrors).toEqual({
+      "products.0.amount": ["The products.0.amount field must be a multiple of 10."],
+      reference: ["Too long."],
+    });
+  });
+
+  it.each([
+    [
+      403,
+      "forbidden",
+      "<html><head><title>403 Forbidden</title></head><body><h1>403 Forbidden</h1></body></html>",
+      "403 Forbidden",
+    ],
+    [404, "not_found", "<!DOCTYPE html><html><head><title>Not Found</title></head><body>…</body></html>", "Not Found"],
+    [419, "bad_request", "<html><body><h1>Page &amp; Session Expired</h1></body></html>", "Page & Session Expired"],
+    [422, "validation", "<html><head><title>Unprocessable Content</title></head></html>", "Unprocessable Content"],
+    [401, "unauthorized", "<html><head><title>Unauthorized</title></head></html>", "Unauthorized"],
+  ] as const)("a %i with an HTML body is %s, its heading the message", async (status, kind, page, message) => {
+    handler = html(status, page);
+    const error = await failure(
+      transport({ readAttempts: 1 }).request({ endpoint: "order", pathParams: { order: 7 }, schema: anything }),
+    );
+    expect(error.kind).toBe(kind);
+    expect(error.status).toBe(status);
+    expect(error.upstreamMessage).toBe(message);
+    expect(error.fieldErrors).toEqual({});
+  });
+
+  it("a 5xx with an HTML body is unavailable, without the page's words", async () => {
+    handler = html(500, "<!DOCTYPE html><html><head><title>Server Error</title></head><body>Whoops</body></html>");
+    const error = await failure(transport({ readAttempts: 1 }).request({ endpoint: "orders", schema: anything }));
+    expect(error.kind).toBe("unavailable");
+    expect(error.upstreamMessage).toBe("the wholesaler is not reachable");
+    expect(error.message).not.toMatch(/Whoops|<html/);
+  });
+
+  it("a 4xx with an empty body is its kind without a message", async () => {
+    handler = html(403, "", "text/plain");
+    const error = await failure(transport().request({ endpoint: "orders", schema: anything }));
+    expect(error.kind).toBe("forbidden");
+    expect(error.upstreamMessage).toBeUndefined();
+  });
+
+  it.each([204, 200])("an empty body with %i is a malformed answer, not an empty list", async (status) => {
+    handler = (_req, res) => {
+      res.writeHead(status);
+      res.end();
+    };
+    const error = await failure(transport({ readAttempts: 1 }).request({ endpoint: "orders", schema: anything }));
+    expect(error.kind).toBe("malformed");
+    expect(error.status).toBe(status);
+    expect(error.upstreamMessage).toBe(`empty answer (HTTP ${status})`);
+  });
+
+  it("a JSON error labelled text/html keeps its kind and message", async () => {
+    handler = html(404, JSON.stringify({ message: "No query results for model [App\\Models\\Order] 7" }));
+    const error = await failure(transport().request({ endpoint: "order", pathParams: { order: 7 }, schema: anything }));
+    expect(error.kind).toBe("not_found");
+    expect(error.upstreamMessage).toBe("No query results for model [App\\Models\\Order] 7");
+
+    handler = html(422, JSON.stringify({ message: "Invalid.", errors: { reference: ["Too long."] } }));
+    const invalid = await failure(transport().request({ endpoint: "createOrder", body: {}, schema: anything }));
+    expect(invalid.kind).toBe("validation");
+    expect(invalid.fieldErrors).toEqual({ reference: ["Too long."] });
+  });
+
+  it("a JSON answer labelled text/html is read as JSON", async () => {
+    handler = html(200, JSON.stringify({ name: "Daan" }));
+    await expect(transport().request({ endpoint: "me", schema: z.object({ name: z.string() }) })).resolves.toEqual({
+      name: "Daan",
+    });
+  });
+});
+
 describe("buildUrl", () => {
   it("writes arrays the Laravel way and leaves out undefined", () => {
     expect(buildUrl("http://x", "/orders", { "status[]": ["shipped", "complete"], customer_id: undefined })).toBe(
