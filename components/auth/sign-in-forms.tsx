@@ -15,6 +15,7 @@ import {
   type PasswordSignIn,
   type TokenSignIn,
 } from "@/lib/auth/sign-in-schema";
+import { safeReturnPath } from "@/lib/auth/return-path";
 
 type Translate = ReturnType<typeof useTranslations<"signIn">>;
 
@@ -26,9 +27,9 @@ function errorText(t: Translate, code: string | undefined | null, fallback: "Cre
     : t("errors.Default");
 }
 
-/** After signing in, a full navigation loads the signed-in shell with its session. */
+/** After signing in, a full navigation loads the signed-in shell with its session; only ever to a portal path. */
 function goTo(path: string) {
-  window.location.assign(path);
+  window.location.assign(safeReturnPath(path));
 }
 
 export function SignInForms({ returnTo }: { returnTo: string }) {
