@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { isSessionExpired, safeReturnPath, sessionTokenOf, usesSecureCookies } from "@/lib/auth/cookie";
+import { mayName } from "@/lib/acting/policy";
+import { decodeSessionCookie, isSessionExpired, usesSecureCookies } from "@/lib/auth/cookie";
 import { PATH_HEADER } from "@/lib/auth/path-header";
-import { PERMISSION_COMPANIES } from "@/lib/domain/user";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
@@ -11,7 +12,9 @@ const PUBLIC_PATHS = [
   /^\/sign-in(\/|$)/,
   /^\/session-expired(\/|$)/,
   /^\/api\/auth\//,
-  /^\/api\/health$/,
+  /^\/api\/health(\/live|\/ready)?$/,
+  // Prometheus' scrape: the route itself admits only its Bearer token or the loopback address.
+  /^\/metrics$/,
   /^\/offline$/,
 ];
 
@@ -21,12 +24,16 @@ const PUBLIC_PATHS = [
  */
 const CUSTOMER_PARAMS = new Set(["customer", "customerid", "customercode"]);
 
-function namesAnotherCustomer(request: NextRequest, own: string): boolean {
+/** The customer code a URL names that this person may not name (see lib/acting/policy), if any. */
+function forbiddenCustomer(
+  request: NextRequest,
+  who: { permissions: readonly string[]; customerCode: string },
+): string | undefined {
   for (const [name, value] of request.nextUrl.searchParams) {
     if (!CUSTOMER_PARAMS.has(name.toLowerCase().replace(/[^a-z]/g, ""))) continue;
-    if (value.trim().toUpperCase() !== own.toUpperCase()) return true;
+    if (!mayName(who, value)) return value;
   }
-  return false;
+  return undefined;
 }
 
 function withSecurity(response: NextResponse, csp: string): NextResponse {
@@ -36,8 +43,10 @@ function withSecurity(response: NextResponse, csp: string): NextResponse {
 
 /**
  * Runs before every page and route handler: sets the CSP nonce, and sends
- * visitors without a valid session to sign in (a guard in the signed-in
- * layout checks again). API routes answer 401 instead of redirecting.
+ * visitors without a session cookie to sign in. Whether the server still knows
+ * the session (signed out, refused, permissions lost) is checked by the session
+ * read every page, action and route makes (lib/auth/session.ts), on the database.
+ * API routes answer 401 instead of redirecting.
  */
 export async function proxy(request: NextRequest) {
   const env = getEnv();
@@ -50,18 +59,14 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  requestHeaders.set(PATH_HEADER, `${pathname}${search}`);
+  requestHeaders.set(PATH_HEADER, safeReturnPath(`${pathname}${search}`));
 
   if (!PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) {
-    const session = await sessionTokenOf(request);
-    if (
-      session &&
-      !session.permissions.includes(PERMISSION_COMPANIES) &&
-      namesAnotherCustomer(request, session.customerCode)
-    ) {
-      console.warn(
-        `refused: ${session.email ?? session.name} (${session.customerCode}) asked for ${pathname}${search}`,
-      );
+    const session = await decodeSessionCookie(request);
+    const named = session ? forbiddenCustomer(request, session) : undefined;
+    if (session && named !== undefined) {
+      // No email address in the log: the customer code says who asked.
+      console.warn(`refused: a user of ${session.customerCode} named customer ${JSON.stringify(named)} in ${pathname}`);
       return withSecurity(new NextResponse("Forbidden", { status: 403 }), csp);
     }
     if (!session || isSessionExpired(session)) {

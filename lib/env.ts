@@ -33,10 +33,28 @@ const schema = z.object({
     .refine(isTimeZone, "must be an IANA time zone such as Europe/Amsterdam"),
   /** Encrypts the session cookie. At least 32 characters. */
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
-  /** The portal's public address, e.g. https://portal.example. */
-  NEXTAUTH_URL: urlWithoutTrailingSlash.default("http://localhost:3000"),
+  /**
+   * The portal's public address, e.g. https://portal.example; https makes every cookie Secure.
+   * Required when NODE_ENV=production (see parseEnv); elsewhere http://localhost:3000.
+   */
+  NEXTAUTH_URL: urlWithoutTrailingSlash.optional(),
   /** Postgres connection string. Unset: embedded PGlite in DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * Key of the server actions' encryption (base64 of 16, 24 or 32 bytes), the same for the build and
+   * every instance. Required when NODE_ENV=production with DATABASE_URL (several instances; see parseEnv).
+   */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .refine(
+      (value) => [16, 24, 32].includes(Buffer.from(value, "base64").length),
+      "must be base64 of 16, 24 or 32 bytes",
+    )
+    .optional(),
+  /** Bearer token of GET /metrics; without it /metrics answers only on the loopback address. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Least level of the JSON log lines: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Folder of the embedded database and other local state. */
   DATA_DIR: z.string().min(1).default("./data"),
   /** Demo installation: every dealer may place test orders. The start scripts set it with the embedded simulator. */
@@ -51,10 +69,27 @@ const schema = z.object({
     .refine(isTimeZone, "must be an IANA time zone such as Europe/Amsterdam"),
   /** Session length when the upstream gives no token expiry, in seconds. */
   SESSION_MAX_AGE_SECONDS: positiveInt(8 * 60 * 60),
-  /** Sign-in attempts allowed per account and per address in the window. */
-  SIGN_IN_ATTEMPTS_PER_ACCOUNT: positiveInt(5),
+  /** Seconds between two reads of GET /me for a session (permissions and features); 5 minutes at most. */
+  SESSION_RECHECK_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(5 * 60)
+    .default(5 * 60),
+  /**
+   * Failed sign-ins allowed in the window: for one account from one address (then growing delays),
+   * from one address (any account), and for one account from anywhere (a much larger ceiling, so
+   * that a stranger cannot lock a dealer out).
+   */
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS: positiveInt(5),
   SIGN_IN_ATTEMPTS_PER_ADDRESS: positiveInt(20),
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT: positiveInt(100),
   SIGN_IN_WINDOW_SECONDS: positiveInt(15 * 60),
+  /**
+   * Proxies in front of the portal that append the client's address to X-Forwarded-For. 0: the
+   * portal is reached directly and the address is the connection's; X-Forwarded-For is ignored.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Minutes between incremental catalogue syncs; 0 disables the background sync. */
   SYNC_INTERVAL_MINUTES: z.coerce.number().min(0).default(5),
   /** Seconds between stock colour refreshes. */
@@ -72,7 +107,9 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-export type Env = z.infer<typeof schema> & { MEDIA_URL: string };
+export type Env = Omit<z.infer<typeof schema>, "NEXTAUTH_URL"> & { MEDIA_URL: string; NEXTAUTH_URL: string };
+
+const LOCAL_URL = "http://localhost:3000";
 
 /** Parses `source` with `shape`, or stops with every invalid variable named. */
 function validated<T extends z.ZodType>(
@@ -88,7 +125,25 @@ function validated<T extends z.ZodType>(
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const data = validated(schema, source, "portal configuration");
-  return { ...data, MEDIA_URL: data.MEDIA_URL ?? `${data.UPSTREAM_URL}/media` };
+  // A production server without its public address would fall back to http://localhost:3000 and
+  // drop the Secure flag of every cookie: refuse to start. (`next build` runs without it.)
+  const building = source.NEXT_PHASE === "phase-production-build";
+  if (!data.NEXTAUTH_URL && data.NODE_ENV === "production" && !building) {
+    throw new Error(
+      "Invalid portal configuration:\n  NEXTAUTH_URL: required when NODE_ENV=production (the portal's public address, e.g. https://portal.example)\nSee .env.example for every variable.",
+    );
+  }
+  // Several instances on one database must share the actions' key, or each rejects the others' forms.
+  if (data.DATABASE_URL && !data.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY && data.NODE_ENV === "production" && !building) {
+    throw new Error(
+      "Invalid portal configuration:\n  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: required when NODE_ENV=production with DATABASE_URL (the same base64 key for the build and every instance: openssl rand -base64 32)\nSee .env.example for every variable.",
+    );
+  }
+  return {
+    ...data,
+    NEXTAUTH_URL: data.NEXTAUTH_URL ?? LOCAL_URL,
+    MEDIA_URL: data.MEDIA_URL ?? `${data.UPSTREAM_URL}/media`,
+  };
 }
 
 let cached: Env | undefined;

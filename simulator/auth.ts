@@ -67,6 +67,8 @@ interface TokenRecord {
 export class TokenStore {
   private readonly tokens = new Map<string, TokenRecord>();
   private issued = 0;
+  /** Permissions and features changed by /__sim/users/access, by email; they apply to every token of the user. */
+  private readonly access = new Map<string, Pick<Principal, "permissions" | "features">>();
 
   constructor(
     private readonly realNow: () => number,
@@ -98,7 +100,22 @@ export class TokenStore {
   /** The principal of a live token. */
   resolve(token: string): Principal | undefined {
     const record = this.tokens.get(token);
-    return record && record.expiresAt > this.realNow() ? record.principal : undefined;
+    if (!record || record.expiresAt <= this.realNow()) return undefined;
+    const changed = this.access.get(record.principal.email);
+    return changed ? { ...record.principal, ...changed } : record.principal;
+  }
+
+  /** Changes what a user may do from now on, on every token they hold (a test lever). */
+  setAccess(email: string, access: Partial<Pick<Principal, "permissions" | "features">>): Principal | undefined {
+    const account = DEMO_ACCOUNTS.find((a) => a.email === email.trim().toLowerCase());
+    if (!account) return undefined;
+    const current = this.access.get(account.email) ?? { permissions: account.permissions, features: account.features };
+    const next = {
+      permissions: access.permissions ?? current.permissions,
+      features: access.features ?? current.features,
+    };
+    this.access.set(account.email, next);
+    return { ...account, ...next };
   }
 
   /** Every token still held (the service token included), for tests that check none leaks. */

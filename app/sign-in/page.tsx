@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 
 import { SignInForms } from "@/components/auth/sign-in-forms";
 import { LanguageSwitch } from "@/components/shell/language-switch";
-import { isSessionExpired, safeReturnPath } from "@/lib/auth/cookie";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { readSession } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +19,7 @@ export default async function SignInPage({
   const params = await searchParams;
   const from = safeReturnPath(typeof params.from === "string" ? params.from : null);
   const session = await readSession();
-  if (session && !isSessionExpired(session)) redirect(from);
+  if (session) redirect(from);
   const t = await getTranslations();
   const reason =
     params.reason === "expired" ? t("signIn.expired") : params.reason === "signed-out" ? t("signIn.signedOut") : null;

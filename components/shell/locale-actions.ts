@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 
+import { usesSecureCookies } from "@/lib/auth/cookie";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
 
 const input = z.enum(LOCALES);
@@ -16,6 +17,7 @@ export async function setLocale(locale: unknown): Promise<{ ok: boolean }> {
     maxAge: 60 * 60 * 24 * 365,
     sameSite: "lax",
     httpOnly: true,
+    secure: usesSecureCookies(),
   });
   return { ok: true };
 }

@@ -1,24 +1,30 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useFormStatus } from "react-dom";
 
-export function SignOutButton({ className = "" }: { className?: string }) {
+import { signOutAction } from "@/lib/auth/actions";
+
+function SubmitButton({ className }: { className: string }) {
   const t = useTranslations("nav");
-  const [busy, setBusy] = useState(false);
+  const { pending } = useFormStatus();
   return (
     <button
-      type="button"
-      disabled={busy}
-      onClick={async () => {
-        setBusy(true);
-        // Loaded on the click: next-auth's client is needed by no page until then.
-        const { signOut } = await import("next-auth/react");
-        await signOut({ callbackUrl: "/sign-in?reason=signed-out" });
-      }}
+      type="submit"
+      disabled={pending}
       className={`min-h-touch rounded-md px-3 text-sm font-semibold ${className}`}
     >
-      {busy ? t("signingOut") : t("signOut")}
+      {pending ? t("signingOut") : t("signOut")}
     </button>
+  );
+}
+
+/** Signing out is a form posting to a server action: it works before (or without) JavaScript. */
+export function SignOutButton({ className = "" }: { className?: string }) {
+  return (
+    <form method="post" action={signOutAction}>
+      <input type="hidden" name="intent" value="sign-out" />
+      <SubmitButton className={className} />
+    </form>
   );
 }

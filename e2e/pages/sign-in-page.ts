@@ -13,6 +13,18 @@ export class SignInPage {
     await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
 
+  async signInWithToken(token: string) {
+    await this.page.getByText("Sign in with an API token").click();
+    await this.page.getByLabel("API token").fill(token);
+    await this.page.getByRole("button", { name: "Sign in with token" }).click();
+  }
+
+  async signOut() {
+    await this.page.getByRole("button", { name: /Account/ }).click();
+    await this.page.getByRole("button", { name: "Sign out" }).click();
+    await expect(this.page.getByRole("status")).toHaveText("You have been signed out.");
+  }
+
   async expectError(text: string | RegExp) {
     await expect(this.page.getByRole("alert").filter({ hasText: text })).toBeVisible();
   }

@@ -16,11 +16,19 @@ export function sessionCookieNames(): string[] {
   return [`${prefix}next-auth.session-token`, `${prefix}next-auth.callback-url`];
 }
 
-/** Reads and decrypts the session of a request; null when absent, invalid or incomplete. */
-export async function sessionTokenOf(request: NextRequest): Promise<SessionToken | null> {
-  const token = await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET, secureCookie: usesSecureCookies() });
-  if (!token?.upstreamToken || !token.customerCode || !token.activeCustomerCode) return null;
-  return token as SessionToken;
+/**
+ * Reads and decrypts the session cookie of a request; null when absent, invalid or incomplete.
+ * Only the cookie: whether the server still knows the session is `readSession` / `sessionTokenOf`
+ * in ./session (the proxy uses this to send visitors without any session to sign in).
+ */
+export async function decodeSessionCookie(request: NextRequest): Promise<SessionToken | null> {
+  const token = await getToken({
+    req: request,
+    secret: getEnv().NEXTAUTH_SECRET,
+    secureCookie: usesSecureCookies(),
+  });
+  if (!token?.sessionId || !token.upstreamToken || !token.customerCode || !token.activeCustomerCode) return null;
+  return token as unknown as SessionToken;
 }
 
 /** Whether the upstream token behind a session has run out. */
@@ -28,21 +36,17 @@ export function isSessionExpired(token: Pick<SessionToken, "upstreamExpiresAt">,
   return token.upstreamExpiresAt !== null && token.upstreamExpiresAt <= now;
 }
 
-/** A return path is only ever a path of this portal. */
-export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  if (value.startsWith("/sign-in") || value.startsWith("/session-expired") || value.startsWith("/api/")) return "/";
-  return value;
-}
+/** A return path is only ever a path of this portal: see ./return-path. */
+export { safeReturnPath } from "./return-path";
 
 /** Writes a changed session back into its cookie, encrypted as next-auth does. */
 export async function writeSessionCookie(
   response: { cookies: { set(name: string, value: string, options: Record<string, unknown>): unknown } },
-  token: SessionToken & Record<string, unknown>,
+  token: SessionToken,
 ): Promise<void> {
   const env = getEnv();
   const maxAge = env.SESSION_MAX_AGE_SECONDS;
-  const value = await encode({ token, secret: env.NEXTAUTH_SECRET, maxAge });
+  const value = await encode({ token: { ...token }, secret: env.NEXTAUTH_SECRET, maxAge });
   response.cookies.set(sessionCookieNames()[0] ?? "next-auth.session-token", value, {
     httpOnly: true,
     sameSite: "lax",

@@ -3,69 +3,42 @@ import "server-only";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
-import { PERMISSION_COMPANIES } from "@/lib/domain/user";
+import { isStaff } from "@/lib/acting/policy";
+import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { isUpstreamError, upstreamWithToken, type IssuedToken } from "@/lib/upstream";
+import { clientAddress } from "@/lib/security/client-address";
+import { upstreamWithToken } from "@/lib/upstream";
 
-import { AttemptLimiter } from "./rate-limit";
+import { stateOfToken } from "./session";
+import { signInWithPassword, signInWithToken, type SignInContext, type SignInResult } from "./sign-in";
+import { endPortalSession } from "./session-store";
 import type { PublicSession, SessionToken } from "./session-types";
-import { passwordSignInSchema, tokenSignInSchema } from "./sign-in-schema";
 
-let limiters: { account: AttemptLimiter; address: AttemptLimiter } | undefined;
-
-function signInLimiters() {
-  if (!limiters) {
-    const env = getEnv();
-    const windowMs = env.SIGN_IN_WINDOW_SECONDS * 1000;
-    limiters = {
-      account: new AttemptLimiter(env.SIGN_IN_ATTEMPTS_PER_ACCOUNT, windowMs),
-      address: new AttemptLimiter(env.SIGN_IN_ATTEMPTS_PER_ADDRESS, windowMs),
-    };
-  }
-  return limiters;
-}
-
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "unknown";
-}
-
-/** Loads the user behind a token; the company name is a courtesy and may be refused. */
-async function sessionUser(issued: IssuedToken): Promise<User> {
-  const upstream = upstreamWithToken(issued.token);
-  const me = await upstream.me();
-  const companyName = await upstream
-    .company(me.customerCode)
-    .then((company) => company.name)
-    .catch(() => null);
-  const token: SessionToken = {
-    upstreamToken: issued.token,
-    upstreamExpiresAt: issued.expiresAt?.getTime() ?? null,
-    name: me.name,
-    email: me.email,
-    customerCode: me.customerCode,
-    companyName,
-    permissions: me.permissions,
-    features: me.features,
-    activeCustomerCode: me.customerCode,
-    activeCompanyName: companyName,
+async function signInContext(headers: Record<string, unknown> | undefined): Promise<SignInContext> {
+  const env = getEnv();
+  return {
+    db: await getDb(),
+    address: clientAddress(headers, env.TRUSTED_PROXY_HOPS),
+    limits: {
+      perAccountAndAddress: env.SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS,
+      perAddress: env.SIGN_IN_ATTEMPTS_PER_ADDRESS,
+      perAccount: env.SIGN_IN_ATTEMPTS_PER_ACCOUNT,
+      windowMs: env.SIGN_IN_WINDOW_SECONDS * 1000,
+    },
+    upstream: (token) => upstreamWithToken(token),
+    serviceToken: env.UPSTREAM_SERVICE_TOKEN,
+    sessionMaxAgeMs: env.SESSION_MAX_AGE_SECONDS * 1000,
   };
-  return { id: `${me.customerCode}:${me.email ?? me.name}`, ...token };
 }
 
-/** An upstream that cannot be reached is reported as such, not as wrong credentials. */
-function failedSignIn(error: unknown): never | null {
-  if (
-    isUpstreamError(error, "unauthorized") ||
-    isUpstreamError(error, "validation") ||
-    isUpstreamError(error, "not_found")
-  ) {
-    return null;
+/** next-auth's side of a sign-in result: the user, null for wrong credentials, or an error code. */
+function authorized(result: SignInResult): User | null {
+  if (result.ok) {
+    const { session } = result;
+    return { id: `${session.customerCode}:${session.email ?? session.name}`, ...session };
   }
-  if (isUpstreamError(error, "forbidden")) return null;
-  throw new Error("Unavailable");
+  if (result.error === "CredentialsSignin") return null;
+  throw new Error(result.error);
 }
 
 export function publicSession(token: { [K in keyof SessionToken]?: SessionToken[K] | null }): PublicSession {
@@ -79,11 +52,12 @@ export function publicSession(token: { [K in keyof SessionToken]?: SessionToken[
     features: token.features ?? [],
     activeCustomerCode: token.activeCustomerCode ?? token.customerCode ?? "",
     activeCompanyName: token.activeCompanyName ?? token.companyName ?? null,
-    canActForCustomers: permissions.includes(PERMISSION_COMPANIES),
+    canActForCustomers: isStaff({ permissions }),
   };
 }
 
 const SESSION_FIELDS = [
+  "sessionId",
   "upstreamToken",
   "upstreamExpiresAt",
   "name",
@@ -108,25 +82,7 @@ export function getAuthOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(credentials, req) {
-          const parsed = passwordSignInSchema.safeParse(credentials);
-          if (!parsed.success) return null;
-          const email = parsed.data.email.toLowerCase();
-          const address = `address:${clientAddress(req?.headers)}`;
-          const account = `account:${email}`;
-          const { account: perAccount, address: perAddress } = signInLimiters();
-          if (perAccount.blockedForSeconds(account) || perAddress.blockedForSeconds(address)) {
-            throw new Error("RateLimited");
-          }
-          let issued: IssuedToken;
-          try {
-            issued = await upstreamWithToken(undefined).issueToken(email, parsed.data.password);
-          } catch (error) {
-            perAccount.recordFailure(account);
-            perAddress.recordFailure(address);
-            return failedSignIn(error);
-          }
-          perAccount.reset(account);
-          return sessionUser(issued).catch(failedSignIn);
+          return authorized(await signInWithPassword(await signInContext(req?.headers), credentials));
         },
       }),
       CredentialsProvider({
@@ -134,28 +90,29 @@ export function getAuthOptions(): NextAuthOptions {
         name: "API token",
         credentials: { token: { type: "password" } },
         async authorize(credentials, req) {
-          const parsed = tokenSignInSchema.safeParse(credentials);
-          if (!parsed.success) return null;
-          const address = `address:${clientAddress(req?.headers)}`;
-          const { address: perAddress } = signInLimiters();
-          if (perAddress.blockedForSeconds(address)) throw new Error("RateLimited");
-          try {
-            return await sessionUser({ token: parsed.data.token, expiresAt: null });
-          } catch (error) {
-            perAddress.recordFailure(address);
-            return failedSignIn(error);
-          }
+          return authorized(await signInWithToken(await signInContext(req?.headers), credentials));
         },
       }),
     ],
+    events: {
+      // next-auth's own sign-out endpoint ends the server's record too.
+      async signOut({ token }) {
+        const id = (token as Partial<SessionToken> | null)?.sessionId;
+        if (id) await endPortalSession(await getDb(), id, "signed-out");
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
           for (const field of SESSION_FIELDS) (token as Record<string, unknown>)[field] = user[field];
           token.sub = user.id;
           delete token.picture;
+          return token;
         }
-        return token;
+        // next-auth's session endpoint: a session the server no longer knows is cleared, not shown.
+        const state = await stateOfToken(token as unknown as SessionToken);
+        if (state.status !== "live") throw new Error("Session ended");
+        return { ...token, permissions: state.session.permissions, features: state.session.features };
       },
       async session({ session, token }) {
         return { expires: session.expires, portal: publicSession(token) };

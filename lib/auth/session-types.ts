@@ -3,6 +3,8 @@
  * may see of it. The upstream token is only in `SessionToken`.
  */
 export interface SessionToken {
+  /** The id of the session's record (portal_sessions): the server ends a session there. */
+  sessionId: string;
   upstreamToken: string;
   /** Epoch milliseconds when the upstream token stops working, or null when unknown. */
   upstreamExpiresAt: number | null;

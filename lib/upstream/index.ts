@@ -17,7 +17,7 @@ export type { OrderCreateBody } from "./order-create";
 /** A client that calls the upstream with the given credential (a user's token, or none for sign-in). */
 export function upstreamWithToken(
   token: string | undefined,
-  onUnauthorized?: (error: UpstreamError) => never,
+  onUnauthorized?: (error: UpstreamError) => never | Promise<never>,
 ): UpstreamClient {
   const env = getEnv();
   return new UpstreamClient(

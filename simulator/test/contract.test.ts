@@ -167,6 +167,11 @@ describe("control endpoints (simulator-control)", () => {
     await control("GET", "/__sim/stats", "/__sim/stats");
     await control("POST", "/__sim/stats/reset", "/__sim/stats/reset");
     await control("POST", "/__sim/tokens/expire", "/__sim/tokens/expire", { email: "nobody@example.invalid" });
+    await control("POST", "/__sim/users/access", "/__sim/users/access", {
+      email: "limited@bakker.example",
+      features: [],
+    });
+    await control("POST", "/__sim/users/access", "/__sim/users/access", { email: "nobody@example.invalid" }); // 404
     await control("POST", "/__sim/faults", "/__sim/faults", { errorRate: 2 }); // 422, documented
     await control("DELETE", "/__sim/products/{sku}", `/__sim/products/${sku}`);
     await control("POST", "/__sim/reset", "/__sim/reset");
