@@ -28,6 +28,7 @@ import {
   type RecordProblem,
   type UpstreamLogger,
 } from "./lists";
+import { readOrderLeniently, type LenientOrder } from "./lenient-order";
 import * as map from "./map";
 import type { GatewayOrder } from "./map";
 import type { OrderCreateBody } from "./order-create";
@@ -36,6 +37,7 @@ import * as wire from "./wire";
 
 export type { GatewayOrder } from "./map";
 export type { Listed, ListedMap, ListRead, UpstreamLogger } from "./lists";
+export type { LenientOrder } from "./lenient-order";
 
 export interface CompanyPage {
   companies: Company[];
@@ -190,6 +192,26 @@ export class UpstreamClient {
   async order(id: number | string): Promise<GatewayOrder> {
     const body = await this.transport.request({ endpoint: "order", pathParams: { order: id }, schema: wire.order });
     return mapped("order", () => map.mapOrder(body));
+  }
+
+  /**
+   * One order read as far as it can be (see lenient-order.ts): what could not
+   * be read is left out and named in `unreadable` (logged once, by path), so
+   * that a page can show the rest with a clear message instead of an error.
+   * Malformed only when not even the order's id can be read.
+   */
+  async orderAsFarAsReadable(id: number | string): Promise<LenientOrder> {
+    const raw = await this.transport.request({ endpoint: "order", pathParams: { order: id }, schema: anyJson });
+    const read = readOrderLeniently(raw);
+    if (!read) {
+      throw new UpstreamError("malformed", { endpoint: "order", upstreamMessage: "(body): not an order with an id" });
+    }
+    if (read.unreadable.length > 0) {
+      this.logger.warn(
+        `upstream order: id ${read.order.idText.replace(/[^\w.\-/]/g, "?").slice(0, 40)} read without ${read.unreadable.join(", ")}`,
+      );
+    }
+    return read;
   }
 
   async orderStatus(id: number | string): Promise<OrderStatusReport> {

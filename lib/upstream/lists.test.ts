@@ -173,7 +173,7 @@ describe("one bad record in the middle of a list", () => {
     expect(tree.map((c) => c.code)).toEqual(["A", "C"]);
     expect(tree[0]?.children.map((c) => c.code)).toEqual(["A-1"]);
     expect(tree.skipped).toBe(2);
-    expect(tree.skippedIds.sort()).toEqual(["A-2", "B"]);
+    expect([...tree.skippedIds].sort()).toEqual(["A-2", "B"]);
     expect(warnings).toHaveLength(1);
   });
 
@@ -316,5 +316,42 @@ describe("order ids", () => {
     expect(orders.skipped).toBe(0);
     expect((await client().order("ORD123456")).idText).toBe("ORD123456");
     expect((await client().orderStatus("ORD123456")).status).toBe("processing");
+  });
+});
+
+describe("an order detail that cannot be read whole", () => {
+  it("is read as far as it can be: unreadable fields, lines and dates left out and named by path", async () => {
+    serve({
+      "/orders/7": order(7, {
+        shippingAddress: "Geheime Straat 7",
+        updated_at: { ...date, timezone: "Mars/Olympus" },
+        products: [
+          { product_sku: "A", quantity: 1, price: 10 },
+          { product_sku: "B", quantity: "many" },
+          { product_sku: "C", quantity: 3 },
+        ],
+        shipments: [{ created_at: date, shipment_id: 1, courier: "DHL", tracker_code: "JD1" }, { courier: 5 }],
+      }),
+    });
+    const { order: read, unreadable } = await client().orderAsFarAsReadable(7);
+    expect(read.id).toBe(7);
+    expect(read.reference).toBe("PO 7");
+    expect(read.lines.map((line) => line.sku)).toEqual(["A", "C"]);
+    expect(read.shipments).toHaveLength(1);
+    expect(read.shippingAddress).toBeNull();
+    expect(read.updatedAt).toBeNull();
+    expect(unreadable.sort()).toEqual(["products.1", "shipments.1", "shippingAddress", "updated_at"]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).not.toContain("Geheime");
+    // The strict read still refuses it.
+    await expect(client().order(7)).rejects.toMatchObject({ kind: "malformed" });
+  });
+
+  it("an unreadable status is an unknown status; without a readable id it is no order", async () => {
+    serve({ "/orders/8": order(8, { status: 42 }), "/orders/9": order("", {}) });
+    const { order: read, unreadable } = await client().orderAsFarAsReadable(8);
+    expect(read.status).toBe("unknown");
+    expect(unreadable).toEqual(["status"]);
+    await expect(client().orderAsFarAsReadable(9)).rejects.toMatchObject({ kind: "malformed" });
   });
 });

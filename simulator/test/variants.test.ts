@@ -29,8 +29,11 @@ function walk(value: unknown, visit: (value: unknown, key: string) => void, key 
 
 describe("choosing variants", () => {
   it("SIM_VARIANT takes names separated by commas and refuses unknown or conflicting ones", () => {
-    expect(optionsFromEnv({ SIM_VARIANT: " string-ids, paged ,," }).variants).toEqual(["string-ids", "paged"]);
-    expect(optionsFromEnv({}).variants).toEqual([]);
+    expect(optionsFromEnv({ NODE_ENV: "test", SIM_VARIANT: " string-ids, paged ,," }).variants).toEqual([
+      "string-ids",
+      "paged",
+    ]);
+    expect(optionsFromEnv({ NODE_ENV: "test" }).variants).toEqual([]);
     expect(() => parseVariantList("string-ids,purple")).toThrow(/SIM_VARIANT/);
     expect(() => parseVariantList("status-upper,status-lower")).toThrow(/Choose one of/);
   });
