@@ -40,6 +40,10 @@ test.describe("without the product list (limited@bakker.example)", () => {
     const product = await productWithCategoryAndBarcode();
     const byCode = page.getByRole("region", { name: "Order by SKU, part number or barcode" });
 
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: /^Find a product by code/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: /^Browse the catalogue/ })).toHaveCount(0);
+
     await page.goto("/catalogue");
     await expect(page.getByRole("heading", { level: 1, name: "Catalogue" })).toBeVisible();
     await expect(byCode).toContainText("This account orders by SKU, part number or barcode.");

@@ -4,12 +4,15 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { publicSession } from "@/lib/auth/options";
 import { requireSession } from "@/lib/auth/session";
+import { mayListProducts } from "@/lib/catalogue/orderable";
 import { Skeleton } from "@/components/ui/skeleton";
 
 import { RecentOrders } from "./recent-orders";
 
 const LINKS = [
   { href: "/catalogue", title: "browse", hint: "browseHint" },
+  // An account without the product list finds a product by its code (the catalogue page offers the look-up).
+  { href: "/catalogue", title: "byCode", hint: "byCodeHint" },
   { href: "/quick-order", title: "quickOrder", hint: "quickOrderHint" },
   { href: "/scan", title: "scan", hint: "scanHint" },
   { href: "/orders", title: "orders", hint: "ordersHint" },
@@ -35,7 +38,7 @@ export default async function HomePage() {
           {t("quickLinks")}
         </h2>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          {LINKS.map((link) => (
+          {LINKS.filter((link) => link.title !== (mayListProducts(token) ? "byCode" : "browse")).map((link) => (
             <li key={link.href}>
               <Link
                 href={link.href}
