@@ -25,6 +25,10 @@ const permissionsPolicy = (camera) =>
 const nextConfig = {
   // A second build beside the first (an end-to-end run next to another); the default is .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // One build shipped to every instance: <distDir>/standalone runs with `node server.js` (scripts/build.mjs
+  // completes it with the static files, the migrations and the sync worker).
+  output: "standalone",
+  outputFileTracingRoot: import.meta.dirname,
   reactStrictMode: true,
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   poweredByHeader: false,

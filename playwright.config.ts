@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import path from "node:path";
 
 import { defineConfig, devices } from "@playwright/test";
 
@@ -61,18 +62,27 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `node node_modules/next/dist/bin/next start -p ${E2E.portalPort}`,
+      // The standalone build that ships (scripts/build.mjs), as an operator starts it.
+      command: `node ${path.join(process.env.NEXT_DIST_DIR || ".next", "standalone", "server.js")}`,
       url: `${E2E.portalUrl}/api/health`,
       env: {
         UPSTREAM_URL: E2E.simulatorUrl,
         NEXTAUTH_URL: E2E.portalUrl,
         NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
-        DATA_DIR: E2E.dataDir,
+        // The standalone server runs in its own folder: paths are absolute.
+        DATA_DIR: path.resolve(E2E.dataDir),
+        PORT: String(E2E.portalPort),
+        HOSTNAME: "127.0.0.1",
         DEMO_MODE: "true",
         SYNC_INTERVAL_MINUTES: "0.1",
         STOCK_INTERVAL_SECONDS: "2",
+        SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS: "5",
         SIGN_IN_ATTEMPTS_PER_ADDRESS: "1000",
         SIGN_IN_ATTEMPTS_PER_ACCOUNT: "50",
+        // Reached directly: the sign-in limits use the connection's address.
+        TRUSTED_PROXY_HOPS: "0",
+        // GET /me is read again after 20 s instead of 5 minutes, for the lost-permission test.
+        SESSION_RECHECK_SECONDS: "20",
       },
       reuseExistingServer: false,
       stdout: "pipe",

@@ -5,6 +5,7 @@
  * --vanished (read the complete SKU list in this run).
  *
  * Runs under Node's "react-server" condition (see package.json), as the portal's server code does.
+ * `npm run build` bundles it into the standalone folder as sync.mjs (`node sync.mjs`, no TypeScript needed).
  */
 import { CatalogueSync, type SyncReport } from "@/lib/catalogue/sync/catalogue-sync";
 import { consoleLogger } from "@/lib/catalogue/sync/logger";
@@ -14,7 +15,9 @@ import { StockSync } from "@/lib/catalogue/sync/stock-sync";
 import { serviceSyncUpstream } from "@/lib/catalogue/sync/upstream";
 import { openDatabase } from "@/lib/db/client";
 import { getSyncEnv } from "@/lib/env";
+import { observeUpstreamCalls } from "@/lib/observability/upstream";
 
+import { loadDotEnv } from "./lib/config.mjs";
 import { progressReporter } from "./lib/sync-progress";
 
 const USAGE = "usage: npm run sync [-- --once] [--full] [--vanished]";
@@ -31,7 +34,11 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // .env as Next reads it (the worker's own environment wins), from the folder it is started in.
+  loadDotEnv(process.cwd(), { dev: process.env.NODE_ENV === "development" });
   const env = getSyncEnv();
+  // One JSON line per upstream call, as in the portal.
+  observeUpstreamCalls();
   const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   const where = handle.kind === "pglite" ? `PGlite in ${env.DATA_DIR}` : "Postgres";
   console.log(`catalogue sync: ${env.UPSTREAM_URL} → ${where}, concurrency ${env.SYNC_CONCURRENCY}`);

@@ -1,4 +1,5 @@
-// Whether the production build is older than the sources, so `npm start` rebuilds only when needed.
+// Whether the production build (its standalone folder, completed by scripts/build.mjs) is older than the
+// sources, so `npm start` and the e2e harness rebuild only when needed.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -11,6 +12,9 @@ const SOURCES = [
   "proxy.ts",
   "instrumentation.ts",
   "next.config.mjs",
+  "drizzle",
+  "scripts/sync.ts",
+  "scripts/build.mjs",
   "package-lock.json",
   "tailwind.config.ts",
 ];
@@ -25,7 +29,7 @@ function newestMtime(entry) {
 }
 
 export function buildIsCurrent() {
-  const buildId = `${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`;
+  const buildId = `${process.env.NEXT_DIST_DIR || ".next"}/standalone/BUILT_AT`;
   if (!existsSync(buildId)) return false;
   const built = statSync(buildId).mtimeMs;
   return SOURCES.every((source) => newestMtime(source) <= built);

@@ -1,8 +1,9 @@
 // Helpers of the start, dev and test scripts: child processes that end together, and waiting for a URL.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { localSecret, startConfig } from "./config.mjs";
 
 const children = new Set();
 let stopping = false;
@@ -54,16 +55,6 @@ export async function waitForUrl(url, timeoutMs = 60_000) {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-/** The session secret of a portal started without configuration: made once, kept in the data folder. */
-export function localAuthSecret(dataDir) {
-  const file = path.join(dataDir, "auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
-
 export const DEMO_ACCOUNTS = [
   ["dealer@acme.example", "demo1234", "dealer of Acme Corporation (EA00001)"],
   ["admin@wholesaler.example", "demo1234", "wholesaler staff: acts for any customer"],
@@ -76,29 +67,25 @@ export function printDemoAccounts(url) {
   console.log("");
 }
 
+const modules = fileURLToPath(new URL("../../node_modules/", import.meta.url));
+
 export const bin = {
-  next: path.resolve("node_modules/next/dist/bin/next"),
-  tsx: path.resolve("node_modules/tsx/dist/cli.mjs"),
+  next: path.join(modules, "next/dist/bin/next"),
+  tsx: path.join(modules, "tsx/dist/cli.mjs"),
 };
 
 /**
- * The environment of a portal started by `npm start` or `npm run dev`: a local session
- * secret, and, without UPSTREAM_URL, the embedded simulator (started here) in demo mode.
+ * The environment of a portal started by `npm start` or `npm run dev`, from the loaded environment
+ * (see startConfig in config.mjs); without UPSTREAM_URL the embedded simulator is started here.
  */
 export async function portalEnvironment(port) {
-  const dataDir = process.env.DATA_DIR ?? "./data";
-  const env = {
-    DATA_DIR: dataDir,
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localAuthSecret(dataDir),
-  };
-  const embedded = !process.env.UPSTREAM_URL;
+  const { env, embedded, simPort, dataDir } = startConfig(process.env, {
+    port,
+    localSecretOf: (name, make) => localSecret(process.env.DATA_DIR || "./data", name, make),
+  });
   if (embedded) {
-    const simPort = process.env.SIM_PORT ?? "4010";
-    env.UPSTREAM_URL = `http://127.0.0.1:${simPort}`;
-    env.DEMO_MODE = "true";
     run("simulator", process.execPath, [bin.tsx, "simulator/main.ts"], { env: { SIM_PORT: simPort } });
     await waitForUrl(env.UPSTREAM_URL);
   }
-  return { env, embedded };
+  return { env, embedded, dataDir };
 }

@@ -1,0 +1,99 @@
+// `npm run build`: one production build, shipped as it is tested. `next build` with output "standalone",
+// then the standalone folder is completed so that it runs on its own with `node server.js`:
+//   <distDir>/standalone/
+//     server.js            the portal (PORT, HOSTNAME; every variable of .env.example): scripts/server-wrapper.cjs
+//                          around Next's own server (next-server.js)
+//     sync.mjs             the catalogue sync worker (`node sync.mjs [--once]`), bundled: no TypeScript needed
+//     db-tool.mjs          `node db-tool.mjs backup|restore` of the embedded database
+//     drizzle/             the migrations, applied at start
+//     public/, <distDir>/static/   the files Next serves itself
+// The e2e suite, the cluster test, `npm start` and the Dockerfile all run this folder.
+import { copyFileSync, cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { loadDotEnv } from "./lib/config.mjs";
+import { bin, runToEnd } from "./lib/processes.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** The folder of the standalone build of `distDir`. */
+export function standaloneDir(distDir = process.env.NEXT_DIST_DIR || ".next") {
+  return path.resolve(root, distDir, "standalone");
+}
+
+/** Bundles the workers that run from the standalone folder without tsx. */
+export async function bundleWorkers(outDir) {
+  const esbuild = await import("esbuild");
+  const common = {
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    conditions: ["react-server"],
+    tsconfig: path.join(root, "tsconfig.json"),
+    // PGlite finds its WebAssembly and extensions beside its own modules; pg's native binding is optional.
+    external: ["@electric-sql/pglite", "@electric-sql/pglite/*", "pg-native"],
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    logLevel: "warning",
+  };
+  await esbuild.build({
+    ...common,
+    entryPoints: [path.join(root, "scripts/sync.ts")],
+    outfile: path.join(outDir, "sync.mjs"),
+  });
+  if (existsSync(path.join(root, "scripts/db-tool.ts")))
+    await esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, "scripts/db-tool.ts")],
+      outfile: path.join(outDir, "db-tool.mjs"),
+    });
+}
+
+/** Completes a fresh `next build --output standalone` into a folder that runs on its own. */
+export async function assembleStandalone(distDir = process.env.NEXT_DIST_DIR || ".next") {
+  const out = standaloneDir(distDir);
+  if (!existsSync(path.join(out, "server.js"))) throw new Error(`${out}/server.js is missing: did next build run?`);
+  // Next's server becomes next-server.js; server.js is the wrapper that logs requests and shuts down gracefully.
+  if (!readFileSync(path.join(out, "server.js"), "utf8").includes("dealer-portal.server-hooks"))
+    renameSync(path.join(out, "server.js"), path.join(out, "next-server.js"));
+  copyFileSync(path.join(root, "scripts/server-wrapper.cjs"), path.join(out, "server.js"));
+  cpSync(path.join(root, "public"), path.join(out, "public"), { recursive: true });
+  cpSync(path.join(root, distDir, "static"), path.join(out, distDir, "static"), { recursive: true });
+  rmSync(path.join(out, "drizzle"), { recursive: true, force: true });
+  cpSync(path.join(root, "drizzle"), path.join(out, "drizzle"), { recursive: true });
+  // The build host's .env files are not part of what ships: the operator configures each instance.
+  for (const file of [".env", ".env.local", ".env.production", ".env.production.local"])
+    rmSync(path.join(out, file), { force: true });
+  // The workers load PGlite from node_modules (the server has its own copy in its bundles).
+  const pglite = path.join(out, "node_modules/@electric-sql/pglite");
+  if (!existsSync(pglite)) {
+    for (const part of ["package.json", "dist"])
+      cpSync(path.join(root, "node_modules/@electric-sql/pglite", part), path.join(pglite, part), { recursive: true });
+  }
+  await bundleWorkers(out);
+  writeFileSync(path.join(out, "BUILT_AT"), `${new Date().toISOString()}\n`);
+  return out;
+}
+
+/** `next build` (keeping tsconfig.json as it is when building into another folder), then the assembly. */
+export async function build(env = {}) {
+  const tsconfig = readFileSync(path.join(root, "tsconfig.json"), "utf8");
+  try {
+    // The session secret is read at run time; the build only needs one to pass the configuration check.
+    await runToEnd(process.execPath, [bin.next, "build"], {
+      env: { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "build-time-placeholder-secret-0123456789", ...env },
+    });
+  } finally {
+    writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
+  }
+  return assembleStandalone(env.NEXT_DIST_DIR || process.env.NEXT_DIST_DIR || ".next");
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  loadDotEnv(root);
+  const out = await build();
+  console.log(`standalone build: ${path.relative(process.cwd(), out)} (node server.js, node sync.mjs)`);
+}
