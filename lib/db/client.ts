@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 
 import { PGlite } from "@electric-sql/pglite";
@@ -61,12 +61,99 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const folder = path.resolve(options.dataDir, "pglite");
   mkdirSync(folder, { recursive: true });
-  const client = await PGlite.create(folder, { extensions: { pg_trgm } });
+  const unlock = lockDataFolder(folder);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(folder, { extensions: { pg_trgm } });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   if (options.migrate !== false)
     await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS });
   await client.exec(SESSION_SETTINGS);
-  return { db, kind: "pglite", close: () => client.close() };
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
+  };
+}
+
+/** Thrown when another live process holds a PGlite folder. */
+export class DataFolderLockedError extends Error {
+  constructor(
+    readonly folder: string,
+    readonly pid: number,
+  ) {
+    super(
+      `The embedded database in ${folder} is in use by process ${pid}: one process per PGlite folder. ` +
+        "Stop that process, or give this one another DATA_DIR (several instances share a Postgres server: DATABASE_URL).",
+    );
+    this.name = "DataFolderLockedError";
+  }
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Takes the PGlite folder's lock file (`<folder>.lock`, holding the pid), so that a second process
+ * opening the same folder is refused instead of corrupting it. A lock whose process is gone (killed,
+ * crashed) is stale and taken over. Returns the release.
+ */
+export function lockDataFolder(folder: string): () => void {
+  const file = `${folder}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, "wx", 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          if (readFileSync(file, "utf8").trim() === String(process.pid)) rmSync(file, { force: true });
+        } catch {
+          // already gone
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number.parseInt(readFileSync(file, "utf8").trim(), 10);
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processIsAlive(holder))
+        throw new DataFolderLockedError(folder, holder);
+      // Stale (its process is gone) or our own from before a restart in this process: take it over.
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`could not take the lock file ${file}`);
+}
+
+/** Migrations of this build that the database has not applied (0 when its schema is current). */
+export async function pendingMigrations(db: Database): Promise<number> {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS, "meta", "_journal.json"), "utf8")) as {
+    entries: unknown[];
+  };
+  const rows = resultRows<{ applied: number | string }>(
+    await db.execute(sql`select count(*) as applied from drizzle.__drizzle_migrations`),
+  );
+  return Math.max(0, journal.entries.length - Number(rows[0]?.applied ?? 0));
 }
 
 /** An in-memory PGlite with the schema, for tests. */

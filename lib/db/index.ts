@@ -29,3 +29,13 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
 export async function getDb(): Promise<Database> {
   return (await getDatabaseHandle()).db;
 }
+
+/** Closes the process's database (the pool, or PGlite and its lock) at shutdown; a later use opens it again. */
+export async function closeDatabase(): Promise<void> {
+  const holder = globalThis as Holder;
+  const opening = holder[KEY];
+  delete holder[KEY];
+  if (!opening) return;
+  const handle = await opening.catch(() => undefined);
+  await handle?.close();
+}

@@ -1,5 +1,7 @@
 import type { z } from "zod";
 
+import { upstreamCallEnded } from "@/lib/observability/upstream";
+
 import { fillPath, upstreamHeaders, endpoints, type EndpointName } from "./endpoints";
 import { recordUpstreamAnswer } from "./availability";
 import { kindForStatus, UpstreamError } from "./errors";
@@ -171,9 +173,13 @@ export class Transport {
     const url = spec.url ?? buildUrl(this.options.baseUrl, fillPath(path, spec.pathParams ?? {}), spec.query);
     let lastError: UpstreamError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
+      const started = performance.now();
       try {
-        return await this.attempt(spec, method, url);
+        const answer = await this.attempt(spec, method, url);
+        upstreamCallEnded({ endpoint: spec.endpoint, attempt, durationMs: performance.now() - started });
+        return answer;
       } catch (error) {
+        upstreamCallEnded({ endpoint: spec.endpoint, attempt, durationMs: performance.now() - started, error });
         if (error instanceof UpstreamError && error.kind === "unauthorized" && this.options.onUnauthorized) {
           await this.options.onUnauthorized(error);
         }

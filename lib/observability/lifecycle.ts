@@ -1,0 +1,41 @@
+/**
+ * The process's life: whether it is shutting down (readiness answers 503 from then on) and what to close
+ * at the end. The standalone server's wrapper (scripts/server-wrapper.cjs) sets `shuttingDown` on SIGTERM
+ * and calls the shutdown hook once the requests in flight finished; the state lives on globalThis
+ * because the wrapper runs outside the portal's bundles.
+ */
+const STATE = Symbol.for("dealer-portal.lifecycle");
+const HOOKS = Symbol.for("dealer-portal.server-hooks");
+
+interface LifecycleState {
+  shuttingDown: boolean;
+  startedAt: number;
+}
+
+export interface ServerHooks {
+  onRequestEnd?: (request: { id: string; method: string; url: string; status: number; durationMs: number }) => void;
+  shutdown?: () => Promise<void>;
+}
+
+type Holder = { [STATE]?: LifecycleState; [HOOKS]?: ServerHooks };
+
+function state(): LifecycleState {
+  const holder = globalThis as Holder;
+  holder[STATE] ??= { shuttingDown: false, startedAt: Date.now() };
+  return holder[STATE];
+}
+
+export function isShuttingDown(): boolean {
+  return state().shuttingDown;
+}
+
+/** Marks the process as shutting down (also done by the wrapper on SIGTERM). */
+export function beginShutdown(): void {
+  state().shuttingDown = true;
+}
+
+/** Installs the hooks the standalone server's wrapper calls. */
+export function installServerHooks(hooks: ServerHooks): void {
+  const holder = globalThis as Holder;
+  holder[HOOKS] = { ...holder[HOOKS], ...hooks };
+}

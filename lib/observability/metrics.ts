@@ -1,0 +1,69 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+/**
+ * The portal's Prometheus metrics, one registry per process (kept on globalThis: Next may load this
+ * module more than once). Served by GET /metrics (app/metrics/route.ts).
+ */
+export interface PortalMetrics {
+  registry: Registry;
+  requestDuration: Histogram<"method" | "route" | "status">;
+  upstreamCalls: Counter<"endpoint" | "outcome">;
+  upstreamDuration: Histogram<"endpoint">;
+  checkoutOutcomes: Counter<"outcome">;
+  syncLastRun: Gauge<"kind" | "outcome">;
+  syncLagSeconds: Gauge;
+}
+
+const KEY = Symbol.for("dealer-portal.metrics");
+type Holder = { [KEY]?: PortalMetrics };
+
+function create(): PortalMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "portal_process_" });
+  return {
+    registry,
+    requestDuration: new Histogram({
+      name: "portal_http_request_duration_seconds",
+      help: "Duration of HTTP requests by route (the page or handler's pattern, not the URL) and status",
+      labelNames: ["method", "route", "status"],
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    upstreamCalls: new Counter({
+      name: "portal_upstream_calls_total",
+      help: "Calls to the wholesaler API by endpoint and outcome (the HTTP status, or timeout/network)",
+      labelNames: ["endpoint", "outcome"],
+      registers: [registry],
+    }),
+    upstreamDuration: new Histogram({
+      name: "portal_upstream_call_duration_seconds",
+      help: "Duration of calls to the wholesaler API by endpoint",
+      labelNames: ["endpoint"],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    checkoutOutcomes: new Counter({
+      name: "portal_checkout_outcomes_total",
+      help: "Checkouts by outcome: placed, unknown, settled, failed",
+      labelNames: ["outcome"],
+      registers: [registry],
+    }),
+    syncLastRun: new Gauge({
+      name: "portal_sync_last_run_timestamp_seconds",
+      help: "When the catalogue sync's last run ended, by kind and outcome",
+      labelNames: ["kind", "outcome"],
+      registers: [registry],
+    }),
+    syncLagSeconds: new Gauge({
+      name: "portal_sync_lag_seconds",
+      help: "Seconds since the catalogue sync last reached its end (any instance; read from the database)",
+      registers: [registry],
+    }),
+  };
+}
+
+export function metrics(): PortalMetrics {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= create();
+  return holder[KEY];
+}
