@@ -40,6 +40,8 @@ const answersAccepted: {
   company: Accepts<z.input<typeof wire.company>, Schemas["Company"]>;
   media: Accepts<z.input<typeof wire.media>, Schemas["Media"]>;
   phpDate: Accepts<z.input<typeof wire.phpDate>, Schemas["PhpDate"]>;
-} = { product: true, order: true, company: true, media: true, phpDate: true };
+  orderCreated: Accepts<z.input<typeof wire.createdOrder>, Schemas["OrderCreated"]>;
+  orderPage: Accepts<z.input<typeof wire.order>, Schemas["OrderPage"]["data"][number]>;
+} = { product: true, order: true, company: true, media: true, phpDate: true, orderCreated: true, orderPage: true };
 
 export const CONTRACT_CHECKED = { pathsExist, answersAccepted, endpointCount: Object.keys(endpoints).length };
