@@ -3,9 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 
+import { setLocale } from "@/lib/i18n/actions";
 import { LOCALES } from "@/lib/i18n/locales";
-
-import { setLocale } from "./locale-actions";
 
 /** The language buttons of LanguageSwitch: sets the cookie and renders the page again. */
 export function LanguageButtons({

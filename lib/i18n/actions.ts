@@ -8,7 +8,10 @@ import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
 
 const input = z.enum(LOCALES);
 
-/** Remembers the dealer's language for a year. */
+/**
+ * Remembers the dealer's language for a year (the language switch's action). The cookie is Secure
+ * whenever the portal is served over https, as the session's are.
+ */
 export async function setLocale(locale: unknown): Promise<{ ok: boolean }> {
   const parsed = input.safeParse(locale);
   if (!parsed.success) return { ok: false };
