@@ -2,6 +2,7 @@ import { orderableProduct } from "./catalogue-data";
 import { DEMO } from "./env";
 import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
+import { simulator } from "./simulator";
 
 /**
  * Dealer A (the suite's dealer, Acme) tries every page, route and action that takes an id or a
@@ -67,6 +68,31 @@ test("dealer A gets nothing of dealer B's orders, confirmations or customer code
     expect([403, 404], attempt.what).toContain(attempt.status);
     expectNothingOfB(attempt.body, attempt.what);
   }
+
+  // "Order again" takes an order id and reads its lines on the server: with B's id it adds nothing.
+  const own = ((await simulator.orders()) as { id: number; customer_code: string; products: unknown[] }[]).find(
+    (order) => order.customer_code === DEMO.dealer.code && order.products.length > 0,
+  );
+  if (!own) throw new Error("the simulator has no order of the dealer with lines");
+  await page.goto(`/orders/${own.id}`);
+  let reorderAction = "";
+  await page.route(`**/orders/${own.id}`, async (route) => {
+    const action = route.request().headers()["next-action"];
+    if (route.request().method() !== "POST" || !action) return route.continue();
+    reorderAction = action;
+    await route.abort(); // A's own reorder is not needed, only the action's id.
+  });
+  await page.getByRole("button", { name: "Order again" }).click();
+  await expect.poll(() => reorderAction).not.toBe("");
+  await page.unrouteAll();
+  const forged = await page.request.post(`/orders/${own.id}`, {
+    headers: { "next-action": reorderAction, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+    data: JSON.stringify([{ orderId: Number(orderId) }]),
+  });
+  expect(forged.status()).toBeLessThan(500);
+  const answer = await forged.text();
+  expect(answer).toContain('"not-found"');
+  expectNothingOfB(answer, "the reorder action with B's order id");
 
   // A's own order list, searched for B's reference, finds nothing and links to no order of B.
   await page.goto(`/orders?q=${encodeURIComponent(reference)}`);

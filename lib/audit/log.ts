@@ -132,7 +132,7 @@ export interface AuditPage {
   total: number;
 }
 
-export const AUDIT_PAGE_SIZE = 50;
+export const AUDIT_PAGE_SIZE = 25;
 
 /** Rows matching the filters, the most recent activity first, one page of them. */
 export async function auditPage(

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 
 import { AuditFiltersForm } from "@/components/acting/audit-filters";
@@ -12,12 +12,27 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
 }
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type SearchParams = Record<string, string | string[] | undefined>;
+type Props = { searchParams: Promise<SearchParams> };
+
+/** The query as it came, in its own order ("?who=&what=x&customer=&from=&to=" from the GET form). */
+function rawQuery(params: SearchParams): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value ?? ""]) query.append(name, item);
+  }
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}
 
 /** For wholesaler staff: the state of the catalogue mirror, and who acted for which customer. */
 export default async function AdminPage({ searchParams }: Props) {
   const session = await requireSession();
-  const filters = parseAuditFilters(await searchParams);
+  const raw = await searchParams;
+  const filters = parseAuditFilters(raw);
+  // One address per view: the form's empty fields, and bad values, leave the URL.
+  const canonical = auditQuery(filters);
+  if (rawQuery(raw) !== canonical) redirect(`/admin${canonical}`);
   const timeZone = await getTimeZone();
   const overview = await adminOverview(session, filters, timeZone);
   if (!overview) notFound();
