@@ -16,6 +16,7 @@ import {
 } from "@/lib/catalogue/store/products";
 import {
   closeAbandonedRuns,
+  lastRun,
   pruneRuns,
   readSyncState,
   saveSyncState,
@@ -66,6 +67,11 @@ export interface RunOptions {
   full?: boolean;
   /** Read the complete SKU list in this run (vanished products), whatever `fullListEvery` says. */
   checkVanished?: boolean;
+  /**
+   * Skip when a run that succeeded (on any instance sharing the database) started less than this many
+   * milliseconds ago: instances on their own timers then make one run per interval between them, not one each.
+   */
+  notWithinMs?: number;
 }
 
 export interface SyncProgress {
@@ -125,6 +131,24 @@ const RATE_LIMIT_RETRIES = 8;
 /** Rows stored or marked gone in one run from which the planner's statistics are refreshed. */
 const STATISTICS_AFTER = 1_000;
 
+function skippedReport(durationMs: number): SyncReport {
+  return {
+    ran: false,
+    kind: "incremental",
+    outcome: "skipped",
+    changed: 0,
+    fullList: false,
+    listed: 0,
+    stored: 0,
+    failed: 0,
+    vanished: 0,
+    upstreamCalls: 0,
+    watermark: null,
+    durationMs,
+    message: null,
+  };
+}
+
 /**
  * The catalogue mirror's sync: the category tree and every product on the first run, then only
  * what changed. See `run` for one pass.
@@ -168,23 +192,17 @@ export class CatalogueSync {
     const lock = await tryAcquireLock(this.db, LOCK_KEYS.catalogue);
     if (!lock) {
       this.logger.info("catalogue sync: skipped, another run holds the lock");
-      return {
-        ran: false,
-        kind: "incremental",
-        outcome: "skipped",
-        changed: 0,
-        fullList: false,
-        listed: 0,
-        stored: 0,
-        failed: 0,
-        vanished: 0,
-        upstreamCalls: 0,
-        watermark: null,
-        durationMs: performance.now() - started,
-        message: "another run holds the lock",
-      };
+      return { ...skippedReport(performance.now() - started), message: "another run holds the lock" };
     }
     try {
+      if (options.notWithinMs && !options.full) {
+        const previous = await lastRun(this.db);
+        const ago = previous ? this.now().getTime() - previous.startedAt.getTime() : Infinity;
+        if (previous && ["success", "partial"].includes(previous.outcome) && ago < options.notWithinMs) {
+          this.logger.info(`catalogue sync: skipped, a run started ${Math.round(ago / 1000)} s ago`);
+          return { ...skippedReport(performance.now() - started), message: "another run started recently" };
+        }
+      }
       return await this.locked(options, started);
     } finally {
       await lock.release().catch((error: unknown) => {

@@ -67,9 +67,11 @@ export function scheduleSync(options: SchedulerOptions): RunningScheduler {
     timers.add(timer);
   };
 
-  const catalogueRun = async (): Promise<SyncReport | null> => {
+  const catalogueRun = async (first: boolean): Promise<SyncReport | null> => {
     try {
-      const report = await catalogue.run({ ...options.runOptions?.(), signal: controller.signal });
+      // After the first run, a run another instance started within most of the interval counts as this one's.
+      const notWithinMs = first ? undefined : options.intervalMinutes * 60_000 * 0.8;
+      const report = await catalogue.run({ ...options.runOptions?.(), notWithinMs, signal: controller.signal });
       options.onCatalogueRun?.(report);
       return report;
     } catch (error) {
@@ -81,7 +83,7 @@ export function scheduleSync(options: SchedulerOptions): RunningScheduler {
   let resolveFirst: (report: SyncReport | null) => void = () => undefined;
   const firstRun = new Promise<SyncReport | null>((resolve) => (resolveFirst = resolve));
   const catalogueLoop = async (first = false) => {
-    const report = await catalogueRun();
+    const report = await catalogueRun(first);
     if (first) resolveFirst(report);
     later(options.intervalMinutes * 60_000, catalogueLoop);
   };
