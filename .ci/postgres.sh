@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL server for the tests that need one (lib/db/postgres.test.ts):
 # a new cluster in /tmp, trust authentication on 127.0.0.1 only, port 5544. Prints its URL.
-# `postgres.sh stop` stops it and removes the cluster.
+# `postgres.sh stop` stops it and removes the cluster. PORTAL_CI_POSTGRES_PORT and PORTAL_CI_POSTGRES_DIR
+# start another one beside it (the cluster test does).
 # Needs Debian's postgresql package (the CI installs it) and runs the server as the postgres user.
 set -euo pipefail
 
@@ -10,7 +11,7 @@ if [ -z "$BIN" ]; then
   echo "no PostgreSQL server found under /usr/lib/postgresql" >&2
   exit 1
 fi
-DATA=/tmp/portal-ci-postgres
+DATA=${PORTAL_CI_POSTGRES_DIR:-/tmp/portal-ci-postgres}
 PORT=${PORTAL_CI_POSTGRES_PORT:-5544}
 
 if [ -f "$DATA/postmaster.pid" ]; then
