@@ -5,7 +5,7 @@ import { UpstreamClient } from "@/lib/upstream/client";
 import { startSimulator, type RunningSimulator } from "@/tests/fixtures/simulator";
 
 import { checkSession } from "./session-check";
-import { endPortalSession, findPortalSession } from "./session-store";
+import { endPortalSession, findPortalSession, pruneSessions } from "./session-store";
 import { signInWithPassword, signInWithToken, type SignInContext } from "./sign-in";
 
 /**
@@ -124,5 +124,16 @@ describe("revocable sessions", () => {
     const issued = await upstream(undefined).issueToken("dealer@acme.example", "demo1234");
     const result = await signInWithToken(context(), { token: issued.token });
     expect(result).toMatchObject({ ok: true, session: { customerCode: "EA00001" } });
+  });
+});
+
+describe("old sessions", () => {
+  it("are forgotten a day after they ended or ran out; live ones stay", async () => {
+    const live = await signIn("dealer@acme.example");
+    const ended = await signIn("dealer@acme.example");
+    await endPortalSession(handle.db, ended.sessionId, "signed-out", new Date(Date.now() - 2 * 24 * 60 * 60 * 1000));
+    await pruneSessions(handle.db);
+    expect(await findPortalSession(handle.db, ended.sessionId)).toBeNull();
+    expect(await findPortalSession(handle.db, live.sessionId)).not.toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import {
   type SignInLimits,
 } from "./sign-in-limits";
 import { passwordSignInSchema, tokenSignInSchema } from "./sign-in-schema";
-import { createPortalSession } from "./session-store";
+import { createPortalSession, pruneSessions } from "./session-store";
 import type { SessionToken } from "./session-types";
 
 /**
@@ -81,6 +81,8 @@ async function startSession(context: SignInContext, issued: IssuedToken): Promis
     },
     now,
   );
+  // Now and then, forget sessions that ended or ran out more than a day ago.
+  if (Math.random() < 0.01) await pruneSessions(context.db, now);
   return {
     sessionId,
     upstreamToken: issued.token,
