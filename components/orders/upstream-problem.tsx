@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 
-import type { UpstreamErrorKind } from "@/lib/upstream/errors";
+import type { LoadProblem } from "@/lib/orders/upstream";
 
 /** Why the wholesaler's data is missing from a page, in words, with a way to try again. */
 export function UpstreamProblem({
@@ -8,7 +8,7 @@ export function UpstreamProblem({
   title,
   retryHref,
 }: {
-  kind: UpstreamErrorKind;
+  kind: LoadProblem;
   title: string;
   retryHref: string;
 }) {

@@ -4,8 +4,11 @@ import { sessionUpstream } from "@/lib/auth/session";
 import type { SessionToken } from "@/lib/auth/session-types";
 import { isUpstreamError, type UpstreamClient, type UpstreamErrorKind } from "@/lib/upstream";
 
+/** Why the wholesaler could not give what a page asked for (timeout, rate_limited, unavailable, …). */
+export type LoadProblem = UpstreamErrorKind;
+
 /** What a read of the wholesaler's orders gives: the value, or why the wholesaler could not give it. */
-export type Loaded<T> = { ok: true; value: T } | { ok: false; kind: UpstreamErrorKind; retryAfterSeconds?: number };
+export type Loaded<T> = { ok: true; value: T } | { ok: false; kind: LoadProblem; retryAfterSeconds?: number };
 
 /**
  * The upstream as the session's user. A refused token ends the session; pages and actions (the
