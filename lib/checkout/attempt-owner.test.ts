@@ -6,10 +6,11 @@ import { openMemoryDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { UpstreamClient } from "@/lib/upstream/client";
 import { startSimulator, type RunningSimulator } from "@/tests/fixtures/simulator";
 
-import { findAttempt, newAttemptId } from "./attempts";
+import { claimForSending, findAttempt, insertAttempt, markPlaced, moveAttempt, newAttemptId } from "./attempts";
 import { attemptMarker } from "./order-request";
 import { EMPTY_DROPSHIP, type CheckoutInput } from "./schema";
 import { resolveAttempt, sendOnce, type SendContext } from "./send-once";
+import { IllegalTransitionError } from "./states";
 
 /**
  * Issue 16, hole 5: a checkout attempt belongs to its owner (person and customer). The attempt id
@@ -187,5 +188,31 @@ describe("a checkout attempt belongs to its owner", () => {
     expect(JSON.stringify(bakker[0]!.products)).not.toContain(acmeLine.sku);
     expect((await findAttempt(handle.db, forAcme, acmeId))?.state).toBe("failed");
     expect(await readCart(handle.db, forAcme)).toHaveLength(1);
+  });
+});
+
+describe("attempts.ts changes an attempt's state only along the table of states.ts", () => {
+  it("an illegal move throws and changes nothing; a legal one by another owner finds nothing", async () => {
+    const owner: CartOwner = { userKey: "dealer@acme.example", customerCode: "EA00001" };
+    const other: CartOwner = { userKey: "limited@bakker.example", customerCode: "EA00002" };
+    const id = newAttemptId();
+    await insertAttempt(handle.db, owner, {
+      id,
+      actorCustomerCode: "EA00001",
+      actorName: "Daan de Vries",
+      request: {},
+      cartSnapshot: [],
+    });
+    await expect(moveAttempt(handle.db, owner, id, "pending", "placed")).rejects.toThrow(IllegalTransitionError);
+    await expect(
+      markPlaced(handle.db, owner, { id, cartSnapshot: [] }, ["pending"], { id: "1", status: "new" }),
+    ).rejects.toThrow(IllegalTransitionError);
+    expect((await findAttempt(handle.db, owner, id))?.state).toBe("pending");
+
+    // By id alone nothing moves: another owner neither claims nor settles it.
+    expect(await claimForSending(handle.db, other, id)).toBeNull();
+    expect(await moveAttempt(handle.db, other, id, "sending", "unknown")).toBe(false);
+    expect((await findAttempt(handle.db, owner, id))?.state).toBe("pending");
+    expect((await claimForSending(handle.db, owner, id))?.state).toBe("sending");
   });
 });
