@@ -7,6 +7,7 @@ import type { SessionToken } from "@/lib/auth/session-types";
 import { cartOwnerOf } from "@/lib/cart/owner";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { checkoutEnded } from "@/lib/observability/checkout";
 
 import { newAttemptId } from "./attempts";
 import type { CheckoutField, CheckoutInput } from "./schema";
@@ -47,6 +48,7 @@ export async function placeOrder(session: SessionToken, input: CheckoutInput): P
     },
     input,
   );
+  checkoutEnded(outcome.kind);
 
   switch (outcome.kind) {
     case "placed":
