@@ -147,7 +147,8 @@ test.describe("bad input on the catalogue's addresses", () => {
 
     const pages: [string, string][] = [
       ["/search?q=a%00b", "Page not found"],
-      ["/products/%FF", "Product not found"],
+      // Malformed percent-encoding never reaches the page (the proxy answers not found for any path).
+      ["/products/%FF", "Page not found"],
       ["/products/a%00b", "Product not found"],
       ["/catalogue/%ED%A0%80", "Page not found"],
       ["/catalogue/%FF", "Page not found"],
@@ -158,19 +159,28 @@ test.describe("bad input on the catalogue's addresses", () => {
       expect(response?.status(), address).toBe(404);
       await expect(page.getByRole("heading", { level: 1, name: heading }), address).toBeVisible();
     }
-    for (const address of ["/search?q=%ED%A0%80", "/search?q=%FF", "/api/search/suggest?q=%ED%A0%80"]) {
+    for (const address of [
+      "/search?q=%ED%A0%80",
+      "/search?q=%FF",
+      "/api/search/suggest?q=%ED%A0%80",
+      "/media/%ED%A0%80",
+      "/media/%FF.png",
+      "/media/a%00b.png",
+    ]) {
       const response = await page.request.get(address);
       expect(response.status(), address).toBeLessThan(500);
     }
 
     await page.setExtraHTTPHeaders({ "accept-language": "nl" });
     await page.context().clearCookies({ name: "NEXT_LOCALE" });
-    const dutch = await page.goto("/products/%FF");
+    const dutch = await page.goto("/products/a%00b");
     expect(dutch?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: nl.product.notFoundTitle })).toBeVisible();
-    const dutchSearch = await page.goto("/search?q=a%00b");
-    expect(dutchSearch?.status()).toBe(404);
-    await expect(page.getByRole("heading", { level: 1, name: nl.errors.notFoundTitle })).toBeVisible();
+    for (const address of ["/search?q=a%00b", "/catalogue/%ED%A0%80", "/products/%FF"]) {
+      const response = await page.goto(address);
+      expect(response?.status(), address).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: nl.errors.notFoundTitle }), address).toBeVisible();
+    }
   });
 
   test("the scan look-up refuses NUL and lone surrogates as not a barcode", async ({ page }) => {
