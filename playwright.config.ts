@@ -73,6 +73,8 @@ export default defineConfig({
         DATA_DIR: path.resolve(E2E.dataDir),
         PORT: String(E2E.portalPort),
         HOSTNAME: "127.0.0.1",
+        // The JSON request lines would drown the test output; the cluster test reads them (e2e-cluster/).
+        LOG_LEVEL: "warn",
         DEMO_MODE: "true",
         SYNC_INTERVAL_MINUTES: "0.1",
         STOCK_INTERVAL_SECONDS: "2",
