@@ -78,7 +78,24 @@ export async function proxy(request: NextRequest) {
       return withSecurity(NextResponse.redirect(target), csp);
     }
   }
+  if (undecodable(pathname)) {
+    // Malformed percent-encoding (%FF, a lone surrogate %ED%A0%80) names no page: Next's own decoding of
+    // the route's parameters would answer 500. Not found instead, in the user's language.
+    return withSecurity(
+      NextResponse.rewrite(new URL("/_not-found-path", request.url), { request: { headers: requestHeaders } }),
+      csp,
+    );
+  }
   return withSecurity(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+}
+
+function undecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 export const config = {
