@@ -18,7 +18,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 90_000,
-  expect: { timeout: 10_000 },
+  // Two instances, Postgres, HAProxy and Chromium share the machine: a busy one answers slowly.
+  expect: { timeout: 20_000 },
   reporter: [["list"]],
   use: {
     ...devices["Desktop Chrome"],

@@ -2,6 +2,7 @@
 // standalone build the e2e suite uses (built when missing or stale), a Postgres database, HAProxy and Chromium
 // from Debian. The database: CLUSTER_DATABASE_URL if set; else a new database on TEST_DATABASE_URL's server
 // (CI starts one with .ci/postgres.sh); else, as root, a throwaway server started here with .ci/postgres.sh.
+// `--bench` (npm run bench:cluster) runs bench/cluster.ts on the same set-up instead of the tests.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -53,17 +54,17 @@ await ensureBuild();
 let code = 0;
 try {
   const databaseUrl = await database();
-  await runToEnd(
-    process.execPath,
-    [
-      "node_modules/@playwright/test/cli.js",
-      "test",
-      "--config",
-      "playwright.cluster.config.ts",
-      ...process.argv.slice(2),
-    ],
-    { env: { CLUSTER_DATABASE_URL: databaseUrl } },
-  );
+  const bench = process.argv.includes("--bench");
+  const args = bench
+    ? ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "bench/cluster.ts"]
+    : [
+        "node_modules/@playwright/test/cli.js",
+        "test",
+        "--config",
+        "playwright.cluster.config.ts",
+        ...process.argv.slice(2),
+      ];
+  await runToEnd(process.execPath, args, { env: { CLUSTER_DATABASE_URL: databaseUrl } });
 } catch (error) {
   console.error(error.message);
   code = 1;
