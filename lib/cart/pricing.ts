@@ -1,7 +1,5 @@
 import type { PriceTier } from "@/lib/domain/product";
-
-/** Cent-exact money arithmetic: amounts are rounded to cents per line, as an invoice does. */
-export const roundMoney = (value: number) => Math.round((value + Number.EPSILON) * 100) / 100;
+import { lineAmounts, totalsByRate } from "@/lib/money";
 
 /** The tier that applies at a quantity: the highest `minQuantity` not above it. */
 export function tierFor(prices: readonly PriceTier[], quantity: number): PriceTier | null {
@@ -38,9 +36,14 @@ export function priceLine(line: PricedLine): LinePrice {
   if (!tier || tier.priceOnDemand) {
     return { tier: null, unitExVat: null, totalExVat: null, totalIncVat: null, vatRate: tier?.vatRate ?? null };
   }
-  const totalExVat = roundMoney(tier.exVat * line.quantity);
-  const totalIncVat = roundMoney(totalExVat * (1 + tier.vatRate / 100));
-  return { tier, unitExVat: tier.exVat, totalExVat, totalIncVat, vatRate: tier.vatRate };
+  const amounts = lineAmounts(tier.exVat, line.quantity, tier.vatRate);
+  return {
+    tier,
+    unitExVat: tier.exVat,
+    totalExVat: amounts.exVat,
+    totalIncVat: amounts.incVat,
+    vatRate: tier.vatRate,
+  };
 }
 
 export interface VatTotals {
@@ -48,22 +51,23 @@ export interface VatTotals {
   exVat: number;
   vat: number;
   incVat: number;
+  /** Lines without a price (on request, or no tier at their quantity): left out of the sums above. */
+  unpriced: number;
 }
 
-/** Totals per VAT rate and overall; VAT is computed per rate on the summed net amounts. */
+/** Totals per VAT rate and overall (see lib/money.ts); lines without a price are counted apart. */
 export function vatTotals(lines: readonly { totalExVat: number | null; vatRate: number | null }[]): VatTotals {
-  const net = new Map<number, number>();
+  const priced: { exVat: number; vatRate: number }[] = [];
   for (const line of lines) {
-    if (line.totalExVat === null || line.vatRate === null) continue;
-    net.set(line.vatRate, roundMoney((net.get(line.vatRate) ?? 0) + line.totalExVat));
+    if (line.totalExVat !== null && line.vatRate !== null)
+      priced.push({ exVat: line.totalExVat, vatRate: line.vatRate });
   }
-  const byRate = [...net.entries()]
-    .sort(([a], [b]) => b - a)
-    .map(([vatRate, exVat]) => {
-      const vat = roundMoney((exVat * vatRate) / 100);
-      return { vatRate, exVat, vat, incVat: roundMoney(exVat + vat) };
-    });
-  const exVat = roundMoney(byRate.reduce((sum, rate) => sum + rate.exVat, 0));
-  const vat = roundMoney(byRate.reduce((sum, rate) => sum + rate.vat, 0));
-  return { byRate, exVat, vat, incVat: roundMoney(exVat + vat) };
+  const totals = totalsByRate(priced);
+  return {
+    byRate: totals.byRate,
+    exVat: totals.exVat,
+    vat: totals.vat ?? 0,
+    incVat: totals.incVat ?? totals.exVat,
+    unpriced: lines.length - priced.length,
+  };
 }

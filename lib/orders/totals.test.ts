@@ -42,7 +42,7 @@ describe("order totals", () => {
 
   it("leaves unpriced lines out and says so", () => {
     const totals = orderTotals([line({ soldPrice: 10, quantity: 1 }), line({ soldPrice: null })]);
-    expect(totals).toMatchObject({ exVat: 10, vat: 2.1, incVat: 12.1, incomplete: true });
+    expect(totals).toMatchObject({ exVat: 10, vat: 2.1, incVat: 12.1, incomplete: true, unpriced: 1 });
   });
 
   it("has no VAT total when a line's rate is unknown", () => {
@@ -55,6 +55,6 @@ describe("order totals", () => {
   });
 
   it("is zero for an order without lines", () => {
-    expect(orderTotals([])).toEqual({ byRate: [], exVat: 0, vat: 0, incVat: 0, incomplete: false });
+    expect(orderTotals([])).toEqual({ byRate: [], unpriced: 0, exVat: 0, vat: 0, incVat: 0, incomplete: false });
   });
 });

@@ -1,4 +1,5 @@
 import type { OrderLine } from "@/lib/domain/order";
+import { lineAmounts, totalsByRate } from "@/lib/money";
 
 /**
  * Money of an order, from what the wholesaler charged.
@@ -18,10 +19,8 @@ import type { OrderLine } from "@/lib/domain/order";
  * invoice does; a line's own amount incl. VAT is shown for reading only.
  */
 
-/** Cent-exact rounding: amounts are rounded per line and per VAT rate. */
-export const roundMoney = (value: number): number => Math.round((value + Number.EPSILON) * 100) / 100;
-
-const withVat = (exVat: number, rate: number) => roundMoney(exVat * (1 + rate / 100));
+/** Cent-exact rounding, half up: the one rule of lib/money.ts. */
+export { roundMoney } from "@/lib/money";
 
 export interface LineTotal {
   exVat: number | null;
@@ -32,8 +31,8 @@ export function lineTotal(line: Pick<OrderLine, "soldPrice" | "quantity" | "vatR
   if (line.soldPrice === null || !Number.isFinite(line.soldPrice) || !Number.isFinite(line.quantity)) {
     return { exVat: null, incVat: null };
   }
-  const exVat = roundMoney(line.soldPrice * line.quantity);
-  return { exVat, incVat: line.vatRate === null ? null : withVat(exVat, line.vatRate) };
+  const amounts = lineAmounts(line.soldPrice, line.quantity, line.vatRate);
+  return { exVat: amounts.exVat, incVat: amounts.incVat };
 }
 
 export interface VatGroup {
@@ -53,28 +52,17 @@ export interface OrderTotals {
   incVat: number | null;
   /** Some line has no sold price: the totals leave it out. */
   incomplete: boolean;
+  /** How many lines have no sold price (left out of the totals). */
+  unpriced: number;
 }
 
 export function orderTotals(lines: readonly Pick<OrderLine, "soldPrice" | "quantity" | "vatRate">[]): OrderTotals {
-  const net = new Map<number | null, number>();
-  let incomplete = false;
+  const priced: { exVat: number; vatRate: number | null }[] = [];
   for (const line of lines) {
     const total = lineTotal(line);
-    if (total.exVat === null) {
-      incomplete = true;
-      continue;
-    }
-    net.set(line.vatRate, roundMoney((net.get(line.vatRate) ?? 0) + total.exVat));
+    if (total.exVat !== null) priced.push({ exVat: total.exVat, vatRate: line.vatRate });
   }
-  const byRate: VatGroup[] = [...net.entries()]
-    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : b - a))
-    .map(([vatRate, exVat]) => {
-      if (vatRate === null) return { vatRate, exVat, vat: null, incVat: null };
-      const vat = roundMoney((exVat * vatRate) / 100);
-      return { vatRate, exVat, vat, incVat: roundMoney(exVat + vat) };
-    });
-  const exVat = roundMoney(byRate.reduce((sum, group) => sum + group.exVat, 0));
-  const unknownRate = byRate.some((group) => group.vat === null);
-  const vat = unknownRate ? null : roundMoney(byRate.reduce((sum, group) => sum + (group.vat ?? 0), 0));
-  return { byRate, exVat, vat, incVat: vat === null ? null : roundMoney(exVat + vat), incomplete };
+  const totals = totalsByRate(priced);
+  const unpriced = lines.length - priced.length;
+  return { ...totals, incomplete: unpriced > 0, unpriced };
 }
