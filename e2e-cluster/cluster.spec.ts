@@ -285,6 +285,18 @@ test.describe.serial("two instances behind HAProxy", () => {
     await startInstance("a");
   });
 
+  test("/metrics: Prometheus text on the instance's own machine, nothing through the balancer without the token", async () => {
+    const direct = await fetch(`http://127.0.0.1:${CLUSTER.instances.b}/metrics`);
+    expect(direct.status).toBe(200);
+    const text = await direct.text();
+    expect(text).toMatch(
+      /^portal_http_request_duration_seconds_count\{method="GET",route="\/cart",status="200"\} [1-9]/m,
+    );
+    expect(text).toMatch(/^portal_upstream_calls_total\{endpoint="\w+",outcome="ok"\} [1-9]/m);
+    expect(text).toMatch(/^portal_sync_lag_seconds \d/m);
+    expect((await fetch(`${CLUSTER.balancerUrl}/metrics`)).status).toBe(404);
+  });
+
   test("the logs of the whole run: JSON lines per request and per upstream call, no email, token or password", async () => {
     const tokens = (await simControl<{ tokens: { token: string }[] }>("GET", "tokens")).tokens.map((t) => t.token);
     expect(tokens.length).toBeGreaterThan(0);
