@@ -19,7 +19,7 @@ test.describe("catalogue", () => {
     const productName = (await firstCard.getByRole("heading").innerText()).trim();
     await firstCard.getByRole("link").first().click();
     await expect(page.getByRole("heading", { level: 1, name: productName })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Volume prices" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "List prices" })).toBeVisible();
   });
 
   test("category pictures arrive as bitmaps, drawn from the wholesaler's drawings", async ({ page }) => {

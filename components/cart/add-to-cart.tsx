@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 
 import { addToCart } from "@/lib/cart/actions";
+import { useUnitName } from "@/lib/i18n/use-unit-name";
 import { QuantityStepper } from "./quantity-stepper";
 
 /**
@@ -28,6 +29,7 @@ export function AddToCart({
   compact?: boolean;
 }) {
   const t = useTranslations("cart");
+  const unitName = useUnitName();
   const [quantity, setQuantity] = useState(salesUnitAmount);
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -42,7 +44,7 @@ export function AddToCart({
       try {
         const result = await addToCart({ sku, quantity: compact ? salesUnitAmount : quantity });
         if (result.ok) {
-          const unit = salesUnit.toLowerCase();
+          const unit = unitName(salesUnit, 2);
           setMessage({
             tone: "ok",
             text: result.rounded

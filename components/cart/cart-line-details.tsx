@@ -3,6 +3,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { StockBadge } from "@/components/catalogue/stock-badge";
 import { Link } from "@/components/link";
 import type { CartLineView } from "@/lib/cart/view";
+import { useUnitName } from "@/lib/i18n/use-unit-name";
 
 /**
  * What the cart says of one line: product, sales unit, stock, price and tier, issues. Rendered on
@@ -10,7 +11,9 @@ import type { CartLineView } from "@/lib/cart/view";
  */
 export function CartLineDetails({ line }: { line: CartLineView }) {
   const t = useTranslations("cart");
+  const product = useTranslations("product");
   const format = useFormatter();
+  const unitName = useUnitName();
   return (
     <>
       <Link href={`/products/${encodeURIComponent(line.sku)}`} className="text-brand-800 font-semibold hover:underline">
@@ -18,14 +21,15 @@ export function CartLineDetails({ line }: { line: CartLineView }) {
       </Link>
       <p className="text-xs text-slate-600">
         <span className="font-mono">{line.sku}</span>
+        {" · "}
         {line.salesUnitAmount > 1
-          ? ` · ${line.salesUnit.toLowerCase()} ${line.salesUnitAmount}`
-          : ` · ${line.salesUnit.toLowerCase()}`}
+          ? product("salesUnitBox", { unit: unitName(line.salesUnit), amount: line.salesUnitAmount })
+          : product("salesUnit", { unit: unitName(line.salesUnit) })}
       </p>
       <StockBadge colour={line.stockColour} />
       {line.tier ? (
         <p className="text-xs text-slate-700">
-          {t("unitPrice", { unit: line.priceUnit.toLowerCase() })}: {format.number(line.tier.exVat, "money")} ·{" "}
+          {t("unitPrice", { unit: unitName(line.priceUnit) })}: {format.number(line.tier.exVat, "money")} ·{" "}
           {t("tier", { quantity: line.tier.minQuantity })}
         </p>
       ) : null}
@@ -34,7 +38,7 @@ export function CartLineDetails({ line }: { line: CartLineView }) {
           {t("nextTier", {
             missing: line.nextTier.missing,
             price: format.number(line.nextTier.exVat, "money"),
-            unit: line.priceUnit.toLowerCase(),
+            unit: unitName(line.priceUnit),
           })}
         </p>
       ) : null}

@@ -32,6 +32,12 @@ export function CartTotals({ totals }: { totals: VatTotals }) {
           </dd>
         </div>
       </dl>
+      {totals.unpriced > 0 ? (
+        <p className="mt-2 text-sm text-amber-900" data-testid="not-counted">
+          {t("notCounted", { count: totals.unpriced })}
+        </p>
+      ) : null}
+      <p className="mt-2 text-xs text-slate-600">{t("atListPrices")}</p>
     </section>
   );
 }

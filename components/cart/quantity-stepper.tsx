@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
-import { roundToSalesUnit, stepQuantity } from "@/lib/cart/quantity";
+import { MAX_LINE_QUANTITY, roundToSalesUnit, stepQuantity } from "@/lib/cart/quantity";
+import { useUnitName } from "@/lib/i18n/use-unit-name";
 
 /**
  * A quantity in whole sales units: − and + move by one unit (a box of 10 goes
@@ -25,6 +26,7 @@ export function QuantityStepper({
   disabled?: boolean;
 }) {
   const t = useTranslations("cart");
+  const unitName = useUnitName();
   const id = useId();
   // What the dealer is typing; null shows the current quantity.
   const [draft, setDraft] = useState<string | null>(null);
@@ -35,7 +37,13 @@ export function QuantityStepper({
     const quantity = roundToSalesUnit(wanted, salesUnitAmount);
     const rounded = quantity !== wanted;
     setDraft(null);
-    setNote(rounded ? t("roundedNote", { quantity, unit: salesUnit.toLowerCase(), amount: salesUnitAmount }) : null);
+    setNote(
+      !rounded
+        ? null
+        : quantity < wanted
+          ? t("cappedNote", { quantity, max: MAX_LINE_QUANTITY })
+          : t("roundedNote", { quantity, unit: unitName(salesUnit), amount: salesUnitAmount }),
+    );
     if (quantity !== value || rounded) onChange(quantity, rounded);
   }
 

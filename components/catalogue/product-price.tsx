@@ -1,19 +1,22 @@
 import { useFormatter, useTranslations } from "next-intl";
 
 import type { ProductSummary } from "@/lib/catalogue/types";
+import { useUnitName } from "@/lib/i18n/use-unit-name";
 
 /** The first-tier list price per price unit, excluding or including VAT as the dealer chose. */
 export function ProductPrice({ product, incVat }: { product: ProductSummary; incVat: boolean }) {
   const t = useTranslations();
   const format = useFormatter();
+  const unitName = useUnitName();
   if (product.priceOnDemand) return <span className="font-semibold text-slate-800">{t("product.priceOnDemand")}</span>;
   const price = incVat ? product.priceIncVat : product.priceExVat;
   if (price === null) return <span className="text-slate-600">{t("product.noPrice")}</span>;
   return (
     <span>
+      <span className="text-xs text-slate-600">{t("product.listPrice")}</span>{" "}
       <span className="text-lg font-bold text-slate-900">{format.number(price, "money")}</span>{" "}
       <span className="text-xs text-slate-600">
-        {t("product.perUnit", { unit: product.priceUnit.toLowerCase() })} ·{" "}
+        {t("product.perUnit", { unit: unitName(product.priceUnit) })} ·{" "}
         {incVat ? t("catalogue.incVat") : t("catalogue.exVat")}
       </span>
     </span>
@@ -23,6 +26,6 @@ export function ProductPrice({ product, incVat }: { product: ProductSummary; inc
 /** "Sold per piece" or "box of 10". */
 export function SalesUnitText({ salesUnit, amount }: { salesUnit: string; amount: number }) {
   const t = useTranslations("product");
-  const unit = salesUnit.toLowerCase();
+  const unit = useUnitName()(salesUnit);
   return <>{amount > 1 ? t("salesUnitBox", { unit, amount }) : t("salesUnit", { unit })}</>;
 }

@@ -46,6 +46,7 @@ type Problem = { tone: "error" | "warning"; text: string; details?: string[] };
  */
 export function CheckoutForm(props: CheckoutProps) {
   const t = useTranslations("checkout");
+  const tc = useTranslations("cart");
   const format = useFormatter();
   const router = useRouter();
   const [step, setStep] = useState<"details" | "review">("details");
@@ -367,6 +368,7 @@ export function CheckoutForm(props: CheckoutProps) {
               ) : null}
             </dl>
             <h3 className="font-semibold">{t("lines")}</h3>
+            <p className="text-xs text-slate-600">{tc("atListPrices")}</p>
             <ul className="divide-y divide-slate-100 text-sm">
               {props.lines.map((line) => (
                 <li key={line.sku} className="py-1">
@@ -376,7 +378,7 @@ export function CheckoutForm(props: CheckoutProps) {
                       <span className="font-mono text-xs text-slate-600">{line.sku}</span>
                     </span>
                     <span className="shrink-0">
-                      {line.totalExVat === null ? "—" : format.number(line.totalExVat, "money")}
+                      {line.totalExVat === null ? tc("priceOnDemand") : format.number(line.totalExVat, "money")}
                     </span>
                   </div>
                   {lineErrors[line.sku] ? <p className="text-xs text-red-800">{lineErrors[line.sku]}</p> : null}

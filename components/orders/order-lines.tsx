@@ -3,6 +3,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { ProductImage } from "@/components/catalogue/product-image";
 import { Link } from "@/components/link";
 import type { OrderLine } from "@/lib/domain/order";
+import { useUnitName } from "@/lib/i18n/use-unit-name";
 import type { Media } from "@/lib/domain/media";
 import { lineTotal } from "@/lib/orders/totals";
 
@@ -23,16 +24,19 @@ const PRICE_COLUMNS = ["listPrice", "customerPrice", "soldPrice", "discount", "v
 function useLineText() {
   const t = useTranslations("orders.lines");
   const format = useFormatter();
+  const unitName = useUnitName();
   const money = (value: number | null) => (value === null ? "—" : format.number(value, "money"));
   const quantity = (line: OrderLine) => {
-    const unit = (line.priceUnit ?? line.salesUnit ?? "").toLowerCase();
-    return unit ? t("quantity", { quantity: line.quantity, unit }) : String(line.quantity);
+    const code = line.priceUnit ?? line.salesUnit;
+    return code
+      ? t("quantity", { quantity: line.quantity, unit: unitName(code, line.quantity) })
+      : String(line.quantity);
   };
   const salesUnits = (line: OrderLine) =>
     line.salesUnitAmount > 1 && line.quantity % line.salesUnitAmount === 0
       ? t("salesUnits", {
           count: line.quantity / line.salesUnitAmount,
-          unit: (line.salesUnit ?? "").toLowerCase(),
+          unit: unitName(line.salesUnit),
           amount: line.salesUnitAmount,
         })
       : null;

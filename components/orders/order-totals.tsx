@@ -51,7 +51,9 @@ export function OrderTotalsTable({ totals }: { totals: OrderTotals }) {
           </tr>
         </tfoot>
       </table>
-      {totals.incomplete ? <p className="mt-2 text-sm text-slate-700">{t("incomplete")}</p> : null}
+      {totals.incomplete ? (
+        <p className="mt-2 text-sm text-slate-700">{t("incomplete", { count: totals.unpriced })}</p>
+      ) : null}
     </div>
   );
 }

@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 
 import type { LineReport } from "@/lib/cart/lines";
+import { MAX_LINE_QUANTITY } from "@/lib/cart/quantity";
+import { useUnitName } from "@/lib/i18n/use-unit-name";
 
 export interface ReportRow {
   line: number;
@@ -15,6 +17,7 @@ export interface ReportRow {
 /** What will happen to each checked line, said in words. */
 export function LineReportTable({ rows }: { rows: ReportRow[] }) {
   const t = useTranslations("quickOrder");
+  const unitName = useUnitName();
   const ok = rows.filter(
     (row) => row.report && (row.report.outcome === "added" || row.report.outcome === "rounded"),
   ).length;
@@ -55,12 +58,18 @@ export function LineReportTable({ rows }: { rows: ReportRow[] }) {
                     className={`px-2 py-1 align-top ${good ? (outcome === "rounded" ? "text-amber-900" : "text-green-800") : "text-red-800"}`}
                   >
                     <span aria-hidden="true">{good ? "✓ " : "✕ "}</span>
-                    {t(`outcomes.${outcome}`, {
-                      quantity: report?.quantity ?? 0,
-                      requested: report?.requested ?? 0,
-                      unit: report?.salesUnit?.toLowerCase() ?? "",
-                      amount: report?.salesUnitAmount ?? 1,
-                    })}
+                    {t(
+                      outcome === "rounded" && (report?.quantity ?? 0) < (report?.requested ?? 0)
+                        ? "outcomes.capped"
+                        : `outcomes.${outcome}`,
+                      {
+                        quantity: report?.quantity ?? 0,
+                        requested: report?.requested ?? 0,
+                        max: MAX_LINE_QUANTITY,
+                        unit: unitName(report?.salesUnit),
+                        amount: report?.salesUnitAmount ?? 1,
+                      },
+                    )}
                   </td>
                 </tr>
               );

@@ -8,6 +8,7 @@ import { StockBadge } from "@/components/catalogue/stock-badge";
 import { Link } from "@/components/link";
 import { Button } from "@/components/ui/button";
 
+import { useUnitName } from "@/lib/i18n/use-unit-name";
 import type { ScannedProduct } from "@/lib/scan/scan-code";
 
 /** A product found by its barcode: what it is, price, stock in words, sales unit; quantity and one tap to add. */
@@ -27,6 +28,7 @@ export function ScannedProductCard({
   pending: boolean;
 }) {
   const t = useTranslations();
+  const unitName = useUnitName();
   const format = useFormatter();
   return (
     <article
@@ -57,9 +59,10 @@ export function ScannedProductCard({
           <span className="text-slate-600">{t("product.noPrice")}</span>
         ) : (
           <>
+            <span className="text-xs text-slate-600">{t("product.listPrice")}</span>{" "}
             <span className="text-lg font-bold">{format.number(product.price, "money")}</span>{" "}
             <span className="text-xs text-slate-600">
-              {t("product.perUnit", { unit: product.priceUnit.toLowerCase() })} ·{" "}
+              {t("product.perUnit", { unit: unitName(product.priceUnit) })} ·{" "}
               {product.incVat ? t("catalogue.incVat") : t("catalogue.exVat")}
             </span>
           </>

@@ -139,11 +139,14 @@ export function SearchBox({ id = "site-search", byCode = false }: { id?: string;
               <span className="block font-mono text-xs text-slate-600">{suggestion.sku}</span>
             </span>
             <span className="shrink-0 text-right text-xs">
-              {suggestion.priceOnDemand
-                ? ts("product.priceOnDemand")
-                : suggestion.priceExVat !== null
-                  ? format.number(suggestion.priceExVat, "money")
-                  : null}
+              {suggestion.priceOnDemand ? (
+                ts("product.priceOnDemand")
+              ) : suggestion.priceExVat !== null ? (
+                <>
+                  <span className="block text-slate-600">{ts("product.listPrice")}</span>
+                  {format.number(suggestion.priceExVat, "money")}
+                </>
+              ) : null}
               <span className="block">{ts(`product.stock.${suggestion.stockColour ?? "unknown"}`)}</span>
             </span>
           </li>

@@ -21,6 +21,7 @@ export const CLIENT_NAMESPACES = [
   "search",
   "searchBox",
   "signIn",
+  "units",
 ] as const;
 
 /** The part of a language's messages the browser needs. */

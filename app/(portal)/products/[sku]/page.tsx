@@ -11,6 +11,7 @@ import { StockBadge } from "@/components/catalogue/stock-badge";
 import { Link } from "@/components/link";
 import { requireSession } from "@/lib/auth/session";
 import { showProduct } from "@/lib/catalogue/show-product";
+import { unitName } from "@/lib/i18n/units";
 import { productDisplayName } from "@/lib/domain/product";
 
 type Props = { params: Promise<{ sku: string }> };
@@ -35,6 +36,7 @@ function fileSize(bytes: number | null): string {
 export default async function ProductPage({ params }: Props) {
   const shown = await load((await params).sku);
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const unit = (code: string, count = 1) => unitName((key, values) => t(`units.${key}`, values), code, count);
   if (shown.kind === "unreachable") {
     return (
       <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
@@ -142,7 +144,8 @@ export default async function ProductPage({ params }: Props) {
                   {product.prices.map((tier) => (
                     <tr key={tier.minQuantity} className="border-b border-slate-100">
                       <th scope="row" className="py-1 text-left font-normal">
-                        {t("product.tierFrom", { quantity: tier.minQuantity })} {product.priceUnit.toLowerCase()}
+                        {t("product.tierFrom", { quantity: tier.minQuantity })}{" "}
+                        {unit(product.priceUnit, tier.minQuantity)}
                       </th>
                       <td className="py-1 text-right font-semibold">{format.number(tier.exVat, "money")}</td>
                       <td className="py-1 text-right">{format.number(tier.incVat, "money")}</td>
@@ -151,7 +154,7 @@ export default async function ProductPage({ params }: Props) {
                 </tbody>
               </table>
             )}
-            {product.prices[0] ? (
+            {product.prices[0] && !product.prices.some((tier) => tier.priceOnDemand) ? (
               <p className="mt-1 text-xs text-slate-600">{t("product.vatRate", { rate: product.prices[0].vatRate })}</p>
             ) : null}
           </section>
@@ -172,7 +175,7 @@ export default async function ProductPage({ params }: Props) {
             </h2>
             <p className="text-sm">
               <SalesUnitText salesUnit={product.salesUnit} amount={product.salesUnitAmount} /> ·{" "}
-              {t("product.priceUnit")}: {product.priceUnit.toLowerCase()}
+              {t("product.priceUnit")}: {unit(product.priceUnit)}
             </p>
           </section>
         </div>
