@@ -24,7 +24,7 @@ export async function RecentOrders({ session }: { session: SessionToken }) {
       {recent.map((order) => (
         <li key={order.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
           <Link
-            href={`/orders/${order.id}`}
+            href={`/orders/${encodeURIComponent(order.id)}`}
             className="font-semibold text-brand-700 underline-offset-2 hover:underline"
           >
             {t("orderLink", { reference: order.reference ?? `#${order.id}` })}

@@ -38,7 +38,7 @@ class StatusRequestError extends Error {
  * final. A change is announced politely and the rest of the page (timeline,
  * shipments) is re-rendered on the server, without reloading the page.
  */
-export function LiveOrderStatus({ orderId, initial }: { orderId: number; initial: StatusSnapshot }) {
+export function LiveOrderStatus({ orderId, initial }: { orderId: string; initial: StatusSnapshot }) {
   const t = useTranslations("orders.detail");
   const format = useFormatter();
   const router = useRouter();
@@ -46,7 +46,7 @@ export function LiveOrderStatus({ orderId, initial }: { orderId: number; initial
   const query = useQuery({
     queryKey: ["order-status", orderId],
     queryFn: async ({ signal }): Promise<StatusSnapshot> => {
-      const response = await fetch(`/orders/${orderId}/status`, {
+      const response = await fetch(`/orders/${encodeURIComponent(orderId)}/status`, {
         signal,
         cache: "no-store",
         headers: { Accept: "application/json" },

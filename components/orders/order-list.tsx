@@ -8,7 +8,7 @@ import { OrderStatusBadge } from "./order-status-badge";
 import { PhoneLabel } from "./phone-label";
 
 export interface OrderRow {
-  id: number;
+  id: string;
   reference: string | null;
   updatedAt: Date | null;
   creatorName: string | null;
@@ -42,7 +42,7 @@ function OrderLink({ row }: { row: OrderRow }) {
   const t = useTranslations("orders.list");
   return (
     <Link
-      href={`/orders/${row.id}`}
+      href={`/orders/${encodeURIComponent(row.id)}`}
       className="inline-flex min-h-touch items-center font-semibold break-all text-brand-700 underline-offset-2 hover:underline"
     >
       {row.reference ?? t("orderNumber", { id: row.id })}

@@ -19,7 +19,7 @@ const inCart = (report: LineReport) => report.outcome === "added" || report.outc
  * or no longer offered are listed first. `titles` are the reorderable lines' titles, in order,
  * to name a line the catalogue no longer knows.
  */
-export function ReorderButton({ orderId, titles }: { orderId: number; titles: (string | null)[] }) {
+export function ReorderButton({ orderId, titles }: { orderId: string; titles: (string | null)[] }) {
   const t = useTranslations("orders.reorder");
   const router = useRouter();
   const [pending, startTransition] = useTransition();

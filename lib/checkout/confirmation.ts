@@ -4,13 +4,15 @@ import type { SessionToken } from "@/lib/auth/session-types";
 import { cartOwnerOf } from "@/lib/cart/owner";
 import { getDb } from "@/lib/db";
 
+import { parseOrderId } from "@/lib/orders/order-id";
+
 import { findAttempt } from "./attempts";
 import { ATTEMPT_ID } from "./schema";
 
 export interface Confirmation {
   orderId: string;
-  /** The order's number when it is one: the order page's address. */
-  numericOrderId: string | null;
+  /** The order page's address (the id encoded as a path segment), or null for an id no route can carry. */
+  orderPath: string | null;
   status: string;
   reference: string;
 }
@@ -22,7 +24,8 @@ export async function viewConfirmation(session: SessionToken, attemptId: string)
   if (!attempt || attempt.state !== "placed" || !attempt.upstreamOrderId) return null;
   return {
     orderId: attempt.upstreamOrderId,
-    numericOrderId: /^\d+$/.test(attempt.upstreamOrderId) ? attempt.upstreamOrderId : null,
+    orderPath:
+      parseOrderId(attempt.upstreamOrderId) === null ? null : `/orders/${encodeURIComponent(attempt.upstreamOrderId)}`,
     status: attempt.upstreamStatus ?? "pending",
     reference: String((attempt.request as { reference?: unknown }).reference ?? ""),
   };

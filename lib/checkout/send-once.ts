@@ -115,8 +115,8 @@ export async function resolveAttempt(ctx: SendContext, attempt: CheckoutAttemptR
     throw error;
   }
   if (order) {
-    await markPlaced(ctx.db, ctx.owner, attempt, ["unknown"], { id: String(order.id), status: order.statusRaw });
-    return { kind: "placed", attemptId: attempt.id, orderId: String(order.id), status: order.statusRaw };
+    await markPlaced(ctx.db, ctx.owner, attempt, ["unknown"], { id: order.id, status: order.statusRaw });
+    return { kind: "placed", attemptId: attempt.id, orderId: order.id, status: order.statusRaw };
   }
   if (!(await moveAttempt(ctx.db, ctx.owner, attempt.id, "unknown", "failed", { lookup: "not-found" }))) {
     // Another request settled it meanwhile: report what it found.
@@ -153,7 +153,7 @@ async function waitForOther(ctx: SendContext, id: string): Promise<CheckoutOutco
 async function send(ctx: SendContext, attempt: CheckoutAttemptRow): Promise<CheckoutOutcome> {
   try {
     const created = await ctx.upstream.createOrder(attempt.request as never);
-    const orderId = created.orderId !== null ? String(created.orderId) : created.id;
+    const orderId = created.id;
     // From unknown too: a request that took this claim for stale may have moved it meanwhile.
     await markPlaced(ctx.db, ctx.owner, attempt, ["sending", "unknown"], { id: orderId, status: created.status });
     return { kind: "placed", attemptId: attempt.id, orderId, status: created.status };

@@ -84,8 +84,15 @@ export interface DeliveryAddress {
   deliveryNote: string | null;
 }
 
+/**
+ * An order id as the upstream sends it: opaque text (a numeric id is its
+ * decimal text, `100123`; others look like `ORD123456`). Never compared or
+ * sorted as a number.
+ */
+export type OrderId = string;
+
 export interface Order {
-  id: number;
+  id: OrderId;
   updatedAt: Date | null;
   status: OrderStatus;
   /** The upstream's own word, for statuses the portal does not know. */
@@ -112,9 +119,7 @@ export interface OrderStatusReport {
 
 /** What the upstream answers to a new order. Its id may be a string, even a non-numeric one. */
 export interface CreatedOrder {
-  id: string;
-  /** The numeric id when `id` holds one: the key of the order in lists and details. */
-  orderId: number | null;
+  id: OrderId;
   status: OrderStatus;
   createdAt: Date | null;
 }

@@ -5,11 +5,12 @@ import { z } from "zod";
 
 import { requireSession } from "@/lib/auth/session";
 
+import { orderIdSchema } from "./order-id";
 import { reorder, type ReorderResult } from "./reorder";
 
 /** The orders' server actions: parse, read the session, call one use case, answer its result. */
 
-const reorderInput = z.object({ orderId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const reorderInput = z.object({ orderId: orderIdSchema });
 
 export type ReorderActionResult = ReorderResult | { ok: false; reason: "invalid" };
 

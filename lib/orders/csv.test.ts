@@ -122,7 +122,7 @@ describe("CSV numbers and dates", () => {
 describe("orders as CSV", () => {
   const orders = [
     order({
-      id: 100001,
+      id: "100001",
       reference: 'PO "spoed"; 1,2',
       notes: "ignored",
       updatedAt: new Date("2024-05-01T10:00:00Z"),
@@ -132,7 +132,7 @@ describe("orders as CSV", () => {
       ],
       shipments: [{ courier: "DHL", trackerCode: "JVGL1", shipmentId: "1", pieceNumber: 1, createdAt: null }],
     }),
-    order({ id: 100002, reference: null, lines: [], dropship: true }),
+    order({ id: "100002", reference: null, lines: [], dropship: true }),
   ];
 
   it("writes one row per line with the order's fields repeated, and a row for an order without lines", () => {

@@ -126,7 +126,7 @@ function orderFields(order: Order, options: OrderCsvOptions): Record<OrderCsvCol
   const totals = orderTotals(order.lines);
   const name = [address?.firstName, address?.lastName].filter(Boolean).join(" ");
   return {
-    orderId: String(order.id),
+    orderId: order.id,
     reference: safeText(order.reference),
     status: options.statusLabel(order.status, order.statusRaw),
     updatedAt: formatStamp(order.updatedAt, options.timeZone),

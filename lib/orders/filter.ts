@@ -56,7 +56,8 @@ function matchesText(order: Order, words: string[]): boolean {
       .join("\n"),
   );
   // The order number counts too, but only typed in full: "10" must not find every order 100…
-  return words.every((word) => haystack.includes(word) || word === String(order.id));
+  const id = foldText(order.id);
+  return words.every((word) => haystack.includes(word) || word === id);
 }
 
 export function filterOrders(orders: readonly Order[], filters: OrderFilters, timeZone: string): Order[] {
@@ -82,7 +83,17 @@ const statusRank = (status: OrderStatus): number => {
 
 const time = (order: Order): number | null => order.updatedAt?.getTime() ?? null;
 
-/** Newest first, undated last; the tie-breaker of every sort, then the id (newest first). */
+/**
+ * Ids compared as text, never as numbers (an id may be `ORD123456`): a shorter
+ * id first, then by character, so numeric ids of one length still sort as
+ * their numbers do (`99` before `100`).
+ */
+export function compareOrderIds(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Newest first, undated last; the tie-breaker of every sort, then the id as text (highest first). */
 function byDateDesc(a: Order, b: Order): number {
   const ta = time(a);
   const tb = time(b);
@@ -91,7 +102,7 @@ function byDateDesc(a: Order, b: Order): number {
     if (tb === null) return -1;
     return tb - ta;
   }
-  return b.id - a.id;
+  return compareOrderIds(b.id, a.id);
 }
 
 /**
@@ -108,7 +119,7 @@ export function sortOrders(orders: readonly Order[], sort: OrderSort): Order[] {
       case "date-asc": {
         const ta = time(a);
         const tb = time(b);
-        if (ta === tb) return a.id - b.id;
+        if (ta === tb) return compareOrderIds(a.id, b.id);
         if (ta === null) return 1;
         if (tb === null) return -1;
         return ta - tb;

@@ -19,15 +19,19 @@ async function activeCustomersOrders(session: SessionToken, statuses: readonly O
   return loaded(() => upstream.orders({ customerId: actingFor(session), statuses: upstreamStatuses(statuses) }));
 }
 
-/** One page of the active customer's orders, filtered and sorted as the URL says (the upstream does not page). */
+/**
+ * One page of the active customer's orders, filtered and sorted as the URL says (the upstream
+ * does not page), and how many orders the wholesaler sent that could not be read (`skipped`,
+ * left out of every page).
+ */
 export async function listOrders(
   session: SessionToken,
   params: OrderListParams,
   timeZone: string,
-): Promise<Loaded<Page<Order>>> {
+): Promise<Loaded<Page<Order> & { skipped: number }>> {
   const orders = await activeCustomersOrders(session, params.filters.statuses);
   if (!orders.ok) return orders;
-  return { ok: true, value: selectOrders(orders.value, params, timeZone).page };
+  return { ok: true, value: { ...selectOrders(orders.value, params, timeZone).page, skipped: orders.value.skipped } };
 }
 
 /** The newest orders of the active customer, for the home page. */

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { SessionToken } from "@/lib/auth/session-types";
 import { addLines, type AddLinesResult } from "@/lib/cart/add-lines";
-import type { OrderLine } from "@/lib/domain/order";
+import type { OrderId, OrderLine } from "@/lib/domain/order";
 
 import { findOrder } from "./show-order";
 
@@ -19,7 +19,7 @@ export function reorderableLines(lines: readonly OrderLine[]): OrderLine[] {
  * taken from the browser), go into the session's cart through the cart's own front door, which
  * checks each product and rounds to its current sales unit. One report per reorderable line, in order.
  */
-export async function reorder(session: SessionToken, orderId: number): Promise<ReorderResult> {
+export async function reorder(session: SessionToken, orderId: OrderId): Promise<ReorderResult> {
   const found = await findOrder(session, orderId);
   if (!found) return { ok: false, reason: "not-found" };
   if (!found.ok) return { ok: false, reason: "unavailable" };

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Category } from "@/lib/domain/category";
 import type { Company } from "@/lib/domain/company";
-import type { CreatedOrder, OrderStatus, OrderStatusReport } from "@/lib/domain/order";
+import type { CreatedOrder, Order, OrderId, OrderStatus, OrderStatusReport } from "@/lib/domain/order";
 import type { Product, ProductListEntry, StockColour } from "@/lib/domain/product";
 import type { UpstreamUser } from "@/lib/domain/user";
 
@@ -30,12 +30,10 @@ import {
 } from "./lists";
 import { readOrderLeniently, type LenientOrder } from "./lenient-order";
 import * as map from "./map";
-import type { GatewayOrder } from "./map";
 import type { OrderCreateBody } from "./order-create";
 import { Transport, type QueryValue, type TransportOptions } from "./transport";
 import * as wire from "./wire";
 
-export type { GatewayOrder } from "./map";
 export type { Listed, ListedMap, ListRead, UpstreamLogger } from "./lists";
 export type { LenientOrder } from "./lenient-order";
 
@@ -174,7 +172,7 @@ export class UpstreamClient {
     return map.mapCompany(body);
   }
 
-  async orders(filter: { customerId?: string; statuses?: readonly OrderStatus[] } = {}): Promise<Listed<GatewayOrder>> {
+  async orders(filter: { customerId?: string; statuses?: readonly OrderStatus[] } = {}): Promise<Listed<Order>> {
     const read = await this.readList({
       endpoint: "orders",
       query: {
@@ -189,7 +187,7 @@ export class UpstreamClient {
   }
 
   /** One order by the upstream's id: a number, or the text of an id such as `ORD123456`. */
-  async order(id: number | string): Promise<GatewayOrder> {
+  async order(id: OrderId): Promise<Order> {
     const body = await this.transport.request({ endpoint: "order", pathParams: { order: id }, schema: wire.order });
     return mapped("order", () => map.mapOrder(body));
   }
@@ -200,7 +198,7 @@ export class UpstreamClient {
    * that a page can show the rest with a clear message instead of an error.
    * Malformed only when not even the order's id can be read.
    */
-  async orderAsFarAsReadable(id: number | string): Promise<LenientOrder> {
+  async orderAsFarAsReadable(id: OrderId): Promise<LenientOrder> {
     const raw = await this.transport.request({ endpoint: "order", pathParams: { order: id }, schema: anyJson });
     const read = readOrderLeniently(raw);
     if (!read) {
@@ -208,13 +206,13 @@ export class UpstreamClient {
     }
     if (read.unreadable.length > 0) {
       this.logger.warn(
-        `upstream order: id ${read.order.idText.replace(/[^\w.\-/]/g, "?").slice(0, 40)} read without ${read.unreadable.join(", ")}`,
+        `upstream order: id ${read.order.id.replace(/[^\w.\-/]/g, "?").slice(0, 40)} read without ${read.unreadable.join(", ")}`,
       );
     }
     return read;
   }
 
-  async orderStatus(id: number | string): Promise<OrderStatusReport> {
+  async orderStatus(id: OrderId): Promise<OrderStatusReport> {
     const body = await this.transport.request({
       endpoint: "orderStatus",
       pathParams: { order: id },

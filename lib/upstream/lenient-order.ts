@@ -1,4 +1,6 @@
-import { mapOrder, type GatewayOrder } from "./map";
+import type { Order } from "@/lib/domain/order";
+
+import { mapOrder } from "./map";
 import { phpDateToInstant } from "./php-date";
 import * as wire from "./wire";
 
@@ -12,7 +14,7 @@ import * as wire from "./wire";
  * `products.2`, `updated_at`), never by its value.
  */
 export interface LenientOrder {
-  order: GatewayOrder;
+  order: Order;
   unreadable: string[];
 }
 

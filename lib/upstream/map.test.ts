@@ -130,7 +130,7 @@ const referenceProduct = {
 describe("order mapping", () => {
   it("maps the reference's order", () => {
     const order = map.mapOrder(wire.order.parse(referenceOrder));
-    expect(order.id).toBe(12345);
+    expect(order.id).toBe("12345");
     expect(order.updatedAt?.toISOString()).toBe("2024-01-01T11:00:00.000Z");
     expect(order.status).toBe("pending");
     expect(order.customer?.address?.postalCode).toBe("1234AB");
@@ -154,7 +154,7 @@ describe("order mapping", () => {
         products: [{ ...referenceOrder.products[0], price: "49.99" }],
       }),
     );
-    expect(order.id).toBe(12345);
+    expect(order.id).toBe("12345");
     expect(order.lines[0]?.listPrice).toBe(49.99);
   });
 
@@ -162,13 +162,15 @@ describe("order mapping", () => {
     expect(wire.order.safeParse({ ...referenceOrder, id: null }).success).toBe(false);
   });
 
-  it("keeps the create response's string id and finds its number", () => {
+  it("keeps the create response's id as text, a number as its decimal text", () => {
     const created = map.mapCreatedOrder(
       wire.createdOrder.parse({ data: { id: "100123", status: "pending", created_at: amsterdamNoon } }),
     );
-    expect(created).toMatchObject({ id: "100123", orderId: 100123, status: "pending" });
+    expect(created).toMatchObject({ id: "100123", status: "pending" });
+    const numeric = map.mapCreatedOrder(wire.createdOrder.parse({ data: { id: 100124, status: "pending" } }));
+    expect(numeric.id).toBe("100124");
     const opaque = map.mapCreatedOrder(wire.createdOrder.parse({ data: { id: "ORD123456", status: "pending" } }));
-    expect(opaque).toMatchObject({ id: "ORD123456", orderId: null });
+    expect(opaque).toMatchObject({ id: "ORD123456" });
   });
 });
 

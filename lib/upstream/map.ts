@@ -6,6 +6,7 @@ import {
   type CreatedOrder,
   type DeliveryAddress,
   type Order,
+  type OrderId,
   type OrderStatusReport,
 } from "@/lib/domain/order";
 import type { PriceTier, Product, ProductCategoryRef, ProductListEntry, StockColour } from "@/lib/domain/product";
@@ -219,24 +220,14 @@ function mapAddress(value: z.infer<typeof wire.order>["shippingAddress"]): Deliv
   };
 }
 
-/** An order id that is a whole number (sent as a number or as its decimal text), or null. */
-export function numericOrderId(id: number | string): number | null {
-  if (typeof id === "number") return Number.isSafeInteger(id) && id >= 0 ? id : null;
-  return /^\d{1,15}$/.test(id) ? Number(id) : null;
+/** The upstream's order id as the portal's opaque id: a number becomes its decimal text. */
+export function orderIdOf(id: number | string): OrderId {
+  return typeof id === "number" ? String(id) : id.trim();
 }
 
-/**
- * An order as the gateway maps it: the portal's `Order`, plus the upstream's id
- * as text (`idText`), which is the only id an upstream with ids such as
- * `ORD123456` has. Until the portal's own order id becomes that opaque string,
- * `id` is the numeric id, or 0 when the upstream's id is not a number.
- */
-export type GatewayOrder = Order & { idText: string };
-
-export function mapOrder(value: wire.WireOrder): GatewayOrder {
+export function mapOrder(value: wire.WireOrder): Order {
   return {
-    id: numericOrderId(value.id) ?? 0,
-    idText: String(value.id),
+    id: orderIdOf(value.id),
     updatedAt: dateOrNull(value.updated_at),
     status: normaliseOrderStatus(value.status),
     statusRaw: value.status,
@@ -276,10 +267,8 @@ export function mapOrder(value: wire.WireOrder): GatewayOrder {
 }
 
 export function mapCreatedOrder(value: z.infer<typeof wire.createdOrder>): CreatedOrder {
-  const id = String(value.data.id);
   return {
-    id,
-    orderId: numericOrderId(value.data.id),
+    id: orderIdOf(value.data.id),
     status: normaliseOrderStatus(value.data.status),
     createdAt: dateOrNull(value.data.created_at),
   };

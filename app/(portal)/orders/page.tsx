@@ -83,6 +83,7 @@ export default async function OrdersPage({ searchParams }: Props) {
     }
   }
 
+  const skipped = loaded.ok ? loaded.value.skipped : 0;
   return (
     <div className="space-y-4">
       <div>
@@ -90,6 +91,15 @@ export default async function OrdersPage({ searchParams }: Props) {
         <p className="text-slate-700">{t("intro", { company, code: customerCode })}</p>
       </div>
       <OrderFilters params={params} />
+      {skipped > 0 ? (
+        <p
+          role="status"
+          data-testid="orders-skipped"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+        >
+          {t("list.skipped", { count: skipped })}
+        </p>
+      ) : null}
       {body}
     </div>
   );

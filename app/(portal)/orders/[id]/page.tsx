@@ -25,17 +25,20 @@ import "./print.css";
 
 type Props = { params: Promise<{ id: string }> };
 
-/** One read per request, shared by the metadata and the page. Anything but a positive integer is not found. */
+/** One read per request, shared by the metadata and the page. Anything but an order id (see order-id.ts) is not found. */
+// Null when not found. Only the page says so: notFound() thrown from the metadata answers a bare error
+// document instead of the page in the user's language.
 const load = cache(async (raw: string) => {
   const id = parseOrderId(raw);
-  if (id === null) notFound();
+  if (id === null) return null;
   const loaded = await showOrder(await requireSession(), id);
-  if (!loaded) notFound();
-  return { id, loaded };
+  return loaded ? { id, loaded } : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { id, loaded } = await load((await params).id);
+  const found = await load((await params).id);
+  if (!found) return {};
+  const { id, loaded } = found;
   const t = await getTranslations("orders.detail");
   const reference = loaded.ok ? loaded.value.order.reference : null;
   return { title: reference ? t("titleWithReference", { id, reference }) : t("title", { id }) };
@@ -51,7 +54,9 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 export default async function OrderPage({ params }: Props) {
-  const { id, loaded } = await load((await params).id);
+  const found = await load((await params).id);
+  if (!found) notFound();
+  const { id, loaded } = found;
   const t = await getTranslations("orders.detail");
   const back = (
     <Link
@@ -67,12 +72,12 @@ export default async function OrderPage({ params }: Props) {
       <div className="space-y-4">
         {back}
         <h1 className="text-2xl font-bold">{t("title", { id })}</h1>
-        <UpstreamProblem kind={loaded.kind} title={t("unavailable")} retryHref={`/orders/${id}`} />
+        <UpstreamProblem kind={loaded.kind} title={t("unavailable")} retryHref={`/orders/${encodeURIComponent(id)}`} />
       </div>
     );
   }
 
-  const { order, products } = loaded.value;
+  const { order, products, unreadable } = loaded.value;
   const items: LineWithImage[] = order.lines.map((line) => {
     const summary = products.get(line.sku);
     return { line, image: summary?.image ?? null, known: Boolean(summary) };
@@ -126,6 +131,15 @@ export default async function OrderPage({ params }: Props) {
             </div>
           ) : null}
         </dl>
+        {unreadable > 0 ? (
+          <p
+            role="status"
+            data-testid="order-partly-unreadable"
+            className="no-print rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          >
+            {t("partlyUnreadable", { count: unreadable })}
+          </p>
+        ) : null}
       </header>
 
       <div className="grid gap-6 md:grid-cols-2 print:grid-cols-2">

@@ -18,7 +18,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ a
   const confirmation = await viewConfirmation(await requireSession(), attemptId);
   if (!confirmation) notFound();
   const t = await getTranslations("checkout.confirmation");
-  const { orderId, numericOrderId: numericId, status, reference } = confirmation;
+  const { orderId, orderPath, status, reference } = confirmation;
   return (
     <div className="mx-auto max-w-xl space-y-4 rounded-lg border border-green-300 bg-white p-6">
       <h1 className="text-2xl font-bold text-green-900">{t("title")}</h1>
@@ -35,8 +35,8 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ a
         <dd className="break-words">{reference}</dd>
       </dl>
       <div className="flex flex-wrap gap-3">
-        {numericId ? (
-          <Link href={`/orders/${numericId}`} className={buttonClasses("primary")}>
+        {orderPath ? (
+          <Link href={orderPath} className={buttonClasses("primary")}>
             {t("view")}
           </Link>
         ) : (

@@ -12,8 +12,8 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 
 /**
  * The current status of one order, for the order page's background refresh:
- * `{status, statusRaw, updatedAt}`. 404 for an id that is not a positive
- * integer or an order the user may not see; 401 when the session or the
+ * `{status, statusRaw, updatedAt}`. 404 for a segment that is not an order
+ * id (see order-id.ts) or an order the user may not see; 401 when the session or the
  * upstream token is gone (the page then sends the user to sign in again).
  */
 export async function GET(_request: Request, { params }: Context) {
