@@ -165,6 +165,30 @@ describe("catalogue sync against the simulator", () => {
     expect(status.products).toEqual({ total: 300, available: 299 });
   });
 
+  it("marks nothing gone from a SKU list with an unreadable entry (bad-record), paged or not, and still from a whole one", async () => {
+    const f = await open(300);
+    const sync = f.catalogueSync({ fullListEvery: 1 });
+    await sync.run();
+    await f.control("POST", "variants", { variants: ["bad-record", "paged"] });
+    const listed = await f.upstream().client.productSkus();
+    expect(listed.skipped).toBe(1);
+    expect(listed.length).toBe(299);
+
+    const partial = await sync.run({ full: true });
+    expect(partial).toMatchObject({ fullList: true, vanished: 0, outcome: "success" });
+    const status = await catalogueSyncStatus(f.database.db);
+    expect(status.products).toEqual({ total: 300, available: 300 });
+
+    // Paged alone, the list is whole again: a product that really left is marked gone.
+    await f.control("POST", "variants", { variants: ["paged"] });
+    const sku = (await storedRows(f))[7]!.sku;
+    await f.control("DELETE", `products/${sku}`);
+    const whole = await sync.run({ full: true });
+    expect(whole).toMatchObject({ fullList: true, vanished: 1, outcome: "success" });
+    const [row] = await f.database.db.select().from(products).where(eq(products.sku, sku));
+    expect(row?.available).toBe(false);
+  });
+
   it("records failures mid-run, never moves the watermark past them, and stores them on the next run", async () => {
     const f = await open(300);
     await f.control("POST", "faults", { errorRate: 0.2, paths: DETAIL_PATHS });

@@ -270,7 +270,14 @@ export class CatalogueSync {
       const stored = await storedVersions(db, fullList ? undefined : [...listedSkus]);
       const failures = new Map((await listFailures(db)).map((failure) => [failure.sku, failure]));
 
-      if (fullList) {
+      // A list with unreadable entries, or whose pages could not all be read, is not the whole catalogue:
+      // a product it lacks may be the unreadable one, so nothing is marked gone from it.
+      const wholeList = listed.skipped === 0 && listed.complete;
+      if (fullList && !wholeList) {
+        this.logger.warn(
+          `catalogue sync: the SKU list was not read whole (${listed.skipped} unreadable entries${listed.complete ? "" : ", pages missing"}); not marking missing products unavailable`,
+        );
+      } else if (fullList) {
         const gone = vanishedSkus(stored, listedSkus);
         const available = [...stored.values()].filter((version) => version.available).length;
         if (gone.length > 0 && (listed.length === 0 || gone.length > available / 2)) {
