@@ -87,7 +87,7 @@ test("dealer A gets nothing of dealer B's orders, confirmations or customer code
   await page.unrouteAll();
   const forged = await page.request.post(`/orders/${own.id}`, {
     headers: { "next-action": reorderAction, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
-    data: JSON.stringify([{ orderId: Number(orderId) }]),
+    data: JSON.stringify([{ orderId }]),
   });
   expect(forged.status()).toBeLessThan(500);
   const answer = await forged.text();
