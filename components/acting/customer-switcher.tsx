@@ -65,12 +65,13 @@ export function CustomerSwitcher() {
     queryFn: async ({ signal }) => {
       const response = await fetch(`/api/companies?q=${encodeURIComponent(debounced)}`, { signal });
       if (!response.ok) throw new Error(String(response.status));
-      return ((await response.json()) as { companies: CompanyOption[] }).companies;
+      return (await response.json()) as { companies: CompanyOption[]; skipped?: number };
     },
     enabled: open,
     staleTime: 60_000,
   });
-  const results = data ?? [];
+  const results = data?.companies ?? [];
+  const skipped = data?.skipped ?? 0;
   const options = [
     ...(debounced ? [] : recent),
     ...results.filter((item) => debounced || !recent.some((r) => r.code === item.code)),
@@ -148,6 +149,11 @@ export function CustomerSwitcher() {
         <p role="status" aria-live="polite" className="mt-1 text-xs text-slate-600">
           {status ?? (isLoading ? t("loading") : isError ? t("failed") : t("results", { count: results.length }))}
         </p>
+        {skipped > 0 ? (
+          <p data-testid="companies-skipped" className="mt-1 text-xs text-amber-900">
+            {t("skipped", { count: skipped })}
+          </p>
+        ) : null}
         <ul id={listId} role="listbox" aria-label={t("switcher")} className="mt-2 max-h-80 overflow-y-auto">
           {options.map((option, index) => (
             <li

@@ -5,28 +5,31 @@ import type { UpstreamClient } from "@/lib/upstream/client";
 
 /**
  * All companies of the wholesaler, for the staff's customer switcher: read
- * page by page from the upstream and kept for a few minutes in this process.
+ * through every page the upstream links (`links.next`, bounded by the gateway)
+ * and kept for a few minutes in this process, with how many records could not
+ * be read (`skipped`: left out, never hiding the others).
  */
 const TTL_MS = 5 * 60_000;
-const MAX_PAGES = 200;
-let cached: { at: number; companies: Company[] } | null = null;
-let loading: Promise<Company[]> | null = null;
 
-async function loadAll(upstream: UpstreamClient): Promise<Company[]> {
-  const first = await upstream.companies(1);
-  const companies = [...first.companies];
-  for (let page = 2; page <= Math.min(first.lastPage, MAX_PAGES); page++) {
-    companies.push(...(await upstream.companies(page)).companies);
-  }
-  return companies;
+export interface CompanyDirectory {
+  companies: Company[];
+  skipped: number;
 }
 
-export async function allCompanies(upstream: UpstreamClient, now = Date.now()): Promise<Company[]> {
-  if (cached && now - cached.at < TTL_MS) return cached.companies;
+let cached: { at: number; directory: CompanyDirectory } | null = null;
+let loading: Promise<CompanyDirectory> | null = null;
+
+async function loadAll(upstream: UpstreamClient): Promise<CompanyDirectory> {
+  const listed = await upstream.allCompanies();
+  return { companies: [...listed], skipped: listed.skipped };
+}
+
+export async function allCompanies(upstream: UpstreamClient, now = Date.now()): Promise<CompanyDirectory> {
+  if (cached && now - cached.at < TTL_MS) return cached.directory;
   loading ??= loadAll(upstream)
-    .then((companies) => {
-      cached = { at: Date.now(), companies };
-      return companies;
+    .then((directory) => {
+      cached = { at: Date.now(), directory };
+      return directory;
     })
     .finally(() => {
       loading = null;

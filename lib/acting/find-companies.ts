@@ -14,16 +14,24 @@ export interface CompanyOption {
 }
 
 export type FindCompaniesResult =
-  { ok: true; companies: CompanyOption[] } | { ok: false; reason: "forbidden" | "unauthenticated" | "unavailable" };
+  | {
+      ok: true;
+      companies: CompanyOption[];
+      /** Companies the wholesaler sent that could not be read: left out of every search. */
+      skipped: number;
+    }
+  | { ok: false; reason: "forbidden" | "unauthenticated" | "unavailable" };
 
 /** The customer switcher's search over all the wholesaler's companies: for staff only. */
 export async function findCompanies(session: SessionToken, query: string): Promise<FindCompaniesResult> {
   if (!isStaff(session)) return { ok: false, reason: "forbidden" };
   try {
     const { upstream } = await sessionUpstream(session, { onUnauthorized: "report" });
-    const companies = filterCompanies(await allCompanies(upstream), query);
+    const directory = await allCompanies(upstream);
+    const companies = filterCompanies(directory.companies, query);
     return {
       ok: true,
+      skipped: directory.skipped,
       companies: companies.map((company) => ({
         code: company.code,
         name: company.name,

@@ -16,7 +16,7 @@ export async function GET(request: NextRequest) {
   const parsed = query.safeParse({ q: request.nextUrl.searchParams.get("q") ?? undefined });
   if (!parsed.success) return json({ message: "The q parameter is too long." }, 422);
   const result = await findCompanies(session, parsed.data.q);
-  if (result.ok) return json({ companies: result.companies });
+  if (result.ok) return json({ companies: result.companies, skipped: result.skipped });
   if (result.reason === "forbidden") return json({ message: "This action is unauthorized." }, 403);
   if (result.reason === "unauthenticated") return json({ message: "Unauthenticated." }, 401);
   return json({ message: "The wholesaler is not reachable." }, 503);
