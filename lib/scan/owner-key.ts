@@ -10,7 +10,7 @@ import { cartOwnerOf } from "@/lib/cart/owner";
  * they act for, hashed so that no e-mail address is written to the device.
  */
 export function scanOwnerKey(
-  session: Pick<SessionToken, "email" | "name" | "customerCode" | "activeCustomerCode">,
+  session: Pick<SessionToken, "email" | "name" | "customerCode" | "activeCustomerCode" | "permissions">,
 ): string {
   const owner = cartOwnerOf(session);
   return createHash("sha256").update(`${owner.userKey}\n${owner.customerCode}`).digest("hex").slice(0, 32);
