@@ -3,15 +3,7 @@ import { useTranslations } from "next-intl";
 import type { LoadProblem } from "@/lib/orders/upstream";
 
 /** Why the wholesaler's data is missing from a page, in words, with a way to try again. */
-export function UpstreamProblem({
-  kind,
-  title,
-  retryHref,
-}: {
-  kind: LoadProblem;
-  title: string;
-  retryHref: string;
-}) {
+export function UpstreamProblem({ kind, title, retryHref }: { kind: LoadProblem; title: string; retryHref: string }) {
   const t = useTranslations();
   const reason =
     kind === "timeout"

@@ -12,7 +12,6 @@ import { MAX_SVG_BYTES, rasterizeSvg } from "./rasterize";
  * the limit is counted on the bytes as they stream, since a content-length can be missing or false.
  */
 
-
 /** What may reach the browser from the media server: pictures and PDF documents. */
 const ALLOWED = /^(image\/(png|jpeg|gif|webp|avif|svg\+xml)|application\/pdf)$/;
 
