@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/test";
 
 import { E2E } from "./e2e/env";
 import { CHROMIUM_ARGS, DEBIAN_CHROMIUM } from "./scripts/lib/chromium.mjs";
@@ -9,6 +9,56 @@ import { CHROMIUM_ARGS, DEBIAN_CHROMIUM } from "./scripts/lib/chromium.mjs";
 const launchOptions = existsSync(DEBIAN_CHROMIUM)
   ? { executablePath: DEBIAN_CHROMIUM, args: CHROMIUM_ARGS }
   : { args: CHROMIUM_ARGS };
+
+const standaloneServer = path.join(process.env.NEXT_DIST_DIR || ".next", "standalone", "server.js");
+
+/**
+ * The variant project's simulator and portal start only when that project runs (all projects, or
+ * `--project=variants`): a run of one other project does not pay for them.
+ */
+const projectArgs = process.argv.flatMap((arg, index, all) =>
+  arg.startsWith("--project=") ? [arg.slice("--project=".length)] : arg === "--project" ? [all[index + 1] ?? ""] : [],
+);
+const withVariants = projectArgs.length === 0 || projectArgs.includes("variants");
+type WebServer = Extract<PlaywrightTestConfig["webServer"], unknown[]>[number];
+const variantServers: WebServer[] = [
+  {
+    command: `node node_modules/tsx/dist/cli.mjs simulator/main.ts`,
+    url: `${E2E.variantSimulatorUrl}/me`,
+    env: {
+      SIM_PORT: String(E2E.variantSimulatorPort),
+      SIM_CONTROL_KEY: E2E.controlKey,
+      SIM_PRODUCTS: "1500",
+      SIM_VARIANT: E2E.variants,
+    },
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    timeout: 60_000,
+  },
+  {
+    // The same standalone build as the main portal, with its own port and data folder.
+    command: `node ${standaloneServer}`,
+    url: `${E2E.variantPortalUrl}/api/health`,
+    env: {
+      UPSTREAM_URL: E2E.variantSimulatorUrl,
+      NEXTAUTH_URL: E2E.variantPortalUrl,
+      NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
+      DATA_DIR: path.resolve(E2E.variantDataDir),
+      PORT: String(E2E.variantPortalPort),
+      HOSTNAME: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      DEMO_MODE: "true",
+      SYNC_INTERVAL_MINUTES: "0.1",
+      STOCK_INTERVAL_SECONDS: "2",
+      TRUSTED_PROXY_HOPS: "0",
+    },
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    timeout: 120_000,
+  },
+];
 
 export default defineConfig({
   testDir: "./e2e",
@@ -34,7 +84,7 @@ export default defineConfig({
     { name: "setup", testMatch: /.*\.setup\.ts/, timeout: 180_000 },
     {
       name: "desktop",
-      testIgnore: [/.*\.setup\.ts/, /.*mobile\.spec\.ts/],
+      testIgnore: [/.*\.setup\.ts/, /.*mobile\.spec\.ts/, /.*variants\.spec\.ts/],
       dependencies: ["setup"],
       use: { ...devices["Desktop Chrome"], launchOptions, storageState: E2E.dealerState },
     },
@@ -50,6 +100,12 @@ export default defineConfig({
         storageState: E2E.dealerState,
       },
     },
+    {
+      // The ordering and orders journeys against a simulator answering in the reference's other shapes.
+      name: "variants",
+      testMatch: /.*variants\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions, baseURL: E2E.variantPortalUrl },
+    },
   ],
   webServer: [
     {
@@ -63,7 +119,7 @@ export default defineConfig({
     },
     {
       // The standalone build that ships (scripts/build.mjs), as an operator starts it.
-      command: `node ${path.join(process.env.NEXT_DIST_DIR || ".next", "standalone", "server.js")}`,
+      command: `node ${standaloneServer}`,
       url: `${E2E.portalUrl}/api/health`,
       env: {
         UPSTREAM_URL: E2E.simulatorUrl,
@@ -91,5 +147,6 @@ export default defineConfig({
       stderr: "pipe",
       timeout: 120_000,
     },
+    ...(withVariants ? variantServers : []),
   ],
 });

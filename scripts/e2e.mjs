@@ -36,6 +36,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const offset = await ensureBuild();
   // Every run starts from an empty portal database.
   rmSync(offset ? `test-results/run-${offset}/e2e-data` : "test-results/e2e-data", { recursive: true, force: true });
+  rmSync(offset ? `test-results/run-${offset}/e2e-variant-data` : "test-results/e2e-variant-data", {
+    recursive: true,
+    force: true,
+  });
   const args = process.argv.slice(2);
   try {
     await runToEnd(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...args]);
