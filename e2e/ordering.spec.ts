@@ -73,6 +73,8 @@ test.describe("cart and checkout", () => {
         .first()
         .getByRole("textbox", { name: /^Quantity of/ }),
     ).toHaveValue(String(unit * 3));
+    // The page shows the change at once; the server has it when the editor is no longer busy.
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
     await page.reload();
     await expect(
       cart
