@@ -82,15 +82,46 @@ export async function proxy(request: NextRequest) {
       return withSecurity(NextResponse.redirect(target), csp);
     }
   }
-  if (undecodable(pathname)) {
-    // Malformed percent-encoding (%FF, a lone surrogate %ED%A0%80) names no page: Next's own decoding of
-    // the route's parameters would answer 500. Not found instead, in the user's language.
+  if (request.method === "POST" && request.headers.has("next-action") && bodyTooLarge(request)) {
+    // Next answers a server action's body past its limit with a 500; nothing a form sends comes near it.
+    return withSecurity(new NextResponse("Request too large.", { status: 413 }), csp);
+  }
+  if (undecodable(pathname) || hasControlCharacters(request)) {
+    // Malformed percent-encoding (%FF, a lone surrogate %ED%A0%80) or a NUL names no page: Next's own
+    // decoding of the route's parameters would answer 500, and a page that finds nothing answers
+    // without its document. Not found instead, in the user's language; an API says 400.
+    if (pathname.startsWith("/api/")) {
+      return withSecurity(NextResponse.json({ message: "The request is not readable." }, { status: 400 }), csp);
+    }
     return withSecurity(
       NextResponse.rewrite(new URL("/_not-found-path", request.url), { request: { headers: requestHeaders } }),
       csp,
     );
   }
   return withSecurity(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+}
+
+/** The limit of a server action's body (Next's default `serverActions.bodySizeLimit`). */
+const ACTION_BODY_LIMIT = 1024 * 1024;
+
+function bodyTooLarge(request: NextRequest): boolean {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  return Number.isFinite(length) && length > ACTION_BODY_LIMIT;
+}
+
+/** C0 control characters other than tab, CR and LF (NUL above all): no product, order or word has one. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function hasControlCharacters(request: NextRequest): boolean {
+  try {
+    if (CONTROL.test(decodeURIComponent(request.nextUrl.pathname))) return true;
+  } catch {
+    return true;
+  }
+  for (const [name, value] of request.nextUrl.searchParams) {
+    if (CONTROL.test(name) || CONTROL.test(value)) return true;
+  }
+  return false;
 }
 
 function undecodable(pathname: string): boolean {
