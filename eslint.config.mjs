@@ -2,6 +2,7 @@ import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
 const NEXT_LINK = { name: "next/link", message: "Use Link from @/components/link (no viewport prefetch)." };
+const SIMULATOR = ["@/simulator/*", "../simulator/*", "../../simulator/*"];
 const FRONT_DOOR =
   "app/ and components/ call the use cases and actions of lib/<concept>/, never the database, a store or the upstream client.";
 
@@ -55,19 +56,14 @@ const config = [
     },
   },
   {
-    // lib/ is product code: the simulator and test fixtures reach its tests through tests/fixtures.
-    files: ["lib/**"],
+    // lib/ is product code: its tests reach the simulator and fixtures through tests/fixtures.
+    files: ["lib/**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           paths: [NEXT_LINK],
-          patterns: [
-            {
-              group: ["@/simulator/*", "../simulator/*", "../../simulator/*"],
-              message: "Tests get the simulator from @/tests/fixtures/simulator.",
-            },
-          ],
+          patterns: [{ group: SIMULATOR, message: "Tests get the simulator from @/tests/fixtures." }],
         },
       ],
     },
@@ -82,10 +78,9 @@ const config = [
           paths: [NEXT_LINK],
           patterns: [
             {
-              group: ["@/simulator/*", "../simulator/*", "../../simulator/*"],
-              message: "Product code never imports the simulator.",
+              group: [...SIMULATOR, "@/tests/*"],
+              message: "Product code never imports the simulator or test fixtures.",
             },
-            { group: ["@/tests/*"], message: "Product code never imports test fixtures." },
           ],
         },
       ],

@@ -1,9 +1,8 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { z } from "zod";
 
-import { usesSecureCookies } from "@/lib/auth/cookie";
+import { setPreferenceCookie } from "@/lib/auth/preference-cookie";
 
 import { VAT_COOKIE } from "./vat-preference";
 
@@ -11,12 +10,6 @@ import { VAT_COOKIE } from "./vat-preference";
 export async function setPricesIncVat(value: unknown): Promise<{ ok: boolean }> {
   const parsed = z.boolean().safeParse(value);
   if (!parsed.success) return { ok: false };
-  (await cookies()).set(VAT_COOKIE, parsed.data ? "inc" : "ex", {
-    path: "/",
-    maxAge: 60 * 60 * 24 * 365,
-    sameSite: "lax",
-    httpOnly: true,
-    secure: usesSecureCookies(),
-  });
+  await setPreferenceCookie(VAT_COOKIE, parsed.data ? "inc" : "ex");
   return { ok: true };
 }

@@ -7,23 +7,13 @@ import { Pagination } from "@/components/catalogue/pagination";
 import { adminOverview } from "@/lib/audit/admin-overview";
 import { AUDIT_ACTIONS, auditQuery, hasAuditFilters, MANY_CUSTOMERS, parseAuditFilters } from "@/lib/audit/filters";
 import { requireSession } from "@/lib/auth/session";
+import { rawQuery, type SearchParams } from "@/lib/http/raw-query";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
 }
 
-type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { searchParams: Promise<SearchParams> };
-
-/** The query as it came, in its own order ("?who=&what=x&customer=&from=&to=" from the GET form). */
-function rawQuery(params: SearchParams): string {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    for (const item of Array.isArray(value) ? value : [value ?? ""]) query.append(name, item);
-  }
-  const text = query.toString();
-  return text ? `?${text}` : "";
-}
 
 /** For wholesaler staff: the state of the catalogue mirror, and who acted for which customer. */
 export default async function AdminPage({ searchParams }: Props) {

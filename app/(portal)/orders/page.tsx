@@ -11,21 +11,11 @@ import { UpstreamProblem } from "@/components/orders/upstream-problem";
 import { buttonClasses } from "@/components/ui/button";
 import { activeCustomer } from "@/lib/acting/policy";
 import { requireSession } from "@/lib/auth/session";
+import { rawQuery, type SearchParams } from "@/lib/http/raw-query";
 import { hasActiveFilters, orderListQuery, parseOrderListParams } from "@/lib/orders/list-params";
 import { listOrders } from "@/lib/orders/list-orders";
 
-type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { searchParams: Promise<SearchParams> };
-
-/** The query as it came, in its own order ("?status=shipped&from=&to=&sort=date-desc" from the GET form). */
-function rawQuery(params: SearchParams): string {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    for (const item of Array.isArray(value) ? value : [value ?? ""]) query.append(name, item);
-  }
-  const text = query.toString();
-  return text ? `?${text}` : "";
-}
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("orders");
