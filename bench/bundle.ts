@@ -21,6 +21,7 @@
  * Options: --rebuild (build when older than the sources), --no-build (never build; by default only
  * when there is none), --no-verify. Figures go to bench/bundle.json and bench/bundle.md.
  */
+import "./lib/dotenv";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runInNewContext } from "node:vm";

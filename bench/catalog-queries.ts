@@ -16,6 +16,7 @@
  * --rebuild (also when older than the sources), --no-build (never; by default only when there is none).
  * Figures go to bench/catalog-queries.json and bench/catalog-queries.md.
  */
+import "./lib/dotenv";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 

@@ -12,6 +12,7 @@
  * bench/catalog-sync.md, with the machine's load average: on a shared 2-core machine it explains
  * most of the spread between runs.
  */
+import "./lib/dotenv";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";

@@ -7,6 +7,7 @@
  * A smaller load than `bench:load` (its visit mix needs the catalogue mirror of its own bench): every
  * connection is a signed-in dealer loading /cart and /orders in turn, no think time.
  */
+import "./lib/dotenv";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 

@@ -13,6 +13,7 @@
  *
  * Options: --runs=3 --products=1500 --cpu-slowdown=4 (or a list: 4,2). Figures go to bench/lighthouse.json and bench/lighthouse.md.
  */
+import "./lib/dotenv";
 import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";

@@ -14,6 +14,7 @@
  * Options: --duration=60 --sessions=50 --products=100000 --seed=bench; the build: --rebuild (also
  * when older than the sources), --no-build (never; by default only when there is none).
  */
+import "./lib/dotenv";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 

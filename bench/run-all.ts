@@ -9,6 +9,7 @@
  * start. A failing step stops the run (its figures would be missing). `--summary-only` rewrites
  * bench/results.md from the JSON files already there.
  */
+import "./lib/dotenv";
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
