@@ -84,6 +84,26 @@ const pct = (d: Distribution) => `${ms(d.p50)} / ${ms(d.p95)} / ${ms(d.p99)}`;
 const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
+interface ClusterFigures {
+  instances: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  errors: number;
+  non2xx: number;
+}
+
+interface Cluster {
+  date: string;
+  machine: string;
+  seconds: number;
+  connections: number;
+  one: ClusterFigures;
+  two: ClusterFigures;
+  throughputRatio: number;
+  p95Ratio: number;
+}
+
 function summary(start: Machine | null): string {
   const sync = readJson<CatalogSync>("catalog-sync.json");
   const queries = readJson<CatalogQueries>("catalog-queries.json");
@@ -179,6 +199,24 @@ function summary(start: Machine | null): string {
       "| route | first-load JS (gzip) |",
       "|---|---|",
       ...bundle.routes.slice(0, 5).map((route) => `| \`${route.route}\` | ${kB(route.gzipBytes)} |`),
+      "",
+    );
+  }
+  const cluster = readJson<Cluster>("cluster.json");
+  if (cluster) {
+    const row = (f: ClusterFigures) =>
+      `| ${f.instances} | ${f.requestsPerSecond} | ${f.p50} | ${f.p95} | ${f.errors} | ${f.non2xx} |`;
+    lines.push(
+      "## Cluster: one instance against two behind HAProxy (`bench/cluster.md`, `npm run bench:cluster`)",
+      "",
+      `${cluster.date}; ${cluster.machine}; ${cluster.connections} signed-in connections for ${cluster.seconds} s each. Both instances share this machine's two cores with the client, the balancer, Postgres and the simulator: the ratio says what a second process and the balancer cost or gain here, not what a second machine would.`,
+      "",
+      "| instances | requests/s | p50 ms | p95 ms | errors | non-2xx |",
+      "|---|---|---|---|---|---|",
+      row(cluster.one),
+      row(cluster.two),
+      "",
+      `Two against one: throughput × ${cluster.throughputRatio}, p95 × ${cluster.p95Ratio}.`,
       "",
     );
   }
