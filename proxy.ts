@@ -112,12 +112,26 @@ function bodyTooLarge(request: NextRequest): boolean {
 /** C0 control characters other than tab, CR and LF (NUL above all): no product, order or word has one. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/**
+ * Route handlers outside /api that read their own query and answer bad values with a 400 of their
+ * own (in the user's language where they have one): the query check below leaves them to it.
+ */
+const ROUTE_HANDLERS = [
+  /^\/api\//,
+  /^\/orders\/export$/,
+  /^\/orders\/[^/]+\/status$/,
+  /^\/session-expired$/,
+  /^\/metrics$/,
+];
+
 function hasControlCharacters(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
   try {
-    if (CONTROL.test(decodeURIComponent(request.nextUrl.pathname))) return true;
+    if (CONTROL.test(decodeURIComponent(pathname))) return true;
   } catch {
     return true;
   }
+  if (ROUTE_HANDLERS.some((pattern) => pattern.test(pathname))) return false;
   for (const [name, value] of request.nextUrl.searchParams) {
     if (CONTROL.test(name) || CONTROL.test(value)) return true;
   }
