@@ -14,6 +14,8 @@ const urlWithoutTrailingSlash = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** The wholesaler API. Unset: the embedded simulator the start scripts run. */
@@ -54,7 +56,7 @@ const schema = z.object({
   /** Bearer token of GET /metrics; without it /metrics answers only on the loopback address. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Least level of the JSON log lines: fatal, error, warn, info, debug, trace or silent. */
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: logLevelSchema,
   /** Folder of the embedded database and other local state. */
   DATA_DIR: z.string().min(1).default("./data"),
   /** Demo installation: every dealer may place test orders. The start scripts set it with the embedded simulator. */
@@ -194,4 +196,13 @@ export type TestEnv = z.infer<typeof testSchema>;
 /** The test suites' settings, validated; an invalid one stops the tests with its name. */
 export function getTestEnv(source: Record<string, string | undefined> = process.env): TestEnv {
   return validated(testSchema, source, "test configuration");
+}
+
+/**
+ * The log's level alone: the log must work before the whole configuration is validated (to report
+ * that it is invalid), so an invalid LOG_LEVEL falls back to info here and is named by getEnv().
+ */
+export function getLogLevel(source: Record<string, string | undefined> = process.env): z.infer<typeof logLevelSchema> {
+  const parsed = logLevelSchema.safeParse(source.LOG_LEVEL);
+  return parsed.success ? parsed.data : "info";
 }

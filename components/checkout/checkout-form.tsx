@@ -159,7 +159,14 @@ export function CheckoutForm(props: CheckoutProps) {
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-4">
         {problemBox}
-        <form onSubmit={review} noValidate hidden={step !== "details"} className="space-y-6" aria-label={t("details")}>
+        <form
+          method="post"
+          onSubmit={review}
+          noValidate
+          hidden={step !== "details"}
+          className="space-y-6"
+          aria-label={t("details")}
+        >
           <input type="hidden" {...register("attemptId")} />
           <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
             <legend className="px-1 text-lg font-semibold">{t("details")}</legend>

@@ -102,7 +102,7 @@ export function QuickOrderRows() {
       <h2 id="quick-rows" className="text-lg font-semibold">
         {t("rows")}
       </h2>
-      <form onSubmit={submit} className="space-y-2">
+      <form method="post" onSubmit={submit} className="space-y-2">
         <datalist id="quick-order-suggestions">
           {suggestions.map((item) => (
             <option key={item.sku} value={item.sku}>

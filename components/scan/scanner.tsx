@@ -242,6 +242,7 @@ export function Scanner({ owner }: { owner: string }) {
         </section>
 
         <form
+          method="post"
           className="space-y-1"
           onSubmit={(event) => {
             event.preventDefault();

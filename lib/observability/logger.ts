@@ -1,12 +1,14 @@
 import pino, { type Logger } from "pino";
 
+import { getLogLevel } from "@/lib/env";
+
 /**
  * The portal's JSON log: one object a line on stdout (pino). Lines carry ids, routes, statuses and
  * durations, never an email address, a token or a password: the keys that could hold one are redacted
  * wherever they appear, and the request log names routes, not URLs (see requests.ts).
  *
- * The level is LOG_LEVEL (default info). Read here from the process environment rather than lib/env:
- * the log must work before the configuration is validated, to report that it is invalid.
+ * The level is LOG_LEVEL (default info), read by lib/env's getLogLevel alone: the log must work before
+ * the whole configuration is validated, to report that it is invalid.
  */
 const KEY = Symbol.for("dealer-portal.logger");
 type Holder = { [KEY]?: Logger };
@@ -44,7 +46,7 @@ export function createLogger(level?: string, destination?: pino.DestinationStrea
 /** The process's logger (one per process, even when Next loads this module more than once). */
 export function log(): Logger {
   const holder = globalThis as Holder;
-  holder[KEY] ??= createLogger(process.env.LOG_LEVEL);
+  holder[KEY] ??= createLogger(getLogLevel());
   return holder[KEY];
 }
 
