@@ -149,7 +149,8 @@ test.describe("bad input on the catalogue's addresses", () => {
       ["/search?q=a%00b", "Page not found"],
       // Malformed percent-encoding never reaches the page (the proxy answers not found for any path).
       ["/products/%FF", "Page not found"],
-      ["/products/a%00b", "Product not found"],
+      // A NUL names no product either: the proxy answers it as no page, before any route reads it.
+      ["/products/a%00b", "Page not found"],
       ["/catalogue/%ED%A0%80", "Page not found"],
       ["/catalogue/%FF", "Page not found"],
       ["/catalogue/a%00b", "Page not found"],
@@ -172,10 +173,7 @@ test.describe("bad input on the catalogue's addresses", () => {
 
     // The reader chose Dutch (the language switch's cookie).
     await page.context().addCookies([{ name: "NEXT_LOCALE", value: "nl", url: E2E.portalUrl }]);
-    const dutch = await page.goto("/products/a%00b");
-    expect(dutch?.status()).toBe(404);
-    await expect(page.getByRole("heading", { level: 1, name: nl.product.notFoundTitle })).toBeVisible();
-    for (const address of ["/search?q=a%00b", "/catalogue/%ED%A0%80", "/products/%FF"]) {
+    for (const address of ["/products/a%00b", "/search?q=a%00b", "/catalogue/%ED%A0%80", "/products/%FF"]) {
       const response = await page.goto(address);
       expect(response?.status(), address).toBe(404);
       await expect(page.getByRole("heading", { level: 1, name: nl.errors.notFoundTitle }), address).toBeVisible();

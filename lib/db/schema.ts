@@ -321,7 +321,98 @@ export const signInFailures = pgTable("sign_in_failures", {
   blockedUntil: timestamp("blocked_until", { withTimezone: true }),
 });
 
+/**
+ * The lines of the customer's orders as the portal has read them (order details it showed, orders it
+ * placed and read back): the dealer's last price paid per SKU and "buy again". Kept per customer,
+ * never shown to another. Idempotent: reading an order again replaces its lines.
+ */
+export const purchasedLines = pgTable(
+  "purchased_lines",
+  {
+    customerCode: text("customer_code").notNull(),
+    orderId: text("order_id").notNull(),
+    sku: text("sku").notNull(),
+    /** In price units, as ordered. */
+    quantity: integer("quantity").notNull(),
+    /** What the wholesaler charged per price unit on that order (the sold price); null when not told. */
+    unitPrice: numeric("unit_price", { precision: 14, scale: 4 }),
+    currency: text("currency").notNull().default("EUR"),
+    orderedAt: timestamp("ordered_at", { withTimezone: true }).notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ name: "purchased_lines_pk", columns: [table.customerCode, table.orderId, table.sku] }),
+    index("purchased_lines_sku_idx").on(table.customerCode, table.sku, table.orderedAt),
+  ],
+);
+
+/** A customer's favourite products: every user of the customer code shares them. */
+export const favourites = pgTable(
+  "favourites",
+  {
+    customerCode: text("customer_code").notNull(),
+    sku: text("sku").notNull(),
+    addedBy: text("added_by").notNull(),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ name: "favourites_pk", columns: [table.customerCode, table.sku] })],
+);
+
+/** A customer's named order list ("Monthly restock"). The id is random: it says nothing and guesses find nothing. */
+export const orderLists = pgTable(
+  "order_lists",
+  {
+    id: text("id").primaryKey(),
+    customerCode: text("customer_code").notNull(),
+    name: text("name").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("order_lists_customer_idx").on(table.customerCode, table.updatedAt)],
+);
+
+export const orderListLines = pgTable(
+  "order_list_lines",
+  {
+    listId: text("list_id")
+      .notNull()
+      .references(() => orderLists.id, { onDelete: "cascade" }),
+    sku: text("sku").notNull(),
+    /** In price units; rounded to the sales unit when the list goes into the cart. */
+    quantity: integer("quantity").notNull(),
+    /** The dealer's own order of the lines. */
+    position: integer("position").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ name: "order_list_lines_pk", columns: [table.listId, table.sku] }),
+    index("order_list_lines_position_idx").on(table.listId, table.position),
+  ],
+);
+
+/** A drop-ship address the customer chose to keep for later orders. */
+export const deliveryAddresses = pgTable(
+  "delivery_addresses",
+  {
+    id: text("id").primaryKey(),
+    customerCode: text("customer_code").notNull(),
+    /** The checkout's drop-ship fields (first and last name, company, street, house number, postcode, city, country, phone, VAT number). */
+    address: jsonb("address").$type<Record<string, string>>().notNull(),
+    /** Name, company and city in lower case: what the address book is searched by. */
+    searchText: text("search_text").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("delivery_addresses_customer_idx").on(table.customerCode, table.updatedAt)],
+);
+
 export type CartLineRow = typeof cartLines.$inferSelect;
 export type CheckoutAttemptRow = typeof checkoutAttempts.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type PortalSessionRow = typeof portalSessions.$inferSelect;
+export type PurchasedLineRow = typeof purchasedLines.$inferSelect;
+export type OrderListRow = typeof orderLists.$inferSelect;
+export type OrderListLineRow = typeof orderListLines.$inferSelect;
+export type DeliveryAddressRow = typeof deliveryAddresses.$inferSelect;
