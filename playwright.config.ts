@@ -19,7 +19,11 @@ const standaloneServer = path.join(process.env.NEXT_DIST_DIR || ".next", "standa
 const projectArgs = process.argv.flatMap((arg, index, all) =>
   arg.startsWith("--project=") ? [arg.slice("--project=".length)] : arg === "--project" ? [all[index + 1] ?? ""] : [],
 );
-const withVariants = projectArgs.length === 0 || projectArgs.includes("variants");
+// E2E_VARIANTS=0: a run of the other projects only (scripts/e2e.mjs runs the variants beside it).
+const variantsOff = process.env.E2E_VARIANTS === "0";
+// A run of the variants project alone needs none of the main servers.
+const onlyVariants = projectArgs.length > 0 && projectArgs.every((name) => name === "variants");
+const withVariants = !variantsOff && (projectArgs.length === 0 || projectArgs.includes("variants"));
 type WebServer = Extract<PlaywrightTestConfig["webServer"], unknown[]>[number];
 const variantServers: WebServer[] = [
   {
@@ -52,6 +56,48 @@ const variantServers: WebServer[] = [
       SYNC_INTERVAL_MINUTES: "0.1",
       STOCK_INTERVAL_SECONDS: "2",
       TRUSTED_PROXY_HOPS: "0",
+    },
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    timeout: 120_000,
+  },
+];
+
+const mainServers: WebServer[] = [
+  {
+    command: `node node_modules/tsx/dist/cli.mjs simulator/main.ts`,
+    url: `${E2E.simulatorUrl}/me`,
+    env: { SIM_PORT: String(E2E.simulatorPort), SIM_CONTROL_KEY: E2E.controlKey, SIM_PRODUCTS: "1500" },
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    timeout: 60_000,
+  },
+  {
+    // The standalone build that ships (scripts/build.mjs), as an operator starts it.
+    command: `node ${standaloneServer}`,
+    url: `${E2E.portalUrl}/api/health`,
+    env: {
+      UPSTREAM_URL: E2E.simulatorUrl,
+      NEXTAUTH_URL: E2E.portalUrl,
+      NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
+      // The standalone server runs in its own folder: paths are absolute.
+      DATA_DIR: path.resolve(E2E.dataDir),
+      PORT: String(E2E.portalPort),
+      HOSTNAME: "127.0.0.1",
+      // The JSON request lines would drown the test output; the cluster test reads them (e2e-cluster/).
+      LOG_LEVEL: "warn",
+      DEMO_MODE: "true",
+      SYNC_INTERVAL_MINUTES: "0.1",
+      STOCK_INTERVAL_SECONDS: "2",
+      SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS: "5",
+      SIGN_IN_ATTEMPTS_PER_ADDRESS: "1000",
+      SIGN_IN_ATTEMPTS_PER_ACCOUNT: "50",
+      // Reached directly: the sign-in limits use the connection's address.
+      TRUSTED_PROXY_HOPS: "0",
+      // GET /me is read again after 20 s instead of 5 minutes, for the lost-permission test.
+      SESSION_RECHECK_SECONDS: "20",
     },
     reuseExistingServer: false,
     stdout: "pipe",
@@ -100,53 +146,16 @@ export default defineConfig({
         storageState: E2E.dealerState,
       },
     },
-    {
-      // The ordering and orders journeys against a simulator answering in the reference's other shapes.
-      name: "variants",
-      testMatch: /.*variants\.spec\.ts/,
-      use: { ...devices["Desktop Chrome"], launchOptions, baseURL: E2E.variantPortalUrl },
-    },
+    // The ordering and orders journeys against a simulator answering in the reference's other shapes.
+    ...(variantsOff
+      ? []
+      : [
+          {
+            name: "variants",
+            testMatch: /.*variants\.spec\.ts/,
+            use: { ...devices["Desktop Chrome"], launchOptions, baseURL: E2E.variantPortalUrl },
+          },
+        ]),
   ],
-  webServer: [
-    {
-      command: `node node_modules/tsx/dist/cli.mjs simulator/main.ts`,
-      url: `${E2E.simulatorUrl}/me`,
-      env: { SIM_PORT: String(E2E.simulatorPort), SIM_CONTROL_KEY: E2E.controlKey, SIM_PRODUCTS: "1500" },
-      reuseExistingServer: false,
-      stdout: "ignore",
-      stderr: "pipe",
-      timeout: 60_000,
-    },
-    {
-      // The standalone build that ships (scripts/build.mjs), as an operator starts it.
-      command: `node ${standaloneServer}`,
-      url: `${E2E.portalUrl}/api/health`,
-      env: {
-        UPSTREAM_URL: E2E.simulatorUrl,
-        NEXTAUTH_URL: E2E.portalUrl,
-        NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
-        // The standalone server runs in its own folder: paths are absolute.
-        DATA_DIR: path.resolve(E2E.dataDir),
-        PORT: String(E2E.portalPort),
-        HOSTNAME: "127.0.0.1",
-        // The JSON request lines would drown the test output; the cluster test reads them (e2e-cluster/).
-        LOG_LEVEL: "warn",
-        DEMO_MODE: "true",
-        SYNC_INTERVAL_MINUTES: "0.1",
-        STOCK_INTERVAL_SECONDS: "2",
-        SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS: "5",
-        SIGN_IN_ATTEMPTS_PER_ADDRESS: "1000",
-        SIGN_IN_ATTEMPTS_PER_ACCOUNT: "50",
-        // Reached directly: the sign-in limits use the connection's address.
-        TRUSTED_PROXY_HOPS: "0",
-        // GET /me is read again after 20 s instead of 5 minutes, for the lost-permission test.
-        SESSION_RECHECK_SECONDS: "20",
-      },
-      reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
-      timeout: 120_000,
-    },
-    ...(withVariants ? variantServers : []),
-  ],
+  webServer: [...(onlyVariants ? [] : mainServers), ...(withVariants ? variantServers : [])],
 });

@@ -1,7 +1,9 @@
 // `npm run test:e2e`: the production build (scripts/build.mjs: the standalone folder that ships), then the
 // Playwright suite in Chromium against that folder's server and the simulator (Playwright's webServer starts
 // both). Installs Debian's Chromium when no browser is there. .env is loaded as Next loads it.
+import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
+import { createInterface } from "node:readline";
 
 import { build } from "./build.mjs";
 import { buildIsCurrent } from "./lib/build-state.mjs";
@@ -30,17 +32,58 @@ export async function ensureBuild() {
   return offset;
 }
 
+/**
+ * The whole suite in parallel groups, each with its own simulator, portal and data folder from the
+ * one build: two halves of the main projects (Playwright's shards; each runs the setup it needs) and
+ * the variants project beside them. One Playwright worker per group, as the suite's shared accounts
+ * need; the groups share nothing but the build.
+ */
+const GROUPS = [
+  { name: "a", offset: 0, args: ["--shard=1/2"], env: { E2E_VARIANTS: "0" } },
+  { name: "b", offset: 200, args: ["--shard=2/2"], env: { E2E_VARIANTS: "0" } },
+  { name: "v", offset: 300, args: ["--project=variants"], env: {} },
+];
+
+function resultsOf(offset) {
+  return offset ? `test-results/run-${offset}` : "test-results";
+}
+
+function runGroup(group, distDir) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...group.args], {
+      env: { ...process.env, ...group.env, E2E_PORT_OFFSET: String(group.offset), NEXT_DIST_DIR: distDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on("line", (line) => console.log(`[${group.name}] ${line}`));
+    }
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   loadDotEnv();
   await ensureChromium();
   const offset = await ensureBuild();
-  // Every run starts from an empty portal database.
-  rmSync(offset ? `test-results/run-${offset}/e2e-data` : "test-results/e2e-data", { recursive: true, force: true });
-  rmSync(offset ? `test-results/run-${offset}/e2e-variant-data` : "test-results/e2e-variant-data", {
-    recursive: true,
-    force: true,
-  });
   const args = process.argv.slice(2);
+  // The whole suite runs in parallel groups unless E2E_GROUPS=1 or a part of it is asked for.
+  const grouped = args.length === 0 && !offset && process.env.E2E_GROUPS !== "1";
+  // Every run starts from an empty portal database.
+  for (const run of grouped ? GROUPS.map((group) => group.offset) : [offset]) {
+    rmSync(`${resultsOf(run)}/e2e-data`, { recursive: true, force: true });
+    rmSync(`${resultsOf(run)}/e2e-variant-data`, { recursive: true, force: true });
+  }
+  if (grouped) {
+    const distDir = process.env.NEXT_DIST_DIR || ".next";
+    const started = Date.now();
+    const codes = await Promise.all(GROUPS.map((group) => runGroup(group, distDir)));
+    const failed = GROUPS.filter((_, index) => codes[index] !== 0).map((group) => group.name);
+    console.log(
+      `e2e: ${GROUPS.length} groups in ${((Date.now() - started) / 60000).toFixed(1)} min; ` +
+        (failed.length ? `failed: ${failed.join(", ")}` : "all passed"),
+    );
+    process.exit(failed.length ? 1 : 0);
+  }
   try {
     await runToEnd(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...args]);
   } catch (error) {
