@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useActionState, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 
 import { CartTotals } from "@/components/cart/cart-totals";
@@ -18,7 +18,8 @@ import {
   type CheckoutInput,
 } from "@/lib/checkout/schema";
 
-import { submitOrder, type SubmitOrderResult } from "@/lib/checkout/actions";
+import { checkoutFormAction, submitOrder, type SubmitOrderResult } from "@/lib/checkout/actions";
+import { INITIAL_CHECKOUT_STATE, stateAfterPlacing, type CheckoutProblem } from "@/lib/checkout/form-state";
 
 export interface CheckoutLine {
   sku: string;
@@ -37,103 +38,90 @@ export interface CheckoutProps {
   canPlaceTestOrders: boolean;
 }
 
-type Problem = { tone: "error" | "warning"; text: string; details?: string[] };
-
 /**
- * The checkout: one form (the server action checks it with the same zod
- * schema), then a summary with the final button. The dealer is told plainly
- * what happened to every submission; the cart is kept unless the order was placed.
+ * The checkout: the details, then a summary with the final button. Both are forms whose action is
+ * the server action (lib/checkout/actions.ts checkoutFormAction): tapped before hydration or
+ * without JavaScript they post, and the page comes back with the next step, or the details with
+ * their messages and everything typed, or the confirmation. Once hydrated, the details are checked
+ * here with the same zod schema and the order is sent by submitOrder, without leaving the page.
+ * The dealer is told plainly what happened to every submission; the cart is kept unless the order
+ * was placed. The attempt id the order is sent under is rendered by the server into the form.
  */
 export function CheckoutForm(props: CheckoutProps) {
   const t = useTranslations("checkout");
   const tc = useTranslations("cart");
   const format = useFormatter();
   const router = useRouter();
-  const [step, setStep] = useState<"details" | "review">("details");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
-  const [pending, startTransition] = useTransition();
+  const [posted, formAction, postPending] = useActionState(checkoutFormAction, INITIAL_CHECKOUT_STATE);
+  const [step, setStep] = useState<"details" | "review">(posted.step);
+  const [problem, setProblem] = useState<CheckoutProblem | null>(posted.problem);
+  const [lineErrors, setLineErrors] = useState<Record<string, string>>(posted.lines);
+  // Messages of a native post, shown until the form is checked here.
+  const [postedFields, setPostedFields] = useState(posted.fields);
+  const [seen, setSeen] = useState(posted);
+  const [sending, startTransition] = useTransition();
+  const pending = sending || postPending;
+  // What the fields show when the page is drawn (what was posted, or nothing yet): rendered into the
+  // HTML, so a page answering a post shows everything typed before any script runs.
+  const initial: CheckoutInput = {
+    ...(posted.values ?? { reference: "", notes: "", test: false, delivery: "own", ...EMPTY_DROPSHIP }),
+    attemptId: posted.attemptId || props.attemptId,
+  };
   const form = useForm<CheckoutInput>({
     resolver: zodResolver(checkoutSchema),
-    defaultValues: {
-      attemptId: props.attemptId,
-      reference: "",
-      notes: "",
-      test: false,
-      delivery: "own",
-      ...EMPTY_DROPSHIP,
-    },
+    defaultValues: initial,
     mode: "onTouched",
   });
-  const { register, formState, setError, setValue, getValues, control } = form;
-  const delivery = useWatch({ control, name: "delivery" });
+  const { register, formState, setError, setValue, getValues, control, reset } = form;
+  if (seen !== posted) {
+    // A post answered after hydration began (a tap React replayed): show its answer.
+    setSeen(posted);
+    setStep(posted.step);
+    setProblem(posted.problem);
+    setLineErrors(posted.lines);
+    setPostedFields(posted.fields);
+    if (posted.values) reset({ ...posted.values, attemptId: posted.attemptId || props.attemptId });
+  }
   const reference = useWatch({ control, name: "reference" }) ?? "";
   const dropshipPossible = props.nonDropshipableSkus.length === 0;
+  const say = (message: string) =>
+    message.startsWith("upstream:")
+      ? t("errors.upstreamField", { message: message.slice("upstream:".length) })
+      : t(`errors.${message as "required"}`);
   const errorText = (field: CheckoutField) => {
-    const message = formState.errors[field]?.message;
-    if (!message) return undefined;
-    return message.startsWith("upstream:") ? message.slice("upstream:".length) : t(`errors.${message as "required"}`);
+    const message = formState.errors[field]?.message ?? postedFields[field];
+    return message ? say(message) : undefined;
   };
 
   const review = form.handleSubmit(() => {
     setProblem(null);
+    setPostedFields({});
     setStep("review");
     window.scrollTo({ top: 0 });
   });
 
   function show(result: SubmitOrderResult) {
-    switch (result.kind) {
-      case "placed":
-        router.push(`/checkout/confirmation/${result.attemptId}`);
-        return;
-      case "invalid":
-        for (const [field, message] of Object.entries(result.fields)) setError(field as CheckoutField, { message });
-        setProblem({ tone: "error", text: t("errors.formInvalid") });
-        setStep("details");
-        return;
-      case "rejected":
-        for (const [field, message] of Object.entries(result.fields)) {
-          setError(field as CheckoutField, { message: `upstream:${t("errors.upstreamField", { message })}` });
-        }
-        setLineErrors(
-          Object.fromEntries(
-            Object.entries(result.lines).map(([sku, message]) => [sku, t("errors.upstreamLine", { message })]),
-          ),
-        );
-        setValue("attemptId", result.nextAttemptId);
-        setProblem({ tone: "error", text: t("errors.rejected"), details: result.general });
-        setStep(Object.keys(result.fields).length ? "details" : "review");
-        return;
-      case "not-sent":
-        setProblem({
-          tone: "error",
-          text: result.reason === "rate_limited" ? t("errors.rateLimited") : t("errors.notSent"),
-        });
-        return;
-      case "unknown":
-        setProblem({ tone: "warning", text: t("errors.unknown") });
-        return;
-      case "in-progress":
-        setProblem({ tone: "warning", text: t("errors.inProgress") });
-        return;
-      case "empty-cart":
-        setProblem({ tone: "error", text: t("errors.emptyCart") });
-        return;
-      case "cart-not-orderable":
-        setProblem({ tone: "error", text: t("errors.cartNotOrderable") });
-        return;
-      case "test-not-allowed":
-        setProblem({ tone: "error", text: t("errors.testNotAllowed") });
+    if (result.kind === "placed") {
+      router.push(`/checkout/confirmation/${result.attemptId}`);
+      return;
     }
+    const next = stateAfterPlacing(getValues(), result);
+    setPostedFields({});
+    for (const [field, message] of Object.entries(next.fields)) setError(field as CheckoutField, { message });
+    if (next.attemptId) setValue("attemptId", next.attemptId);
+    setLineErrors(next.lines);
+    setProblem(next.problem);
+    setStep(next.step);
   }
 
-  function place() {
+  function place(event: React.FormEvent) {
+    event.preventDefault();
     setProblem(null);
     startTransition(async () => {
       try {
         show(await submitOrder(getValues()));
       } catch {
-        setProblem({ tone: "warning", text: t("errors.unknown") });
+        setProblem({ tone: "warning", key: "unknown" });
       }
     });
   }
@@ -143,7 +131,7 @@ export function CheckoutForm(props: CheckoutProps) {
       role="alert"
       className={`rounded-md border p-3 text-sm ${problem.tone === "error" ? "border-red-300 bg-red-50 text-red-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}
     >
-      <p>{problem.text}</p>
+      <p>{t(`errors.${problem.key}`)}</p>
       {problem.details?.length ? (
         <ul className="mt-1 list-disc pl-5">
           {problem.details.map((detail) => (
@@ -160,14 +148,14 @@ export function CheckoutForm(props: CheckoutProps) {
       <div className="space-y-4">
         {problemBox}
         <form
-          method="post"
+          action={formAction}
           onSubmit={review}
           noValidate
           hidden={step !== "details"}
           className="space-y-6"
           aria-label={t("details")}
         >
-          <input type="hidden" {...register("attemptId")} />
+          <input type="hidden" {...register("attemptId")} defaultValue={initial.attemptId} />
           <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
             <legend className="px-1 text-lg font-semibold">{t("details")}</legend>
             <TextField
@@ -176,6 +164,7 @@ export function CheckoutForm(props: CheckoutProps) {
               maxLength={50}
               autoComplete="off"
               error={errorText("reference")}
+              defaultValue={initial.reference}
               {...register("reference")}
             />
             <p className="-mt-3 text-xs text-slate-600" aria-live="polite">
@@ -190,12 +179,18 @@ export function CheckoutForm(props: CheckoutProps) {
                 rows={3}
                 maxLength={1000}
                 className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
+                defaultValue={initial.notes}
                 {...register("notes")}
               />
             </div>
             {props.canPlaceTestOrders ? (
               <label className="flex min-h-touch items-start gap-2 text-sm">
-                <input type="checkbox" className="mt-1 h-5 w-5 accent-brand-600" {...register("test")} />
+                <input
+                  type="checkbox"
+                  className="mt-1 h-5 w-5 accent-brand-600"
+                  defaultChecked={initial.test}
+                  {...register("test")}
+                />
                 <span>
                   <span className="font-medium">{t("test")}</span>
                   <span className="block text-slate-600">{t("testHint")}</span>
@@ -204,10 +199,16 @@ export function CheckoutForm(props: CheckoutProps) {
             ) : null}
           </fieldset>
 
-          <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <fieldset className="group space-y-3 rounded-lg border border-slate-200 bg-white p-4">
             <legend className="px-1 text-lg font-semibold">{t("delivery")}</legend>
             <label className="flex min-h-touch items-center gap-2">
-              <input type="radio" value="own" className="h-5 w-5 accent-brand-600" {...register("delivery")} />
+              <input
+                type="radio"
+                value="own"
+                className="h-5 w-5 accent-brand-600"
+                defaultChecked={initial.delivery === "own"}
+                {...register("delivery")}
+              />
               {t("deliverOwn")}
             </label>
             {props.ownAddress ? (
@@ -224,8 +225,10 @@ export function CheckoutForm(props: CheckoutProps) {
             <label className="flex min-h-touch items-center gap-2">
               <input
                 type="radio"
+                id="checkout-dropship"
                 value="dropship"
                 disabled={!dropshipPossible}
+                defaultChecked={initial.delivery === "dropship"}
                 className="h-5 w-5 accent-brand-600"
                 aria-describedby={dropshipPossible ? undefined : "dropship-impossible"}
                 {...register("delivery")}
@@ -240,31 +243,36 @@ export function CheckoutForm(props: CheckoutProps) {
             {props.bigParcelSkus.length ? (
               <p className="text-sm text-amber-900">{t("bigParcels", { skus: props.bigParcelSkus.join(", ") })}</p>
             ) : null}
-            {delivery === "dropship" ? (
-              <div className="grid gap-3 sm:grid-cols-2">
+            {/* Shown by the radio itself (CSS), so it opens without JavaScript too. */}
+            {dropshipPossible ? (
+              <div className="hidden gap-3 group-has-[#checkout-dropship:checked]:grid sm:grid-cols-2">
                 <h3 className="font-semibold sm:col-span-2">{t("endCustomer")}</h3>
                 <TextField
                   label={t("firstName")}
                   autoComplete="off"
                   error={errorText("firstName")}
+                  defaultValue={initial.firstName}
                   {...register("firstName")}
                 />
                 <TextField
                   label={t("lastName")}
                   autoComplete="off"
                   error={errorText("lastName")}
+                  defaultValue={initial.lastName}
                   {...register("lastName")}
                 />
                 <TextField
                   label={t("company")}
                   autoComplete="off"
                   error={errorText("company")}
+                  defaultValue={initial.company}
                   {...register("company")}
                 />
                 <TextField
                   label={t("vatNumber")}
                   autoComplete="off"
                   error={errorText("vatNumber")}
+                  defaultValue={initial.vatNumber}
                   {...register("vatNumber")}
                 />
                 <TextField
@@ -273,21 +281,30 @@ export function CheckoutForm(props: CheckoutProps) {
                   inputMode="tel"
                   autoComplete="off"
                   error={errorText("phone")}
+                  defaultValue={initial.phone}
                   {...register("phone")}
                 />
-                <TextField label={t("street")} autoComplete="off" error={errorText("street")} {...register("street")} />
+                <TextField
+                  label={t("street")}
+                  autoComplete="off"
+                  error={errorText("street")}
+                  defaultValue={initial.street}
+                  {...register("street")}
+                />
                 <div className="grid grid-cols-2 gap-3">
                   <TextField
                     label={t("houseNumber")}
                     inputMode="numeric"
                     autoComplete="off"
                     error={errorText("houseNumber")}
+                    defaultValue={initial.houseNumber}
                     {...register("houseNumber")}
                   />
                   <TextField
                     label={t("houseNumberExtension")}
                     autoComplete="off"
                     error={errorText("houseNumberExtension")}
+                    defaultValue={initial.houseNumberExtension}
                     {...register("houseNumberExtension")}
                   />
                 </div>
@@ -296,9 +313,16 @@ export function CheckoutForm(props: CheckoutProps) {
                   autoComplete="off"
                   autoCapitalize="characters"
                   error={errorText("postcode")}
+                  defaultValue={initial.postcode}
                   {...register("postcode")}
                 />
-                <TextField label={t("city")} autoComplete="off" error={errorText("city")} {...register("city")} />
+                <TextField
+                  label={t("city")}
+                  autoComplete="off"
+                  error={errorText("city")}
+                  defaultValue={initial.city}
+                  {...register("city")}
+                />
                 <div>
                   <label htmlFor="checkout-country" className="block text-sm font-medium">
                     {t("country")}
@@ -306,6 +330,7 @@ export function CheckoutForm(props: CheckoutProps) {
                   <select
                     id="checkout-country"
                     className="mt-1 block min-h-touch w-full rounded-md border border-slate-300 bg-white px-2"
+                    defaultValue={initial.country}
                     {...register("country")}
                   >
                     {COUNTRIES.map((country) => (
@@ -324,25 +349,38 @@ export function CheckoutForm(props: CheckoutProps) {
                     rows={2}
                     maxLength={500}
                     className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
+                    defaultValue={initial.deliveryNote}
                     {...register("deliveryNote")}
                   />
                 </div>
               </div>
             ) : null}
           </fieldset>
-          <Button type="submit" className="w-full sm:w-auto">
+          <Button type="submit" name="intent" value="review" className="w-full sm:w-auto">
             {t("review")}
           </Button>
         </form>
 
         {step === "review" ? (
-          <section
+          <form
+            action={formAction}
+            onSubmit={place}
             aria-labelledby="checkout-summary"
             className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
           >
             <h2 id="checkout-summary" className="text-lg font-semibold">
               {t("summary")}
             </h2>
+            {/* What is sent, with the attempt id the server gave this form: posted twice, one order. */}
+            {Object.entries(values).map(([name, value]) =>
+              typeof value === "boolean" ? (
+                value ? (
+                  <input key={name} type="hidden" name={name} value="on" />
+                ) : null
+              ) : (
+                <input key={name} type="hidden" name={name} value={value} />
+              ),
+            )}
             <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
               <dt className="text-slate-600">{t("reference")}</dt>
               <dd className="font-semibold break-words">{values.reference}</dd>
@@ -388,22 +426,36 @@ export function CheckoutForm(props: CheckoutProps) {
                       {line.totalExVat === null ? tc("priceOnDemand") : format.number(line.totalExVat, "money")}
                     </span>
                   </div>
-                  {lineErrors[line.sku] ? <p className="text-xs text-red-800">{lineErrors[line.sku]}</p> : null}
+                  {lineErrors[line.sku] ? (
+                    <p className="text-xs text-red-800">
+                      {t("errors.upstreamLine", { message: lineErrors[line.sku]! })}
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ul>
             <div className="flex flex-wrap gap-3">
-              <Button onClick={place} disabled={pending}>
+              <Button type="submit" name="intent" value="place" disabled={pending}>
                 {pending ? t("placing") : t("place")}
               </Button>
-              <Button variant="secondary" disabled={pending} onClick={() => setStep("details")}>
+              <Button
+                type="submit"
+                name="intent"
+                value="change"
+                variant="secondary"
+                disabled={pending}
+                onClick={(event) => {
+                  event.preventDefault();
+                  setStep("details");
+                }}
+              >
                 {t("change")}
               </Button>
             </div>
             <p role="status" aria-live="polite" className="sr-only">
               {pending ? t("placing") : ""}
             </p>
-          </section>
+          </form>
         ) : null}
       </div>
       <aside className="space-y-3">

@@ -1,19 +1,58 @@
 "use server";
 
+import { redirect } from "next/navigation";
+import { z } from "zod";
+
 import { requireSession } from "@/lib/auth/session";
 
+import { checkoutValuesOf, invalidState, keptValues, stateAfterPlacing, type CheckoutFormState } from "./form-state";
 import { placeOrder, type PlaceOrderResult } from "./place-order";
 import { checkoutSchema, type CheckoutField } from "./schema";
 
 export type SubmitOrderResult = PlaceOrderResult;
 
-/** The checkout form's action: parse, session, placeOrder (lib/checkout/place-order.ts). */
+function fieldMessages(error: z.ZodError): Partial<Record<CheckoutField, string>> {
+  const fields: Partial<Record<CheckoutField, string>> = {};
+  for (const issue of error.issues) fields[issue.path[0] as CheckoutField] ??= issue.message;
+  return fields;
+}
+
+/** The hydrated checkout form's "Place order": parse, session, placeOrder (lib/checkout/place-order.ts). */
 export async function submitOrder(input: unknown): Promise<SubmitOrderResult> {
   const parsed = checkoutSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields: Partial<Record<CheckoutField, string>> = {};
-    for (const issue of parsed.error.issues) fields[issue.path[0] as CheckoutField] ??= issue.message;
-    return { kind: "invalid", fields };
-  }
+  if (!parsed.success) return { kind: "invalid", fields: fieldMessages(parsed.error) };
   return placeOrder(await requireSession(), parsed.data);
+}
+
+const intentSchema = z.enum(["review", "change", "place"]);
+
+/**
+ * The checkout's forms posted natively (before hydration, or without JavaScript): the answer is the
+ * page again with this state (the review step, or the details with their messages and everything
+ * typed), or the confirmation when the order was placed. "Place order" posts the attempt id the
+ * server rendered into the form: a second post of the same form reports the same order.
+ */
+export async function checkoutFormAction(_previous: CheckoutFormState, form: FormData): Promise<CheckoutFormState> {
+  const intent = intentSchema.safeParse(form.get("intent"));
+  const raw = checkoutValuesOf(form);
+  const kept = keptValues(raw);
+  const parsed = checkoutSchema.safeParse(raw);
+  const session = await requireSession();
+  if (!intent.success || intent.data === "change") {
+    return { step: "details", values: kept, attemptId: kept.attemptId || null, fields: {}, lines: {}, problem: null };
+  }
+  if (!parsed.success) return invalidState(kept, fieldMessages(parsed.error));
+  if (intent.data === "review") {
+    return {
+      step: "review",
+      values: parsed.data,
+      attemptId: parsed.data.attemptId,
+      fields: {},
+      lines: {},
+      problem: null,
+    };
+  }
+  const result = await placeOrder(session, parsed.data);
+  if (result.kind === "placed") redirect(`/checkout/confirmation/${result.attemptId}`);
+  return stateAfterPlacing(parsed.data, result);
 }
