@@ -150,13 +150,21 @@ export async function markPlaced(
   owner: CartOwner,
   attempt: Pick<CheckoutAttemptRow, "id" | "cartSnapshot">,
   from: readonly AttemptState[],
-  order: { id: string; status: string },
+  order: { id: string; status: string; createdAt?: Date | null },
 ): Promise<void> {
   assertTransition(from, "placed");
+  // The wholesaler's created_at is kept: the order's "Placed on" (lib/orders/placed-dates.ts).
+  const placed = order.createdAt ? { outcome: { createdAt: order.createdAt.toISOString() } } : {};
   await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(checkoutAttempts)
-      .set({ state: "placed", upstreamOrderId: order.id, upstreamStatus: order.status, updatedAt: sql`now()` })
+      .set({
+        state: "placed",
+        upstreamOrderId: order.id,
+        upstreamStatus: order.status,
+        ...placed,
+        updatedAt: sql`now()`,
+      })
       .where(and(ownedBy(owner, attempt.id), inArray(checkoutAttempts.state, [...from])))
       .returning({ id: checkoutAttempts.id });
     if (updated) await subtractOrdered(tx as unknown as Database, owner, attempt.cartSnapshot);

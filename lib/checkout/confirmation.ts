@@ -5,6 +5,7 @@ import { cartOwnerOf } from "@/lib/cart/owner";
 import { getDb } from "@/lib/db";
 
 import { parseOrderId } from "@/lib/orders/order-id";
+import { recordPlacedOrder } from "@/lib/purchases/record-placed";
 
 import { findAttempt } from "./attempts";
 import { ATTEMPT_ID } from "./schema";
@@ -22,6 +23,8 @@ export async function viewConfirmation(session: SessionToken, attemptId: string)
   if (!ATTEMPT_ID.test(attemptId)) return null;
   const attempt = await findAttempt(await getDb(), cartOwnerOf(session), attemptId);
   if (!attempt || attempt.state !== "placed" || !attempt.upstreamOrderId) return null;
+  // The order read back once, so its lines and the prices paid are kept (lib/purchases).
+  await recordPlacedOrder(session, attempt.upstreamOrderId);
   return {
     orderId: attempt.upstreamOrderId,
     orderPath:

@@ -155,7 +155,11 @@ async function send(ctx: SendContext, attempt: CheckoutAttemptRow): Promise<Chec
     const created = await ctx.upstream.createOrder(attempt.request as never);
     const orderId = created.id;
     // From unknown too: a request that took this claim for stale may have moved it meanwhile.
-    await markPlaced(ctx.db, ctx.owner, attempt, ["sending", "unknown"], { id: orderId, status: created.status });
+    await markPlaced(ctx.db, ctx.owner, attempt, ["sending", "unknown"], {
+      id: orderId,
+      status: created.status,
+      createdAt: created.createdAt,
+    });
     return { kind: "placed", attemptId: attempt.id, orderId, status: created.status };
   } catch (error) {
     if (!(error instanceof UpstreamError)) {

@@ -6,6 +6,8 @@ import { summariesBySku } from "@/lib/catalogue/queries";
 import type { ProductSummary } from "@/lib/catalogue/types";
 import { getDb } from "@/lib/db";
 import type { Order, OrderId, OrderStatusReport } from "@/lib/domain/order";
+import { errorText, log } from "@/lib/observability/logger";
+import { recordOrderFor } from "@/lib/purchases/record-order";
 import { isUpstreamError } from "@/lib/upstream";
 
 import { loaded, ordersUpstream, type Loaded } from "./upstream";
@@ -20,6 +22,15 @@ function isActiveCustomers(session: SessionToken, order: Order): boolean {
   return !order.customer || order.customer.code.toUpperCase() === activeCustomer(session).toUpperCase();
 }
 
+/** Keeps the lines of an order read for the active customer (last price paid, buy again); never fails the read. */
+async function recordPurchases(session: SessionToken, order: Order): Promise<void> {
+  try {
+    await recordOrderFor(await getDb(), session, order);
+  } catch (error) {
+    log().warn({ error: errorText(error) }, "order lines not recorded");
+  }
+}
+
 /** The order as the upstream has it, or null when it is not the active customer's (not found, forbidden, foreign). */
 export async function findOrder(
   session: SessionToken,
@@ -29,7 +40,9 @@ export async function findOrder(
   const upstream = await ordersUpstream(session, onUnauthorized);
   try {
     const order = await upstream.order(id);
-    return isActiveCustomers(session, order) ? { ok: true, value: order } : null;
+    if (!isActiveCustomers(session, order)) return null;
+    await recordPurchases(session, order);
+    return { ok: true, value: order };
   } catch (error) {
     // A foreign order is "not found", whether the upstream says 404 or 403.
     if (isUpstreamError(error, "not_found") || isUpstreamError(error, "forbidden")) return null;
