@@ -71,6 +71,7 @@ test.describe("phone: signed out", () => {
 
     // Search from the bottom bar's search page, and add from the results.
     const searched = await orderableProduct((product) => product.title !== browsedName);
+    await bottomNav(page).getByText("More", { exact: true }).tap();
     await bottomNav(page).getByRole("link", { name: "Search" }).tap();
     await expect(page).toHaveURL(/\/search$/);
     const search = page.locator("main").getByRole("combobox", { name: "Search the catalogue" });

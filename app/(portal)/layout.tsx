@@ -6,6 +6,7 @@ import { OfflineScanSync } from "@/components/scan/offline-scan-sync";
 import { BottomNav } from "@/components/shell/bottom-nav";
 import { Providers } from "@/components/shell/providers";
 import { SiteHeader } from "@/components/shell/site-header";
+import { isStaff } from "@/lib/acting/policy";
 import { shellState } from "@/lib/acting/shell";
 import { publicSession } from "@/lib/auth/options";
 import { requireSession } from "@/lib/auth/session";
@@ -41,7 +42,7 @@ export default async function PortalLayout({ children }: { children: React.React
       <main id="main" className="mx-auto w-full max-w-page px-gutter pt-4 pb-24 md:pb-10">
         {children}
       </main>
-      <BottomNav cartCount={cartCount} />
+      <BottomNav cartCount={cartCount} showAdmin={isStaff(session)} />
       <OfflineScanSync owner={scanOwnerKey(token)} />
       <ServiceWorkerRegistration enabled={getEnv().NODE_ENV === "production"} />
     </Providers>
