@@ -1,0 +1,62 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+
+import { requireSession } from "@/lib/auth/session";
+
+import { deleteAddress, saveAddress, updateAddress } from "./book";
+import { ADDRESS_FIELDS, addressId, addressInput, type AddressErrors, type AddressField } from "./schema";
+
+/**
+ * The address book's server actions, thin shells: parse the form with zod, read the session, call
+ * one use case (lib/address-book/book.ts), answer with what the form says back. They work as plain
+ * posts before hydration or without JavaScript: a saved or deleted address goes back to the book,
+ * a refused one comes back with everything typed and a message per field.
+ */
+
+export interface AddressFormState {
+  values: Partial<Record<AddressField, string>>;
+  fields: AddressErrors;
+  error: "" | "invalid" | "limit" | "not-found";
+}
+
+const saveInput = addressInput.extend({ id: z.union([addressId, z.literal("")]).optional() });
+const deleteInput = z.object({ id: z.string().max(64) });
+
+/** Keeps what was typed (bounded) to show it again. */
+function typed(formData: FormData): Partial<Record<AddressField, string>> {
+  return Object.fromEntries(
+    ADDRESS_FIELDS.map((field) => {
+      const value = formData.get(field);
+      return [field, typeof value === "string" ? value.slice(0, 200) : ""];
+    }),
+  );
+}
+
+export async function submitAddress(_state: AddressFormState, formData: FormData): Promise<AddressFormState> {
+  const parsed = saveInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { values: typed(formData), fields: {}, error: "invalid" };
+  const session = await requireSession();
+  const { id, ...fields } = parsed.data;
+  const result = id ? await updateAddress(session, { id, ...fields }) : await saveAddress(session, fields);
+  if (!result.ok) {
+    return {
+      values: typed(formData),
+      fields: result.error === "invalid" ? result.fields : {},
+      error: result.error,
+    };
+  }
+  revalidatePath("/addresses");
+  redirect(`/addresses?done=${id ? "updated" : "saved"}`);
+}
+
+export async function removeAddress(_state: AddressFormState, formData: FormData): Promise<AddressFormState> {
+  const parsed = deleteInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { values: {}, fields: {}, error: "not-found" };
+  const result = await deleteAddress(await requireSession(), parsed.data);
+  if (!result.ok) return { values: {}, fields: {}, error: "not-found" };
+  revalidatePath("/addresses");
+  redirect("/addresses?done=deleted");
+}
