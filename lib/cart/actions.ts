@@ -11,11 +11,23 @@ import {
   emptyCart as emptyTheCart,
   removeLine,
   setQuantity,
+  stepLine,
   subtractFromCart as subtractFromTheCart,
   type CartEditResult,
 } from "./edit";
+import { quantityError, type AddToCartState, type CartFormState } from "./form-state";
 import type { LineReport } from "./lines";
-import { addLinesInput, addToCartInput, removeLineInput, requestedLinesInput, setQuantityInput } from "./schemas";
+import {
+  addLinesInput,
+  addToCartForm,
+  addToCartInput,
+  editCartForm,
+  formFields,
+  removeLineInput,
+  requestedLinesInput,
+  setQuantityInput,
+  typedQuantitySchema,
+} from "./schemas";
 
 /**
  * The cart's server actions, thin shells: parse the input with zod, read the session, call one
@@ -35,6 +47,75 @@ export async function addToCart(input: unknown): Promise<CartActionResult> {
   const result = await addProduct(await requireSession(), parsed.data);
   if (result.ok) changed();
   return result;
+}
+
+/**
+ * The "Add to cart" form (product page, card, scan), posted natively before hydration or without
+ * JavaScript (the answer is the page again with this state) or from the hydrated form. A quantity
+ * that is not a number, or more than a line holds, is said and given back as typed; nothing is added.
+ */
+export async function addToCartFromForm(_previous: AddToCartState, form: FormData): Promise<AddToCartState> {
+  const parsed = addToCartForm.safeParse(formFields(form));
+  if (!parsed.success) return { ok: false, error: "invalid" };
+  const quantity = typedQuantitySchema.safeParse(parsed.data.quantity);
+  if (!quantity.success) {
+    return {
+      ok: false,
+      error: quantityError(quantity.error.issues[0]?.message),
+      typed: parsed.data.quantity.slice(0, 20),
+    };
+  }
+  const result = await addProduct(await requireSession(), { sku: parsed.data.sku, quantity: quantity.data });
+  if (!result.ok) return { ok: false, error: result.error };
+  changed();
+  return { ok: true, sku: result.sku, quantity: result.quantity, rounded: result.rounded, count: result.count };
+}
+
+/**
+ * Every form of the cart page: a typed quantity ("Update", or Enter), + and − (one sales unit from
+ * what the cart holds now), removing a line, emptying the cart. The button pressed names the change.
+ */
+export async function editCartFromForm(_previous: CartFormState, form: FormData): Promise<CartFormState> {
+  const fields = formFields(form);
+  const parsed = editCartForm.safeParse({ intent: "set", ...fields });
+  if (!parsed.success) return { ok: false, error: "invalid" };
+  const input = parsed.data;
+  if (input.intent === "empty") {
+    await emptyTheCart(await requireSession());
+    changed();
+    return { ok: true, intent: "empty" };
+  }
+  if (input.intent === "remove") {
+    const { title } = await removeLine(await requireSession(), input.sku);
+    changed();
+    return { ok: true, intent: "remove", sku: input.sku, title };
+  }
+  if (input.intent === "set") {
+    const quantity = typedQuantitySchema.safeParse(input.quantity);
+    if (!quantity.success) {
+      const error = quantityError(quantity.error.issues[0]?.message);
+      return { ok: false, error, sku: input.sku, typed: input.quantity.slice(0, 20) };
+    }
+    const result = await setQuantity(await requireSession(), { sku: input.sku, quantity: quantity.data });
+    if (!result.ok) return { ok: false, error: result.error, sku: input.sku };
+    changed();
+    const { sku, title, rounded } = result;
+    return { ok: true, intent: "set", sku, title, quantity: result.quantity, rounded };
+  }
+  const result = await stepLine(await requireSession(), {
+    sku: input.sku,
+    direction: input.intent === "increase" ? 1 : -1,
+  });
+  if (!result.ok) return { ok: false, error: result.error, sku: input.sku };
+  changed();
+  return {
+    ok: true,
+    intent: input.intent,
+    sku: result.sku,
+    title: result.title,
+    quantity: result.quantity,
+    rounded: false,
+  };
 }
 
 export async function setCartQuantity(input: unknown): Promise<CartActionResult> {

@@ -3,14 +3,16 @@ import "server-only";
 import type { SessionToken } from "@/lib/auth/session-types";
 import { orderability } from "@/lib/catalogue/orderable";
 import { getDb } from "@/lib/db";
+import { productDisplayName } from "@/lib/domain/product";
 
 import { cartOwnerOf } from "./owner";
-import { roundToSalesUnit } from "./quantity";
+import { roundToSalesUnit, stepQuantity } from "./quantity";
 import { productsBySku } from "./resolve";
 import {
   addToStoredCart,
   cartLineCount,
   emptyStoredCart,
+  readCart,
   removeStoredLines,
   setStoredQuantity,
   subtractOrdered,
@@ -22,7 +24,7 @@ import {
  */
 
 export type CartEditResult =
-  | { ok: true; sku: string; quantity: number; rounded: boolean; count: number }
+  | { ok: true; sku: string; title: string; quantity: number; rounded: boolean; count: number }
   | { ok: false; error: "unknown" | "blocked" | "unavailable" };
 
 async function context(session: SessionToken) {
@@ -44,6 +46,7 @@ export async function addProduct(
   return {
     ok: true,
     sku: product.sku,
+    title: productDisplayName(product),
     quantity,
     rounded: quantity !== line.quantity,
     count: await cartLineCount(db, owner),
@@ -66,16 +69,44 @@ export async function setQuantity(
   return {
     ok: true,
     sku: product.sku,
+    title: productDisplayName(product),
     quantity,
     rounded: quantity !== line.quantity,
     count: await cartLineCount(db, owner),
   };
 }
 
-export async function removeLine(session: SessionToken, sku: string): Promise<{ count: number }> {
+/**
+ * One sales unit more or less on a line (the cart's + and −), from the quantity the cart holds now,
+ * never below one sales unit. A line no longer in the cart (a page left open) is not added again.
+ */
+export async function stepLine(
+  session: SessionToken,
+  line: { sku: string; direction: 1 | -1 },
+): Promise<CartEditResult | { ok: false; error: "gone" }> {
   const { db, owner } = await context(session);
+  const stored = (await readCart(db, owner)).find((candidate) => candidate.sku === line.sku);
+  if (!stored) return { ok: false, error: "gone" };
+  const product = (await productsBySku(db, [line.sku])).get(line.sku);
+  if (!product) return { ok: false, error: "unknown" };
+  const quantity = stepQuantity(stored.quantity, product.salesUnitAmount, line.direction);
+  await setStoredQuantity(db, owner, product.sku, quantity);
+  return {
+    ok: true,
+    sku: product.sku,
+    title: productDisplayName(product),
+    quantity,
+    rounded: false,
+    count: await cartLineCount(db, owner),
+  };
+}
+
+/** Removes a line; says which product it was (by its name when the catalogue still knows it). */
+export async function removeLine(session: SessionToken, sku: string): Promise<{ count: number; title: string }> {
+  const { db, owner } = await context(session);
+  const product = (await productsBySku(db, [sku])).get(sku);
   await removeStoredLines(db, owner, [sku]);
-  return { count: await cartLineCount(db, owner) };
+  return { count: await cartLineCount(db, owner), title: product ? productDisplayName(product) : sku };
 }
 
 /** Takes a quantity out of a line again (undo of a scan); the line goes when nothing is left. */

@@ -40,3 +40,34 @@ export const addLinesInput = z.object({
     .max(MAX_LIST_LINES),
   source: z.enum(["quick-order", "paste", "csv", "reorder", "scan"]),
 });
+
+/**
+ * A quantity as typed into a form (a posted text field): digits, with a decimal comma or point;
+ * rounded up to whole sales units by the use case. Its messages are codes of "cart.errors".
+ */
+export const typedQuantitySchema = z
+  .string()
+  .trim()
+  .max(20, "quantity")
+  .regex(/^\d+([.,]\d+)?$/, "quantity")
+  .transform((value) => Number(value.replace(",", ".")))
+  .pipe(z.number().positive("quantity").max(MAX_LINE_QUANTITY, "tooMany"));
+
+/** The product page's, a card's or a scan's "Add to cart" form. */
+export const addToCartForm = z.object({ sku: skuSchema, quantity: z.string().max(1000) });
+
+/** One of the cart page's forms: which change (the button pressed), to which line. */
+export const editCartForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("set"), sku: skuSchema, quantity: z.string().max(1000) }),
+  z.object({ intent: z.enum(["increase", "decrease", "remove"]), sku: skuSchema }),
+  z.object({ intent: z.literal("empty") }),
+]);
+
+/** The text fields of a posted form (a file or a repeated field keeps its first text value). */
+export function formFields(form: FormData): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string" && !(name in fields)) fields[name] = value;
+  }
+  return fields;
+}
