@@ -1,0 +1,135 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useId, useState, useSyncExternalStore } from "react";
+import { useFormStatus } from "react-dom";
+
+import { Link } from "@/components/link";
+import { Button } from "@/components/ui/button";
+import { addToListAction, type ListFormState } from "@/lib/lists/actions";
+import { MAX_LIST_NAME } from "@/lib/lists/limits";
+
+import { useListError } from "./list-message";
+
+function Submit() {
+  const t = useTranslations("lists.addTo");
+  const { pending } = useFormStatus();
+  return (
+    <Button type="submit" variant="secondary" disabled={pending}>
+      {pending ? t("busy") : t("submit")}
+    </Button>
+  );
+}
+
+const subscribe = () => () => {};
+
+const FIELD = "mt-1 block min-h-touch w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
+
+/**
+ * "Add to list" where a product is shown: pick one of the customer's lists or "a new list…" with
+ * its name, and a quantity. The name field is always there without JavaScript; once scripts run
+ * it shows only when a new list is picked.
+ */
+export function AddToListForm({
+  sku,
+  quantity,
+  lists,
+}: {
+  sku: string;
+  quantity: number;
+  lists: { id: string; name: string }[];
+}) {
+  const t = useTranslations("lists.addTo");
+  const errorText = useListError();
+  const id = useId();
+  // False on the server and while hydrating: the name field shows until scripts run.
+  const hydrated = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+  const [state, action] = useActionState<ListFormState, FormData>(addToListAction, { status: "idle" });
+  const values = state.status === "error" ? state.values : undefined;
+  const [picked, setPicked] = useState<string | null>(null);
+  const list = picked ?? values?.list ?? lists[0]?.id ?? "new";
+  const error = state.status === "error" ? errorText(state.error) : null;
+  const nameError = state.status === "error" && state.error.startsWith("name-");
+  return (
+    <details className="rounded-lg border border-slate-200 bg-white p-3" open={state.status !== "idle"}>
+      <summary className="min-h-touch cursor-pointer content-center font-semibold">{t("title")}</summary>
+      <form action={action} method="post" className="mt-2 grid gap-3 sm:grid-cols-2">
+        <input type="hidden" name="sku" value={sku} />
+        <div>
+          <label htmlFor={`${id}-list`} className="block text-sm font-medium">
+            {t("list")}
+          </label>
+          <select
+            id={`${id}-list`}
+            name="list"
+            value={list}
+            onChange={(event) => setPicked(event.target.value)}
+            className={FIELD}
+          >
+            {lists.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.name}
+              </option>
+            ))}
+            <option value="new">{t("newList")}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-quantity`} className="block text-sm font-medium">
+            {t("quantity")}
+          </label>
+          <input
+            id={`${id}-quantity`}
+            name="quantity"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={100000}
+            step={1}
+            required
+            defaultValue={values?.quantity ?? quantity}
+            aria-invalid={(state.status === "error" && state.error === "invalid") || undefined}
+            className={FIELD}
+          />
+        </div>
+        <div className={list === "new" || !hydrated ? "sm:col-span-2" : "hidden"} data-new-list>
+          <label htmlFor={`${id}-name`} className="block text-sm font-medium">
+            {t("name")}
+          </label>
+          <input
+            id={`${id}-name`}
+            name="name"
+            type="text"
+            maxLength={MAX_LIST_NAME * 2}
+            defaultValue={values?.name}
+            aria-invalid={nameError || undefined}
+            autoComplete="off"
+            className={FIELD}
+          />
+        </div>
+        <div className="sm:col-span-2">
+          <Submit />
+        </div>
+      </form>
+      <div aria-live="polite" className="mt-2 text-sm">
+        {error ? (
+          <p role="alert" className="text-red-800">
+            {error}
+          </p>
+        ) : null}
+        {state.status === "added-to-list" ? (
+          <p role="status" className="text-green-800">
+            {t("added", { name: state.name })}{" "}
+            <Link href={`/lists/${state.id}`} className="font-semibold underline">
+              {t("open")}
+            </Link>
+          </p>
+        ) : null}
+      </div>
+    </details>
+  );
+}
