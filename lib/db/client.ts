@@ -9,7 +9,7 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { Pool } from "pg";
+import { Client, Pool } from "pg";
 
 import * as schema from "./schema";
 
@@ -19,6 +19,12 @@ export interface DatabaseHandle {
   db: Database;
   kind: "pglite" | "postgres";
   close(): Promise<void>;
+  /**
+   * Postgres only: listens to `channel` on a connection of its own (LISTEN/NOTIFY), so that what
+   * another instance or the sync worker announces reaches this one. A lost connection is opened
+   * again; `onReconnect` then says notifications may have been missed. Answers the stop.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onReconnect: () => void): Promise<() => Promise<void>>;
 }
 
 export interface DatabaseOptions {
@@ -57,7 +63,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         client.release();
       }
     }
-    return { db, kind: "postgres", close: () => pool.end() };
+    const listeners = new Set<() => Promise<void>>();
+    return {
+      db,
+      kind: "postgres",
+      close: async () => {
+        await Promise.all([...listeners].map((stop) => stop()));
+        await pool.end();
+      },
+      listen: async (channel, onMessage, onReconnect) => {
+        const stop = await listenOn(options.databaseUrl!, channel, onMessage, onReconnect);
+        const remove = async () => {
+          listeners.delete(remove);
+          await stop();
+        };
+        listeners.add(remove);
+        return remove;
+      },
+    };
   }
   const folder = path.resolve(options.dataDir, "pglite");
   mkdirSync(folder, { recursive: true });
@@ -83,6 +106,62 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         unlock();
       }
     },
+  };
+}
+
+/**
+ * LISTEN on a dedicated node-postgres client (a pooled one would lose the LISTEN when released),
+ * opened again after a lost connection (then `onReconnect`). Resolves once listening.
+ */
+async function listenOn(
+  connectionString: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onReconnect: () => void,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  let stopped = false;
+  let current: Client | null = null;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  const connect = async (): Promise<void> => {
+    const client = new Client({ connectionString });
+    client.on("notification", (message) => {
+      if (message.channel === channel) onMessage(message.payload ?? "");
+    });
+    const lost = () => {
+      if (current !== client || stopped) return;
+      current = null;
+      client.end().catch(() => undefined);
+      const again = () => {
+        retry = null;
+        if (stopped) return;
+        connect().then(onReconnect, () => {
+          retry = setTimeout(again, 1_000);
+          retry.unref?.();
+        });
+      };
+      retry = setTimeout(again, 250);
+      retry.unref?.();
+    };
+    client.on("error", lost);
+    client.on("end", lost);
+    await client.connect();
+    current = client;
+    try {
+      await client.query(`listen ${channel}`);
+    } catch (error) {
+      current = null;
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const client = current;
+    current = null;
+    await client?.end().catch(() => undefined);
   };
 }
 
