@@ -2,11 +2,16 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
 import { CartEditor } from "@/components/cart/cart-editor";
+import { SaveAsList } from "@/components/lists/save-as-list";
 import { CartLineDetails, CartLineTotal } from "@/components/cart/cart-line-details";
 import { CartTotals } from "@/components/cart/cart-totals";
 import { ProductImage } from "@/components/catalogue/product-image";
+import { LastPricePaid } from "@/components/purchases/last-price-paid";
+import { PriceEstimateNote } from "@/components/purchases/price-estimate";
 import { requireSession } from "@/lib/auth/session";
 import { viewCart } from "@/lib/cart/read";
+import { estimateAtLastPrices } from "@/lib/purchases/estimate";
+import { lastPricesFor } from "@/lib/purchases/last-prices";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("cart"))("title") };
@@ -15,6 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CartPage() {
   const session = await requireSession();
   const [t, cart] = await Promise.all([getTranslations("cart"), viewCart(session)]);
+  // The dealer's own last prices beside the list prices, and the total at them (lib/purchases).
+  const lastPaid = await lastPricesFor(
+    session,
+    cart.lines.map((line) => line.sku),
+  );
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
@@ -31,12 +41,23 @@ export default async function CartPage() {
           salesUnit: line.salesUnit,
           salesUnitAmount: line.salesUnitAmount,
           picture: <ProductImage media={line.image} alt="" size={80} fixed priority={index < 3} />,
-          details: <CartLineDetails line={line} />,
+          details: (
+            <>
+              <CartLineDetails line={line} />
+              <LastPricePaid last={lastPaid.get(line.sku)} priceUnit={line.priceUnit} className="text-xs" />
+            </>
+          ),
           total: <CartLineTotal line={line} />,
         }))}
-        totals={<CartTotals totals={cart.totals} />}
+        totals={
+          <>
+            <CartTotals totals={cart.totals} />
+            <PriceEstimateNote estimate={estimateAtLastPrices(cart.lines, lastPaid)} />
+          </>
+        }
         canCheckout={cart.canCheckout}
       />
+      {cart.lines.length ? <SaveAsList /> : null}
     </div>
   );
 }

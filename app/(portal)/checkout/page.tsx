@@ -3,10 +3,14 @@ import { getTranslations } from "next-intl/server";
 
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { Link } from "@/components/link";
+import { checkoutAddresses } from "@/lib/address-book/checkout";
+import { PriceEstimateNote } from "@/components/purchases/price-estimate";
 import { buttonClasses } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/session";
 import { prepareCheckout } from "@/lib/checkout/prepare";
 import type { Company } from "@/lib/domain/company";
+import { estimateAtLastPrices } from "@/lib/purchases/estimate";
+import { lastPricesFor } from "@/lib/purchases/last-prices";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("checkout"))("title") };
@@ -60,6 +64,15 @@ export default async function CheckoutPage() {
           </Link>
         </p>
       )}
+      <PriceEstimateNote
+        estimate={estimateAtLastPrices(
+          cart.lines,
+          await lastPricesFor(
+            session,
+            cart.lines.map((line) => line.sku),
+          ),
+        )}
+      />
       <CheckoutForm
         attemptId={attemptId}
         lines={cart.lines.map((line) => ({
@@ -73,6 +86,7 @@ export default async function CheckoutPage() {
         bigParcelSkus={cart.lines.filter((line) => line.isBigParcel).map((line) => line.sku)}
         ownAddress={company ? addressLines(company) : null}
         canPlaceTestOrders={canPlaceTestOrders}
+        savedAddresses={await checkoutAddresses(session)}
       />
     </div>
   );

@@ -8,11 +8,13 @@ import { categoryHref } from "@/components/catalogue/category-tree";
 import { ProductImage } from "@/components/catalogue/product-image";
 import { SalesUnitText } from "@/components/catalogue/product-price";
 import { StockBadge } from "@/components/catalogue/stock-badge";
+import { LastPricePaid } from "@/components/purchases/last-price-paid";
 import { Link } from "@/components/link";
 import { requireSession } from "@/lib/auth/session";
 import { showProduct } from "@/lib/catalogue/show-product";
 import { unitName } from "@/lib/i18n/units";
 import { productDisplayName } from "@/lib/domain/product";
+import { lastPricesFor } from "@/lib/purchases/last-prices";
 
 type Props = { params: Promise<{ sku: string }> };
 
@@ -45,6 +47,7 @@ export default async function ProductPage({ params }: Props) {
     );
   }
   const { product, categories, stockTime } = shown;
+  const lastPaid = (await lastPricesFor(await requireSession(), [product.sku])).get(product.sku);
   const name = productDisplayName(product);
   const unavailable = shown.orderability === "unavailable";
   const images = product.media.filter((item) => item.mimeType.startsWith("image/") || item.type === "image");
@@ -157,6 +160,7 @@ export default async function ProductPage({ params }: Props) {
             {product.prices[0] && !product.prices.some((tier) => tier.priceOnDemand) ? (
               <p className="mt-1 text-xs text-slate-600">{t("product.vatRate", { rate: product.prices[0].vatRate })}</p>
             ) : null}
+            <LastPricePaid last={lastPaid} priceUnit={product.priceUnit} className="mt-2 text-sm" />
           </section>
 
           {unavailable ? null : (
