@@ -130,14 +130,14 @@ export default defineConfig({
     { name: "setup", testMatch: /.*\.setup\.ts/, timeout: 180_000 },
     {
       name: "desktop",
-      testIgnore: [/.*\.setup\.ts/, /.*mobile\.spec\.ts/, /.*variants\.spec\.ts/],
+      testIgnore: [/.*\.setup\.ts/, /.*mobile\.spec\.ts/, /.*phones\.spec\.ts/, /.*variants\.spec\.ts/],
       dependencies: ["setup"],
       use: { ...devices["Desktop Chrome"], launchOptions, storageState: E2E.dealerState },
     },
     {
       // A phone: 360 px wide (the narrowest the portal supports), touch, Android's user agent.
       name: "phone",
-      testMatch: /.*mobile\.spec\.ts/,
+      testMatch: /.*(mobile|phones)\.spec\.ts/,
       dependencies: ["setup"],
       use: {
         ...devices["Pixel 7"],

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
 
+import { FOLD, FOLD_SUMMARY } from "@/components/ui/fold";
 import { PRODUCT_SORTS, type ProductSort } from "@/lib/catalogue/types";
 
 /**
@@ -47,56 +48,67 @@ export function ListControls({
   }
 
   const q = params.get("q");
+  const active = Number(state.inStockOnly) + Number(state.dropshipableOnly) + Number(state.sort !== "relevance");
   return (
-    <form
-      method="get"
-      aria-label={t("filters")}
-      aria-busy={pending}
-      className="flex flex-wrap items-end gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-3"
-    >
-      {q ? <input type="hidden" name="q" value={q} /> : null}
-      <label className="flex min-h-touch items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          name="instock"
-          value="1"
-          checked={state.inStockOnly}
-          onChange={(event) => update("instock", event.target.checked ? "1" : null)}
-          className="h-5 w-5 accent-brand-600"
-        />
-        {t("inStockOnly")}
-      </label>
-      <label className="flex min-h-touch items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          name="dropship"
-          value="1"
-          checked={state.dropshipableOnly}
-          onChange={(event) => update("dropship", event.target.checked ? "1" : null)}
-          className="h-5 w-5 accent-brand-600"
-        />
-        {t("dropshipableOnly")}
-      </label>
-      <label className="flex flex-col text-sm sm:ml-auto">
-        <span className="font-medium">{t("sort")}</span>
-        <select
-          name="sort"
-          value={state.sort}
-          onChange={(event) => update("sort", event.target.value)}
-          className="min-h-touch rounded-md border border-slate-300 bg-white px-2"
-        >
-          {PRODUCT_SORTS.map((value) => (
-            <option key={value} value={value}>
-              {t(`sorts.${value}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <noscript>
-        <button type="submit" className="min-h-touch rounded-md bg-brand-600 px-3 text-sm font-semibold text-white">
-          {t("apply")}
-        </button>
-      </noscript>
-    </form>
+    // On a phone the controls fold behind one button (a <details>: no script needed), so the list
+    // starts high on the first screen; from md up they are always shown.
+    <details className={FOLD}>
+      <summary className={FOLD_SUMMARY}>
+        <span>{t("filtersSummary", { count: active })}</span>
+        <span aria-hidden="true" className="text-slate-500 group-open:rotate-180">
+          ▾
+        </span>
+      </summary>
+      <form
+        method="get"
+        aria-label={t("filters")}
+        aria-busy={pending}
+        className="flex flex-wrap items-end gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-3"
+      >
+        {q ? <input type="hidden" name="q" value={q} /> : null}
+        <label className="flex min-h-touch items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="instock"
+            value="1"
+            checked={state.inStockOnly}
+            onChange={(event) => update("instock", event.target.checked ? "1" : null)}
+            className="h-5 w-5 accent-brand-600"
+          />
+          {t("inStockOnly")}
+        </label>
+        <label className="flex min-h-touch items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="dropship"
+            value="1"
+            checked={state.dropshipableOnly}
+            onChange={(event) => update("dropship", event.target.checked ? "1" : null)}
+            className="h-5 w-5 accent-brand-600"
+          />
+          {t("dropshipableOnly")}
+        </label>
+        <label className="flex flex-col text-sm sm:ml-auto">
+          <span className="font-medium">{t("sort")}</span>
+          <select
+            name="sort"
+            value={state.sort}
+            onChange={(event) => update("sort", event.target.value)}
+            className="min-h-touch rounded-md border border-slate-300 bg-white px-2"
+          >
+            {PRODUCT_SORTS.map((value) => (
+              <option key={value} value={value}>
+                {t(`sorts.${value}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <noscript>
+          <button type="submit" className="min-h-touch rounded-md bg-brand-600 px-3 text-sm font-semibold text-white">
+            {t("apply")}
+          </button>
+        </noscript>
+      </form>
+    </details>
   );
 }

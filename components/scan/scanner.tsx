@@ -59,6 +59,7 @@ export function Scanner({ owner }: { owner: string }) {
   const lookupSeq = useRef(0);
   const entrySeq = useRef(0);
   const continuousRef = useRef(continuous);
+  const resultRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     continuousRef.current = continuous;
@@ -191,6 +192,17 @@ export function Scanner({ owner }: { owner: string }) {
 
   const cameraBusy = cameraState === "on" || cameraState === "starting";
 
+  // A result (the product and its Add button, an unknown code, a problem, a scan added) is brought
+  // into view above the phone's bottom bar: on a phone it appears below the camera and the typed
+  // field, off the screen. The status line in the same region says it in words.
+  const shown = current && current.kind !== "looking" ? current : null;
+  const addedCount = added.length;
+  useEffect(() => {
+    if (!shown && addedCount === 0) return;
+    const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    resultRef.current?.scrollIntoView({ block: "nearest", behavior: reduced ? "auto" : "smooth" });
+  }, [shown, addedCount]);
+
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <div className="min-w-0 space-y-4">
@@ -283,49 +295,53 @@ export function Scanner({ owner }: { owner: string }) {
       </div>
 
       <div className="min-w-0 space-y-4">
-        <p
-          role="status"
-          aria-live="polite"
-          className="min-h-5 text-sm font-medium text-slate-800"
-          data-testid="scan-status"
-        >
-          {status}
-        </p>
-        {!online ? (
-          <p className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">{t("offlineNow")}</p>
-        ) : null}
-        {kept > 0 ? (
-          <p className="rounded-md border border-slate-300 bg-white p-3 text-sm" data-testid="kept-scans">
-            {t("keptCount", { count: kept })}
+        <div ref={resultRef} data-testid="scan-result" className="scroll-mt-4 scroll-mb-24 space-y-4 md:scroll-mb-4">
+          <p
+            role="status"
+            aria-live="polite"
+            className="min-h-5 text-sm font-medium text-slate-800"
+            data-testid="scan-status"
+          >
+            {status}
           </p>
-        ) : null}
+          {!online ? (
+            <p className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
+              {t("offlineNow")}
+            </p>
+          ) : null}
+          {kept > 0 ? (
+            <p className="rounded-md border border-slate-300 bg-white p-3 text-sm" data-testid="kept-scans">
+              {t("keptCount", { count: kept })}
+            </p>
+          ) : null}
 
-        {current?.kind === "found" ? (
-          <ScannedProductCard
-            product={current.product}
-            quantity={current.quantity}
-            pending={adding}
-            onQuantity={(quantity) => setCurrent({ ...current, quantity })}
-            onAdd={() => {
-              unlockSound();
-              void addProduct(current.product, current.quantity, current.code);
-            }}
-            onDismiss={() => setCurrent(null)}
-          />
-        ) : current?.kind === "unknown" ? (
-          <UnknownCode code={current.code} checkDigitWrong={current.checkDigitWrong} />
-        ) : current?.kind === "failed" ? (
-          <div role="alert" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
-            <p>{t("failed", { code: current.code })}</p>
-            <Button variant="secondary" onClick={() => void handleCode(current.code, "typed")}>
-              {t("retry")}
-            </Button>
-          </div>
-        ) : current?.kind === "invalid" ? (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
-            {t("invalid")}
-          </p>
-        ) : null}
+          {current?.kind === "found" ? (
+            <ScannedProductCard
+              product={current.product}
+              quantity={current.quantity}
+              pending={adding}
+              onQuantity={(quantity) => setCurrent({ ...current, quantity })}
+              onAdd={() => {
+                unlockSound();
+                void addProduct(current.product, current.quantity, current.code);
+              }}
+              onDismiss={() => setCurrent(null)}
+            />
+          ) : current?.kind === "unknown" ? (
+            <UnknownCode code={current.code} checkDigitWrong={current.checkDigitWrong} />
+          ) : current?.kind === "failed" ? (
+            <div role="alert" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
+              <p>{t("failed", { code: current.code })}</p>
+              <Button variant="secondary" onClick={() => void handleCode(current.code, "typed")}>
+                {t("retry")}
+              </Button>
+            </div>
+          ) : current?.kind === "invalid" ? (
+            <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
+              {t("invalid")}
+            </p>
+          ) : null}
+        </div>
 
         <section aria-labelledby="scan-added" className="space-y-2">
           <h2 id="scan-added" className="text-lg font-semibold">

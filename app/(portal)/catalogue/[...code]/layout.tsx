@@ -1,11 +1,14 @@
 import { notFound } from "next/navigation";
 
-import { categoryPath } from "@/lib/catalogue/browse";
+import { requireSession } from "@/lib/auth/session";
+import { categoryPath, categoryTitle } from "@/lib/catalogue/browse";
+import { mayListProducts } from "@/lib/catalogue/orderable";
 
 /**
- * An address that cannot name a category (malformed percent-encoding, NUL, odd characters) is a
- * 404 before anything streams: the loading skeleton of this segment sits inside this layout, and a
- * skeleton sent first would fix the status at 200.
+ * An address that names no category (malformed percent-encoding, NUL, odd characters, or a code the
+ * catalogue does not hold) is a 404 before anything streams: the loading skeleton of this segment
+ * sits inside this layout, and a skeleton sent first would fix the status at 200. A dealer without
+ * the product list sees the order-by-code page at any well-formed address (no category is looked up).
  */
 export default async function CategoryLayout({
   children,
@@ -14,6 +17,9 @@ export default async function CategoryLayout({
   children: React.ReactNode;
   params: Promise<{ code: string[] }>;
 }) {
-  if (!categoryPath((await params).code)) notFound();
+  const path = (await params).code;
+  if (!categoryPath(path)) notFound();
+  const session = await requireSession();
+  if (mayListProducts(session) && (await categoryTitle(session, path)) === null) notFound();
   return children;
 }

@@ -60,7 +60,7 @@ export default async function ProductPage({ params }: Props) {
         </p>
       ) : null}
       <div className="grid gap-6 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-        <section aria-label={t("product.gallery")}>
+        <section aria-label={t("product.gallery")} className="mx-auto w-full max-w-40 md:max-w-none">
           <ProductImage
             media={images[0] ?? null}
             alt={name}
@@ -84,9 +84,10 @@ export default async function ProductPage({ params }: Props) {
           ) : null}
         </section>
 
-        <div className="min-w-0 space-y-4">
+        {/* On a phone the price and Add to cart come first; the codes follow them (order). */}
+        <div className="flex min-w-0 flex-col gap-4">
           <h1 className="text-2xl font-bold break-words">{name}</h1>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm max-md:order-1">
             <dt className="text-slate-600">{t("product.sku")}</dt>
             <dd className="font-mono">{product.sku}</dd>
             {product.vendorItemNo ? (
