@@ -1,5 +1,6 @@
 import { AddToCart } from "@/components/cart/add-to-cart";
 import { Link } from "@/components/link";
+import { ProductFavouriteStar } from "@/components/lists/product-favourite-star";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ProductSummary } from "@/lib/catalogue/types";
 import { productDisplayName } from "@/lib/domain/product";
@@ -42,6 +43,7 @@ export function ProductCard({
           <SalesUnitText salesUnit={product.salesUnit} amount={product.salesUnitAmount} />
         </p>
         <StockBadge colour={product.stockColour} />
+        <ProductFavouriteStar sku={product.sku} title={name} compact />
         {action ?? (
           <AddToCart
             compact

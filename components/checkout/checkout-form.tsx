@@ -6,6 +6,8 @@ import { useRouter } from "next/navigation";
 import { useActionState, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 
+import { CheckoutAddressBook, type PickableAddress } from "@/components/address-book/checkout-address-book";
+import { ADDRESS_AUTOCOMPLETE } from "@/lib/address-book/schema";
 import { CartTotals } from "@/components/cart/cart-totals";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -36,6 +38,8 @@ export interface CheckoutProps {
   bigParcelSkus: string[];
   ownAddress: string[] | null;
   canPlaceTestOrders: boolean;
+  /** The customer's saved drop-ship addresses (lib/address-book). */
+  savedAddresses?: readonly PickableAddress[];
 }
 
 /**
@@ -247,30 +251,35 @@ export function CheckoutForm(props: CheckoutProps) {
             {dropshipPossible ? (
               <div className="hidden gap-3 group-has-[#checkout-dropship:checked]:grid sm:grid-cols-2">
                 <h3 className="font-semibold sm:col-span-2">{t("endCustomer")}</h3>
+                <CheckoutAddressBook
+                  addresses={props.savedAddresses ?? []}
+                  fill={(field, value) => setValue(field, value as never, { shouldValidate: true })}
+                  saveInput={{ defaultChecked: initial.saveAddress, ...register("saveAddress") }}
+                />
                 <TextField
                   label={t("firstName")}
-                  autoComplete="off"
+                  autoComplete={ADDRESS_AUTOCOMPLETE.firstName}
                   error={errorText("firstName")}
                   defaultValue={initial.firstName}
                   {...register("firstName")}
                 />
                 <TextField
                   label={t("lastName")}
-                  autoComplete="off"
+                  autoComplete={ADDRESS_AUTOCOMPLETE.lastName}
                   error={errorText("lastName")}
                   defaultValue={initial.lastName}
                   {...register("lastName")}
                 />
                 <TextField
                   label={t("company")}
-                  autoComplete="off"
+                  autoComplete={ADDRESS_AUTOCOMPLETE.company}
                   error={errorText("company")}
                   defaultValue={initial.company}
                   {...register("company")}
                 />
                 <TextField
                   label={t("vatNumber")}
-                  autoComplete="off"
+                  autoComplete={ADDRESS_AUTOCOMPLETE.vatNumber}
                   error={errorText("vatNumber")}
                   defaultValue={initial.vatNumber}
                   {...register("vatNumber")}
@@ -279,14 +288,14 @@ export function CheckoutForm(props: CheckoutProps) {
                   label={t("phone")}
                   type="tel"
                   inputMode="tel"
-                  autoComplete="off"
+                  autoComplete={ADDRESS_AUTOCOMPLETE.phone}
                   error={errorText("phone")}
                   defaultValue={initial.phone}
                   {...register("phone")}
                 />
                 <TextField
                   label={t("street")}
-                  autoComplete="off"
+                  autoComplete={ADDRESS_AUTOCOMPLETE.street}
                   error={errorText("street")}
                   defaultValue={initial.street}
                   {...register("street")}
@@ -295,14 +304,14 @@ export function CheckoutForm(props: CheckoutProps) {
                   <TextField
                     label={t("houseNumber")}
                     inputMode="numeric"
-                    autoComplete="off"
+                    autoComplete={ADDRESS_AUTOCOMPLETE.houseNumber}
                     error={errorText("houseNumber")}
                     defaultValue={initial.houseNumber}
                     {...register("houseNumber")}
                   />
                   <TextField
                     label={t("houseNumberExtension")}
-                    autoComplete="off"
+                    autoComplete={ADDRESS_AUTOCOMPLETE.houseNumberExtension}
                     error={errorText("houseNumberExtension")}
                     defaultValue={initial.houseNumberExtension}
                     {...register("houseNumberExtension")}
@@ -310,7 +319,7 @@ export function CheckoutForm(props: CheckoutProps) {
                 </div>
                 <TextField
                   label={t("postcode")}
-                  autoComplete="off"
+                  autoComplete={ADDRESS_AUTOCOMPLETE.postcode}
                   autoCapitalize="characters"
                   error={errorText("postcode")}
                   defaultValue={initial.postcode}
@@ -318,7 +327,7 @@ export function CheckoutForm(props: CheckoutProps) {
                 />
                 <TextField
                   label={t("city")}
-                  autoComplete="off"
+                  autoComplete={ADDRESS_AUTOCOMPLETE.city}
                   error={errorText("city")}
                   defaultValue={initial.city}
                   {...register("city")}
@@ -329,6 +338,7 @@ export function CheckoutForm(props: CheckoutProps) {
                   </label>
                   <select
                     id="checkout-country"
+                    autoComplete={ADDRESS_AUTOCOMPLETE.country}
                     className="mt-1 block min-h-touch w-full rounded-md border border-slate-300 bg-white px-2"
                     defaultValue={initial.country}
                     {...register("country")}

@@ -6,6 +6,7 @@ import { QuantityStepper } from "@/components/cart/quantity-stepper";
 import { SalesUnitText } from "@/components/catalogue/product-price";
 import { StockBadge } from "@/components/catalogue/stock-badge";
 import { Link } from "@/components/link";
+import { FavouriteStar } from "@/components/lists/favourite-star";
 import { Button } from "@/components/ui/button";
 
 import { useUnitName } from "@/lib/i18n/use-unit-name";
@@ -69,6 +70,7 @@ export function ScannedProductCard({
         )}
       </p>
       <StockBadge colour={product.stockColour} size="md" />
+      <FavouriteStar key={product.sku} sku={product.sku} title={product.name} favourite={product.favourite} />
       {product.orderable ? (
         <div className="flex flex-wrap items-end gap-3">
           <QuantityStepper

@@ -10,6 +10,7 @@ export const NAV_ITEMS = [
   { href: "/scan", key: "scan", phoneOnly: true },
   { href: "/quick-order", key: "quickOrder" },
   { href: "/orders", key: "orders" },
+  { href: "/favourites", key: "favourites" },
   { href: "/buy-again", key: "buyAgain" },
   { href: "/cart", key: "cart" },
 ] as const;

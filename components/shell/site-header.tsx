@@ -36,6 +36,12 @@ export async function SiteHeader({ session, cartCount }: { session: PublicSessio
             {company}
           </p>
           {session.email ? <p className="text-sm break-all text-slate-600">{session.email}</p> : null}
+          <Link
+            href="/addresses"
+            className="mt-2 inline-flex min-h-touch items-center text-sm font-semibold text-brand-700 underline"
+          >
+            {t("nav.addresses")}
+          </Link>
           <div className="mt-3 flex items-center justify-between border-t border-slate-200 pt-3">
             <LanguageSwitch />
             <SignOutButton className="text-brand-700 hover:bg-brand-50" />

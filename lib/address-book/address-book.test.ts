@@ -48,7 +48,7 @@ const janssen = {
 
 beforeAll(async () => {
   handle = await openMemoryDatabase();
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await handle?.close();

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
+import { pickedAddressState } from "@/lib/address-book/checkout";
 import { requireSession } from "@/lib/auth/session";
 
 import { checkoutValuesOf, invalidState, keptValues, stateAfterPlacing, type CheckoutFormState } from "./form-state";
@@ -24,7 +25,7 @@ export async function submitOrder(input: unknown): Promise<SubmitOrderResult> {
   return placeOrder(await requireSession(), parsed.data);
 }
 
-const intentSchema = z.enum(["review", "change", "place"]);
+const intentSchema = z.enum(["review", "change", "place", "pick"]);
 
 /**
  * The checkout's forms posted natively (before hydration, or without JavaScript): the answer is the
@@ -41,6 +42,7 @@ export async function checkoutFormAction(_previous: CheckoutFormState, form: For
   if (!intent.success || intent.data === "change") {
     return { step: "details", values: kept, attemptId: kept.attemptId || null, fields: {}, lines: {}, problem: null };
   }
+  if (intent.data === "pick") return pickedAddressState(session, kept, form.get("savedAddress"));
   if (!parsed.success) return invalidState(kept, fieldMessages(parsed.error));
   if (intent.data === "review") {
     return {

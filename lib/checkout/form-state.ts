@@ -75,6 +75,7 @@ export function checkoutValuesOf(form: FormData): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const field of TEXT_FIELDS) values[field] = text(field);
   values.test = form.get("test") !== null && text("test") !== "false";
+  values.saveAddress = form.get("saveAddress") !== null && text("saveAddress") !== "false";
   values.delivery = text("delivery") || "own";
   values.country = text("country") || EMPTY_DROPSHIP.country;
   return values;
@@ -102,6 +103,7 @@ export function keptValues(raw: Record<string, unknown>): CheckoutInput {
     city: text("city", 200),
     country,
     deliveryNote: text("deliveryNote", 1000),
+    saveAddress: raw.saveAddress === true,
   };
 }
 

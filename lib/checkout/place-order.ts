@@ -1,6 +1,7 @@
 import "server-only";
 
 import { actingFor, mayPlaceTestOrders } from "@/lib/acting/policy";
+import { saveCheckoutAddress } from "@/lib/address-book/book";
 import { recordAudit } from "@/lib/audit/log";
 import { sessionUpstream } from "@/lib/auth/session";
 import type { SessionToken } from "@/lib/auth/session-types";
@@ -52,6 +53,7 @@ export async function placeOrder(session: SessionToken, input: CheckoutInput): P
 
   switch (outcome.kind) {
     case "placed":
+      await saveCheckoutAddress(session, input);
       if (forCustomer) {
         await recordAudit(db, {
           actorEmail: session.email ?? session.name,

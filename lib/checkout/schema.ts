@@ -54,6 +54,8 @@ export const checkoutSchema = z
     city: optionalText(100),
     country: z.enum(COUNTRIES),
     deliveryNote: freeText(500),
+    /** Keep the drop-ship address in the customer's address book once the order is placed (lib/address-book). */
+    saveAddress: z.boolean().optional(),
   })
   .superRefine((value, context) => {
     if (value.delivery !== "dropship") return;

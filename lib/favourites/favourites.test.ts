@@ -51,7 +51,7 @@ beforeAll(async () => {
   );
   products = await Promise.all((await client.productSkus()).slice(0, 12).map((entry) => client.product(entry.sku)));
   await upsertProducts(handle.db, products, new Map(), new Date());
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await handle?.close();

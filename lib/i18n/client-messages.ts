@@ -7,10 +7,12 @@ import type { AbstractIntlMessages } from "next-intl";
  */
 export const CLIENT_NAMESPACES = [
   "acting",
+  "addressBook",
   "cart",
   "catalogue",
   "checkout",
   "errors",
+  "favourites",
   "nav",
   "orderStatus",
   "orders.detail",

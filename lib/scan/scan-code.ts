@@ -5,6 +5,7 @@ import { isOrderable } from "@/lib/catalogue/orderable";
 import { findByCode, orderableFacts } from "@/lib/catalogue/show-product";
 import { showsPricesIncVat } from "@/lib/catalogue/vat-preference";
 import { productDisplayName, type StockColour } from "@/lib/domain/product";
+import { isFavourite } from "@/lib/favourites/favourite-skus";
 
 import { barcodeCandidates, hasValidCheckDigit } from "./codes";
 
@@ -24,6 +25,8 @@ export interface ScannedProduct {
   blocked: boolean;
   /** The catalogue's orderable rule: the cart takes it. */
   orderable: boolean;
+  /** Among the customer's favourites (the star). */
+  favourite: boolean;
 }
 
 export type ScanLookupResult =
@@ -62,6 +65,7 @@ export async function scanCode(session: SessionToken, code: string): Promise<Sca
       stockColour: product.stockColour,
       blocked: product.blocked,
       orderable: isOrderable(orderableFacts(found)),
+      favourite: await isFavourite(session, product.sku),
     },
   };
 }

@@ -10,6 +10,7 @@ import { SalesUnitText } from "@/components/catalogue/product-price";
 import { StockBadge } from "@/components/catalogue/stock-badge";
 import { LastPricePaid } from "@/components/purchases/last-price-paid";
 import { Link } from "@/components/link";
+import { ProductFavouriteStar } from "@/components/lists/product-favourite-star";
 import { requireSession } from "@/lib/auth/session";
 import { showProduct } from "@/lib/catalogue/show-product";
 import { unitName } from "@/lib/i18n/units";
@@ -87,6 +88,7 @@ export default async function ProductPage({ params }: Props) {
         {/* On a phone the price and Add to cart come first; the codes follow them (order). */}
         <div className="flex min-w-0 flex-col gap-4">
           <h1 className="text-2xl font-bold break-words">{name}</h1>
+          <ProductFavouriteStar sku={product.sku} title={name} />
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm max-md:order-1">
             <dt className="text-slate-600">{t("product.sku")}</dt>
             <dd className="font-mono">{product.sku}</dd>

@@ -1,0 +1,85 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { usePathname } from "next/navigation";
+import { useActionState, useSyncExternalStore } from "react";
+
+import { setFavourite, type FavouriteState } from "@/lib/favourites/actions";
+
+const subscribe = () => () => {};
+
+/** True once React runs in the browser: the form then asks for an answer instead of a redirect. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * The star that puts a product in the customer's favourites or takes it out: a form posting to the
+ * server action, a toggle button (aria-pressed) whose name says in words what it does. Before
+ * hydration or without JavaScript the post comes back to `returnTo` (this page); after hydration the
+ * answer is said in a live region.
+ */
+export function FavouriteStar({
+  sku,
+  title,
+  favourite,
+  returnTo,
+  compact = false,
+}: {
+  sku: string;
+  title: string;
+  favourite: boolean;
+  returnTo?: string;
+  compact?: boolean;
+}) {
+  const t = useTranslations("favourites");
+  const pathname = usePathname();
+  const hydrated = useHydrated();
+  const [state, formAction, pending] = useActionState<FavouriteState, FormData>(setFavourite, {
+    favourite,
+    message: "",
+  });
+  const on = state.favourite;
+  const label = on ? t("star.remove") : t("star.add");
+  const message =
+    state.message === "added" || state.message === "removed"
+      ? t(`star.${state.message}`, { title })
+      : state.message
+        ? t(`star.errors.${state.message}`)
+        : "";
+  return (
+    <form action={formAction} method="post" className={compact ? "inline-block" : "space-y-1"}>
+      <input type="hidden" name="sku" value={sku} />
+      <input type="hidden" name="favourite" value={on ? "false" : "true"} />
+      <input type="hidden" name="returnTo" value={returnTo ?? pathname ?? "/"} />
+      {hydrated ? <input type="hidden" name="js" value="1" /> : null}
+      <button
+        type="submit"
+        aria-pressed={on}
+        aria-label={compact ? `${label}: ${title}` : undefined}
+        disabled={pending}
+        className={`inline-flex min-h-touch min-w-touch items-center justify-center gap-2 rounded-md border px-2 text-sm font-semibold disabled:opacity-60 ${
+          on
+            ? "border-amber-500 bg-amber-50 text-amber-900 hover:bg-amber-100"
+            : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50"
+        }`}
+      >
+        <span aria-hidden="true" className="text-lg leading-none">
+          {on ? "★" : "☆"}
+        </span>
+        {compact ? null : <span>{label}</span>}
+      </button>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`${compact ? "sr-only" : "text-xs"} ${state.message === "added" || state.message === "removed" ? "text-green-800" : "text-red-800"}`}
+      >
+        {message}
+      </p>
+    </form>
+  );
+}
