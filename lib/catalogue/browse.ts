@@ -1,7 +1,10 @@
 import "server-only";
 
 import type { SessionToken } from "@/lib/auth/session-types";
-import { getDb } from "@/lib/db";
+import { getDatabaseHandle } from "@/lib/db";
+
+import { CacheTags } from "./cache";
+import { cachedRead } from "./cache-queries";
 
 import { decodeSegment, type SearchParams } from "./input";
 import { parseListParams, type ListParams } from "./list-params";
@@ -17,10 +20,24 @@ import { showsPricesIncVat } from "./vat-preference";
 
 export type BrowseCategories = { kind: "listing-not-allowed" } | { kind: "categories"; roots: CategoryNode[] };
 
+/**
+ * The shared reads of browsing, through the catalogue cache (lib/catalogue/cache.ts): the same for
+ * every dealer, so only asked after the permission check, and invalidated by the sync.
+ */
+async function tree(): Promise<CategoryNode[]> {
+  const handle = await getDatabaseHandle();
+  return cachedRead(handle, "tree", [CacheTags.tree], () => categoryTree(handle.db));
+}
+
+async function categoryRow(code: string) {
+  const handle = await getDatabaseHandle();
+  return cachedRead(handle, `category:${code}`, [CacheTags.tree], () => categoryByCode(handle.db, code));
+}
+
 /** The root categories of the catalogue. */
 export async function browseCategories(session: SessionToken): Promise<BrowseCategories> {
   if (!mayListProducts(session)) return { kind: "listing-not-allowed" };
-  return { kind: "categories", roots: await categoryTree(await getDb()) };
+  return { kind: "categories", roots: await tree() };
 }
 
 const CODE = /^[A-Za-z0-9._-]{1,100}$/;
@@ -57,16 +74,23 @@ export async function showCategory(
   const segments = categoryPath(input.path);
   if (!segments) return { kind: "not-found" };
   if (!mayListProducts(session)) return { kind: "listing-not-allowed" };
-  const db = await getDb();
-  const category = await categoryByCode(db, segments.at(-1)!);
+  const handle = await getDatabaseHandle();
+  const category = await categoryRow(segments.at(-1)!);
   if (!category) return { kind: "not-found" };
   const list = parseListParams(input.params ?? {});
   if (segments.join("/") !== category.pathCodes.join("/"))
     return { kind: "moved", pathCodes: category.pathCodes, list };
   const [roots, titles, page, incVat] = await Promise.all([
-    categoryTree(db),
-    categoryTitles(db, category.pathCodes),
-    categoryProducts(db, { categoryCode: category.code, ...list }),
+    tree(),
+    cachedRead(handle, `titles:${category.pathCodes.join("/")}`, [CacheTags.tree], () =>
+      categoryTitles(handle.db, category.pathCodes),
+    ),
+    cachedRead(
+      handle,
+      `listing:${JSON.stringify([category.code, list.filters, list.sort, list.page])}`,
+      [CacheTags.listings, CacheTags.stock, CacheTags.category(category.code)],
+      () => categoryProducts(handle.db, { categoryCode: category.code, ...list }),
+    ),
     showsPricesIncVat(),
   ]);
   const findNode = (nodes: CategoryNode[], depth: number): CategoryNode | undefined => {
@@ -90,5 +114,5 @@ export async function showCategory(
 export async function categoryTitle(session: SessionToken, path: readonly string[]): Promise<string | null> {
   const segments = categoryPath(path);
   if (!segments || !mayListProducts(session)) return null;
-  return (await categoryByCode(await getDb(), segments.at(-1)!))?.title ?? null;
+  return (await categoryRow(segments.at(-1)!))?.title ?? null;
 }

@@ -1,9 +1,11 @@
 import "server-only";
 
 import type { SessionToken } from "@/lib/auth/session-types";
-import { getDb } from "@/lib/db";
+import { getDatabaseHandle } from "@/lib/db";
 import { productDisplayName, type StockColour } from "@/lib/domain/product";
 
+import { CacheTags } from "./cache";
+import { cachedRead } from "./cache-queries";
 import { searchQuerySchema, type SearchParams } from "./input";
 import { parseListParams, type ListParams } from "./list-params";
 import { mayListProducts } from "./orderable";
@@ -59,7 +61,17 @@ export async function searchCatalogue(
     barcodeMissing = true;
   }
   const list = parseListParams(input.params ?? {});
-  const [result, incVat] = await Promise.all([searchProducts(await getDb(), { query, ...list }), showsPricesIncVat()]);
+  const handle = await getDatabaseHandle();
+  // The same for every dealer who may list: shared, and invalidated by the sync.
+  const [result, incVat] = await Promise.all([
+    cachedRead(
+      handle,
+      `search:${JSON.stringify([query, list.filters, list.sort, list.page])}`,
+      [CacheTags.search, CacheTags.stock],
+      () => searchProducts(handle.db, { query, ...list }),
+    ),
+    showsPricesIncVat(),
+  ]);
   return { kind: "results", query, list, result, incVat, barcodeMissing };
 }
 
@@ -85,7 +97,10 @@ export async function suggestProducts(session: SessionToken, input: { query: str
   const parsed = searchQuerySchema.safeParse(input.query);
   if (!parsed.success || !parsed.data) return { kind: "invalid" };
   if (!mayListProducts(session)) return { kind: "listing-not-allowed" };
-  const items = await searchSuggestions(await getDb(), parsed.data, 8);
+  const handle = await getDatabaseHandle();
+  const items = await cachedRead(handle, `suggest:${parsed.data}`, [CacheTags.search, CacheTags.stock], () =>
+    searchSuggestions(handle.db, parsed.data, 8),
+  );
   return {
     kind: "suggestions",
     items: items.map((item) => ({

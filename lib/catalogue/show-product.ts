@@ -1,14 +1,16 @@
 import "server-only";
 
 import type { SessionToken } from "@/lib/auth/session-types";
-import { getDb } from "@/lib/db";
+import { getDatabaseHandle, getDb } from "@/lib/db";
 import type { Product } from "@/lib/domain/product";
 import { barcodeCandidates, couldBeSku } from "@/lib/scan/codes";
 
+import { CacheTags } from "./cache";
+import { cachedRead } from "./cache-queries";
 import { decodeSegment } from "./input";
 import { mayListProducts, orderability, type Orderability, type OrderableFacts } from "./orderable";
 import { lookupProduct, type ProductLookup } from "./product-lookup";
-import { categoriesByCodes, productsByPartNumber, toProduct } from "./queries";
+import { categoriesByCodes, productBySku, productsByPartNumber, toProduct } from "./queries";
 
 /**
  * One product, by the codes a person may know it by: SKU, barcode, vendor item number. The
@@ -45,12 +47,22 @@ export type ShowProduct =
 export async function showProduct(session: SessionToken, input: { sku: string }): Promise<ShowProduct> {
   const sku = decodeSegment(input.sku);
   if (sku === null || !SKU.test(sku)) return { kind: "not-found" };
-  const found = await lookupProduct(session, { sku });
+  // The catalogue part is the same for every dealer: the mirror's row through the shared cache. A
+  // product the mirror lacks is looked up as before (the upstream, before the first sync finished).
+  const handle = await getDatabaseHandle();
+  const row = await cachedRead(handle, `product:${sku}`, [CacheTags.product(sku), CacheTags.stock], async () =>
+    productBySku(handle.db, sku),
+  );
+  const found: ProductLookup = row
+    ? { source: "mirror", product: toProduct(row), row }
+    : await lookupProduct(session, { sku });
   if (!found) return { kind: "not-found" };
   if (found.source === "unreachable") return { kind: "unreachable", sku };
   const categories =
     found.source === "mirror"
-      ? await categoriesByCodes(await getDb(), found.row.categoryCodes)
+      ? await cachedRead(handle, `categories:${found.row.categoryCodes.join("/")}`, [CacheTags.tree], () =>
+          categoriesByCodes(handle.db, found.row.categoryCodes),
+        )
       : found.product.categories.map((item) => ({ code: item.code, title: item.title, pathCodes: item.pathCodes }));
   return {
     kind: "product",

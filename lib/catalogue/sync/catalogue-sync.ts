@@ -1,3 +1,7 @@
+import { inArray } from "drizzle-orm";
+
+import { CacheTags } from "@/lib/catalogue/cache";
+import { invalidateCatalogue, productChangeTags } from "@/lib/catalogue/cache-queries";
 import { loadCategoryPaths, recomputeCategoryPaths, storeCategoryTree } from "@/lib/catalogue/store/categories";
 import {
   clearFailures,
@@ -27,6 +31,7 @@ import {
   type RunOutcome,
 } from "@/lib/catalogue/store/sync-records";
 import type { Database } from "@/lib/db/client";
+import { products } from "@/lib/db/schema";
 import type { Product, ProductListEntry } from "@/lib/domain/product";
 import { isUpstreamError } from "@/lib/upstream/errors";
 import { toUpstreamMinute } from "@/lib/upstream/php-date";
@@ -250,6 +255,8 @@ export class CatalogueSync {
         const tree = await upstream.client.categories();
         const result = await storeCategoryTree(db, tree, this.now());
         if (result.pathsChanged) await recomputeCategoryPaths(db);
+        // The shared catalogue cache: titles may have changed; moved paths move every listing.
+        await this.invalidate(result.pathsChanged ? [CacheTags.tree, CacheTags.listings] : [CacheTags.tree]);
       }
       const treePaths = await loadCategoryPaths(db);
 
@@ -285,8 +292,10 @@ export class CatalogueSync {
             `catalogue sync: the SKU list lacks ${gone.length} of ${available} available products; not marking them unavailable (a broken list?)`,
           );
         } else if (gone.length > 0) {
+          const before = await this.categoryPaths(gone);
           counts.vanished += await markUnavailable(db, gone, this.now());
           await clearFailures(db, gone);
+          await this.invalidate(productChangeTags(before));
         }
         const goneFailures = [...failures.keys()].filter((sku) => !listedSkus.has(sku));
         await clearFailures(db, goneFailures);
@@ -331,6 +340,9 @@ export class CatalogueSync {
             failed: counts.failed + failed.length,
             upstreamCalls: upstream.meter.calls - callsBefore,
           };
+          const touched = [...batch.map((product) => product.sku), ...gone];
+          // Where the products were listed before this batch: a product that left a category leaves its listing.
+          const before = await this.categoryPaths(touched);
           await db.transaction(async (transaction) => {
             const tx = transaction as unknown as Database;
             if (batch.length > 0) next.stored += await upsertProducts(tx, batch, treePaths, now);
@@ -344,6 +356,8 @@ export class CatalogueSync {
             await saveSyncState(tx, "catalogue", { watermark, lastRunAt: now });
             await updateRun(tx, runId, next);
           });
+          // Committed: the shared cache reads again what the batch changed, where it was and is listed.
+          await this.invalidate(productChangeTags([...before, ...(await this.categoryPaths(touched))]));
           // Committed: only now do the products count as settled.
           for (const product of batch) activeTracker.settle(product.sku);
           for (const sku of gone) activeTracker.settle(sku);
@@ -502,6 +516,26 @@ export class CatalogueSync {
     // Oldest first: the watermark moves with every stored batch.
     work.sort((a, b) => (a.lastModified?.getTime() ?? 0) - (b.lastModified?.getTime() ?? 0));
     return { work, settled, staleFailures };
+  }
+
+  /** The category paths of stored products (the categories whose listings show them). */
+  private async categoryPaths(skus: readonly string[]): Promise<Array<{ sku: string; categoryPaths: string[] }>> {
+    if (!skus.length) return [];
+    const rows = await this.db
+      .select({ sku: products.sku, categoryPaths: products.categoryPaths })
+      .from(products)
+      .where(inArray(products.sku, [...skus]));
+    const found = new Set(rows.map((row) => row.sku));
+    return [...rows, ...skus.filter((sku) => !found.has(sku)).map((sku) => ({ sku, categoryPaths: [] }))];
+  }
+
+  /** Announces changed tags to the shared catalogue cache of every instance (lib/catalogue/cache.ts). */
+  private async invalidate(tags: string[]): Promise<void> {
+    try {
+      await invalidateCatalogue(this.db, tags);
+    } catch (error) {
+      this.logger.warn(`catalogue sync: announcing the changes to the page cache failed: ${errorMessage(error)}`);
+    }
   }
 
   private async finish(

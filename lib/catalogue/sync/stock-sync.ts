@@ -1,3 +1,5 @@
+import { CacheTags } from "@/lib/catalogue/cache";
+import { invalidateCatalogue } from "@/lib/catalogue/cache-queries";
 import { applyStockColours } from "@/lib/catalogue/store/stock";
 import { readSyncState, saveSyncState } from "@/lib/catalogue/store/sync-records";
 import type { Database } from "@/lib/db/client";
@@ -80,6 +82,11 @@ export class StockSync {
       // A full run asks for the flat list again, in case the upstream learnt it.
       const { colours, listType } = await this.fetch(modifiedSince, full ? "flat" : (details.listType ?? "flat"));
       const changed = await applyStockColours(db, colours, this.now());
+      // Listings, search and product pages show stock colours: the shared cache reads them again.
+      if (changed > 0)
+        await invalidateCatalogue(db, [CacheTags.stock]).catch((error: unknown) =>
+          this.logger.warn(`stock sync: announcing the changes to the page cache failed: ${errorMessage(error)}`),
+        );
       details.listType = listType;
       details.runsSinceFull = full ? 0 : (details.runsSinceFull ?? 0) + 1;
       const finishedAt = this.now();
