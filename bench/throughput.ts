@@ -1,0 +1,248 @@
+/**
+ * `npm run bench:throughput`: what a page costs against a trivial dynamic response, in one run.
+ *
+ * The production build under `next start` (background sync off) against the simulator (5,000
+ * products by default, own process, frozen clock) and the synced mirror of bench/tmp (reused or
+ * synced here). One signed-in dealer (dealer@acme.example, who may list products); autocannon with
+ * 10 keep-alive connections and that session's cookie, 15 s per URL, one URL after the other:
+ * /api/health, /offline, a product page, a search and a category page. Requests per second, p50
+ * and p95 (timed in the client), the ratio of each URL's throughput to /api/health's in the same run,
+ * and the load average before each URL: the machine is shared, so only the ratios compare runs.
+ *
+ * Written to bench/throughput.json (one run per `--label`, the others kept) and bench/throughput.md.
+ *
+ * Options: --label=after --duration=15 --connections=10 --products=5000 --seed=bench; the build as
+ * in bench:load (--rebuild, --no-build; NEXT_DIST_DIR names the build's folder).
+ */
+import "./lib/dotenv";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import autocannon, { type RequestContext } from "autocannon";
+
+import { openDatabase } from "@/lib/db/client";
+
+import { readCorpus, type Corpus } from "./lib/corpus";
+import { buildLine, ensureBuild, signIn, startPortal, timedGet, type BuildInfo } from "./lib/portal";
+import { startSimProcess } from "./lib/sim-process";
+import { distribution, machine, machineLine, ms, type Distribution, type Machine } from "./lib/stats";
+import { syncedDatabase } from "./lib/synced-db";
+
+function option(name: string, fallback: number): number {
+  const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
+  const value = arg ? Number(arg.split("=")[1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+function text(name: string, fallback: string): string {
+  return process.argv.find((value) => value.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
+}
+
+const DURATION = option("duration", 15);
+const CONNECTIONS = option("connections", 10);
+const PRODUCTS = option("products", 5_000);
+const SEED = text("seed", "bench");
+const LABEL = text("label", "latest");
+/** The issue's own examples, used when the catalogue of this seed has them. */
+const PREFERRED_SKU = "0104916";
+const PREFERRED_CATEGORY = "Electricity";
+const SEARCH = "kabel";
+
+interface UrlFigures {
+  name: string;
+  path: string;
+  requests: number;
+  requestsPerSecond: number;
+  latency: Distribution;
+  /** requests/s as a share of /api/health's in the same run. */
+  ratioToHealth: number;
+  statusCodes: Record<string, number>;
+  errors: number;
+  /** 1, 5, 15 minute load average just before this URL's run. */
+  loadAverage: number[];
+}
+
+interface ThroughputRun {
+  label: string;
+  date: string;
+  command: string;
+  machine: Machine;
+  build: BuildInfo;
+  products: number;
+  seed: string;
+  connections: number;
+  durationSeconds: number;
+  urls: UrlFigures[];
+}
+
+interface ThroughputFile {
+  runs: ThroughputRun[];
+}
+
+/** The issue's goals: throughput as a share of /api/health's. */
+const GOALS: Record<string, number> = { offline: 0.6, product: 0.35, search: 0.2, category: 0.25 };
+
+function pickTargets(corpus: Corpus): Array<{ name: string; path: string }> {
+  const sku = corpus.skus.includes(PREFERRED_SKU) ? PREFERRED_SKU : (corpus.orderable[0] ?? corpus.skus[0]!);
+  const category =
+    corpus.categories.find((item) => item.code === PREFERRED_CATEGORY) ??
+    corpus.categories.find((item) => item.pathCodes.length === 1) ??
+    corpus.categories[0]!;
+  return [
+    { name: "health", path: "/api/health" },
+    { name: "offline", path: "/offline" },
+    { name: "product", path: `/products/${encodeURIComponent(sku)}` },
+    { name: "search", path: `/search?q=${SEARCH}` },
+    { name: "category", path: `/catalogue/${category.pathCodes.map(encodeURIComponent).join("/")}` },
+  ];
+}
+
+const loadAverage = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
+
+async function measure(url: string, cookie: string, target: { name: string; path: string }): Promise<UrlFigures> {
+  const samples: number[] = [];
+  const before = loadAverage();
+  const result = await autocannon({
+    url: `${url}${target.path}`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    timeout: DURATION,
+    headers: { Cookie: cookie },
+    requests: [
+      {
+        method: "GET",
+        path: target.path,
+        setupRequest: (request, context: RequestContext) => {
+          context.sentAt = performance.now();
+          return request;
+        },
+        onResponse: (_status, _body, context) => {
+          if (typeof context.sentAt === "number") samples.push(performance.now() - context.sentAt);
+        },
+      },
+    ],
+  });
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([code, value]) => [code, value.count]),
+  );
+  return {
+    name: target.name,
+    path: target.path,
+    // Responses timed in the client within the run (autocannon's own totals are not in its aggregate result).
+    requests: samples.length,
+    requestsPerSecond: Math.round((samples.length / DURATION) * 10) / 10,
+    latency: distribution(samples),
+    ratioToHealth: 0,
+    statusCodes,
+    errors: result.errors + result.timeouts + result.non2xx,
+    loadAverage: before,
+  };
+}
+
+const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
+
+function runTable(run: ThroughputRun): string[] {
+  return [
+    `### ${run.label}: ${run.date}`,
+    "",
+    `${machineLine(run.machine)}. Build \`${run.build.buildId}\` (${buildLine(run.build)}). ${run.products.toLocaleString("en-GB")} products (seed \`${run.seed}\`), ${run.connections} connections, ${run.durationSeconds} s per URL, one signed-in dealer's cookie.`,
+    "",
+    "| URL | requests/s | p50 | p95 | share of /api/health | goal | errors | load average before (1/5/15 min) |",
+    "|---|---|---|---|---|---|---|---|",
+    ...run.urls.map((item) => {
+      const goal = GOALS[item.name];
+      const verdict = goal === undefined ? "" : `≥ ${pct(goal)}: ${item.ratioToHealth >= goal ? "met" : "**missed**"}`;
+      return `| \`${item.path}\` | ${item.requestsPerSecond} | ${ms(item.latency.p50)} | ${ms(item.latency.p95)} | ${pct(item.ratioToHealth)} | ${verdict} | ${item.errors} | ${item.loadAverage.join(" / ")} |`;
+    }),
+    "",
+  ];
+}
+
+function throughputMarkdown(file: ThroughputFile): string {
+  return [
+    "# Throughput per page",
+    "",
+    "`npm run bench:throughput`: autocannon against the production build, one URL after another in one run. The machine (2 cores) is shared with other engineers' builds and tests: absolute figures move with its load (given beside each URL); the shares of /api/health's throughput within one run are what compare runs.",
+    "",
+    ...file.runs.flatMap(runTable),
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes("--markdown-only")) {
+    const file = JSON.parse(readFileSync(path.join(process.cwd(), "bench", "throughput.json"), "utf8")) as ThroughputFile;
+    writeFileSync(path.join(process.cwd(), "bench", "throughput.md"), throughputMarkdown(file));
+    return;
+  }
+  const started = machine();
+  console.log(`throughput — ${machineLine(started)}`);
+  const build = await ensureBuild();
+  const sim = await startSimProcess({ products: PRODUCTS, seed: SEED });
+  let run: ThroughputRun;
+  try {
+    const synced = await syncedDatabase(sim, { products: PRODUCTS, seed: SEED });
+    const handle = await openDatabase({ dataDir: synced.dataDir });
+    let corpus: Corpus;
+    try {
+      corpus = await readCorpus(handle.db);
+    } finally {
+      await handle.close();
+    }
+    const targets = pickTargets(corpus);
+    const portal = await startPortal({ upstreamUrl: sim.url, dataDir: synced.dataDir });
+    try {
+      const cookie = await signIn(portal.url, "dealer@acme.example", "demo1234");
+      // Warm-up, not measured: each URL answers 200, and the first renders are behind us.
+      for (const target of targets) {
+        for (let i = 0; i < 5; i++) {
+          const response = await timedGet(`${portal.url}${target.path}`, cookie);
+          if (response.status !== 200)
+            throw new Error(`${target.path} answered ${response.status}:\n${portal.output().slice(-20).join("\n")}`);
+        }
+      }
+      const urls: UrlFigures[] = [];
+      for (const target of targets) {
+        console.log(`  ${target.path}: ${CONNECTIONS} connections for ${DURATION} s…`);
+        urls.push(await measure(portal.url, cookie, target));
+      }
+      const health = urls[0]!.requestsPerSecond || 1;
+      for (const item of urls) item.ratioToHealth = Math.round((item.requestsPerSecond / health) * 1000) / 1000;
+      run = {
+        label: LABEL,
+        date: new Date().toISOString(),
+        command: `npm run bench:throughput -- --label=${LABEL}`,
+        machine: started,
+        build,
+        products: PRODUCTS,
+        seed: SEED,
+        connections: CONNECTIONS,
+        durationSeconds: DURATION,
+        urls,
+      };
+    } finally {
+      await portal.stop();
+    }
+  } finally {
+    await sim.stop();
+  }
+
+  const out = path.join(process.cwd(), "bench");
+  const jsonFile = path.join(out, "throughput.json");
+  const previous: ThroughputFile = existsSync(jsonFile)
+    ? (JSON.parse(readFileSync(jsonFile, "utf8")) as ThroughputFile)
+    : { runs: [] };
+  const file: ThroughputFile = { runs: [...previous.runs.filter((item) => item.label !== run.label), run] };
+  writeFileSync(jsonFile, `${JSON.stringify(file, null, 2)}\n`);
+  writeFileSync(path.join(out, "throughput.md"), throughputMarkdown(file));
+  console.log(`\n${runTable(run).join("\n")}`);
+  console.log("Written to bench/throughput.json and bench/throughput.md");
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
