@@ -220,8 +220,39 @@ function summary(start: Machine | null): string {
       "",
     );
   }
+  const throughput = readJson<Throughput>("throughput.json");
+  if (throughput?.runs.length) {
+    lines.push(
+      "## Throughput per page (`bench/throughput.md`, `npm run bench:throughput`)",
+      "",
+      "Requests/s of each URL as a share of `/api/health`'s in the same run (10 connections, 15 s per URL, one signed-in dealer); the load average of the shared machine before each URL. Goals of issue 19: page without data ≥ 60 %, product ≥ 35 %, search ≥ 20 %, category ≥ 25 %.",
+      "",
+      `| run | ${throughput.runs[0]!.urls.map((item) => `\`${item.path}\``).join(" | ")} |`,
+      `|---|${throughput.runs[0]!.urls.map(() => "---").join("|")}|`,
+      ...throughput.runs.map(
+        (run) =>
+          `| ${run.label}, ${run.date.slice(0, 16)} | ${run.urls
+            .map((item) => {
+              const goal = THROUGHPUT_GOALS[item.name];
+              const share = `${(item.ratioToHealth * 100).toFixed(1)} %`;
+              return `${item.requestsPerSecond}/s, p95 ${ms(item.latency.p95)}, ${goal === undefined ? share : `${share} (${verdict(item.ratioToHealth >= goal)})`}, load ${item.loadAverage[0]}`;
+            })
+            .join(" | ")} |`,
+      ),
+      "",
+    );
+  }
   return lines.filter((line, index, all) => !(line === "" && all[index - 1] === "")).join("\n");
 }
+
+interface Throughput {
+  runs: Array<{
+    label: string;
+    date: string;
+    urls: Array<{ name: string; path: string; requestsPerSecond: number; ratioToHealth: number; latency: Distribution; loadAverage: number[] }>;
+  }>;
+}
+const THROUGHPUT_GOALS: Record<string, number> = { offline: 0.6, product: 0.35, search: 0.2, category: 0.25 };
 
 async function main(): Promise<void> {
   if (process.argv.includes("--summary-only")) {
