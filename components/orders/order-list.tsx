@@ -10,6 +10,8 @@ import { PhoneLabel } from "./phone-label";
 export interface OrderRow {
   id: string;
   reference: string | null;
+  /** Where the portal placed the order and knows when; null otherwise. */
+  placedAt: Date | null;
   updatedAt: Date | null;
   creatorName: string | null;
   status: Order["status"];
@@ -26,6 +28,7 @@ export function orderRow(order: Order): OrderRow {
   return {
     id: order.id,
     reference: order.reference,
+    placedAt: order.placedAt ?? null,
     updatedAt: order.updatedAt,
     creatorName: order.creatorName,
     status: order.status,
@@ -138,7 +141,14 @@ export function OrderList({ rows, caption }: { rows: OrderRow[]; caption: string
               </th>
               <td role="cell" className={labelledCell}>
                 <PhoneLabel>{t("date")}</PhoneLabel>
-                <When at={row.updatedAt} />
+                <span className="min-w-0">
+                  {row.placedAt ? (
+                    <span className="block text-xs text-slate-700" data-testid="placed-on">
+                      {t("placedOn")} <When at={row.placedAt} />
+                    </span>
+                  ) : null}
+                  <When at={row.updatedAt} />
+                </span>
               </td>
               <td role="cell" className={labelledCell}>
                 <PhoneLabel>{t("creator")}</PhoneLabel>

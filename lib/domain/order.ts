@@ -94,6 +94,11 @@ export type OrderId = string;
 export interface Order {
   id: OrderId;
   updatedAt: Date | null;
+  /**
+   * When the order was placed, where the portal knows it: the wholesaler's created_at of an order
+   * the portal placed (kept with its checkout attempt). The upstream's order reads carry no such date.
+   */
+  placedAt?: Date | null;
   status: OrderStatus;
   /** The upstream's own word, for statuses the portal does not know. */
   statusRaw: string;

@@ -125,6 +125,7 @@ describe("orders as CSV", () => {
       id: "100001",
       reference: 'PO "spoed"; 1,2',
       notes: "ignored",
+      placedAt: new Date("2024-04-30T08:15:00Z"),
       updatedAt: new Date("2024-05-01T10:00:00Z"),
       lines: [
         line({ sku: "A1", title: "Kabel 2,5 mm²\nrood", soldPrice: 1234.5, quantity: 2, vatRate: 21, discount: 10 }),
@@ -154,6 +155,9 @@ describe("orders as CSV", () => {
     expect(col(rows[1], "orderTotalExVat")).toBe("2471.50");
     expect(col(rows[1], "status")).toBe("PROCESSING");
     expect(col(rows[1], "updatedAt")).toBe("2024-05-01 12:00");
+    // Placed on where the portal placed the order and knows when; empty where it does not.
+    expect(col(rows[1], "placedAt")).toBe("2024-04-30 10:15");
+    expect(col(rows[3], "placedAt")).toBe("");
     expect(col(rows[1], "shipments")).toBe("DHL JVGL1");
     expect(col(rows[3], "sku")).toBe("");
     expect(col(rows[3], "dropship")).toBe("yes");

@@ -187,3 +187,21 @@ describe("paging", () => {
     expect(page.items.map((o) => o.id).slice(0, 2)).toEqual(["775", "774"]);
   });
 });
+
+describe("the placed date, where the portal knows it", () => {
+  const placedEarly = order({
+    id: "10",
+    placedAt: new Date("2024-03-01T09:00:00Z"),
+    updatedAt: new Date("2024-05-01T09:00:00Z"),
+  });
+  const other = order({ id: "11", updatedAt: new Date("2024-04-01T09:00:00Z") });
+
+  it("sorts an order by when it was placed, not by its last change", () => {
+    expect(sortOrders([placedEarly, other], "date-desc").map((o) => o.id)).toEqual(["11", "10"]);
+  });
+
+  it("filters an order by when it was placed", () => {
+    const march = { ...none, from: "2024-03-01", to: "2024-03-31" };
+    expect(filterOrders([placedEarly, other], march, AMS).map((o) => o.id)).toEqual(["10"]);
+  });
+});

@@ -67,7 +67,7 @@ export function filterOrders(orders: readonly Order[], filters: OrderFilters, ti
   return orders.filter((order) => {
     if (statuses.size && !statuses.has(order.status)) return false;
     if (start || end) {
-      const at = order.updatedAt?.getTime();
+      const at = orderDate(order)?.getTime();
       if (at === undefined) return false;
       if (start && at < start.getTime()) return false;
       if (end && at >= end.getTime()) return false;
@@ -81,7 +81,10 @@ const statusRank = (status: OrderStatus): number => {
   return index === -1 ? ORDER_STATUSES.length : index;
 };
 
-const time = (order: Order): number | null => order.updatedAt?.getTime() ?? null;
+/** The date an order is sorted and filtered by: when it was placed where known, else its last change. */
+export const orderDate = (order: Order): Date | null => order.placedAt ?? order.updatedAt;
+
+const time = (order: Order): number | null => orderDate(order)?.getTime() ?? null;
 
 /**
  * Ids compared as text, never as numbers (an id may be `ORD123456`): a shorter

@@ -5,8 +5,9 @@ import type { SessionToken } from "@/lib/auth/session-types";
 import type { Order, OrderStatus } from "@/lib/domain/order";
 
 import { ordersCsv, type OrderCsvOptions } from "./csv";
-import { selectOrders, upstreamStatuses, type Page } from "./filter";
+import { selectOrders, sortOrders, upstreamStatuses, type Page } from "./filter";
 import type { OrderListParams } from "./list-params";
+import { withPlacedDates } from "./placed-dates";
 import { loaded, ordersUpstream, type Loaded } from "./upstream";
 
 /**
@@ -14,9 +15,17 @@ import { loaded, ordersUpstream, type Loaded } from "./upstream";
  * customer read that customer's orders (`customer_id`); everyone else reads their own.
  */
 
-async function activeCustomersOrders(session: SessionToken, statuses: readonly OrderStatus[]) {
+async function activeCustomersOrders(
+  session: SessionToken,
+  statuses: readonly OrderStatus[],
+): Promise<Loaded<{ orders: Order[]; skipped: number }>> {
   const upstream = await ordersUpstream(session);
-  return loaded(() => upstream.orders({ customerId: actingFor(session), statuses: upstreamStatuses(statuses) }));
+  const read = await loaded(() =>
+    upstream.orders({ customerId: actingFor(session), statuses: upstreamStatuses(statuses) }),
+  );
+  if (!read.ok) return read;
+  // When the portal placed an order, it knows the date: shown as "Placed on", sorted and filtered by.
+  return { ok: true, value: { orders: await withPlacedDates(session, read.value), skipped: read.value.skipped } };
 }
 
 /**
@@ -31,14 +40,17 @@ export async function listOrders(
 ): Promise<Loaded<Page<Order> & { skipped: number }>> {
   const orders = await activeCustomersOrders(session, params.filters.statuses);
   if (!orders.ok) return orders;
-  return { ok: true, value: { ...selectOrders(orders.value, params, timeZone).page, skipped: orders.value.skipped } };
+  return {
+    ok: true,
+    value: { ...selectOrders(orders.value.orders, params, timeZone).page, skipped: orders.value.skipped },
+  };
 }
 
 /** The newest orders of the active customer, for the home page. */
 export async function recentOrders(session: SessionToken, count = 5): Promise<Loaded<Order[]>> {
   const orders = await activeCustomersOrders(session, []);
   if (!orders.ok) return orders;
-  const newest = [...orders.value].sort((a, b) => (b.updatedAt?.getTime() ?? 0) - (a.updatedAt?.getTime() ?? 0));
+  const newest = sortOrders(orders.value.orders, "date-desc");
   return { ok: true, value: newest.slice(0, count) };
 }
 
@@ -56,7 +68,7 @@ export async function exportOrders(
 ): Promise<Loaded<OrdersExport>> {
   const orders = await activeCustomersOrders(session, params.filters.statuses);
   if (!orders.ok) return orders;
-  const { sorted } = selectOrders(orders.value, params, options.timeZone);
+  const { sorted } = selectOrders(orders.value.orders, params, options.timeZone);
   const customer = session.activeCustomerCode.replace(/[^A-Za-z0-9_-]/g, "");
   return {
     ok: true,

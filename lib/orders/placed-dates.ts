@@ -1,8 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 
-import type { Database } from "@/lib/db";
+import { activeCustomer } from "@/lib/acting/policy";
+import type { SessionToken } from "@/lib/auth/session-types";
+import { getDb, type Database } from "@/lib/db";
 import { checkoutAttempts } from "@/lib/db/schema";
-import type { OrderId } from "@/lib/domain/order";
+import type { Order, OrderId } from "@/lib/domain/order";
+import { errorText, log } from "@/lib/observability/logger";
 
 /**
  * When the orders the portal placed were placed, by order id: the wholesaler's `created_at` of
@@ -47,4 +50,20 @@ function placedAtOf(outcome: Record<string, unknown> | null, recordedAt: Date): 
     if (!Number.isNaN(instant.getTime())) return instant;
   }
   return recordedAt;
+}
+
+/** Orders with their placed date where the portal knows it (the active customer's attempts); as they are when the database fails. */
+export async function withPlacedDates<T extends Order>(session: SessionToken, orders: readonly T[]): Promise<T[]> {
+  if (!orders.length) return [...orders];
+  try {
+    const dates = await placedDates(
+      await getDb(),
+      activeCustomer(session),
+      orders.map((order) => order.id),
+    );
+    return orders.map((order) => ({ ...order, placedAt: dates.get(order.id) ?? null }));
+  } catch (error) {
+    log().warn({ error: errorText(error) }, "placed dates could not be read");
+    return [...orders];
+  }
 }

@@ -10,6 +10,7 @@ import { errorText, log } from "@/lib/observability/logger";
 import { recordOrderFor } from "@/lib/purchases/record-order";
 import { isUpstreamError } from "@/lib/upstream";
 
+import { withPlacedDates } from "./placed-dates";
 import { loaded, ordersUpstream, type Loaded } from "./upstream";
 
 /**
@@ -42,7 +43,8 @@ export async function findOrder(
     const order = await upstream.order(id);
     if (!isActiveCustomers(session, order)) return null;
     await recordPurchases(session, order);
-    return { ok: true, value: order };
+    const [placed = order] = await withPlacedDates(session, [order]);
+    return { ok: true, value: placed };
   } catch (error) {
     // A foreign order is "not found", whether the upstream says 404 or 403.
     if (isUpstreamError(error, "not_found") || isUpstreamError(error, "forbidden")) return null;

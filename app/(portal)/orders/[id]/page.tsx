@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 
 import { Link } from "@/components/link";
 import { OrderAddress } from "@/components/orders/order-address";
@@ -19,6 +19,7 @@ import { reorderableLines } from "@/lib/orders/reorder";
 import { showOrder } from "@/lib/orders/show-order";
 import { orderTimeline } from "@/lib/orders/timeline";
 import { orderTotals } from "@/lib/orders/totals";
+import { billingCompany, deliveryCompany } from "@/lib/orders/addresses";
 import { countryCode } from "@/lib/orders/tracking";
 
 import "./print.css";
@@ -78,6 +79,7 @@ export default async function OrderPage({ params }: Props) {
   }
 
   const { order, products, unreadable } = loaded.value;
+  const format = await getFormatter();
   const items: LineWithImage[] = order.lines.map((line) => {
     const summary = products.get(line.sku);
     return { line, image: summary?.image ?? null, known: Boolean(summary) };
@@ -120,6 +122,20 @@ export default async function OrderPage({ params }: Props) {
               }}
             />
           </Field>
+          {order.placedAt ? (
+            <Field label={t("placedOn")}>
+              <time dateTime={order.placedAt.toISOString()} data-testid="placed-on">
+                {format.dateTime(order.placedAt, "long")}
+              </time>
+            </Field>
+          ) : null}
+          <Field label={t("lastChange")}>
+            {order.updatedAt ? (
+              <time dateTime={order.updatedAt.toISOString()}>{format.dateTime(order.updatedAt, "long")}</time>
+            ) : (
+              "—"
+            )}
+          </Field>
           <Field label={t("creator")}>{order.creatorName ?? "—"}</Field>
           <Field label={t("customer")}>{customer ?? "—"}</Field>
           <Field label={t("vatNumber")}>{order.vatNumber ?? "—"}</Field>
@@ -158,7 +174,7 @@ export default async function OrderPage({ params }: Props) {
             )}
           </p>
           {address ? (
-            <OrderAddress address={address} company={order.dropship ? null : order.companyName} />
+            <OrderAddress address={address} company={deliveryCompany(order)} />
           ) : (
             <p className="text-sm text-slate-700">{t("noAddress")}</p>
           )}
@@ -168,7 +184,7 @@ export default async function OrderPage({ params }: Props) {
             <h2 id="billing" className="mb-2 text-lg font-semibold">
               {t("billing")}
             </h2>
-            <OrderAddress address={order.billingAddress} company={order.companyName} />
+            <OrderAddress address={order.billingAddress} company={billingCompany(order)} />
           </section>
         ) : null}
       </div>
