@@ -2,8 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
+
+import { useCurrentPath } from "@/components/shell/use-current-path";
+import { actForCustomer } from "@/lib/acting/actions";
 
 interface CompanyOption {
   code: string;
@@ -23,42 +25,49 @@ function readRecent(): CompanyOption[] {
 }
 
 /**
- * Asks the server to switch the active customer in the session (POST /api/session/customer, which
- * decides); the page then shows that customer's cart and orders.
- */
-export async function requestCustomerSwitch(code: string | null): Promise<boolean> {
-  const response = await fetch("/api/session/customer", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ code }),
-  });
-  return response.ok;
-}
-
-/**
- * Wholesaler staff's customer switcher: a searchable list of all companies,
- * keyboard first (arrows, Enter, Escape), recent choices on top.
+ * Wholesaler staff's customer switcher, in a disclosure (<details>) that opens without script.
+ * Its search is a GET form to the customer search page (/customers), where each company has an
+ * "Act for this customer" button posting to the server action: the whole switch works without
+ * JavaScript. After hydration the field is a combobox over all companies, keyboard first (arrows,
+ * Enter, Escape), recent choices on top, and a choice posts to the same server action.
  */
 export function CustomerSwitcher() {
   const t = useTranslations("acting");
-  const router = useRouter();
+  const from = useCurrentPath();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const [debounced, setDebounced] = useState("");
   const [active, setActive] = useState(0);
   const [recent, setRecent] = useState<CompanyOption[]>([]);
-  const [status, setStatus] = useState<string | null>(null);
+  const [state, switchAction, switching] = useActionState(actForCustomer, null);
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDetailsElement>(null);
+  const summary = useRef<HTMLElement>(null);
 
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(query), 150);
     return () => clearTimeout(timer);
   }, [query]);
   useEffect(() => {
-    if (open) inputRef.current?.focus();
+    if (!open) return;
+    inputRef.current?.focus();
+    const onPointer = (event: PointerEvent) => {
+      if (root.current && !root.current.contains(event.target as Node)) root.current.open = false;
+    };
+    document.addEventListener("pointerdown", onPointer);
+    return () => document.removeEventListener("pointerdown", onPointer);
   }, [open]);
+
+  // A switch done (the server sent the page back for the new customer) closes the panel; a refusal keeps it open.
+  const wasSwitching = useRef(false);
+  useEffect(() => {
+    if (wasSwitching.current && !switching && !state && root.current) {
+      root.current.open = false;
+      setQuery("");
+    }
+    wasSwitching.current = switching;
+  }, [switching, state]);
 
   const { data, isLoading, isError } = useQuery({
     queryKey: ["companies", debounced],
@@ -72,82 +81,106 @@ export function CustomerSwitcher() {
   });
   const results = data?.companies ?? [];
   const skipped = data?.skipped ?? 0;
-  const options = [
-    ...(debounced ? [] : recent),
-    ...results.filter((item) => debounced || !recent.some((r) => r.code === item.code)),
-  ];
+  const options = open
+    ? [
+        ...(debounced ? [] : recent),
+        ...results.filter((item) => debounced || !recent.some((r) => r.code === item.code)),
+      ]
+    : [];
 
-  async function choose(option: CompanyOption) {
-    setStatus(t("switching"));
-    if (await requestCustomerSwitch(option.code)) {
-      window.localStorage.setItem(
-        RECENT_KEY,
-        JSON.stringify([option, ...readRecent().filter((item) => item.code !== option.code)].slice(0, 5)),
-      );
-      setOpen(false);
-      setQuery("");
-      setStatus(null);
-      router.refresh();
-    } else {
-      setStatus(t("switchFailed"));
-    }
+  function choose(option: CompanyOption) {
+    window.localStorage.setItem(
+      RECENT_KEY,
+      JSON.stringify([option, ...readRecent().filter((item) => item.code !== option.code)].slice(0, 5)),
+    );
+    const form = new FormData();
+    form.set("code", option.code);
+    form.set("from", from);
+    startTransition(() => switchAction(form));
   }
 
+  const status = switching
+    ? t("switching")
+    : state
+      ? t(`error.${state.error}`)
+      : !open
+        ? ""
+        : isLoading
+          ? t("loading")
+          : isError
+            ? t("failed")
+            : t("results", { count: results.length });
+
   return (
-    <div ref={root} className="relative">
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls={`${listId}-panel`}
-        onClick={() => {
-          if (!open) setRecent(readRecent());
-          setOpen(!open);
-        }}
-        className="flex min-h-touch items-center rounded-md border border-white/40 px-3 text-sm font-semibold text-white hover:bg-white/10"
+    <details
+      ref={root}
+      className="relative"
+      onToggle={(event) => {
+        const isOpen = event.currentTarget.open;
+        if (isOpen) setRecent(readRecent());
+        setOpen(isOpen);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && root.current?.open) {
+          root.current.open = false;
+          summary.current?.focus();
+        }
+      }}
+    >
+      <summary
+        ref={summary}
+        className="flex min-h-touch cursor-pointer list-none items-center rounded-md border border-white/40 px-3 text-sm font-semibold text-white hover:bg-white/10 [&::-webkit-details-marker]:hidden"
       >
         {t("switcher")}
-      </button>
-      <div
-        id={`${listId}-panel`}
-        hidden={!open}
-        className="absolute right-0 z-50 mt-1 w-96 max-w-[calc(100vw-2rem)] rounded-md bg-white p-3 text-slate-900 shadow-lg"
-        onKeyDown={(event) => {
-          if (event.key === "Escape") setOpen(false);
-        }}
-      >
-        <label htmlFor={`${listId}-input`} className="block text-sm font-medium">
-          {t("switcherLabel")}
-        </label>
-        <input
-          ref={inputRef}
-          id={`${listId}-input`}
-          role="combobox"
-          aria-expanded={options.length > 0}
-          aria-controls={listId}
-          aria-activedescendant={options[active] ? `${listId}-${active}` : undefined}
-          autoComplete="off"
-          placeholder={t("placeholder")}
-          value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setActive(0);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === "ArrowDown") {
-              event.preventDefault();
-              setActive((index) => Math.min(index + 1, options.length - 1));
-            } else if (event.key === "ArrowUp") {
-              event.preventDefault();
-              setActive((index) => Math.max(index - 1, 0));
-            } else if (event.key === "Enter" && options[active]) {
-              event.preventDefault();
-              void choose(options[active]);
-            }
-          }}
-          className="mt-1 block min-h-touch w-full rounded-md border border-slate-300 px-3 text-base"
-        />
+      </summary>
+      <div className="absolute right-0 z-50 mt-1 w-96 max-w-[calc(100vw-2rem)] rounded-md bg-white p-3 text-slate-900 shadow-lg">
+        <form method="get" action="/customers" role="search" aria-label={t("switcher")}>
+          <input type="hidden" name="from" value={from} />
+          <label htmlFor={`${listId}-input`} className="block text-sm font-medium">
+            {t("switcherLabel")}
+          </label>
+          <div className="mt-1 flex">
+            <input
+              ref={inputRef}
+              id={`${listId}-input`}
+              name="q"
+              type="search"
+              role="combobox"
+              aria-expanded={options.length > 0}
+              aria-controls={listId}
+              aria-activedescendant={options[active] ? `${listId}-${active}` : undefined}
+              autoComplete="off"
+              maxLength={100}
+              placeholder={t("placeholder")}
+              value={query}
+              onChange={(event) => {
+                setQuery(event.target.value);
+                setActive(0);
+              }}
+              onKeyDown={(event) => {
+                if (event.key === "ArrowDown") {
+                  event.preventDefault();
+                  setActive((index) => Math.min(index + 1, options.length - 1));
+                } else if (event.key === "ArrowUp") {
+                  event.preventDefault();
+                  setActive((index) => Math.max(index - 1, 0));
+                } else if (event.key === "Enter" && options[active]) {
+                  event.preventDefault();
+                  choose(options[active]);
+                }
+              }}
+              className="block min-h-touch w-full min-w-0 rounded-l-md border border-slate-300 px-3 text-base"
+            />
+            <button
+              type="submit"
+              className="min-h-touch shrink-0 rounded-r-md bg-brand-700 px-3 text-sm font-semibold text-white hover:bg-brand-900"
+            >
+              {t("search")}
+            </button>
+          </div>
+        </form>
         <p role="status" aria-live="polite" className="mt-1 text-xs text-slate-600">
-          {status ?? (isLoading ? t("loading") : isError ? t("failed") : t("results", { count: results.length }))}
+          {status}
         </p>
         {skipped > 0 ? (
           <p data-testid="companies-skipped" className="mt-1 text-xs text-amber-900">
@@ -163,7 +196,7 @@ export function CustomerSwitcher() {
               aria-selected={index === active}
               aria-label={t("choose", { name: option.name, code: option.code, city: option.city })}
               onMouseDown={(event) => event.preventDefault()}
-              onClick={() => void choose(option)}
+              onClick={() => choose(option)}
               className="flex min-h-touch cursor-pointer items-center justify-between gap-2 rounded px-2 py-1 text-sm aria-selected:bg-brand-50"
             >
               <span className="min-w-0">
@@ -179,6 +212,6 @@ export function CustomerSwitcher() {
           ))}
         </ul>
       </div>
-    </div>
+    </details>
   );
 }

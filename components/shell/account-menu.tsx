@@ -1,25 +1,31 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
-/** The user's menu in the header: a button that opens a panel; Escape or a click elsewhere closes it. */
+/**
+ * The user's menu in the header: a disclosure (<details>) that opens without script, so the
+ * language switch and sign-out inside it work before hydration and without JavaScript. After
+ * hydration, Escape (back to the summary) or a click elsewhere closes it.
+ */
 export function AccountMenu({ name, company, children }: { name: string; company: string; children: React.ReactNode }) {
   const t = useTranslations("nav");
   const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDetailsElement>(null);
+  const summary = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (!open) return;
+    const close = () => {
+      if (root.current) root.current.open = false;
+    };
     const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
+      if (!root.current?.contains(event.target as Node)) close();
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") {
-        setOpen(false);
-        button.current?.focus();
+        close();
+        summary.current?.focus();
       }
     };
     document.addEventListener("pointerdown", onPointer);
@@ -31,14 +37,10 @@ export function AccountMenu({ name, company, children }: { name: string; company
   }, [open]);
 
   return (
-    <div ref={root} className="relative ml-auto md:ml-0">
-      <button
-        ref={button}
-        type="button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((value) => !value)}
-        className="flex min-h-touch items-center gap-2 rounded-md px-2 hover:bg-white/10"
+    <details ref={root} className="relative ml-auto md:ml-0" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary
+        ref={summary}
+        className="flex min-h-touch cursor-pointer list-none items-center gap-2 rounded-md px-2 hover:bg-white/10 [&::-webkit-details-marker]:hidden"
       >
         <span className="sr-only">{t("account")}: </span>
         <span className="flex flex-col text-left leading-tight">
@@ -46,14 +48,10 @@ export function AccountMenu({ name, company, children }: { name: string; company
           <span className="hidden max-w-[12rem] truncate text-xs text-white/80 lg:block">{company}</span>
         </span>
         <span aria-hidden="true">▾</span>
-      </button>
-      <div
-        id={panelId}
-        hidden={!open}
-        className="absolute right-0 z-40 mt-1 w-72 max-w-[calc(100vw-2rem)] rounded-md bg-white p-4 text-slate-900 shadow-lg"
-      >
+      </summary>
+      <div className="absolute right-0 z-40 mt-1 w-72 max-w-[calc(100vw-2rem)] rounded-md bg-white p-4 text-slate-900 shadow-lg">
         {children}
       </div>
-    </div>
+    </details>
   );
 }

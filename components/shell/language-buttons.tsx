@@ -1,12 +1,47 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useFormStatus } from "react-dom";
 
 import { setLocale } from "@/lib/i18n/actions";
 import { LOCALES } from "@/lib/i18n/locales";
 
-/** The language buttons of LanguageSwitch: sets the cookie and renders the page again. */
+import { useCurrentPath } from "./use-current-path";
+
+function LanguageButton({
+  locale,
+  current,
+  name,
+  tone,
+}: {
+  locale: string;
+  current: boolean;
+  name: string;
+  tone: "light" | "dark";
+}) {
+  const { pending } = useFormStatus();
+  const idle = tone === "dark" ? "text-white/90 hover:bg-white/10" : "text-slate-700 hover:bg-slate-100";
+  const active = tone === "dark" ? "bg-white text-brand-700" : "bg-brand-600 text-white";
+  return (
+    <button
+      type="submit"
+      name="locale"
+      value={locale}
+      lang={locale}
+      aria-pressed={current}
+      disabled={pending}
+      className={`min-h-touch min-w-touch rounded-md px-2 text-sm font-semibold uppercase ${current ? active : idle}`}
+    >
+      <span aria-hidden="true">{locale}</span>
+      <span className="sr-only">{name}</span>
+    </button>
+  );
+}
+
+/**
+ * The language buttons of LanguageSwitch: one form posting to a server action, each button
+ * submitting its language. The server sets the cookie and sends the same page back in that
+ * language, before hydration and without JavaScript too.
+ */
 export function LanguageButtons({
   tone,
   current,
@@ -18,32 +53,19 @@ export function LanguageButtons({
   label: string;
   names: Record<string, string>;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const idle = tone === "dark" ? "text-white/90 hover:bg-white/10" : "text-slate-700 hover:bg-slate-100";
-  const active = tone === "dark" ? "bg-white text-brand-700" : "bg-brand-600 text-white";
-
+  const from = useCurrentPath();
   return (
-    <div role="group" aria-label={label} className="flex gap-1" aria-busy={pending}>
+    <form method="post" action={setLocale} role="group" aria-label={label} className="flex gap-1">
+      <input type="hidden" name="from" value={from} />
       {LOCALES.map((locale) => (
-        <button
+        <LanguageButton
           key={locale}
-          type="button"
-          lang={locale}
-          aria-pressed={locale === current}
-          disabled={pending}
-          onClick={() =>
-            startTransition(async () => {
-              await setLocale(locale);
-              router.refresh();
-            })
-          }
-          className={`min-h-touch min-w-touch rounded-md px-2 text-sm font-semibold uppercase ${locale === current ? active : idle}`}
-        >
-          <span aria-hidden="true">{locale}</span>
-          <span className="sr-only">{names[locale]}</span>
-        </button>
+          locale={locale}
+          current={locale === current}
+          name={names[locale] ?? locale}
+          tone={tone}
+        />
       ))}
-    </div>
+    </form>
   );
 }

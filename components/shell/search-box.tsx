@@ -75,6 +75,7 @@ export function SearchBox({ id = "site-search", byCode = false }: { id?: string;
   return (
     <form
       role="search"
+      method="get"
       action="/search"
       className="relative flex w-full min-w-0"
       aria-label={t("label")}

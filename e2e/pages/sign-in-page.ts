@@ -20,7 +20,7 @@ export class SignInPage {
   }
 
   async signOut() {
-    await this.page.getByRole("button", { name: /Account/ }).click();
+    await this.page.locator("summary").filter({ hasText: "Account" }).click();
     await this.page.getByRole("button", { name: "Sign out" }).click();
     await expect(this.page.getByRole("status")).toHaveText("You have been signed out.");
   }

@@ -6,8 +6,9 @@ import { mayListProducts } from "@/lib/catalogue/orderable";
 
 /**
  * An address that names no category (malformed percent-encoding, NUL, odd characters, or a code the
- * catalogue does not hold) is a 404 before anything streams: the loading skeleton of this segment
- * sits inside this layout, and a skeleton sent first would fix the status at 200. A dealer without
+ * catalogue does not hold) is a 404 before the page renders. The segment has no loading skeleton:
+ * the page comes whole in the first response (a skeleton sent first would fix the status at 200, and
+ * without JavaScript it would never be replaced). A dealer without
  * the product list sees the order-by-code page at any well-formed address (no category is looked up).
  */
 export default async function CategoryLayout({
