@@ -55,17 +55,19 @@ export function LanguageButtons({
 }) {
   const from = useCurrentPath();
   return (
-    <form method="post" action={setLocale} role="group" aria-label={label} className="flex gap-1">
+    <form method="post" action={setLocale}>
       <input type="hidden" name="from" value={from} />
-      {LOCALES.map((locale) => (
-        <LanguageButton
-          key={locale}
-          locale={locale}
-          current={locale === current}
-          name={names[locale] ?? locale}
-          tone={tone}
-        />
-      ))}
+      <div role="group" aria-label={label} className="flex gap-1">
+        {LOCALES.map((locale) => (
+          <LanguageButton
+            key={locale}
+            locale={locale}
+            current={locale === current}
+            name={names[locale] ?? locale}
+            tone={tone}
+          />
+        ))}
+      </div>
     </form>
   );
 }
