@@ -1,17 +1,26 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useActionState, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 
-import { addToCart } from "@/lib/cart/actions";
+import { addToCartFromForm } from "@/lib/cart/actions";
+import type { AddToCartState } from "@/lib/cart/form-state";
+import { MAX_LINE_QUANTITY } from "@/lib/cart/quantity";
 import { useUnitName } from "@/lib/i18n/use-unit-name";
+
 import { QuantityStepper } from "./quantity-stepper";
+import { useHydrated } from "./use-hydrated";
 
 /**
- * Adds a product to the cart. Compact (cards, suggestions): one sales unit per
- * click. Full (product page, scan): with a stepper in sales-unit multiples.
+ * Adds a product to the cart. Compact (cards, suggestions): one sales unit per click. Full
+ * (product page): with a stepper in sales-unit multiples.
+ *
+ * A form posting to the server action: tapped before hydration or without JavaScript, the browser
+ * posts it and the answer is this page again, with the message and the new cart count. Once React
+ * runs, the same post is a transition: "Adding…" while it runs, the message in a live region, and a
+ * failure said instead of thrown.
  */
 export function AddToCart({
   sku,
@@ -30,50 +39,52 @@ export function AddToCart({
 }) {
   const t = useTranslations("cart");
   const unitName = useUnitName();
+  const hydrated = useHydrated();
+  // The native post's answer (rendered by the server into the page it returns).
+  const [posted, postAction] = useActionState(addToCartFromForm, null);
+  const [state, clientAction, pending] = useActionState(
+    async (previous: AddToCartState, form: FormData): Promise<AddToCartState> => {
+      try {
+        return await addToCartFromForm(previous, form);
+      } catch {
+        return { ok: false, error: "failed" };
+      }
+    },
+    posted,
+  );
   const [quantity, setQuantity] = useState(salesUnitAmount);
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
 
   if (blocked) {
     return <p className="text-sm font-semibold text-red-800">{t("errors.blocked")}</p>;
   }
 
-  function add() {
-    setMessage(null);
-    startTransition(async () => {
-      try {
-        const result = await addToCart({ sku, quantity: compact ? salesUnitAmount : quantity });
-        if (result.ok) {
-          const unit = unitName(salesUnit, 2);
-          setMessage({
-            tone: "ok",
-            text: result.rounded
-              ? t("addedRounded", { quantity: result.quantity, title, unit })
-              : t("added", { quantity: result.quantity, title }),
-          });
-        } else {
-          setMessage({ tone: "error", text: t(`errors.${result.error}`) });
-        }
-      } catch {
-        setMessage({ tone: "error", text: t("errors.failed") });
-      }
-    });
-  }
+  const message =
+    pending || state === null
+      ? ""
+      : state.ok
+        ? state.rounded
+          ? t("addedRounded", { quantity: state.quantity, title, unit: unitName(salesUnit, 2) })
+          : t("added", { quantity: state.quantity, title })
+        : t(`errors.${state.error}`, { max: MAX_LINE_QUANTITY });
 
   return (
-    <div className="space-y-2">
-      {compact ? null : (
+    <form action={hydrated ? clientAction : postAction} method="post" className="space-y-2">
+      <input type="hidden" name="sku" value={sku} />
+      {compact ? (
+        <input type="hidden" name="quantity" value={salesUnitAmount} />
+      ) : (
         <QuantityStepper
           value={quantity}
           salesUnitAmount={salesUnitAmount}
           salesUnit={salesUnit}
           title={title}
+          initialText={state && !state.ok ? state.typed : undefined}
           onChange={(next) => setQuantity(next)}
           disabled={pending}
         />
       )}
       <Button
-        onClick={add}
+        type="submit"
         disabled={pending}
         className={compact ? "w-full" : ""}
         aria-label={compact ? `${t("add")}: ${title}` : undefined}
@@ -83,10 +94,10 @@ export function AddToCart({
       <p
         role="status"
         aria-live="polite"
-        className={`text-xs ${message?.tone === "error" ? "text-red-800" : "text-green-800"}`}
+        className={`text-xs ${state && !state.ok ? "text-red-800" : "text-green-800"}`}
       >
-        {message?.text ?? ""}
+        {message}
       </p>
-    </div>
+    </form>
   );
 }

@@ -1,14 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useOptimistic, useState, useTransition } from "react";
+import { useActionState, useOptimistic } from "react";
 
 import { Link } from "@/components/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 
-import { emptyCart, removeCartLine, setCartQuantity } from "@/lib/cart/actions";
+import { editCartFromForm } from "@/lib/cart/actions";
+import type { CartFormState } from "@/lib/cart/form-state";
+import { MAX_LINE_QUANTITY, roundToSalesUnit, stepQuantity } from "@/lib/cart/quantity";
+import { useUnitName } from "@/lib/i18n/use-unit-name";
+
 import { QuantityStepper } from "./quantity-stepper";
+import { useHydrated } from "./use-hydrated";
 
 /**
  * A cart line as the editor gets it: what it needs to change the line, and the parts the server
@@ -33,7 +37,31 @@ function applyChange(lines: EditableCartLine[], change: Change): EditableCartLin
   return lines.map((line) => (line.sku === change.sku ? { ...line, quantity: change.quantity } : line));
 }
 
-/** The cart's lines with optimistic changes: the page shows the change at once, the server confirms. */
+/** What a posted cart form will change, to show at once; null when only the server can say. */
+function changeOf(form: FormData, lines: EditableCartLine[]): Change | null {
+  const intent = form.get("intent") ?? "set";
+  if (intent === "empty") return { type: "empty" };
+  const sku = form.get("sku");
+  const line = lines.find((candidate) => candidate.sku === sku);
+  if (!line) return null;
+  if (intent === "remove") return { type: "remove", sku: line.sku };
+  if (intent === "increase" || intent === "decrease") {
+    const quantity = stepQuantity(line.quantity, line.salesUnitAmount, intent === "increase" ? 1 : -1);
+    return { type: "quantity", sku: line.sku, quantity };
+  }
+  const typed = form.get("quantity");
+  const wanted =
+    typeof typed === "string" && /^\s*\d+([.,]\d+)?\s*$/.test(typed) ? Number(typed.replace(",", ".")) : NaN;
+  if (!(wanted > 0 && wanted <= MAX_LINE_QUANTITY)) return null;
+  return { type: "quantity", sku: line.sku, quantity: roundToSalesUnit(wanted, line.salesUnitAmount) };
+}
+
+/**
+ * The cart's lines, each change a form posting to the server action (lib/cart/actions.ts): before
+ * hydration or without JavaScript the browser posts it and the answer is the cart page with the
+ * message. Once React runs, the page shows the change at once and the server confirms it; changes
+ * made in quick succession are sent one after the other.
+ */
 export function CartEditor({
   lines: serverLines,
   totals,
@@ -45,38 +73,38 @@ export function CartEditor({
   canCheckout: boolean;
 }) {
   const t = useTranslations("cart");
-  const router = useRouter();
+  const unitName = useUnitName();
+  const hydrated = useHydrated();
   const [lines, applyOptimistic] = useOptimistic(serverLines, applyChange);
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-
-  function run(change: Change, action: () => Promise<{ ok: boolean }>, done?: string) {
-    setMessage(null);
-    startTransition(async () => {
-      applyOptimistic(change);
+  // The native post's answer (rendered by the server into the page it returns).
+  const [posted, postAction] = useActionState(editCartFromForm, null);
+  const [state, clientAction, pending] = useActionState(
+    async (previous: CartFormState, form: FormData): Promise<CartFormState> => {
       try {
-        const result = await action();
-        setMessage(
-          result.ok ? (done ? { tone: "ok", text: done } : null) : { tone: "error", text: t("errors.failed") },
-        );
-        // Changes made in quick succession: make sure the page shows the cart as the server now holds it.
-        router.refresh();
+        return await editCartFromForm(previous, form);
       } catch {
-        setMessage({ tone: "error", text: t("errors.failed") });
+        return { ok: false, error: "failed" };
       }
-    });
-  }
+    },
+    posted,
+  );
+  const action = hydrated
+    ? (form: FormData) => {
+        const change = changeOf(form, lines);
+        if (change) applyOptimistic(change);
+        clientAction(form);
+      }
+    : postAction;
 
-  if (!lines.length) {
-    return (
-      <div className="rounded-lg border border-slate-200 bg-white p-6 text-center">
-        <p className="font-semibold">{t("empty")}</p>
-        <p className="mt-1 text-slate-700">{t("emptyHint")}</p>
-        <p role="status" className="mt-2 text-sm text-green-800">
-          {message?.text ?? ""}
-        </p>
-      </div>
-    );
+  const titleOf = (sku: string | undefined) => lines.find((line) => line.sku === sku)?.title ?? sku ?? "";
+  let message = "";
+  if (state && !pending) {
+    if (!state.ok) {
+      const text = t(`errors.${state.error}`, { max: MAX_LINE_QUANTITY });
+      message = state.sku ? `${titleOf(state.sku)}: ${text}` : text;
+    } else if (state.intent === "empty") message = t("emptied");
+    else if (state.intent === "remove") message = t("removed", { title: state.title });
+    else message = t("quantityChanged", { title: state.title, quantity: state.quantity });
   }
 
   return (
@@ -84,70 +112,111 @@ export function CartEditor({
       <p
         role="status"
         aria-live="polite"
-        className={`min-h-5 text-sm ${message?.tone === "error" ? "text-red-800" : "text-green-800"}`}
+        className={`min-h-5 text-sm ${state && !state.ok ? "text-red-800" : "text-green-800"}`}
       >
-        {message?.text ?? ""}
+        {message}
       </p>
-      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-        {lines.map((line) => (
-          <li
-            key={line.sku}
-            className="grid gap-3 p-3 sm:grid-cols-[5rem_1fr_auto]"
-            data-testid="cart-line"
-            data-sku={line.sku}
-          >
-            <div className="w-20">{line.picture}</div>
-            <div className="min-w-0 space-y-1">{line.details}</div>
-            <div className="flex flex-wrap items-start gap-3 sm:flex-col sm:items-end">
-              <QuantityStepper
-                value={line.quantity}
-                salesUnitAmount={line.salesUnitAmount}
-                salesUnit={line.salesUnit}
-                title={line.title}
-                onChange={(quantity) =>
-                  run({ type: "quantity", sku: line.sku, quantity }, () => setCartQuantity({ sku: line.sku, quantity }))
-                }
-              />
-              <p className="text-right">{line.total}</p>
-              <Button
-                variant="ghost"
-                aria-label={t("removeLine", { title: line.title })}
-                onClick={() =>
-                  run(
-                    { type: "remove", sku: line.sku },
-                    () => removeCartLine({ sku: line.sku }),
-                    t("removed", { title: line.title }),
-                  )
-                }
-              >
-                {t("remove")}
+      {lines.length ? (
+        <>
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {lines.map((line) => {
+              const lineForm = `cart-line-${line.sku}`;
+              const stepForm = `cart-step-${line.sku}`;
+              const refused = state && !state.ok && state.sku === line.sku ? state : null;
+              const rounded =
+                state?.ok && state.intent === "set" && state.sku === line.sku && state.rounded ? state : null;
+              return (
+                <li
+                  key={line.sku}
+                  className="grid gap-3 p-3 sm:grid-cols-[5rem_1fr_auto]"
+                  data-testid="cart-line"
+                  data-sku={line.sku}
+                >
+                  <div className="w-20">{line.picture}</div>
+                  <div className="min-w-0 space-y-1">{line.details}</div>
+                  <div className="flex flex-wrap items-start gap-3 sm:flex-col sm:items-end">
+                    <form id={lineForm} action={action} method="post" className="flex flex-wrap items-center gap-2">
+                      <input type="hidden" name="sku" value={line.sku} />
+                      <QuantityStepper
+                        value={line.quantity}
+                        salesUnitAmount={line.salesUnitAmount}
+                        salesUnit={line.salesUnit}
+                        title={line.title}
+                        stepForm={stepForm}
+                        initialText={refused?.typed}
+                      />
+                      <Button
+                        type="submit"
+                        name="intent"
+                        value="set"
+                        variant="secondary"
+                        aria-label={t("updateLine", { title: line.title })}
+                      >
+                        {t("update")}
+                      </Button>
+                    </form>
+                    <form id={stepForm} action={action} method="post" className="hidden">
+                      <input type="hidden" name="sku" value={line.sku} />
+                    </form>
+                    {rounded ? (
+                      <p className="text-xs text-amber-800">
+                        {t("roundedNote", {
+                          quantity: rounded.quantity,
+                          unit: unitName(line.salesUnit),
+                          amount: line.salesUnitAmount,
+                        })}
+                      </p>
+                    ) : null}
+                    <p className="text-right">{line.total}</p>
+                    <form action={action} method="post">
+                      <input type="hidden" name="sku" value={line.sku} />
+                      <Button
+                        type="submit"
+                        name="intent"
+                        value="remove"
+                        variant="ghost"
+                        aria-label={t("removeLine", { title: line.title })}
+                      >
+                        {t("remove")}
+                      </Button>
+                    </form>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+          <div className="grid gap-4 md:grid-cols-[1fr_22rem]">
+            <form
+              action={action}
+              method="post"
+              onSubmit={(event) => {
+                if (!window.confirm(t("confirmEmpty"))) event.preventDefault();
+              }}
+            >
+              <Button type="submit" name="intent" value="empty" variant="danger">
+                {t("emptyCart")}
               </Button>
+            </form>
+            <div className="space-y-3">
+              {totals}
+              {canCheckout ? (
+                <Link href="/checkout" className={buttonClasses("primary", "w-full")}>
+                  {t("checkout")}
+                </Link>
+              ) : (
+                <p className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+                  {t("cannotCheckout")}
+                </p>
+              )}
             </div>
-          </li>
-        ))}
-      </ul>
-      <div className="grid gap-4 md:grid-cols-[1fr_22rem]">
-        <div>
-          <Button
-            variant="danger"
-            onClick={() => {
-              if (window.confirm(t("confirmEmpty"))) run({ type: "empty" }, () => emptyCart(), t("emptied"));
-            }}
-          >
-            {t("emptyCart")}
-          </Button>
+          </div>
+        </>
+      ) : (
+        <div className="rounded-lg border border-slate-200 bg-white p-6 text-center">
+          <p className="font-semibold">{t("empty")}</p>
+          <p className="mt-1 text-slate-700">{t("emptyHint")}</p>
         </div>
-        <div className="space-y-3">
-          {totals}
-          {canCheckout ? (
-            <Link href="/checkout" className={buttonClasses("primary", "w-full")}>
-              {t("checkout")}
-            </Link>
-          ) : (
-            <p className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">{t("cannotCheckout")}</p>
-          )}
-        </div>
-      </div>
+      )}
     </div>
   );
 }

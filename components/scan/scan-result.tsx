@@ -72,7 +72,10 @@ export function ScannedProductCard({
       <StockBadge colour={product.stockColour} size="md" />
       <FavouriteStar key={product.sku} sku={product.sku} title={product.name} favourite={product.favourite} />
       {product.orderable ? (
-        <div className="flex flex-wrap items-end gap-3">
+        // A form, the quantity a real field: a scan result is shown by script (the look-up), so the
+        // scanner adds it (with its undo list, and kept on the device when the connection went).
+        <form action={() => onAdd()} method="post" className="flex flex-wrap items-end gap-3">
+          <input type="hidden" name="sku" value={product.sku} />
           <QuantityStepper
             value={quantity}
             salesUnitAmount={product.salesUnitAmount}
@@ -81,10 +84,10 @@ export function ScannedProductCard({
             onChange={(next) => onQuantity(next)}
             disabled={pending}
           />
-          <Button onClick={onAdd} disabled={pending} className="min-w-32 flex-1">
+          <Button type="submit" disabled={pending} className="min-w-32 flex-1">
             {pending ? t("cart.adding") : t("cart.add")}
           </Button>
-        </div>
+        </form>
       ) : (
         <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
           {product.blocked ? t("product.blocked") : t("scan.notOrderable")}

@@ -7,12 +7,27 @@ export class CartPage {
     return this.page.getByTestId("cart-line");
   }
 
+  /** The line of one product (the cart shows its SKU). */
+  line(sku: string) {
+    return this.lines().filter({ hasText: sku });
+  }
+
+  /** A line's quantity field, found by its label. */
+  quantity(sku: string) {
+    return this.line(sku).getByRole("textbox", { name: /^Quantity of/ });
+  }
+
+  /** The cart's message (what the last change did), said in its live region. */
+  message() {
+    return this.page.getByRole("status").filter({ hasText: /cart|Enter the quantity|One line holds/ });
+  }
+
   async goto() {
     await this.page.goto("/cart");
     await expect(this.page.getByRole("heading", { name: "Cart", level: 1 })).toBeVisible();
   }
 
-  /** Starts a journey from an empty cart. */
+  /** Starts a journey from an empty cart (with JavaScript the browser asks first; without, it posts). */
   async empty() {
     await this.goto();
     const button = this.page.getByRole("button", { name: "Empty cart" });
