@@ -106,6 +106,12 @@ const HOSTILE_URLS = [
   "/sign-in?from=%ED%A0%80",
   "/sign-in?from=/%09/evil.example",
   "/session-expired?from=%0d%0a",
+  "/addresses/%ED%A0%80",
+  "/addresses/a%00b",
+  "/addresses/..%2F..%2Fetc",
+  "/addresses?q=%ED%A0%80&done=%FF",
+  "/addresses?q=a%00b",
+  "/favourites?x=%ED%A0%80",
 ];
 const STACK = /\n\s+at [\w$.<>]+ \(|\.tsx?:\d+:\d+|node_modules\//;
 

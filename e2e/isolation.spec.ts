@@ -1,5 +1,5 @@
 import { orderableProduct } from "./catalogue-data";
-import { DEMO } from "./env";
+import { DEMO, E2E } from "./env";
 import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
 import { simulator } from "./simulator";
@@ -102,4 +102,32 @@ test("dealer A gets nothing of dealer B's orders, confirmations or customer code
   await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
   await expect(page.locator(`a[href="/orders/${orderId}"]`)).toHaveCount(0);
   expectNothingOfB(await page.content(), "the orders list");
+});
+
+test("dealer A gets nothing of dealer B's address book or favourites", async ({ page, browser }) => {
+  const lastName = `Bakkerklant${Date.now().toString(36)}`;
+  const theirs = await browser.newContext({ storageState: E2E.limitedState });
+  const theirPage = await theirs.newPage();
+  await theirPage.goto("/addresses/new");
+  await theirPage.getByLabel("First name").fill("Bea");
+  await theirPage.getByLabel("Last name").fill(lastName);
+  await theirPage.getByLabel("Phone").fill("+31 20 123 4567");
+  await theirPage.getByLabel("Street").fill("Kerkstraat");
+  await theirPage.getByLabel("House number").fill("3");
+  await theirPage.getByLabel("Postcode").fill("1017 GC");
+  await theirPage.getByLabel("City").fill("Amsterdam");
+  await theirPage.getByRole("button", { name: "Save address" }).click();
+  await theirPage.getByRole("link", { name: `Edit the address of Bea ${lastName}` }).click();
+  await expect(theirPage).toHaveURL(/\/addresses\/[\w-]{22}$/);
+  const theirAddress = new URL(theirPage.url()).pathname;
+  await theirs.close();
+
+  // Not in A's book, not found by its id, not offered at A's checkout.
+  await page.goto(`/addresses?q=${lastName}`);
+  await expect(page.getByText(lastName)).toHaveCount(0);
+  const response = await page.goto(theirAddress);
+  expect(response?.status()).toBe(404);
+  expect(await page.content()).not.toContain(lastName);
+  await page.goto("/favourites");
+  expect(await page.content()).not.toContain(lastName);
 });

@@ -24,6 +24,7 @@ export interface AddressFormState {
 
 const saveInput = addressInput.extend({ id: z.union([addressId, z.literal("")]).optional() });
 const deleteInput = z.object({ id: z.string().max(64) });
+const formInput = z.instanceof(FormData);
 
 /** Keeps what was typed (bounded) to show it again. */
 function typed(formData: FormData): Partial<Record<AddressField, string>> {
@@ -36,14 +37,17 @@ function typed(formData: FormData): Partial<Record<AddressField, string>> {
 }
 
 export async function submitAddress(_state: AddressFormState, formData: FormData): Promise<AddressFormState> {
-  const parsed = saveInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { values: typed(formData), fields: {}, error: "invalid" };
+  const form = formInput.safeParse(formData);
+  const parsed = saveInput.safeParse(form.success ? Object.fromEntries(form.data) : null);
+  if (!form.success || !parsed.success) {
+    return { values: form.success ? typed(form.data) : {}, fields: {}, error: "invalid" };
+  }
   const session = await requireSession();
   const { id, ...fields } = parsed.data;
   const result = id ? await updateAddress(session, { id, ...fields }) : await saveAddress(session, fields);
   if (!result.ok) {
     return {
-      values: typed(formData),
+      values: typed(form.data),
       fields: result.error === "invalid" ? result.fields : {},
       error: result.error,
     };
@@ -53,7 +57,8 @@ export async function submitAddress(_state: AddressFormState, formData: FormData
 }
 
 export async function removeAddress(_state: AddressFormState, formData: FormData): Promise<AddressFormState> {
-  const parsed = deleteInput.safeParse(Object.fromEntries(formData));
+  const form = formInput.safeParse(formData);
+  const parsed = deleteInput.safeParse(form.success ? Object.fromEntries(form.data) : null);
   if (!parsed.success) return { values: {}, fields: {}, error: "not-found" };
   const result = await deleteAddress(await requireSession(), parsed.data);
   if (!result.ok) return { values: {}, fields: {}, error: "not-found" };

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { requireSession } from "@/lib/auth/session";
@@ -21,9 +22,10 @@ export interface FavouriteState {
   message: "" | "added" | "removed" | "unknown-product" | "limit" | "invalid";
 }
 
-export async function setFavourite(state: FavouriteState, formData: FormData): Promise<FavouriteState> {
-  const parsed = setFavouriteInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { favourite: state?.favourite ?? false, message: "invalid" };
+export async function setFavourite(_state: FavouriteState, formData: FormData): Promise<FavouriteState> {
+  const form = z.instanceof(FormData).safeParse(formData);
+  const parsed = setFavouriteInput.safeParse(form.success ? Object.fromEntries(form.data) : null);
+  if (!parsed.success) return { favourite: false, message: "invalid" };
   const result = await toggleFavourite(await requireSession(), parsed.data);
   revalidatePath("/favourites");
   if (!parsed.data.js) redirect(safeReturnPath(parsed.data.returnTo));
