@@ -2,11 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 
+import { Link } from "@/components/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 import type { LineReport } from "@/lib/cart/lines";
-import { reorderOrder } from "@/lib/orders/actions";
+import { reorderFormAction, reorderOrder } from "@/lib/orders/actions";
 
 type Outcome = { kind: "idle" } | { kind: "failed" } | { kind: "report"; reports: LineReport[] };
 
@@ -18,12 +19,18 @@ const inCart = (report: LineReport) => report.outcome === "added" || report.outc
  * as it was, the cart opens at once; otherwise the lines that were rounded, are unknown, blocked
  * or no longer offered are listed first. `titles` are the reorderable lines' titles, in order,
  * to name a line the catalogue no longer knows.
+ * The button is a form whose action is the server action: posted before hydration or without
+ * JavaScript, the answer is the cart, or this page with the report.
  */
 export function ReorderButton({ orderId, titles }: { orderId: string; titles: (string | null)[] }) {
   const t = useTranslations("orders.reorder");
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
+  const [posted, formAction, postPending] = useActionState(reorderFormAction, null);
+  const [sending, startTransition] = useTransition();
+  const pending = sending || postPending;
+  const [outcome, setOutcome] = useState<Outcome>(
+    posted === null ? { kind: "idle" } : posted.ok ? { kind: "report", reports: posted.reports } : { kind: "failed" },
+  );
   const reportRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -32,7 +39,8 @@ export function ReorderButton({ orderId, titles }: { orderId: string; titles: (s
 
   if (!titles.length) return null;
 
-  function reorder() {
+  function reorder(event: React.FormEvent) {
+    event.preventDefault();
     startTransition(async () => {
       try {
         const result = await reorderOrder({ orderId });
@@ -64,10 +72,13 @@ export function ReorderButton({ orderId, titles }: { orderId: string; titles: (s
 
   return (
     <div className="no-print">
-      <Button onClick={reorder} disabled={pending} aria-describedby="reorder-hint">
-        <span aria-hidden="true">↻</span>
-        {pending ? t("busy") : t("button")}
-      </Button>
+      <form action={formAction} onSubmit={reorder}>
+        <input type="hidden" name="orderId" value={orderId} />
+        <Button type="submit" disabled={pending} aria-describedby="reorder-hint">
+          <span aria-hidden="true">↻</span>
+          {pending ? t("busy") : t("button")}
+        </Button>
+      </form>
       <p id="reorder-hint" className="sr-only">
         {t("hint")}
       </p>
@@ -97,9 +108,9 @@ export function ReorderButton({ orderId, titles }: { orderId: string; titles: (s
               </li>
             ))}
           </ul>
-          <button type="button" onClick={() => router.push("/cart")} className={buttonClasses("primary", "mt-3")}>
+          <Link href="/cart" className={buttonClasses("primary", "mt-3")}>
             {t("toCart")}
-          </button>
+          </Link>
         </div>
       ) : null}
     </div>

@@ -1,21 +1,32 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useActionState, useRef, useState } from "react";
 
+import { useHydrated } from "@/components/cart/use-hydrated";
 import { Link } from "@/components/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { decodeListFile } from "@/lib/cart/decode-file";
 import { MAX_LIST_LINES, parseOrderList } from "@/lib/cart/order-list-parser";
+import { quickOrderFormAction } from "@/lib/quick-order/actions";
 
 import { LineReportTable } from "./line-report";
+import { PostedReport } from "./posted-report";
 import { useLineCheck } from "./use-line-check";
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** Paste a block of lines, or upload a CSV file: every line is checked and reported before anything is added. */
+/**
+ * Paste a block of lines, or upload a CSV file: every line is checked and reported before anything
+ * is added. Both are forms whose action is the server action (the file as multipart form data):
+ * posted before hydration or without JavaScript, the lines go into the cart and the page answers
+ * with the report. Once hydrated, they are read and checked here, and added on the dealer's word.
+ */
 export function PasteOrUpload() {
   const t = useTranslations("quickOrder");
+  const hydrated = useHydrated();
+  const [posted, formAction, postPending] = useActionState(quickOrderFormAction, null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
   const [source, setSource] = useState<"paste" | "csv">("paste");
   const [message, setMessage] = useState<string | null>(null);
@@ -67,20 +78,31 @@ export function PasteOrUpload() {
         <p className="text-sm text-slate-700" id="paste-intro">
           {t("pasteIntro")}
         </p>
-        <label htmlFor="paste-lines" className="block text-sm font-medium">
-          {t("pasteLabel")}
-        </label>
-        <textarea
-          id="paste-lines"
-          rows={6}
-          aria-describedby="paste-intro"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm"
-        />
-        <Button onClick={() => void run(text, "paste")} disabled={Boolean(progress)}>
-          {t("check")}
-        </Button>
+        <form
+          action={formAction}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(text, "paste");
+          }}
+          className="space-y-2"
+        >
+          <input type="hidden" name="source" value="paste" />
+          <label htmlFor="paste-lines" className="block text-sm font-medium">
+            {t("pasteLabel")}
+          </label>
+          <textarea
+            id="paste-lines"
+            name="lines"
+            rows={6}
+            aria-describedby="paste-intro"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm"
+          />
+          <Button type="submit" disabled={Boolean(progress) || postPending}>
+            {t("check")}
+          </Button>
+        </form>
       </section>
 
       <section aria-labelledby="upload-title" className="space-y-2">
@@ -88,19 +110,35 @@ export function PasteOrUpload() {
           {t("uploadTitle")}
         </h2>
         <p className="text-sm text-slate-700">{t("uploadIntro")}</p>
-        <label htmlFor="upload-csv" className="block text-sm font-medium">
-          {t("uploadLabel")}
-        </label>
-        <input
-          id="upload-csv"
-          type="file"
-          accept=".csv,.txt,text/csv,text/plain"
-          onChange={(event) => {
-            void upload(event.target.files?.[0]);
-            event.target.value = "";
+        <form
+          action={formAction}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void upload(fileInput.current?.files?.[0]);
           }}
-          className="block min-h-touch text-sm"
-        />
+          className="space-y-2"
+        >
+          <input type="hidden" name="source" value="csv" />
+          <label htmlFor="upload-csv" className="block text-sm font-medium">
+            {t("uploadLabel")}
+          </label>
+          <input
+            ref={fileInput}
+            id="upload-csv"
+            name="file"
+            type="file"
+            accept=".csv,.txt,text/csv,text/plain"
+            onChange={(event) => {
+              void upload(event.target.files?.[0]);
+              event.target.value = "";
+            }}
+            className="block min-h-touch text-sm"
+          />
+          {/* Once hydrated a chosen file is read at once; before, it is sent with this button. */}
+          <Button type="submit" hidden={hydrated} disabled={postPending}>
+            {t("uploadSubmit")}
+          </Button>
+        </form>
       </section>
 
       <div aria-live="polite">
@@ -117,6 +155,8 @@ export function PasteOrUpload() {
           </p>
         ) : null}
       </div>
+
+      {!rows && !failed && !message && posted ? <PostedReport state={posted} /> : null}
 
       {rows ? (
         <div className="space-y-2">

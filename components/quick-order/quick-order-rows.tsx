@@ -2,12 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 
 import { Link } from "@/components/link";
+import { useHydrated } from "@/components/cart/use-hydrated";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { quickOrderFormAction } from "@/lib/quick-order/actions";
 
 import { LineReportTable } from "./line-report";
+import { PostedReport } from "./posted-report";
 import { useLineCheck } from "./use-line-check";
 
 interface Row {
@@ -16,8 +19,8 @@ interface Row {
   quantity: string;
 }
 
-let nextKey = 1;
-const emptyRow = (): Row => ({ key: nextKey++, identifier: "", quantity: "" });
+// The first rows' keys (and so their ids) are the same on the server and in the browser.
+const FIRST_ROWS = 3;
 
 function useSuggestions(query: string) {
   const [debounced, setDebounced] = useState(query);
@@ -41,10 +44,24 @@ function useSuggestions(query: string) {
  * Rows of SKU (or barcode, or part number) and quantity, all by keyboard:
  * Enter in a SKU goes to its quantity, Enter in a quantity to the next row.
  * Suggestions come from the catalogue as the dealer types.
+ * The rows are a form whose action is the server action: posted before hydration or without
+ * JavaScript, the lines go into the cart and the page answers with the report. Once hydrated, the
+ * lines are checked here first and added on the dealer's word, as before.
  */
 export function QuickOrderRows() {
   const t = useTranslations("quickOrder");
-  const [rows, setRows] = useState<Row[]>(() => [emptyRow(), emptyRow(), emptyRow()]);
+  const hydrated = useHydrated();
+  const [posted, formAction, postPending] = useActionState(quickOrderFormAction, null);
+  const nextKey = useRef(FIRST_ROWS + 1);
+  const emptyRow = (): Row => ({ key: nextKey.current++, identifier: "", quantity: "" });
+  const [rows, setRows] = useState<Row[]>(() => {
+    const kept = posted?.rows?.length ? posted.rows : Array.from({ length: FIRST_ROWS }, () => null);
+    return kept.map((row, index) => ({
+      key: index + 1,
+      identifier: row?.identifier ?? "",
+      quantity: row?.quantity ?? "",
+    }));
+  });
   const [focused, setFocused] = useState("");
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const pendingFocus = useRef<string | null>(null);
@@ -102,7 +119,8 @@ export function QuickOrderRows() {
       <h2 id="quick-rows" className="text-lg font-semibold">
         {t("rows")}
       </h2>
-      <form method="post" onSubmit={submit} className="space-y-2">
+      <form action={formAction} onSubmit={submit} className="space-y-2">
+        <input type="hidden" name="source" value="quick-order" />
         <datalist id="quick-order-suggestions">
           {suggestions.map((item) => (
             <option key={item.sku} value={item.sku}>
@@ -123,6 +141,7 @@ export function QuickOrderRows() {
                     if (element) inputs.current.set(`${row.key}-identifier`, element);
                     else inputs.current.delete(`${row.key}-identifier`);
                   }}
+                  name="identifier"
                   list="quick-order-suggestions"
                   autoComplete="off"
                   enterKeyHint="next"
@@ -150,6 +169,7 @@ export function QuickOrderRows() {
                     if (element) inputs.current.set(`${row.key}-quantity`, element);
                     else inputs.current.delete(`${row.key}-quantity`);
                   }}
+                  name="quantity"
                   inputMode="numeric"
                   autoComplete="off"
                   enterKeyHint="next"
@@ -166,8 +186,10 @@ export function QuickOrderRows() {
                   className="min-h-touch w-full rounded-md border border-slate-300 bg-white px-3 text-base"
                 />
               </div>
+              {/* Adding and removing rows needs script: rendered by it. */}
               <button
                 type="button"
+                hidden={!hydrated}
                 aria-label={t("removeRow", { row: index + 1 })}
                 onClick={() =>
                   setRows((current) =>
@@ -182,11 +204,11 @@ export function QuickOrderRows() {
           ))}
         </ol>
         <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" onClick={() => setRows((current) => [...current, emptyRow()])}>
+          <Button variant="secondary" hidden={!hydrated} onClick={() => setRows((current) => [...current, emptyRow()])}>
             {t("addRow")}
           </Button>
-          <Button type="submit" disabled={Boolean(progress)}>
-            {progress ? t("checking") : t("check")}
+          <Button type="submit" disabled={Boolean(progress) || postPending}>
+            {progress || postPending ? t("checking") : t("check")}
           </Button>
         </div>
       </form>
@@ -195,6 +217,7 @@ export function QuickOrderRows() {
           {t("checkFailed")}
         </p>
       ) : null}
+      {!report && !failed && posted ? <PostedReport state={posted} /> : null}
       {report ? (
         <div className="space-y-2">
           <LineReportTable rows={report} />

@@ -1,9 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { requireSession } from "@/lib/auth/session";
+import type { LineReport } from "@/lib/cart/lines";
 
 import { orderIdSchema } from "./order-id";
 import { reorder, type ReorderResult } from "./reorder";
@@ -22,4 +24,21 @@ export async function reorderOrder(input: unknown): Promise<ReorderActionResult>
   const result = await reorder(session, parsed.data.orderId);
   if (result.ok) revalidatePath("/", "layout");
   return result;
+}
+
+/** What the order page shows after "Order again" was posted natively: the report, or that it failed. */
+export type ReorderFormState = null | { ok: false } | { ok: true; reports: LineReport[] };
+
+/**
+ * "Order again" posted as a form (before hydration or without JavaScript): when every line went in
+ * as it was, the answer is the cart; otherwise the order page again with the report of each line.
+ */
+export async function reorderFormAction(_previous: ReorderFormState, form: FormData): Promise<ReorderFormState> {
+  const parsed = reorderInput.safeParse({ orderId: form.get("orderId") });
+  if (!parsed.success) return { ok: false };
+  const result = await reorder(await requireSession(), parsed.data.orderId);
+  if (!result.ok) return { ok: false };
+  revalidatePath("/", "layout");
+  if (result.reports.every((report) => report.outcome === "added")) redirect("/cart");
+  return { ok: true, reports: result.reports };
 }

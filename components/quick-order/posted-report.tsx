@@ -1,0 +1,46 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+import { Link } from "@/components/link";
+import { buttonClasses } from "@/components/ui/button";
+import { MAX_LIST_LINES } from "@/lib/cart/order-list-parser";
+import type { QuickOrderFormState } from "@/lib/quick-order/actions";
+
+import { LineReportTable } from "./line-report";
+
+/**
+ * The answer to a quick-order form posted natively (before hydration or without JavaScript): the
+ * report of every line and what went into the cart, or why nothing could be read.
+ */
+export function PostedReport({ state }: { state: NonNullable<QuickOrderFormState> }) {
+  const t = useTranslations("quickOrder");
+  const outcome = state.outcome;
+  if (outcome.kind !== "added") {
+    const message =
+      outcome.kind === "nothing-to-check"
+        ? t("nothingToCheck")
+        : outcome.kind === "file-too-large"
+          ? t("fileTooLarge")
+          : outcome.kind === "file-unreadable"
+            ? t("fileUnreadable")
+            : t("checkFailed");
+    return (
+      <p role="alert" className="text-sm text-red-800">
+        {message}
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-2">
+      {outcome.tooMany ? <p className="text-sm text-amber-900">{t("tooMany", { max: MAX_LIST_LINES })}</p> : null}
+      <LineReportTable rows={outcome.rows} />
+      <p role="status" className="text-green-800">
+        {t("addedToCart", { count: outcome.added })}{" "}
+        <Link href="/cart" className={buttonClasses("ghost")}>
+          {t("goToCart")}
+        </Link>
+      </p>
+    </div>
+  );
+}
