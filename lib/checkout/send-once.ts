@@ -215,6 +215,11 @@ async function recordAndClaim(
   existing: CheckoutAttemptRow | null,
 ): Promise<Claim> {
   return withCartLock(ctx.db, ctx.owner, async (tx) => {
+    // The same attempt posted twice at once (a native double submit): the other request recorded
+    // it meanwhile, and may have placed it and emptied the cart. Its outcome is this one's.
+    if (!existing && (await findAttempt(tx, ctx.owner, input.attemptId))) {
+      return { kind: "lost", attemptId: input.attemptId };
+    }
     // Checked again under the lock: another request may have claimed this cart meanwhile.
     const busy = (await unsettledAttempts(tx, ctx.owner)).find((other) => other.id !== input.attemptId);
     if (busy) return { kind: "busy", other: busy };
