@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useActionState, useState } from "react";
 import { useForm } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
@@ -15,6 +15,7 @@ import {
   type PasswordSignIn,
   type TokenSignIn,
 } from "@/lib/auth/sign-in-schema";
+import { signInFormAction } from "@/lib/auth/actions";
 import { safeReturnPath } from "@/lib/auth/return-path";
 
 type Translate = ReturnType<typeof useTranslations<"signIn">>;
@@ -34,12 +35,14 @@ function goTo(path: string) {
 
 export function SignInForms({ returnTo }: { returnTo: string }) {
   const t = useTranslations("signIn");
-  const [failure, setFailure] = useState<string | null>(null);
+  // The password form posted natively (before hydration, without JavaScript) is answered by the server action.
+  const [posted, signInAction] = useActionState(signInFormAction, null);
+  const [failure, setFailure] = useState<string | null>(() => errorText(t, posted?.error, "CredentialsSignin"));
   const [tokenFailure, setTokenFailure] = useState<string | null>(null);
 
   const passwordForm = useForm<PasswordSignIn>({
     resolver: zodResolver(passwordSignInSchema),
-    defaultValues: { email: "", password: "" },
+    defaultValues: { email: posted?.email ?? "", password: "" },
   });
   const tokenForm = useForm<TokenSignIn>({ resolver: zodResolver(tokenSignInSchema), defaultValues: { token: "" } });
 
@@ -65,8 +68,7 @@ export function SignInForms({ returnTo }: { returnTo: string }) {
     <div className="space-y-6">
       <form
         onSubmit={submitPassword}
-        method="post"
-        action="/api/auth/callback/password"
+        action={signInAction}
         noValidate
         className="space-y-4"
         aria-describedby={failure ? "sign-in-error" : undefined}
@@ -80,8 +82,10 @@ export function SignInForms({ returnTo }: { returnTo: string }) {
             {failure}
           </p>
         ) : null}
+        <input type="hidden" name="from" value={returnTo} />
         <TextField
           label={t("email")}
+          defaultValue={posted?.email}
           type="email"
           autoComplete="username"
           inputMode="email"

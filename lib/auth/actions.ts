@@ -1,8 +1,14 @@
 "use server";
 
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
+import { writeSessionCookie } from "./cookie";
+import { signInContext } from "./options";
+import { safeReturnPath } from "./return-path";
+import type { SignInError } from "./sign-in-schema";
+import { signInWithPassword } from "./sign-in";
 import { signOut } from "./sign-out";
 
 /** The sign-out form: a FormData with its one field. Anything else (a forged call) does nothing. */
@@ -16,4 +22,34 @@ export async function signOutAction(form: unknown): Promise<void> {
   if (!signOutForm.safeParse(form).success) return;
   await signOut();
   redirect("/sign-in?reason=signed-out");
+}
+
+/** What the password form shows after a native post that did not sign in: the error, and the email typed. */
+export type SignInFormState = null | { error: SignInError; email: string };
+
+const passwordForm = z.object({
+  email: z.string().max(1000),
+  password: z.string().max(1000),
+  from: z.string().max(2000),
+});
+
+/**
+ * The password form posted natively (before hydration or without JavaScript, where next-auth's
+ * client cannot fetch its CSRF token): the same sign-in use case as next-auth's `authorize`
+ * (limits, upstream, the server's session record), the session cookie written as next-auth writes
+ * it, and the return path kept to the portal. A server action: Next refuses another site's Origin.
+ */
+export async function signInFormAction(_previous: SignInFormState, form: FormData): Promise<SignInFormState> {
+  const parsed = passwordForm.safeParse({
+    email: form.get("email") ?? "",
+    password: form.get("password") ?? "",
+    from: form.get("from") ?? "/",
+  });
+  if (!parsed.success) return { error: "CredentialsSignin", email: "" };
+  const { email, password, from } = parsed.data;
+  const result = await signInWithPassword(await signInContext(await headers()), { email, password });
+  if (!result.ok) return { error: result.error, email: email.slice(0, 254) };
+  const id = `${result.session.customerCode}:${result.session.email ?? result.session.name}`;
+  await writeSessionCookie({ cookies: await cookies() }, { ...result.session, sub: id } as typeof result.session);
+  redirect(safeReturnPath(from));
 }

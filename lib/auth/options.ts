@@ -14,7 +14,8 @@ import { signInWithPassword, signInWithToken, type SignInContext, type SignInRes
 import { endPortalSession } from "./session-store";
 import type { PublicSession, SessionToken } from "./session-types";
 
-async function signInContext(headers: Record<string, unknown> | undefined): Promise<SignInContext> {
+/** What a sign-in needs: the database, the client's address (from the request's headers), the limits, the upstream. */
+export async function signInContext(headers: Headers | Record<string, unknown> | undefined): Promise<SignInContext> {
   const env = getEnv();
   return {
     db: await getDb(),
