@@ -130,9 +130,22 @@ export default defineConfig({
     { name: "setup", testMatch: /.*\.setup\.ts/, timeout: 180_000 },
     {
       name: "desktop",
-      testIgnore: [/.*\.setup\.ts/, /.*mobile\.spec\.ts/, /.*phones\.spec\.ts/, /.*variants\.spec\.ts/],
+      testIgnore: [
+        /.*\.setup\.ts/,
+        /.*mobile\.spec\.ts/,
+        /.*phones\.spec\.ts/,
+        /.*variants\.spec\.ts/,
+        /no-javascript.*\.spec\.ts/,
+      ],
       dependencies: ["setup"],
       use: { ...devices["Desktop Chrome"], launchOptions, storageState: E2E.dealerState },
+    },
+    {
+      // Issue 21: the journeys with JavaScript off (every change a native form post).
+      name: "nojs",
+      testMatch: /no-javascript.*\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], launchOptions, storageState: E2E.dealerState, javaScriptEnabled: false },
     },
     {
       // A phone: 360 px wide (the narrowest the portal supports), touch, Android's user agent.
