@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
@@ -22,7 +23,10 @@ function fieldMessages(error: z.ZodError): Partial<Record<CheckoutField, string>
 export async function submitOrder(input: unknown): Promise<SubmitOrderResult> {
   const parsed = checkoutSchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", fields: fieldMessages(parsed.error) };
-  return placeOrder(await requireSession(), parsed.data);
+  const result = await placeOrder(await requireSession(), parsed.data);
+  // The header's cart count (rendered by the portal layout) goes to 0 at once.
+  if (result.kind === "placed") revalidatePath("/", "layout");
+  return result;
 }
 
 const intentSchema = z.enum(["review", "change", "place", "pick"]);
@@ -55,6 +59,9 @@ export async function checkoutFormAction(_previous: CheckoutFormState, form: For
     };
   }
   const result = await placeOrder(session, parsed.data);
-  if (result.kind === "placed") redirect(`/checkout/confirmation/${result.attemptId}`);
+  if (result.kind === "placed") {
+    revalidatePath("/", "layout");
+    redirect(`/checkout/confirmation/${result.attemptId}`);
+  }
   return stateAfterPlacing(parsed.data, result);
 }
