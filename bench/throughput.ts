@@ -66,6 +66,8 @@ interface UrlFigures {
 interface ThroughputRun {
   label: string;
   date: string;
+  /** What the figures cannot show by themselves (written by hand after the run). */
+  note?: string;
   command: string;
   machine: Machine;
   build: BuildInfo;
@@ -148,6 +150,7 @@ function runTable(run: ThroughputRun): string[] {
     "",
     `${machineLine(run.machine)}. Build \`${run.build.buildId}\` (${buildLine(run.build)}). ${run.products.toLocaleString("en-GB")} products (seed \`${run.seed}\`), ${run.connections} connections, ${run.durationSeconds} s per URL, one signed-in dealer's cookie.`,
     "",
+    ...(run.note ? [run.note, ""] : []),
     "| URL | requests/s | p50 | p95 | share of /api/health | goal | errors | load average before (1/5/15 min) |",
     "|---|---|---|---|---|---|---|---|",
     ...run.urls.map((item) => {
