@@ -82,13 +82,16 @@ export function CheckoutAddressBook({
                 type="search"
                 value={query}
                 autoComplete="off"
-                aria-describedby={`${id}-matches`}
+                aria-describedby={`${id}-hint ${id}-matches`}
                 onChange={(event) => {
                   setQuery(event.target.value);
                   setChosen("");
                 }}
                 className="mt-1 block min-h-touch w-full rounded-md border border-slate-300 bg-white px-3 text-base"
               />
+              <p id={`${id}-hint`} className="text-xs text-slate-600">
+                {t("filterHint")}
+              </p>
               <p id={`${id}-matches`} className="mt-1 text-xs text-slate-600" aria-live="polite">
                 {query ? t("matches", { count: shown.length }) : ""}
               </p>

@@ -73,9 +73,10 @@ export function FavouriteStar({
         </span>
         {compact ? null : <span>{label}</span>}
       </button>
+      {/* A live region without the status role: a card's "Added to cart" stays its one status. */}
       <p
-        role="status"
         aria-live="polite"
+        aria-atomic="true"
         className={`${compact ? "sr-only" : "text-xs"} ${state.message === "added" || state.message === "removed" ? "text-green-800" : "text-red-800"}`}
       >
         {message}
