@@ -50,15 +50,11 @@ export function QuantityStepper({
   const unitName = useUnitName();
   const hydrated = useHydrated();
   const id = useId();
-  // What the dealer is typing; null shows the current quantity. A new quantity ends the draft.
+  // What the dealer is typing; null shows the current quantity. It ends when the dealer settles it
+  // (here) or sends its form, not when the quantity changes meanwhile (an earlier change answered).
   const [draft, setDraft] = useState<string | null>(initialText ?? null);
-  const [shown, setShown] = useState(value);
   const [note, setNote] = useState<string | null>(null);
   const [given, setGiven] = useState(initialText);
-  if (shown !== value) {
-    setShown(value);
-    setDraft(null);
-  }
   if (given !== initialText) {
     // A refused amount comes back as typed, to be corrected rather than typed again.
     setGiven(initialText);
