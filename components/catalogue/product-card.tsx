@@ -15,11 +15,14 @@ export function ProductCard({
   incVat,
   action,
   priority = false,
+  mark = null,
 }: {
   product: ProductSummary;
   incVat: boolean;
   action?: React.ReactNode;
   priority?: boolean;
+  /** A mark under the codes, e.g. "Bought before" (components/purchases). */
+  mark?: React.ReactNode;
 }) {
   const name = productDisplayName(product);
   return (
@@ -37,6 +40,7 @@ export function ProductCard({
         <span className="font-mono">{product.sku}</span>
         {product.vendorItemNo && product.title ? <span> · {product.vendorItemNo}</span> : null}
       </p>
+      {mark}
       <div className="mt-auto space-y-2 pt-3">
         <ProductPrice product={product} incVat={incVat} />
         <p className="text-xs text-slate-700">

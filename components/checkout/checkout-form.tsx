@@ -165,7 +165,6 @@ export function CheckoutForm(props: CheckoutProps) {
             <TextField
               label={t("reference")}
               hint={t("referenceHint")}
-              maxLength={50}
               autoComplete="off"
               error={errorText("reference")}
               defaultValue={initial.reference}

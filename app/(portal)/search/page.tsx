@@ -11,6 +11,7 @@ import { VatSwitch } from "@/components/catalogue/vat-switch";
 import { Link } from "@/components/link";
 import { SearchBox } from "@/components/shell/search-box";
 import { requireSession } from "@/lib/auth/session";
+import { boughtSkusFor } from "@/lib/purchases/buy-again";
 import { queryParam } from "@/lib/catalogue/input";
 import { listQuery } from "@/lib/catalogue/list-params";
 import { searchCatalogue } from "@/lib/catalogue/search-catalogue";
@@ -116,7 +117,14 @@ export default async function SearchPage({ searchParams }: Props) {
             dropshipableOnly={list.filters.dropshipableOnly}
           />
           {result.items.length ? (
-            <ProductGrid products={result.items} incVat={incVat} />
+            <ProductGrid
+              products={result.items}
+              incVat={incVat}
+              bought={await boughtSkusFor(
+                session,
+                result.items.map((item) => item.sku),
+              )}
+            />
           ) : (
             <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">
               {t("nothingFound", { query })}

@@ -12,6 +12,7 @@ import { ProductGrid } from "@/components/catalogue/product-grid";
 import { VatSwitch } from "@/components/catalogue/vat-switch";
 import { Link } from "@/components/link";
 import { requireSession } from "@/lib/auth/session";
+import { boughtSkusFor } from "@/lib/purchases/buy-again";
 import { categoryTitle, showCategory } from "@/lib/catalogue/browse";
 import { listQuery } from "@/lib/catalogue/list-params";
 
@@ -86,7 +87,14 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           dropshipableOnly={list.filters.dropshipableOnly}
         />
         {page.items.length ? (
-          <ProductGrid products={page.items} incVat={incVat} />
+          <ProductGrid
+            products={page.items}
+            incVat={incVat}
+            bought={await boughtSkusFor(
+              await requireSession(),
+              page.items.map((item) => item.sku),
+            )}
+          />
         ) : (
           <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">
             {t("empty")}{" "}

@@ -1,0 +1,46 @@
+import { orderableProduct } from "./catalogue-data";
+import { E2E } from "./env";
+import { expect, test } from "./fixtures";
+import { CheckoutPage } from "./pages/checkout-page";
+
+/**
+ * Issue 17: after an order, the dealer sees beside the list price what they paid last time, with
+ * the order linked, on the product page and in the cart (with an estimate at those prices); a
+ * dealer of another customer sees none of it.
+ */
+test("after an order the product page and the cart show the last price paid, linked; another dealer sees none", async ({
+  page,
+  browser,
+}) => {
+  const product = await orderableProduct((candidate) => candidate.sales_unit_amount === 1);
+  const checkout = new CheckoutPage(page);
+  await checkout.fillCart([{ sku: product.sku, quantity: 2 }]);
+  await checkout.goto();
+  await checkout.review(`Last price ${Date.now()}`);
+  await checkout.place();
+  const orderId = await checkout.expectPlaced();
+
+  await page.goto(`/products/${encodeURIComponent(product.sku)}`);
+  const paid = page.getByTestId("last-price-paid");
+  await expect(paid).toContainText(/You paid €\s?[\d,.]+ per piece on /);
+  await expect(paid.getByRole("link", { name: `order ${orderId}` })).toHaveAttribute(
+    "href",
+    `/orders/${encodeURIComponent(orderId)}`,
+  );
+
+  await checkout.fillCart([{ sku: product.sku, quantity: 3 }]);
+  await page.goto("/cart");
+  await expect(page.getByTestId("last-price-paid").first()).toContainText(`order ${orderId}`);
+  const estimate = page.getByTestId("estimate");
+  await expect(estimate).toContainText("Estimate at your last prices");
+  await expect(estimate).toContainText("An estimate");
+  await expect(page.getByText("List price", { exact: false }).first()).toBeVisible();
+
+  const other = await browser.newContext({ storageState: E2E.limitedState, baseURL: E2E.portalUrl });
+  const otherPage = await other.newPage();
+  await otherPage.goto(`/products/${encodeURIComponent(product.sku)}`);
+  await expect(otherPage.locator("main").getByRole("heading", { level: 1 }).first()).toBeVisible();
+  await expect(otherPage.getByTestId("last-price-paid")).toHaveCount(0);
+  await expect(otherPage.locator("main")).not.toContainText(`order ${orderId}`);
+  await other.close();
+});
