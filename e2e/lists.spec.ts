@@ -206,15 +206,15 @@ test("staff acting for the customer see and edit the dealer's list; another deal
   await staffPage.getByRole("link", { name }).click();
   await expect(staffPage.getByRole("heading", { level: 1, name })).toBeVisible();
   const title = product.title!;
-  await expect(staffPage.getByLabel(`Quantity of ${title}`)).toHaveValue("2");
-  await staffPage.getByLabel(`Quantity of ${title}`).fill("5");
+  await expect(staffPage.getByLabel(`Quantity of ${title}`, { exact: true })).toHaveValue("2");
+  await staffPage.getByLabel(`Quantity of ${title}`, { exact: true }).fill("5");
   await staffPage.getByRole("button", { name: `Save quantity of ${title}` }).click();
   await expect(staffPage.getByText("Quantity saved.")).toBeVisible();
   await staffPage.request.post("/api/session/customer", { data: { code: null } });
   await staff.close();
 
   await page.goto(listPath);
-  await expect(page.getByLabel(`Quantity of ${title}`)).toHaveValue("5");
+  await expect(page.getByLabel(`Quantity of ${title}`, { exact: true })).toHaveValue("5");
 
   // Another dealer: the page and the export are not found, its actions change nothing.
   const other = await browser.newContext({ storageState: E2E.limitedState });
@@ -251,7 +251,7 @@ test("staff acting for the customer see and edit the dealer's list; another deal
 
   await page.goto(listPath);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  await expect(page.getByLabel(`Quantity of ${title}`)).toHaveValue("5");
+  await expect(page.getByLabel(`Quantity of ${title}`, { exact: true })).toHaveValue("5");
 });
 
 test("axe finds nothing serious or critical on /lists and a list's page (en, nl; 1280 and 360 px)", async ({
