@@ -106,6 +106,11 @@ const HOSTILE_URLS = [
   "/sign-in?from=%ED%A0%80",
   "/sign-in?from=/%09/evil.example",
   "/session-expired?from=%0d%0a",
+  "/lists/%ED%A0%80",
+  "/lists/a%00b",
+  "/lists/..%2F..%2Fetc/export",
+  "/lists/00000000-0000-0000-0000-000000000000/export",
+  "/lists?deleted=%ED%A0%80",
   "/addresses/%ED%A0%80",
   "/addresses/a%00b",
   "/addresses/..%2F..%2Fetc",
@@ -256,6 +261,31 @@ test("route handlers and server actions withstand malformed payloads", async ({ 
           return { status: response.status(), body: await response.text() };
         },
       },
+      {
+        name: "GET /lists/{id}, /lists/{id}/export",
+        send: async (_value, text) => {
+          const target = `/lists/${encodeAny(`~${text}`)}${text.length % 2 ? "/export" : ""}`;
+          const response = await page.request.get(target);
+          return { status: response.status(), body: await response.text() };
+        },
+      },
+      // The lists' forms as they post without JavaScript: multipart, every field hostile.
+      ...actions
+        .filter((action) => action.name.includes("lib/lists/actions"))
+        .map((action) => ({
+          name: `list form ${action.name}`,
+          send: async (_value: unknown, text: string) => {
+            const fields = ["id", "name", "sku", "quantity", "intent", "scope", "list", "orderId", "text"];
+            const response = await page.request.post(action.page, {
+              multipart: {
+                [`$ACTION_ID_${action.id}`]: "",
+                ...Object.fromEntries(fields.map((field) => [field, text])),
+              },
+              maxRedirects: 0,
+            });
+            return { status: response.status(), body: await response.text() };
+          },
+        })),
       ...actions.map((action) => ({
         name: `server action ${action.name}`,
         send: async (value: unknown) => {

@@ -131,3 +131,28 @@ test("dealer A gets nothing of dealer B's address book or favourites", async ({ 
   await page.goto("/favourites");
   expect(await page.content()).not.toContain(lastName);
 });
+
+test("dealer A gets nothing of dealer B's lists: not listed, 404 on the page and the export", async ({
+  page,
+  browser,
+}) => {
+  const name = `Bakker list ${Date.now().toString(36)}`;
+  const theirs = await browser.newContext({ storageState: E2E.limitedState });
+  const theirPage = await theirs.newPage();
+  await theirPage.goto("/lists");
+  await theirPage.getByLabel("Name of the new list").fill(name);
+  await theirPage.getByRole("button", { name: "Create list" }).click();
+  await expect(theirPage).toHaveURL(/\/lists\/[0-9a-f-]{36}$/);
+  const theirList = new URL(theirPage.url()).pathname;
+
+  await page.goto("/lists");
+  await expect(page.getByText(name)).toHaveCount(0);
+  for (const path of [theirList, `${theirList}/export`]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).not.toContain(name);
+  }
+  await theirPage.reload();
+  await expect(theirPage.getByRole("heading", { level: 1, name })).toBeVisible();
+  await theirs.close();
+});

@@ -11,6 +11,7 @@ export const NAV_ITEMS = [
   { href: "/quick-order", key: "quickOrder" },
   { href: "/orders", key: "orders" },
   { href: "/favourites", key: "favourites" },
+  { href: "/lists", key: "lists" },
   { href: "/buy-again", key: "buyAgain" },
   { href: "/cart", key: "cart" },
 ] as const;

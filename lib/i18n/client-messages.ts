@@ -13,6 +13,7 @@ export const CLIENT_NAMESPACES = [
   "checkout",
   "errors",
   "favourites",
+  "lists",
   "nav",
   "orderStatus",
   "orders.detail",

@@ -12,6 +12,7 @@ import { OrderTimeline } from "@/components/orders/order-timeline";
 import { OrderTotalsTable } from "@/components/orders/order-totals";
 import { PrintButton } from "@/components/orders/print-button";
 import { ReorderButton } from "@/components/orders/reorder-button";
+import { SaveAsList } from "@/components/lists/save-as-list";
 import { UpstreamProblem } from "@/components/orders/upstream-problem";
 import { requireSession } from "@/lib/auth/session";
 import { parseOrderId } from "@/lib/orders/order-id";
@@ -108,6 +109,7 @@ export default async function OrderPage({ params }: Props) {
           <div className="no-print flex flex-wrap items-start gap-3">
             <PrintButton />
             <ReorderButton orderId={order.id} titles={reorderableLines(order.lines).map((line) => line.title)} />
+            <SaveAsList orderId={order.id} />
           </div>
         </div>
         <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3 print:border-0 print:p-0">

@@ -10,6 +10,7 @@ import { SalesUnitText } from "@/components/catalogue/product-price";
 import { StockBadge } from "@/components/catalogue/stock-badge";
 import { LastPricePaid } from "@/components/purchases/last-price-paid";
 import { Link } from "@/components/link";
+import { AddToList } from "@/components/lists/add-to-list";
 import { ProductFavouriteStar } from "@/components/lists/product-favourite-star";
 import { requireSession } from "@/lib/auth/session";
 import { showProduct } from "@/lib/catalogue/show-product";
@@ -175,6 +176,7 @@ export default async function ProductPage({ params }: Props) {
               blocked={product.blocked}
             />
           )}
+          {unavailable ? null : <AddToList sku={product.sku} quantity={product.salesUnitAmount} />}
 
           <section aria-labelledby="units">
             <h2 id="units" className="mb-1 text-lg font-semibold">
