@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { normaliseCode } from "@/lib/scan/codes";
 import { createRepeatFilter } from "@/lib/scan/repeat-filter";
 
-import { lookupScannedCode } from "@/lib/scan/actions";
+import { lookUpTypedCode, lookupScannedCode } from "@/lib/scan/actions";
 import type { ScanLookupResult, ScannedProduct } from "@/lib/scan/scan-code";
 import { signalRead, unlockSound } from "./feedback";
 import { keepScanOffline, useOfflineScanCount, useOnline } from "./offline-scans";
@@ -255,6 +255,7 @@ export function Scanner({ owner }: { owner: string }) {
 
         <form
           method="post"
+          action={lookUpTypedCode}
           className="space-y-1"
           onSubmit={(event) => {
             event.preventDefault();

@@ -1,6 +1,6 @@
 "use server";
 
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 
 import { requireSession } from "@/lib/auth/session";
@@ -33,4 +33,16 @@ export async function lookupScannedCode(raw: unknown): Promise<ScanLookupResult>
     console.warn(`scan lookup of ${code} failed: ${error instanceof Error ? error.message : String(error)}`);
     return { ok: false, code, error: "failed" };
   }
+}
+
+/**
+ * The typed-code form posted before hydration or without JavaScript: the product's page when the
+ * code is found, else the scan page saying why. The typed code never goes into the address.
+ */
+export async function lookUpTypedCode(form: FormData): Promise<void> {
+  const parsed = input.safeParse({ code: form instanceof FormData ? form.get("code") : undefined });
+  if (!parsed.success) redirect("/scan?result=invalid");
+  const result = await lookupScannedCode(parsed.data);
+  if (result.ok) redirect(`/products/${encodeURIComponent(result.product.sku)}`);
+  redirect(`/scan?result=${result.error}`);
 }
