@@ -21,7 +21,7 @@ const projectArgs = process.argv.flatMap((arg, index, all) =>
 );
 // E2E_VARIANTS=0: a run of the other projects only (scripts/e2e.mjs runs the variants beside it).
 const variantsOff = process.env.E2E_VARIANTS === "0";
-// A run of the variants project alone needs none of the main servers.
+// A run of the variants project alone needs the main simulator, not the main portal.
 const onlyVariants = projectArgs.length > 0 && projectArgs.every((name) => name === "variants");
 const withVariants = !variantsOff && (projectArgs.length === 0 || projectArgs.includes("variants"));
 type WebServer = Extract<PlaywrightTestConfig["webServer"], unknown[]>[number];
@@ -170,5 +170,6 @@ export default defineConfig({
           },
         ]),
   ],
-  webServer: [...(onlyVariants ? [] : mainServers), ...(withVariants ? variantServers : [])],
+  // The variants spec picks its products from the main simulator's catalogue: that one always starts.
+  webServer: [...(onlyVariants ? mainServers.slice(0, 1) : mainServers), ...(withVariants ? variantServers : [])],
 });

@@ -82,8 +82,10 @@ export async function proxy(request: NextRequest) {
       return withSecurity(NextResponse.redirect(target), csp);
     }
   }
-  if (request.method === "POST" && request.headers.has("next-action") && bodyTooLarge(request)) {
-    // Next answers a server action's body past its limit with a 500; nothing a form sends comes near it.
+  const isPagePost = request.method === "POST" && !ROUTE_HANDLERS.some((pattern) => pattern.test(pathname));
+  if (isPagePost && bodyTooLarge(request)) {
+    // Next answers a server action's body past its limit with a 500, posted by script (next-action)
+    // or natively by a form before hydration ($ACTION_ID_ in the body); nothing a form sends comes near it.
     return withSecurity(new NextResponse("Request too large.", { status: 413 }), csp);
   }
   if (undecodable(pathname) || hasControlCharacters(request)) {

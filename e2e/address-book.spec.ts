@@ -156,7 +156,7 @@ test("the address book's own pages in Dutch at 360 px: add, search, edit, delete
   await noSidewaysScroll(page);
 
   await page.getByLabel("Zoeken op naam, bedrijf of plaats").fill("brussel " + lastName.toLowerCase());
-  await page.getByRole("button", { name: "Zoeken", exact: true }).click();
+  await page.getByRole("main").getByRole("button", { name: "Zoeken", exact: true }).click();
   await expect(page.getByRole("article")).toHaveCount(1);
   await expect(page.getByRole("article", { name: `Anna ${lastName}` })).toContainText("1000 Brussel");
 

@@ -32,6 +32,9 @@ async function holdScripts(page: Page) {
   return chunks;
 }
 
+// The portal's service worker would answer the script chunks from its cache, past the hold.
+test.use({ serviceWorkers: "block" });
+
 test("Review order and Place order clicked before hydration place the order once", async ({ page, context }) => {
   test.setTimeout(90_000);
   const product = await orderableProduct();

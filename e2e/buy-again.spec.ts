@@ -57,7 +57,7 @@ for (const width of [1280, 360] as const) {
       // Search by the SKU of a product shown: a GET form, the list narrows to it.
       const sku = (await first.locator(".font-mono").first().innerText()).trim();
       await page.getByLabel(words.search).fill(sku);
-      await page.getByRole("button", { name: words.button, exact: true }).click();
+      await page.getByRole("main").getByRole("button", { name: words.button, exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`/buy-again\\?q=${encodeURIComponent(sku)}`));
       await expect(items.first()).toContainText(sku);
       for (const text of await items.locator(".font-mono").allInnerTexts()) expect(text).toContain(sku);

@@ -80,7 +80,7 @@ test.describe("phone: signed out", () => {
     await search.press("Enter");
     const result = page.getByRole("article").filter({ hasText: searched.sku }).first();
     await result.getByRole("button", { name: /^Add to cart:/ }).tap();
-    await expect(result.getByRole("status")).toContainText("Added");
+    await expect(result.getByRole("status").filter({ hasText: "Added" })).toBeVisible();
 
     // The cart from the bottom bar, then checkout.
     await bottomNav(page)

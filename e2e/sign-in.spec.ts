@@ -72,6 +72,8 @@ test.describe("signing in", () => {
 });
 
 test("the language switch changes the page's text and is remembered", async ({ page }) => {
+  // Four page loads and two posts, each answered with the whole page.
+  test.setTimeout(90_000);
   await page.goto("/");
   await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.dealer.name}` })).toBeVisible();
   await page.locator("summary").filter({ hasText: "Account" }).click();

@@ -40,6 +40,8 @@ const passwordForm = z.object({
  * it, and the return path kept to the portal. A server action: Next refuses another site's Origin.
  */
 export async function signInFormAction(_previous: SignInFormState, form: FormData): Promise<SignInFormState> {
+  // Called with anything but a form (a forged call), it is read as an empty form: refused, never a 500.
+  if (!(form instanceof FormData)) form = new FormData();
   const parsed = passwordForm.safeParse({
     email: form.get("email") ?? "",
     password: form.get("password") ?? "",

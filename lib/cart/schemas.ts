@@ -64,8 +64,10 @@ export const editCartForm = z.discriminatedUnion("intent", [
 ]);
 
 /** The text fields of a posted form (a file or a repeated field keeps its first text value). */
-export function formFields(form: FormData): Record<string, string> {
+export function formFields(form: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
+  // A server action can be called with anything: what is not a form has no fields (and fails validation).
+  if (!(form instanceof FormData)) return fields;
   for (const [name, value] of form.entries()) {
     if (typeof value === "string" && !(name in fields)) fields[name] = value;
   }

@@ -38,6 +38,8 @@ const intentSchema = z.enum(["review", "change", "place", "pick"]);
  * server rendered into the form: a second post of the same form reports the same order.
  */
 export async function checkoutFormAction(_previous: CheckoutFormState, form: FormData): Promise<CheckoutFormState> {
+  // Called with anything but a form (a forged call), it is read as an empty form: refused, never a 500.
+  if (!(form instanceof FormData)) form = new FormData();
   const intent = intentSchema.safeParse(form.get("intent"));
   const raw = checkoutValuesOf(form);
   const kept = keptValues(raw);

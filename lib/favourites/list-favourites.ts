@@ -1,11 +1,12 @@
 import "server-only";
 
-import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 
 import { summariesBySku } from "@/lib/catalogue/queries";
 import type { ProductSummary } from "@/lib/catalogue/types";
 import type { Database } from "@/lib/db";
-import { favourites, purchasedLines } from "@/lib/db/schema";
+import { favourites } from "@/lib/db/schema";
+import { lastPrices } from "@/lib/purchases/last-prices";
 
 import { databaseOf, favouritesOwnerOf, MAX_FAVOURITES, type FavouritesSession } from "./owner";
 
@@ -29,39 +30,6 @@ export interface FavouritesView {
   limit: number;
 }
 
-/** The latest price the customer paid per SKU (purchased_lines), for the SKUs asked. */
-export async function lastPricesPaid(
-  database: Database,
-  customerCode: string,
-  skus: readonly string[],
-): Promise<Map<string, LastPricePaid>> {
-  if (!skus.length) return new Map();
-  const rows = await database
-    .selectDistinctOn([purchasedLines.sku], {
-      sku: purchasedLines.sku,
-      unitPrice: purchasedLines.unitPrice,
-      currency: purchasedLines.currency,
-      orderedAt: purchasedLines.orderedAt,
-    })
-    .from(purchasedLines)
-    .where(
-      and(
-        eq(purchasedLines.customerCode, customerCode),
-        inArray(purchasedLines.sku, [...skus]),
-        isNotNull(purchasedLines.unitPrice),
-      ),
-    )
-    .orderBy(purchasedLines.sku, desc(purchasedLines.orderedAt), desc(purchasedLines.readAt));
-  const prices = new Map<string, LastPricePaid>();
-  for (const row of rows) {
-    const unitPrice = Number(row.unitPrice);
-    if (Number.isFinite(unitPrice)) {
-      prices.set(row.sku, { unitPrice, currency: row.currency, orderedAt: row.orderedAt });
-    }
-  }
-  return prices;
-}
-
 /**
  * The customer's favourites, newest first: the product from the catalogue mirror (stock colour,
  * list price, sales unit) and the last price the customer paid where the portal knows it.
@@ -78,7 +46,8 @@ export async function listFavourites(session: FavouritesSession, db?: Database):
   const skus = rows.map((row) => row.sku);
   const [summaries, prices] = await Promise.all([
     summariesBySku(database, skus),
-    lastPricesPaid(database, customerCode, skus),
+    // The one rule of the last price paid (lib/purchases): the active customer's, latest order first.
+    lastPrices(database, session, skus),
   ]);
   return {
     limit: MAX_FAVOURITES,

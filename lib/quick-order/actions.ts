@@ -39,6 +39,8 @@ export async function quickOrderFormAction(
   _previous: QuickOrderFormState,
   form: FormData,
 ): Promise<QuickOrderFormState> {
+  // Called with anything but a form (a forged call), it is read as an empty form: refused, never a 500.
+  if (!(form instanceof FormData)) form = new FormData();
   const source = form.get("source");
   const parsed = formSchema.safeParse({
     source,

@@ -131,9 +131,9 @@ describe("each variant maps to the same portal data", () => {
     async (variant) => {
       await switchVariants(variant);
       const now = await readEverything();
-      expect(now.orders).toEqual(baseline.orders);
-      expect(now.detail).toEqual(baseline.detail);
-      expect(now.skus).toEqual(baseline.skus);
+      expect(laterOfRepeatedHour(now.orders)).toEqual(laterOfRepeatedHour(baseline.orders));
+      expect(laterOfRepeatedHour(now.detail)).toEqual(laterOfRepeatedHour(baseline.detail));
+      expect(laterOfRepeatedHour(now.skus)).toEqual(laterOfRepeatedHour(baseline.skus));
       expect(now.orders.some((o) => o.shipments.length > 0)).toBe(true);
     },
   );
@@ -170,10 +170,38 @@ describe("each variant maps to the same portal data", () => {
   it("all shape variants at once", async () => {
     await switchVariants("paged", "numbers-as-strings", "dates-abbreviation", "status-upper", "json-as-html");
     const now = await readEverything();
-    expect(now.skus).toEqual(baseline.skus);
-    expect(now.orders.map(comparable)).toEqual(baseline.orders.map(comparable));
+    expect(laterOfRepeatedHour(now.skus)).toEqual(laterOfRepeatedHour(baseline.skus));
+    expect(laterOfRepeatedHour(now.orders.map(comparable))).toEqual(
+      laterOfRepeatedHour(baseline.orders.map(comparable)),
+    );
   });
 });
+
+const AMSTERDAM = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Amsterdam",
+  dateStyle: "short",
+  timeStyle: "medium",
+});
+
+/**
+ * The reference's usual date (timezone type 3: wall-clock time and "Europe/Amsterdam") cannot tell
+ * the two occurrences of the hour repeated when summer time ends apart (02:00–03:00 on the last
+ * Sunday of October happens twice); the other types can. Such an instant is compared as the later
+ * occurrence on both sides; every other instant must be equal as it is. Lists become plain arrays.
+ */
+function laterOfRepeatedHour<T>(value: T): unknown {
+  if (value instanceof Date) {
+    const time = value.getTime();
+    const wall = AMSTERDAM.format(value);
+    if (wall === AMSTERDAM.format(new Date(time + 3_600_000))) return new Date(time + 3_600_000);
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item) => laterOfRepeatedHour(item));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, laterOfRepeatedHour(item)]));
+  }
+  return value;
+}
 
 async function readProductIn(variants: string[], sku: string) {
   await switchVariants(...variants);

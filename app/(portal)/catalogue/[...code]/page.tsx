@@ -47,11 +47,11 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const base = categoryHref(category.pathCodes);
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+    <div className="grid gap-3 md:gap-6 lg:grid-cols-[16rem_1fr]">
       <aside>
         <CategoryTree roots={roots} activePath={category.pathCodes} />
       </aside>
-      <div className="min-w-0 space-y-4">
+      <div className="min-w-0 space-y-3 md:space-y-4">
         <Breadcrumbs trail={trail} />
         <CatalogueReadiness />
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -64,12 +64,13 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         </div>
         {children.length ? (
           <nav aria-label={t("subcategories")}>
-            <ul className="flex flex-wrap gap-2">
+            {/* On a phone one row that scrolls sideways, so the products start on the first screen. */}
+            <ul className="flex gap-2 overflow-x-auto pb-1 md:flex-wrap md:overflow-visible md:pb-0">
               {children.map((child) => (
-                <li key={child.code}>
+                <li key={child.code} className="shrink-0">
                   <Link
                     href={categoryHref(child.pathCodes)}
-                    className="inline-flex min-h-touch items-center rounded-full border border-slate-300 bg-white px-3 text-sm hover:border-brand-500"
+                    className="inline-flex min-h-touch items-center rounded-full border border-slate-300 bg-white px-3 text-sm whitespace-nowrap hover:border-brand-500"
                   >
                     {child.title}
                   </Link>

@@ -61,8 +61,8 @@ export default async function ProductPage({ params }: Props) {
           {t("product.fromUpstream")}
         </p>
       ) : null}
-      <div className="grid gap-6 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-        <section aria-label={t("product.gallery")} className="mx-auto w-full max-w-40 md:max-w-none">
+      <div className="grid gap-3 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] md:gap-6">
+        <section aria-label={t("product.gallery")} className="mx-auto w-full max-w-28 md:max-w-none">
           <ProductImage
             media={images[0] ?? null}
             alt={name}
@@ -87,8 +87,8 @@ export default async function ProductPage({ params }: Props) {
         </section>
 
         {/* On a phone the price and Add to cart come first; the codes follow them (order). */}
-        <div className="flex min-w-0 flex-col gap-4">
-          <h1 className="text-2xl font-bold break-words">{name}</h1>
+        <div className="flex min-w-0 flex-col gap-3 md:gap-4">
+          <h1 className="text-xl font-bold break-words md:text-2xl">{name}</h1>
           <ProductFavouriteStar sku={product.sku} title={name} />
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm max-md:order-1">
             <dt className="text-slate-600">{t("product.sku")}</dt>
@@ -114,9 +114,14 @@ export default async function ProductPage({ params }: Props) {
             </span>
           </div>
 
-          <ul className="space-y-2 text-sm">
-            {unavailable ? <Notice tone="red">{t("product.unavailable")}</Notice> : null}
-            {product.blocked ? <Notice tone="red">{t("product.blocked")}</Notice> : null}
+          {unavailable || product.blocked ? (
+            <ul className="space-y-2 text-sm">
+              {unavailable ? <Notice tone="red">{t("product.unavailable")}</Notice> : null}
+              {product.blocked ? <Notice tone="red">{t("product.blocked")}</Notice> : null}
+            </ul>
+          ) : null}
+          {/* What to know before ordering stays beside the price; the rest follows Add to cart on a phone. */}
+          <ul className="space-y-2 text-sm max-md:order-1">
             {product.expiring ? <Notice tone="amber">{t("product.expiring")}</Notice> : null}
             <Notice tone="slate">
               {product.dropshipable ? t("product.dropshipable") : t("product.notDropshipable")}
