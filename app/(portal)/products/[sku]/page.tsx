@@ -62,7 +62,8 @@ export default async function ProductPage({ params }: Props) {
         </p>
       ) : null}
       <div className="grid gap-3 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] md:gap-6">
-        <section aria-label={t("product.gallery")} className="mx-auto w-full max-w-28 md:max-w-none">
+        {/* On a phone the pictures follow the price and Add to cart, which come on the first screen. */}
+        <section aria-label={t("product.gallery")} className="mx-auto w-full max-w-40 max-md:order-last md:max-w-none">
           <ProductImage
             media={images[0] ?? null}
             alt={name}
