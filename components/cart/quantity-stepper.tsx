@@ -63,10 +63,11 @@ export function QuantityStepper({
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // A sent form ends the draft (the answer may leave the quantity as it was: 21 in boxes of 10
-    // when the line held 30). The form has read the field by the time this update is drawn.
+    // when the line held 30). Only after the event: React flushes pending updates before it reads
+    // the form for its action, and the field would be sent as it was before the dealer typed.
     const owner = stepForm ? input.current?.form : null;
     if (!owner) return;
-    const sent = () => setDraft(null);
+    const sent = () => setTimeout(() => setDraft(null), 0);
     owner.addEventListener("submit", sent);
     return () => owner.removeEventListener("submit", sent);
   }, [stepForm]);
