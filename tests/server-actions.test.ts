@@ -40,8 +40,19 @@ describe("server action modules", () => {
       /^export async function (\w+)\(([^)]*)\)[^{]*\{([\s\S]*?)^\}/gm,
     )) {
       if (!params!.trim()) continue;
-      const firstUse = body!.search(/\bsafeParse\(/);
-      expect(firstUse, `${file}#${name} validates its input with a zod schema`).toBeGreaterThanOrEqual(0);
+      // Each parameter it reads (not `_unused`) is first seen handed whole to a zod schema, directly
+      // or through a reader that takes anything (formFields): no field of it is read before that.
+      const names = params!
+        .split(",")
+        .map((param) => /^\s*(\w+)/.exec(param)?.[1] ?? "")
+        .filter((param) => param && !param.startsWith("_"));
+      expect(names.length, `${file}#${name} reads its input`).toBeGreaterThan(0);
+      for (const param of names) {
+        const first = new RegExp(`\\b${param}\\b`).exec(body!);
+        const validated = new RegExp(`safeParse\\((\\w+\\()?${param}\\b`).exec(body!);
+        const handedOver = validated ? validated.index + validated[0].length - param.length : -1;
+        expect(first?.index, `${file}#${name}: ${param} is first read by safeParse`).toBe(handedOver);
+      }
     }
   });
 });

@@ -4,6 +4,8 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
+import { postedForm } from "@/lib/http/posted-form";
+
 import { writeSessionCookie } from "./cookie";
 import { signInContext } from "./options";
 import { safeReturnPath } from "./return-path";
@@ -40,12 +42,12 @@ const passwordForm = z.object({
  * it, and the return path kept to the portal. A server action: Next refuses another site's Origin.
  */
 export async function signInFormAction(_previous: SignInFormState, form: FormData): Promise<SignInFormState> {
-  // Called with anything but a form (a forged call), it is read as an empty form: refused, never a 500.
-  if (!(form instanceof FormData)) form = new FormData();
+  const posted = postedForm.safeParse(form);
+  if (!posted.success) return { error: "CredentialsSignin", email: "" };
   const parsed = passwordForm.safeParse({
-    email: form.get("email") ?? "",
-    password: form.get("password") ?? "",
-    from: form.get("from") ?? "/",
+    email: posted.data.get("email") ?? "",
+    password: posted.data.get("password") ?? "",
+    from: posted.data.get("from") ?? "/",
   });
   if (!parsed.success) return { error: "CredentialsSignin", email: "" };
   const { email, password, from } = parsed.data;

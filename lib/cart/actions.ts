@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
+import { formFields } from "@/lib/http/posted-form";
 import { requireSession } from "@/lib/auth/session";
 
 import { addLines } from "./add-lines";
@@ -22,7 +23,6 @@ import {
   addToCartForm,
   addToCartInput,
   editCartForm,
-  formFields,
   removeLineInput,
   requestedLinesInput,
   setQuantityInput,
@@ -76,8 +76,7 @@ export async function addToCartFromForm(_previous: AddToCartState, form: FormDat
  * what the cart holds now), removing a line, emptying the cart. The button pressed names the change.
  */
 export async function editCartFromForm(_previous: CartFormState, form: FormData): Promise<CartFormState> {
-  const fields = formFields(form);
-  const parsed = editCartForm.safeParse({ intent: "set", ...fields });
+  const parsed = editCartForm.safeParse(formFields(form));
   if (!parsed.success) return { ok: false, error: "invalid" };
   const input = parsed.data;
   if (input.intent === "empty") {

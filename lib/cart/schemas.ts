@@ -57,19 +57,12 @@ export const typedQuantitySchema = z
 export const addToCartForm = z.object({ sku: skuSchema, quantity: z.string().max(1000) });
 
 /** One of the cart page's forms: which change (the button pressed), to which line. */
-export const editCartForm = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("set"), sku: skuSchema, quantity: z.string().max(1000) }),
-  z.object({ intent: z.enum(["increase", "decrease", "remove"]), sku: skuSchema }),
-  z.object({ intent: z.literal("empty") }),
-]);
-
-/** The text fields of a posted form (a file or a repeated field keeps its first text value). */
-export function formFields(form: unknown): Record<string, string> {
-  const fields: Record<string, string> = {};
-  // A server action can be called with anything: what is not a form has no fields (and fails validation).
-  if (!(form instanceof FormData)) return fields;
-  for (const [name, value] of form.entries()) {
-    if (typeof value === "string" && !(name in fields)) fields[name] = value;
-  }
-  return fields;
-}
+export const editCartForm = z.preprocess(
+  // Enter in a line's quantity field posts without a pressed button: that is "set".
+  (fields) => ({ intent: "set", ...(fields as object) }),
+  z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("set"), sku: skuSchema, quantity: z.string().max(1000) }),
+    z.object({ intent: z.enum(["increase", "decrease", "remove"]), sku: skuSchema }),
+    z.object({ intent: z.literal("empty") }),
+  ]),
+);

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
+import { postedForm } from "@/lib/http/posted-form";
+
 import { pickedAddressState } from "@/lib/address-book/checkout";
 import { requireSession } from "@/lib/auth/session";
 
@@ -38,17 +40,16 @@ const intentSchema = z.enum(["review", "change", "place", "pick"]);
  * server rendered into the form: a second post of the same form reports the same order.
  */
 export async function checkoutFormAction(_previous: CheckoutFormState, form: FormData): Promise<CheckoutFormState> {
-  // Called with anything but a form (a forged call), it is read as an empty form: refused, never a 500.
-  if (!(form instanceof FormData)) form = new FormData();
-  const intent = intentSchema.safeParse(form.get("intent"));
-  const raw = checkoutValuesOf(form);
+  const posted = postedForm.safeParse(form);
+  const intent = intentSchema.safeParse(posted.success ? posted.data.get("intent") : null);
+  const raw = checkoutValuesOf(posted.success ? posted.data : new FormData());
   const kept = keptValues(raw);
   const parsed = checkoutSchema.safeParse(raw);
   const session = await requireSession();
   if (!intent.success || intent.data === "change") {
     return { step: "details", values: kept, attemptId: kept.attemptId || null, fields: {}, lines: {}, problem: null };
   }
-  if (intent.data === "pick") return pickedAddressState(session, kept, form.get("savedAddress"));
+  if (intent.data === "pick") return pickedAddressState(session, kept, posted.data?.get("savedAddress") ?? null);
   if (!parsed.success) return invalidState(kept, fieldMessages(parsed.error));
   if (intent.data === "review") {
     return {

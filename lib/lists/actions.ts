@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
+import { formFields, postedForm } from "@/lib/http/posted-form";
+
 import { requireSession } from "@/lib/auth/session";
 import { decodeListFile } from "@/lib/cart/decode-file";
 import type { LineReport } from "@/lib/cart/lines";
@@ -51,20 +53,9 @@ export type ListFormState =
 const MAX_FILE_BYTES = 900 * 1024;
 const MAX_PASTED = 900_000;
 
-/** The named text fields of a form; an empty object for anything that is not a form. */
-function fieldsOf(form: unknown, names: readonly string[]): Record<string, unknown> {
-  if (!(form instanceof FormData)) return {};
-  return Object.fromEntries(
-    names.flatMap((name) => {
-      const value = form.get(name);
-      return typeof value === "string" ? [[name, value]] : [];
-    }),
-  );
-}
-
 function typed(form: unknown, names: readonly string[]): Record<string, string> {
-  const fields = fieldsOf(form, names);
-  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, String(value).slice(0, 200)]));
+  const fields = formFields(form);
+  return Object.fromEntries(names.flatMap((name) => (name in fields ? [[name, fields[name]!.slice(0, 200)]] : [])));
 }
 
 function nameError(error: z.ZodError): ListError {
@@ -80,7 +71,7 @@ const createInput = z.object({ name: listNameSchema });
 
 /** "New list" on /lists: creates it and opens it. */
 export async function createListAction(_previous: unknown, form: unknown): Promise<ListFormState> {
-  const parsed = createInput.safeParse(fieldsOf(form, ["name"]));
+  const parsed = createInput.safeParse(formFields(form));
   if (!parsed.success) return { status: "error", error: nameError(parsed.error), values: typed(form, ["name"]) };
   const result = await createList(await requireSession(), parsed.data);
   if (!result.ok) return { status: "error", error: result.error, values: typed(form, ["name"]) };
@@ -91,7 +82,7 @@ export async function createListAction(_previous: unknown, form: unknown): Promi
 const renameInput = z.object({ id: listIdSchema, name: listNameSchema });
 
 export async function renameListAction(_previous: unknown, form: unknown): Promise<ListFormState> {
-  const parsed = renameInput.safeParse(fieldsOf(form, ["id", "name"]));
+  const parsed = renameInput.safeParse(formFields(form));
   if (!parsed.success) {
     const badId = parsed.error.issues.some((issue) => issue.path[0] === "id");
     return { status: "error", error: badId ? "not-found" : nameError(parsed.error), values: typed(form, ["name"]) };
@@ -106,7 +97,7 @@ const deleteInput = z.object({ id: listIdSchema });
 
 /** Deletes a list and returns to the overview. */
 export async function deleteListAction(_previous: unknown, form: unknown): Promise<ListFormState> {
-  const parsed = deleteInput.safeParse(fieldsOf(form, ["id"]));
+  const parsed = deleteInput.safeParse(formFields(form));
   if (!parsed.success) return { status: "error", error: "not-found" };
   const result = await deleteList(await requireSession(), parsed.data);
   if (!result.ok) return { status: "error", error: result.error };
@@ -121,9 +112,9 @@ const lineInput = z.discriminatedUnion("intent", [
 
 /** One line's form on a list's page: save its quantity, move it up or down, or remove it. */
 export async function editListLineAction(_previous: unknown, form: unknown): Promise<ListFormState> {
-  const parsed = lineInput.safeParse(fieldsOf(form, ["intent", "id", "sku", "quantity"]));
+  const parsed = lineInput.safeParse(formFields(form));
   if (!parsed.success) {
-    const fields = fieldsOf(form, ["intent"]);
+    const fields = formFields(form);
     return {
       status: "error",
       error: fields.intent === "quantity" ? "invalid" : "not-found",
@@ -152,8 +143,10 @@ const toCartInput = z.object({
 
 /** "Add whole list to cart" and "Add ticked to cart", with the quick order's line report. */
 export async function addListToCartAction(_previous: unknown, form: unknown): Promise<ListFormState> {
-  const skus = form instanceof FormData ? form.getAll("sku").filter((value) => typeof value === "string") : [];
-  const parsed = toCartInput.safeParse({ ...fieldsOf(form, ["id", "scope"]), skus });
+  const posted = postedForm.safeParse(form);
+  if (!posted.success) return { status: "error", error: "invalid" };
+  const skus = posted.data.getAll("sku").filter((value) => typeof value === "string");
+  const parsed = toCartInput.safeParse({ ...formFields(posted.data), skus });
   if (!parsed.success) return { status: "error", error: "invalid" };
   const { id, scope } = parsed.data;
   if (scope === "ticked" && !parsed.data.skus.length) return { status: "error", error: "nothing-ticked" };
@@ -174,9 +167,11 @@ const importInput = z.object({
 
 /** Import pasted lines or a CSV file (UTF-8, UTF-16 or Windows-1252) into a list. */
 export async function importListAction(_previous: unknown, form: unknown): Promise<ListFormState> {
-  const file = form instanceof FormData ? form.get("file") : null;
+  const posted = postedForm.safeParse(form);
+  if (!posted.success) return { status: "error", error: "not-found" };
+  const file = posted.data.get("file");
   const parsed = importInput.safeParse({
-    ...fieldsOf(form, ["id", "text"]),
+    ...formFields(posted.data),
     file: file instanceof File && file.size > 0 ? file : undefined,
   });
   if (!parsed.success) {
@@ -213,8 +208,8 @@ const addToListInput = z.object({
 
 /** "Add to list" where a product is shown: into a list of the customer's, or a new one by name. */
 export async function addToListAction(_previous: unknown, form: unknown): Promise<ListFormState> {
+  const parsed = addToListInput.safeParse(formFields(form));
   const values = typed(form, ["list", "name", "quantity"]);
-  const parsed = addToListInput.safeParse(fieldsOf(form, ["sku", "list", "name", "quantity"]));
   if (!parsed.success) {
     const quantity = parsed.error.issues.some((issue) => issue.path[0] === "quantity");
     return { status: "error", error: quantity ? "invalid" : "not-found", values };
@@ -236,7 +231,7 @@ const saveOrderInput = z.object({ orderId: orderIdSchema, name: listNameSchema }
 
 /** "Save as list" on an order's page: a new list of the order's lines, then open it. */
 export async function saveOrderAsListAction(_previous: unknown, form: unknown): Promise<ListFormState> {
-  const parsed = saveOrderInput.safeParse(fieldsOf(form, ["orderId", "name"]));
+  const parsed = saveOrderInput.safeParse(formFields(form));
   if (!parsed.success) {
     const badOrder = parsed.error.issues.some((issue) => issue.path[0] === "orderId");
     return { status: "error", error: badOrder ? "not-found" : nameError(parsed.error), values: typed(form, ["name"]) };
@@ -251,7 +246,7 @@ const saveCartInput = z.object({ name: listNameSchema });
 
 /** "Save as list" on the cart page: a new list of the cart's lines, then open it. */
 export async function saveCartAsListAction(_previous: unknown, form: unknown): Promise<ListFormState> {
-  const parsed = saveCartInput.safeParse(fieldsOf(form, ["name"]));
+  const parsed = saveCartInput.safeParse(formFields(form));
   if (!parsed.success) return { status: "error", error: nameError(parsed.error), values: typed(form, ["name"]) };
   const result = await saveCartAsList(await requireSession(), parsed.data);
   if (!result.ok) return { status: "error", error: result.error, values: typed(form, ["name"]) };

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
+import { postedForm } from "@/lib/http/posted-form";
+
 import { requireSession } from "@/lib/auth/session";
 import type { LineReport } from "@/lib/cart/lines";
 
@@ -34,9 +36,9 @@ export type ReorderFormState = null | { ok: false } | { ok: true; reports: LineR
  * as it was, the answer is the cart; otherwise the order page again with the report of each line.
  */
 export async function reorderFormAction(_previous: ReorderFormState, form: FormData): Promise<ReorderFormState> {
-  // Called with anything but a form (a forged call), it is read as an empty form: refused, never a 500.
-  if (!(form instanceof FormData)) form = new FormData();
-  const parsed = reorderInput.safeParse({ orderId: form.get("orderId") });
+  const posted = postedForm.safeParse(form);
+  if (!posted.success) return { ok: false };
+  const parsed = reorderInput.safeParse({ orderId: posted.data.get("orderId") });
   if (!parsed.success) return { ok: false };
   const result = await reorder(await requireSession(), parsed.data.orderId);
   if (!result.ok) return { ok: false };

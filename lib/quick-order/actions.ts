@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
+import { postedForm } from "@/lib/http/posted-form";
+
 import { requireSession } from "@/lib/auth/session";
 
 import { addQuickOrderList, type QuickOrderList, type QuickOrderOutcome, type QuickOrderSource } from "./add-list";
@@ -39,14 +41,15 @@ export async function quickOrderFormAction(
   _previous: QuickOrderFormState,
   form: FormData,
 ): Promise<QuickOrderFormState> {
-  // Called with anything but a form (a forged call), it is read as an empty form: refused, never a 500.
-  if (!(form instanceof FormData)) form = new FormData();
-  const source = form.get("source");
+  const posted = postedForm.safeParse(form);
+  if (!posted.success) return { source: "paste", outcome: { kind: "invalid" } };
+  const fields = posted.data;
+  const source = fields.get("source");
   const parsed = formSchema.safeParse({
     source,
-    rows: { identifier: texts(form, "identifier"), quantity: texts(form, "quantity") },
-    lines: form.get("lines") ?? "",
-    file: form.get("file") ?? undefined,
+    rows: { identifier: texts(fields, "identifier"), quantity: texts(fields, "quantity") },
+    lines: fields.get("lines") ?? "",
+    file: fields.get("file") ?? undefined,
   });
   if (!parsed.success) {
     const known = source === "quick-order" || source === "paste" || source === "csv" ? source : "paste";

@@ -3,6 +3,8 @@
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 
+import { postedForm } from "@/lib/http/posted-form";
+
 import { requireSession } from "@/lib/auth/session";
 
 import { scannedCodeSchema } from "./codes";
@@ -24,7 +26,11 @@ function echoOf(raw: unknown): string {
 export async function lookupScannedCode(raw: unknown): Promise<ScanLookupResult> {
   const parsed = input.safeParse(raw);
   if (!parsed.success) return { ok: false, code: echoOf(raw), error: "invalid" };
-  const { code } = parsed.data;
+  return lookUp(parsed.data.code);
+}
+
+/** The scan use case for the signed-in person; a failure of the look-up is said, never thrown. */
+async function lookUp(code: string): Promise<ScanLookupResult> {
   const session = await requireSession();
   try {
     return await scanCode(session, code);
@@ -40,9 +46,10 @@ export async function lookupScannedCode(raw: unknown): Promise<ScanLookupResult>
  * code is found, else the scan page saying why. The typed code never goes into the address.
  */
 export async function lookUpTypedCode(form: FormData): Promise<void> {
-  const parsed = input.safeParse({ code: form instanceof FormData ? form.get("code") : undefined });
+  const posted = postedForm.safeParse(form);
+  const parsed = input.safeParse({ code: posted.success ? posted.data.get("code") : undefined });
   if (!parsed.success) redirect("/scan?result=invalid");
-  const result = await lookupScannedCode(parsed.data);
+  const result = await lookUp(parsed.data.code);
   if (result.ok) redirect(`/products/${encodeURIComponent(result.product.sku)}`);
   redirect(`/scan?result=${result.error}`);
 }
