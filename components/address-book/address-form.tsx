@@ -2,24 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
 
 import { Link } from "@/components/link";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { submitAddress, type AddressFormState } from "@/lib/address-book/actions";
 import { ADDRESS_AUTOCOMPLETE, type AddressField } from "@/lib/address-book/schema";
 import { COUNTRIES } from "@/lib/checkout/schema";
-
-function SubmitButton() {
-  const t = useTranslations("addressBook");
-  const { pending } = useFormStatus();
-  return (
-    <Button type="submit" disabled={pending}>
-      {pending ? t("saving") : t("save")}
-    </Button>
-  );
-}
 
 /**
  * A new or saved address of the address book: a form posting to the server action, before
@@ -102,7 +91,7 @@ export function AddressForm({ id, initial }: { id?: string; initial: Partial<Rec
         </div>
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton />
+        <SubmitButton label={t("save")} busyLabel={t("saving")} />
         <Link href="/addresses" className="inline-flex min-h-touch items-center text-sm text-brand-700 underline">
           {t("cancel")}
         </Link>

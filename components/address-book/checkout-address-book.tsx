@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState, useSyncExternalStore, type InputHTMLAttributes } from "react";
+import { useId, useState, type InputHTMLAttributes } from "react";
 
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Link } from "@/components/link";
 import { ADDRESS_FIELDS, type AddressField, type DeliveryAddress } from "@/lib/address-book/schema";
 
@@ -10,8 +11,6 @@ export interface PickableAddress {
   id: string;
   address: DeliveryAddress;
 }
-
-const subscribe = () => () => {};
 
 function optionText(address: DeliveryAddress): string {
   return [
@@ -43,11 +42,7 @@ export function CheckoutAddressBook({
 }) {
   const t = useTranslations("addressBook.checkout");
   const id = useId();
-  const hydrated = useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const [query, setQuery] = useState("");
   const [chosen, setChosen] = useState("");
   const [said, setSaid] = useState("");

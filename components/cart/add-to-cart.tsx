@@ -11,7 +11,7 @@ import { MAX_LINE_QUANTITY } from "@/lib/cart/quantity";
 import { useUnitName } from "@/lib/i18n/use-unit-name";
 
 import { QuantityStepper } from "./quantity-stepper";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /**
  * Adds a product to the cart. Compact (cards, suggestions): one sales unit per click. Full

@@ -12,7 +12,7 @@ import { MAX_LINE_QUANTITY, roundToSalesUnit, stepQuantity } from "@/lib/cart/qu
 import { useUnitName } from "@/lib/i18n/use-unit-name";
 
 import { QuantityStepper } from "./quantity-stepper";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /**
  * A cart line as the editor gets it: what it needs to change the line, and the parts the server

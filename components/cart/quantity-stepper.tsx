@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { MAX_LINE_QUANTITY, roundToSalesUnit, stepQuantity } from "@/lib/cart/quantity";
 import { useUnitName } from "@/lib/i18n/use-unit-name";
 
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /**
  * A quantity in whole sales units: − and + move by one unit (a box of 10 goes 10, 20, 30); the

@@ -1,27 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useId, useState, useSyncExternalStore } from "react";
-import { useFormStatus } from "react-dom";
+import { useActionState, useId, useState } from "react";
 
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Link } from "@/components/link";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { addToListAction, type ListFormState } from "@/lib/lists/actions";
 import { MAX_LIST_NAME } from "@/lib/lists/limits";
 
 import { useListError } from "./list-message";
-
-function Submit() {
-  const t = useTranslations("lists.addTo");
-  const { pending } = useFormStatus();
-  return (
-    <Button type="submit" variant="secondary" disabled={pending}>
-      {pending ? t("busy") : t("submit")}
-    </Button>
-  );
-}
-
-const subscribe = () => () => {};
 
 const FIELD = "mt-1 block min-h-touch w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
 
@@ -43,11 +31,7 @@ export function AddToListForm({
   const errorText = useListError();
   const id = useId();
   // False on the server and while hydrating: the name field shows until scripts run.
-  const hydrated = useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const [state, action] = useActionState<ListFormState, FormData>(addToListAction, { status: "idle" });
   const values = state.status === "error" ? state.values : undefined;
   const [picked, setPicked] = useState<string | null>(null);
@@ -112,7 +96,7 @@ export function AddToListForm({
           />
         </div>
         <div className="sm:col-span-2">
-          <Submit />
+          <SubmitButton label={t("submit")} busyLabel={t("busy")} variant="secondary" />
         </div>
       </form>
       <div aria-live="polite" className="mt-2 text-sm">

@@ -2,24 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
 
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { createListAction, type ListFormState } from "@/lib/lists/actions";
 import { MAX_LIST_NAME } from "@/lib/lists/limits";
 
 import { useListError } from "./list-message";
-
-function Submit() {
-  const t = useTranslations("lists.create");
-  const { pending } = useFormStatus();
-  return (
-    <Button type="submit" disabled={pending}>
-      {pending ? t("busy") : t("submit")}
-    </Button>
-  );
-}
 
 /** "New list": a form posting to the create action, which opens the new list. */
 export function CreateListForm() {
@@ -42,7 +31,7 @@ export function CreateListForm() {
         autoComplete="off"
         className="min-w-0 flex-1 basis-64"
       />
-      <Submit />
+      <SubmitButton label={t("submit")} busyLabel={t("busy")} />
     </form>
   );
 }

@@ -2,20 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
-import { useActionState, useSyncExternalStore } from "react";
+import { useActionState } from "react";
 
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { setFavourite, type FavouriteState } from "@/lib/favourites/actions";
-
-const subscribe = () => () => {};
-
-/** True once React runs in the browser: the form then asks for an answer instead of a redirect. */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
-}
 
 /**
  * The star that puts a product in the customer's favourites or takes it out: a form posting to the

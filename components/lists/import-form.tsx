@@ -2,24 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
-import { useFormStatus } from "react-dom";
 
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { MAX_LIST_LINES as MAX_READ_LINES } from "@/lib/cart/order-list-parser";
 import { importListAction, type ListFormState } from "@/lib/lists/actions";
 import { MAX_LINES_PER_LIST } from "@/lib/lists/limits";
 
 import { useListError } from "./list-message";
-
-function Submit() {
-  const t = useTranslations("lists.detail");
-  const { pending } = useFormStatus();
-  return (
-    <Button type="submit" disabled={pending}>
-      {pending ? t("importBusy") : t("importSubmit")}
-    </Button>
-  );
-}
 
 /**
  * Import into a list: pasted lines or a CSV file in one form (multipart, posting without
@@ -70,7 +59,7 @@ export function ImportForm({ listId }: { listId: string }) {
             className="block min-h-touch text-sm"
           />
         </div>
-        <Submit />
+        <SubmitButton label={t("importSubmit")} busyLabel={t("importBusy")} />
       </form>
       <div ref={reportRef} tabIndex={-1} aria-live="polite" className="space-y-2 text-sm outline-none">
         {state.status === "error" ? (

@@ -2,9 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
 
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { deleteListAction, renameListAction, type ListFormState } from "@/lib/lists/actions";
 import { MAX_LIST_NAME } from "@/lib/lists/limits";
@@ -12,15 +11,6 @@ import { MAX_LIST_NAME } from "@/lib/lists/limits";
 import { ListMessage, useListError } from "./list-message";
 
 const IDLE: ListFormState = { status: "idle" };
-
-function Submit({ label, variant = "secondary" }: { label: string; variant?: "secondary" | "danger" }) {
-  const { pending } = useFormStatus();
-  return (
-    <Button type="submit" variant={variant} disabled={pending}>
-      {label}
-    </Button>
-  );
-}
 
 /** Rename and delete a list: two forms posting to their actions; delete asks first once scripts run. */
 export function ListTools({ listId, name }: { listId: string; name: string }) {
@@ -44,7 +34,7 @@ export function ListTools({ listId, name }: { listId: string; name: string }) {
           autoComplete="off"
           className="min-w-0 flex-1 basis-64"
         />
-        <Submit label={t("renameSubmit")} />
+        <SubmitButton label={t("renameSubmit")} variant="secondary" />
       </form>
       {nameError ? null : <ListMessage state={renameState} />}
       <form
@@ -55,7 +45,7 @@ export function ListTools({ listId, name }: { listId: string; name: string }) {
         }}
       >
         <input type="hidden" name="id" value={listId} />
-        <Submit label={t("deleteSubmit")} variant="danger" />
+        <SubmitButton label={t("deleteSubmit")} variant="danger" />
       </form>
       <ListMessage state={deleteState} />
     </div>

@@ -2,23 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { useFormStatus } from "react-dom";
 
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { saveCartAsListAction, saveOrderAsListAction, type ListFormState } from "@/lib/lists/actions";
 import { MAX_LIST_NAME } from "@/lib/lists/limits";
 
 import { useListError } from "./list-message";
-
-function Submit() {
-  const t = useTranslations("lists.saveAs");
-  const { pending } = useFormStatus();
-  return (
-    <Button type="submit" variant="secondary" disabled={pending}>
-      {pending ? t("busy") : t("submit")}
-    </Button>
-  );
-}
 
 /**
  * "Save as list" on an order's page (`orderId`) or the cart page: a name (filled in with a
@@ -56,7 +45,7 @@ export function SaveAsList({ orderId }: { orderId?: string }) {
             className="mt-1 block min-h-touch w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
           />
         </div>
-        <Submit />
+        <SubmitButton label={t("submit")} busyLabel={t("busy")} variant="secondary" />
       </form>
       <div aria-live="polite" className="mt-2 text-sm">
         {error ? (

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useRef, useState } from "react";
 
-import { useHydrated } from "@/components/cart/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Link } from "@/components/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { decodeListFile } from "@/lib/cart/decode-file";

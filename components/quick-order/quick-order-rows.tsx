@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 
 import { Link } from "@/components/link";
-import { useHydrated } from "@/components/cart/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { quickOrderFormAction } from "@/lib/quick-order/actions";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { checkoutSchema, COUNTRIES, normalisePostcode, type Country } from "@/lib/checkout/schema";
+import { ADDRESS_FIELDS, checkoutSchema, COUNTRIES, normalisePostcode, type Country } from "@/lib/checkout/schema";
 
 /**
  * A drop-ship address of the address book: exactly the checkout's drop-ship fields, validated by
@@ -9,19 +9,7 @@ import { checkoutSchema, COUNTRIES, normalisePostcode, type Country } from "@/li
  * Messages are keys of the "checkout.errors" catalogue, as at checkout.
  */
 
-export const ADDRESS_FIELDS = [
-  "firstName",
-  "lastName",
-  "company",
-  "vatNumber",
-  "phone",
-  "street",
-  "houseNumber",
-  "houseNumberExtension",
-  "postcode",
-  "city",
-  "country",
-] as const;
+export { ADDRESS_FIELDS };
 
 export type AddressField = (typeof ADDRESS_FIELDS)[number];
 export type DeliveryAddress = Record<Exclude<AddressField, "country">, string> & { country: Country };

@@ -1,5 +1,5 @@
 import type { PlaceOrderResult } from "./place-order";
-import { COUNTRIES, EMPTY_DROPSHIP, type CheckoutField, type CheckoutInput } from "./schema";
+import { ADDRESS_FIELDS, COUNTRIES, EMPTY_DROPSHIP, type CheckoutField, type CheckoutInput } from "./schema";
 
 /**
  * What the checkout form shows after a step: which step, what was typed, the messages. The same
@@ -50,16 +50,7 @@ const TEXT_FIELDS = [
   "attemptId",
   "reference",
   "notes",
-  "firstName",
-  "lastName",
-  "company",
-  "vatNumber",
-  "phone",
-  "street",
-  "houseNumber",
-  "houseNumberExtension",
-  "postcode",
-  "city",
+  ...ADDRESS_FIELDS.filter((field) => field !== "country"),
   "deliveryNote",
 ] as const;
 

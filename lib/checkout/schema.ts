@@ -8,6 +8,21 @@ import { isCleanLine, isCleanText } from "@/lib/cart/safe-text";
  */
 
 export const COUNTRIES = ["NL", "BE", "DE"] as const;
+
+/** The drop-ship address's fields: checked here at checkout, and kept as they are in the address book. */
+export const ADDRESS_FIELDS = [
+  "firstName",
+  "lastName",
+  "company",
+  "vatNumber",
+  "phone",
+  "street",
+  "houseNumber",
+  "houseNumberExtension",
+  "postcode",
+  "city",
+  "country",
+] as const;
 export type Country = (typeof COUNTRIES)[number];
 
 const POSTCODES: Record<Country, RegExp> = {
