@@ -161,7 +161,11 @@ export type BuyAgainView = BoughtPage & {
   upToDate: boolean;
 };
 
-/** The buy-again page's use case: bring the record up to date from the newest orders, then one page of it. */
+/**
+ * The buy-again page's use case: one page of what the customer bought before. Opening the page (its
+ * first page, no search) first brings the record up to date from the wholesaler's order list; a
+ * search or another page reads only the record, without asking the wholesaler again.
+ */
 export async function buyAgain(
   session: SessionToken,
   options: { query?: string; page?: number },
@@ -169,14 +173,17 @@ export async function buyAgain(
   const db = await getDb();
   const customer = activeCustomer(session);
   let upToDate = true;
-  try {
-    const upstream = await ordersUpstream(session);
-    const orders = await upstream.orders({ customerId: actingFor(session) });
-    await recordNewestOrders(db, customer, orders);
-  } catch (error) {
-    if (!isUpstreamError(error)) throw error;
-    upToDate = false;
-    log().warn({ kind: error.kind, error: errorText(error) }, "buy again: order list not read");
+  const opening = !options.query && (options.page ?? 1) === 1;
+  if (opening) {
+    try {
+      const upstream = await ordersUpstream(session);
+      const orders = await upstream.orders({ customerId: actingFor(session) });
+      await recordNewestOrders(db, customer, orders);
+    } catch (error) {
+      if (!isUpstreamError(error)) throw error;
+      upToDate = false;
+      log().warn({ kind: error.kind, error: errorText(error) }, "buy again: order list not read");
+    }
   }
   return { ...(await boughtBefore(db, session, options)), upToDate };
 }
