@@ -4,6 +4,7 @@ import { recordAudit, recordRefusal } from "@/lib/audit/log";
 import { sessionUpstream } from "@/lib/auth/session";
 import type { SessionToken } from "@/lib/auth/session-types";
 import { getDb } from "@/lib/db";
+import { log } from "@/lib/observability/logger";
 import { isUpstreamError } from "@/lib/upstream";
 
 import { isStaff, maySwitchTo } from "./policy";
@@ -28,7 +29,7 @@ export async function switchCustomer(session: SessionToken, code: string | null)
   const target = (code ?? session.customerCode).trim().toUpperCase();
   const back = target === session.customerCode.toUpperCase();
   if (!maySwitchTo(session, target)) {
-    console.warn(`refused: ${actorOf(session).actorEmail} (${session.customerCode}) tried to act for ${target}`);
+    log().warn({ customer: session.customerCode, target }, "acting for another customer refused");
     const refusal = await recordRefusal(await getDb(), {
       ...actorOf(session),
       action: "forbidden-customer",

@@ -6,6 +6,7 @@ import { and, count, eq, like, sql } from "drizzle-orm";
 
 import type { Database } from "@/lib/db";
 import { deliveryAddresses } from "@/lib/db/schema";
+import { errorText, log } from "@/lib/observability/logger";
 
 import { addressBookOwnerOf, databaseOf, MAX_ADDRESSES, type AddressBookSession } from "./owner";
 import {
@@ -198,7 +199,7 @@ export async function saveCheckoutAddress(
   try {
     return await saveAddress(session, input, db);
   } catch (error) {
-    console.warn(`saving a drop-ship address failed: ${error instanceof Error ? error.message : String(error)}`);
+    log().warn({ err: errorText(error) }, "saving a drop-ship address failed");
     return null;
   }
 }

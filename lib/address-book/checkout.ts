@@ -2,6 +2,7 @@ import "server-only";
 
 import type { CheckoutFormState } from "@/lib/checkout/form-state";
 import type { CheckoutInput } from "@/lib/checkout/schema";
+import { errorText, log } from "@/lib/observability/logger";
 
 import { listAddresses, showAddress } from "./book";
 import type { AddressBookSession } from "./owner";
@@ -27,7 +28,7 @@ export async function checkoutAddresses(session: AddressBookSession) {
     return (await listAddresses(session)).addresses;
   } catch (error) {
     // A nicety beside the drop-ship fields: checkout goes on without it.
-    console.warn(`the address book could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    log().warn({ err: errorText(error) }, "the address book could not be read");
     return [];
   }
 }

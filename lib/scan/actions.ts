@@ -6,6 +6,7 @@ import { z } from "zod";
 import { postedForm } from "@/lib/http/posted-form";
 
 import { requireSession } from "@/lib/auth/session";
+import { errorText, log } from "@/lib/observability/logger";
 
 import { scannedCodeSchema } from "./codes";
 import { scanCode, type ScanLookupResult } from "./scan-code";
@@ -36,7 +37,7 @@ async function lookUp(code: string): Promise<ScanLookupResult> {
     return await scanCode(session, code);
   } catch (error) {
     unstable_rethrow(error);
-    console.warn(`scan lookup of ${code} failed: ${error instanceof Error ? error.message : String(error)}`);
+    log().warn({ err: errorText(error) }, "scan lookup failed");
     return { ok: false, code, error: "failed" };
   }
 }

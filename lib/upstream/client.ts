@@ -12,7 +12,7 @@ import type { EndpointName } from "./endpoints";
 import { queryNames } from "./endpoints";
 import { UpstreamError } from "./errors";
 import {
-  consoleLogger,
+  processLogger,
   describeProblem,
   followableNext,
   logProblems,
@@ -47,7 +47,7 @@ export interface CompanyPage {
 }
 
 export interface ClientOptions extends TransportOptions {
-  /** Where records left out of a list are reported (once per call). Default: console.warn. */
+  /** Where records left out of a list are reported (once per call). Default: the process's JSON log. */
   logger?: UpstreamLogger;
   /** Most pages one list read follows (`links.next`). Default 500. */
   maxPages?: number;
@@ -114,7 +114,7 @@ export class UpstreamClient {
     private readonly mediaBase: string,
   ) {
     this.transport = new Transport(options);
-    this.logger = options.logger ?? consoleLogger;
+    this.logger = options.logger ?? processLogger;
     this.maxPages = Math.max(1, options.maxPages ?? DEFAULT_MAX_PAGES);
   }
 

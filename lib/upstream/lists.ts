@@ -1,5 +1,7 @@
 import type { z } from "zod";
 
+import { log, scrub } from "@/lib/observability/logger";
+
 import { PhpDateError } from "./php-date";
 
 /**
@@ -180,7 +182,8 @@ export interface UpstreamLogger {
   warn(message: string): void;
 }
 
-export const consoleLogger: UpstreamLogger = { warn: (message) => console.warn(message) };
+/** The process's JSON log; the free text is scrubbed of anything that looks like an address or a token. */
+export const processLogger: UpstreamLogger = { warn: (message) => log().warn(scrub(message)) };
 
 /** One log line for one call: how many records were left out, and for the first few their id and field path. */
 export function logProblems(logger: UpstreamLogger, endpoint: string, problems: readonly RecordProblem[]): void {

@@ -37,7 +37,7 @@ import { isUpstreamError } from "@/lib/upstream/errors";
 import { toUpstreamMinute } from "@/lib/upstream/php-date";
 
 import { LOCK_KEYS, tryAcquireLock } from "./lock";
-import { consoleLogger, errorMessage, type SyncLogger } from "./logger";
+import { processLogger, errorMessage, type SyncLogger } from "./logger";
 import { Pressure } from "./pressure";
 import type { MeteredUpstream } from "./upstream";
 import { needsFetch, WatermarkTracker } from "./watermark";
@@ -170,7 +170,7 @@ export class CatalogueSync {
   constructor(options: CatalogueSyncOptions) {
     this.db = options.db;
     this.upstream = options.upstream;
-    this.logger = options.logger ?? consoleLogger;
+    this.logger = options.logger ?? processLogger;
     this.now = options.now ?? (() => new Date());
     this.settings = {
       concurrency: options.concurrency ?? DEFAULTS.concurrency,

@@ -1,14 +1,23 @@
-/** Where the sync writes its lines: the console by default, something quieter in tests. */
+import { log, scrub } from "@/lib/observability/logger";
+
+/** Where the sync writes its lines: the process's JSON log by default, something quieter in tests. */
 export interface SyncLogger {
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
 }
 
+export const processLogger: SyncLogger = {
+  info: (message) => log().info(scrub(message)),
+  warn: (message) => log().warn(scrub(message)),
+  error: (message) => log().error(scrub(message)),
+};
+
+/** Plain lines on the terminal, for `npm run sync` run by hand (scripts/sync.ts). */
 export const consoleLogger: SyncLogger = {
   info: (message) => console.log(message),
-  warn: (message) => console.warn(message),
-  error: (message) => console.error(message),
+  warn: (message) => console.warn(scrub(message)),
+  error: (message) => console.error(scrub(message)),
 };
 
 export const silentLogger: SyncLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db/client";
 import { getSyncEnv } from "@/lib/env";
 
 import { CatalogueSync, type CatalogueSyncOptions, type RunOptions, type SyncReport } from "./catalogue-sync";
-import { consoleLogger, errorMessage, type SyncLogger } from "./logger";
+import { processLogger, errorMessage, type SyncLogger } from "./logger";
 import { isCatalogueReady } from "./status";
 import { StockSync } from "./stock-sync";
 import { serviceSyncUpstream, type MeteredUpstream } from "./upstream";
@@ -39,7 +39,7 @@ export interface RunningScheduler {
  * overlaps the previous one of its kind; timers do not keep the process alive; errors are logged.
  */
 export function scheduleSync(options: SchedulerOptions): RunningScheduler {
-  const logger = options.logger ?? consoleLogger;
+  const logger = options.logger ?? processLogger;
   const controller = new AbortController();
   const connect = options.upstream ?? serviceSyncUpstream;
   const catalogue = new CatalogueSync({
@@ -122,7 +122,7 @@ type Holder = { [STARTED]?: RunningScheduler };
  * The portal's background sync, started once per process (Next may load this module more than
  * once). Does nothing when SYNC_INTERVAL_MINUTES is 0. Never throws: a failure to start is logged.
  */
-export function startBackgroundSync(logger: SyncLogger = consoleLogger): void {
+export function startBackgroundSync(logger: SyncLogger = processLogger): void {
   const holder = globalThis as Holder;
   if (holder[STARTED]) return;
   try {

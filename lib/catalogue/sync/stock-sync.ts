@@ -7,7 +7,7 @@ import type { StockColour } from "@/lib/domain/product";
 import { isUpstreamError } from "@/lib/upstream/errors";
 
 import { LOCK_KEYS, tryAcquireLock } from "./lock";
-import { consoleLogger, errorMessage, type SyncLogger } from "./logger";
+import { processLogger, errorMessage, type SyncLogger } from "./logger";
 import type { MeteredUpstream } from "./upstream";
 
 export interface StockSyncOptions {
@@ -58,7 +58,7 @@ export class StockSync {
   private readonly fullEvery: number;
 
   constructor(private readonly options: StockSyncOptions) {
-    this.logger = options.logger ?? consoleLogger;
+    this.logger = options.logger ?? processLogger;
     this.now = options.now ?? (() => new Date());
     this.safetyMarginMs = options.safetyMarginMs ?? 5 * 60_000;
     this.fullEvery = Math.max(1, options.fullEvery ?? 60);
