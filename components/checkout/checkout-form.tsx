@@ -21,13 +21,24 @@ import {
 } from "@/lib/checkout/schema";
 
 import { checkoutFormAction, submitOrder, type SubmitOrderResult } from "@/lib/checkout/actions";
-import { INITIAL_CHECKOUT_STATE, stateAfterPlacing, type CheckoutProblem } from "@/lib/checkout/form-state";
+import {
+  INITIAL_CHECKOUT_STATE,
+  stateAfterPlacing,
+  type CheckoutFormState,
+  type CheckoutProblem,
+} from "@/lib/checkout/form-state";
+
+import { AlreadyOrdered } from "./already-ordered";
+
+type CheckoutStep = CheckoutFormState["step"];
 
 export interface CheckoutLine {
   sku: string;
   title: string;
   quantity: number;
   totalExVat: number | null;
+  /** The line at the dealer's last price paid, said to be an estimate (lib/purchases); none when unknown. */
+  estimate?: React.ReactNode;
 }
 
 export interface CheckoutProps {
@@ -57,7 +68,7 @@ export function CheckoutForm(props: CheckoutProps) {
   const format = useFormatter();
   const router = useRouter();
   const [posted, formAction, postPending] = useActionState(checkoutFormAction, INITIAL_CHECKOUT_STATE);
-  const [step, setStep] = useState<"details" | "review">(posted.step);
+  const [step, setStep] = useState<CheckoutStep>(posted.step);
   const [problem, setProblem] = useState<CheckoutProblem | null>(posted.problem);
   const [lineErrors, setLineErrors] = useState<Record<string, string>>(posted.lines);
   // Messages of a native post, shown until the form is checked here.
@@ -135,7 +146,11 @@ export function CheckoutForm(props: CheckoutProps) {
       role="alert"
       className={`rounded-md border p-3 text-sm ${problem.tone === "error" ? "border-red-300 bg-red-50 text-red-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}
     >
-      <p>{t(`errors.${problem.key}`)}</p>
+      {problem.key === "alreadyOrdered" && problem.order ? (
+        <AlreadyOrdered order={problem.order} />
+      ) : (
+        <p>{t(`errors.${problem.key}`)}</p>
+      )}
       {problem.details?.length ? (
         <ul className="mt-1 list-disc pl-5">
           {problem.details.map((detail) => (
@@ -170,8 +185,13 @@ export function CheckoutForm(props: CheckoutProps) {
               defaultValue={initial.reference}
               {...register("reference")}
             />
-            <p className="-mt-3 text-xs text-slate-600" aria-live="polite">
-              {t("referenceCount", { count: reference.length })}
+            <p
+              className={`-mt-3 text-xs ${reference.length > 50 ? "font-semibold text-red-800" : "text-slate-600"}`}
+              aria-live="polite"
+            >
+              {reference.length > 50
+                ? t("referenceOver", { count: reference.length, over: reference.length - 50 })
+                : t("referenceCount", { count: reference.length })}
             </p>
             <div>
               <label htmlFor="checkout-notes" className="block text-sm font-medium">
@@ -435,6 +455,7 @@ export function CheckoutForm(props: CheckoutProps) {
                       {line.totalExVat === null ? tc("priceOnDemand") : format.number(line.totalExVat, "money")}
                     </span>
                   </div>
+                  {line.estimate}
                   {lineErrors[line.sku] ? (
                     <p className="text-xs text-red-800">
                       {t("errors.upstreamLine", { message: lineErrors[line.sku]! })}
@@ -467,9 +488,11 @@ export function CheckoutForm(props: CheckoutProps) {
           </form>
         ) : null}
       </div>
-      <aside className="space-y-3">
-        <CartTotals totals={props.totals} />
-      </aside>
+      {step === "ordered" ? null : (
+        <aside className="space-y-3">
+          <CartTotals totals={props.totals} />
+        </aside>
+      )}
     </div>
   );
 }

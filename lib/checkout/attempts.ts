@@ -55,6 +55,25 @@ export async function unsettledAttempts(db: Database, owner: CartOwner): Promise
     .orderBy(desc(checkoutAttempts.createdAt));
 }
 
+/**
+ * The owner's latest attempt, when it placed an order after `since`: the order their last cart became
+ * (said on the checkout page when it is opened again with the cart empty). Null otherwise.
+ */
+export async function lastPlacedAttempt(
+  db: Database,
+  owner: CartOwner,
+  since: Date,
+): Promise<CheckoutAttemptRow | null> {
+  const [latest] = await db
+    .select()
+    .from(checkoutAttempts)
+    .where(and(eq(checkoutAttempts.userKey, owner.userKey), eq(checkoutAttempts.customerCode, owner.customerCode)))
+    .orderBy(desc(checkoutAttempts.createdAt))
+    .limit(1);
+  if (!latest || latest.state !== "placed" || !latest.upstreamOrderId || latest.updatedAt < since) return null;
+  return latest;
+}
+
 /** Runs `work` while holding this cart's lock, so two requests never claim attempts of one cart at once. */
 export async function withCartLock<T>(db: Database, owner: CartOwner, work: (tx: Database) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {

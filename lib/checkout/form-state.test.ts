@@ -72,4 +72,13 @@ describe("the form after Place order", () => {
       problem: { tone: "warning", key: "unknown" },
     });
   });
+
+  it("a cart ordered already shows neither form again: the order that holds it, named and linked", () => {
+    expect(
+      stateAfterPlacing(values, { kind: "already-ordered", order: { id: "100343", path: "/orders/100343" } }),
+    ).toMatchObject({
+      step: "ordered",
+      problem: { key: "alreadyOrdered", order: { id: "100343", path: "/orders/100343" } },
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import type { PlaceOrderResult } from "./place-order";
+import type { OrderedAs, PlaceOrderResult } from "./place-order";
 import { ADDRESS_FIELDS, COUNTRIES, EMPTY_DROPSHIP, type CheckoutField, type CheckoutInput } from "./schema";
 
 /**
@@ -17,16 +17,20 @@ export type CheckoutProblemKey =
   | "inProgress"
   | "emptyCart"
   | "cartNotOrderable"
-  | "testNotAllowed";
+  | "testNotAllowed"
+  | "alreadyOrdered";
 
 export interface CheckoutProblem {
   tone: "error" | "warning";
   key: CheckoutProblemKey;
   details?: string[];
+  /** The order that holds the cart (alreadyOrdered): named and linked, beside the new, empty cart. */
+  order?: OrderedAs;
 }
 
 export interface CheckoutFormState {
-  step: "details" | "review";
+  /** "ordered": the cart was ordered already; neither form is shown again, only what became of it. */
+  step: "details" | "review" | "ordered";
   /** What was typed; null until the first post. */
   values: CheckoutInput | null;
   /** The attempt the next "Place order" sends under; null: the one the page was rendered with. */
@@ -158,5 +162,7 @@ export function stateAfterPlacing(
       return { ...base, problem: { tone: "error", key: "cartNotOrderable" } };
     case "test-not-allowed":
       return { ...base, problem: { tone: "error", key: "testNotAllowed" } };
+    case "already-ordered":
+      return { ...base, step: "ordered", problem: { tone: "warning", key: "alreadyOrdered", order: result.order } };
   }
 }

@@ -15,12 +15,9 @@ export function buildOrderRequest(options: {
   /** Set when wholesaler staff order for another customer. */
   customerCode?: string;
 }): OrderCreateBody {
-  const { input, cart } = options;
-  const notes = [input.notes.trim(), attemptMarker(input.attemptId)].filter(Boolean).join("\n\n");
-  const body: OrderCreateBody = {
-    reference: input.reference.trim(),
-    notes,
-    test: input.test,
+  const { cart } = options;
+  return {
+    ...orderDetails(options.input, options.customerCode),
     products: cart.lines.map((line) => ({
       sku: line.sku,
       amount: line.quantity,
@@ -28,7 +25,40 @@ export function buildOrderRequest(options: {
       ...(line.vatRate !== null ? { vatrate: line.vatRate } : {}),
     })),
   };
-  if (options.customerCode) body.customercode = options.customerCode;
+}
+
+/** Plain data with its object keys in one order (a jsonb column gives them back in its own). */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Whether a checkout form asks for the order an attempt already sent: the same reference, notes,
+ * delivery and test flag (the lines are the cart's, read when it was sent). A form posted twice is
+ * the same order; one changed after the order was placed (going back, a new reference) is not.
+ */
+export function sameOrderDetails(sent: Record<string, unknown>, input: CheckoutInput, customerCode?: string): boolean {
+  const { products: _lines, ...details } = sent;
+  return JSON.stringify(canonical(details)) === JSON.stringify(canonical(orderDetails(input, customerCode)));
+}
+
+/** The order's details from the checkout form, everything of `POST /orders` but its lines. */
+function orderDetails(input: CheckoutInput, customerCode?: string): Omit<OrderCreateBody, "products"> {
+  const notes = [input.notes.trim(), attemptMarker(input.attemptId)].filter(Boolean).join("\n\n");
+  const body: Omit<OrderCreateBody, "products"> = {
+    reference: input.reference.trim(),
+    notes,
+    test: input.test,
+  };
+  if (customerCode) body.customercode = customerCode;
   if (input.delivery === "dropship") {
     body.shipping = {
       first_name: input.firstName,

@@ -254,6 +254,41 @@ describe("sendOnce (exactly-once checkout)", () => {
     });
   });
 
+  it("going back after the confirmation and sending the form with a new reference: told the cart was ordered as that order, nothing sent again", async () => {
+    const attempt = input({ reference: "First reference" });
+    const placed = await sendOnce(context(), attempt);
+    expect(placed.kind).toBe("placed");
+    if (placed.kind !== "placed") return;
+    const ordersBefore = ((await control("GET", "orders")) as unknown[]).length;
+
+    const changed = await sendOnce(context(), { ...attempt, reference: "A new reference" });
+    expect(changed).toEqual({ kind: "already-ordered", attemptId: attempt.attemptId, orderId: placed.orderId });
+    // The same form again (a double submit) is still the same order, confirmed.
+    expect(await sendOnce(context(), attempt)).toEqual(placed);
+    expect(((await control("GET", "orders")) as unknown[]).length).toBe(ordersBefore);
+    expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
+  });
+
+  it("a second tab's form, when the first tab's order reached the wholesaler unconfirmed: told the cart was ordered as it, nothing sent", async () => {
+    const cart = await readCart(handle.db, owner);
+    const first = input({ reference: "First tab" });
+    const placed = await sendOnce(context(), first);
+    expect(placed.kind).toBe("placed");
+    if (placed.kind !== "placed") return;
+    // What a lost answer leaves: the order at the wholesaler, the attempt unknown, the cart as it was.
+    await handle.db
+      .update(checkoutAttempts)
+      .set({ state: "unknown", upstreamOrderId: null, outcome: null })
+      .where(eq(checkoutAttempts.id, first.attemptId));
+    await addToStoredCart(handle.db, owner, cart);
+    const ordersBefore = ((await control("GET", "orders")) as unknown[]).length;
+
+    const second = await sendOnce(context(), input({ reference: "Second tab" }));
+    expect(second).toEqual({ kind: "already-ordered", attemptId: first.attemptId, orderId: placed.orderId });
+    expect(((await control("GET", "orders")) as unknown[]).length).toBe(ordersBefore);
+    expect(await readCart(handle.db, owner)).toEqual([]);
+  });
+
   it("an empty cart orders nothing", async () => {
     await handle.db.execute("delete from cart_lines" as never);
     expect(await sendOnce(context(), input())).toEqual({ kind: "empty-cart" });

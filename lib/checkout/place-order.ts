@@ -9,6 +9,7 @@ import { cartOwnerOf } from "@/lib/cart/owner";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { checkoutEnded } from "@/lib/observability/checkout";
+import { orderPathSegment, parseOrderId } from "@/lib/orders/order-id";
 
 import { newAttemptId } from "./attempts";
 import type { CheckoutField, CheckoutInput } from "./schema";
@@ -26,7 +27,19 @@ export type PlaceOrderResult =
       nextAttemptId: string;
     }
   | { kind: "not-sent"; reason: "unavailable" | "rate_limited" | "timeout" }
+  /** The cart was ordered by an earlier post as this order (lib/checkout/send-once.ts): nothing sent now. */
+  | { kind: "already-ordered"; order: OrderedAs }
   | { kind: "unknown" | "in-progress" | "empty-cart" | "cart-not-orderable" | "test-not-allowed" };
+
+/** The order that holds a cart: its id and its page's address (null for an id no route can carry). */
+export interface OrderedAs {
+  id: string;
+  path: string | null;
+}
+
+export function orderedAs(orderId: string): OrderedAs {
+  return { id: orderId, path: parseOrderId(orderId) === null ? null : `/orders/${orderPathSegment(orderId)}` };
+}
 
 /**
  * The checkout's use case: sends the session's cart as an order, exactly once (lib/checkout/
@@ -72,6 +85,8 @@ export async function placeOrder(session: SessionToken, input: CheckoutInput): P
     }
     case "not-sent":
       return { kind: "not-sent", reason: outcome.reason };
+    case "already-ordered":
+      return { kind: "already-ordered", order: orderedAs(outcome.orderId) };
     default:
       return { kind: outcome.kind };
   }

@@ -26,7 +26,7 @@ describe("checkout schema", () => {
     expect(issues({ ...base, notes: "a\u0000b" })).toEqual({ notes: "invalidCharacters" });
     expect(issues({ ...base, notes: "line one\nline two\tand a tab" })).toEqual({});
     expect(issues({ ...base, reference: "PO 😀 1" })).toEqual({});
-    expect(issues({ ...base, reference: "x".repeat(1024 * 1024) }).reference).toBe("tooLong");
+    expect(issues({ ...base, reference: "x".repeat(1024 * 1024) }).reference).toBe("referenceTooLong");
     expect(issues({ ...base, attemptId: "ABCDEFGH234\u0000" })).toEqual({ attemptId: "invalid" });
   });
 
@@ -36,7 +36,7 @@ describe("checkout schema", () => {
 
   it("counts the reference to 50 characters", () => {
     expect(issues({ ...base, reference: "x".repeat(50) })).toEqual({});
-    expect(issues({ ...base, reference: "x".repeat(51) })).toEqual({ reference: "tooLong" });
+    expect(issues({ ...base, reference: "x".repeat(51) })).toEqual({ reference: "referenceTooLong" });
     expect(issues({ ...base, reference: "   " })).toEqual({ reference: "required" });
   });
 

@@ -46,14 +46,15 @@ export const ATTEMPT_ID = /^[A-Z0-9]{12}$/;
 // NUL, other control characters and broken UTF-16 cannot be stored or sent: said per field, like a
 // length, never a server error. Only free text (notes) may hold line breaks and tabs.
 const optionalText = (max: number) => z.string().trim().max(max, "tooLong").refine(isCleanLine, "invalidCharacters");
-const requiredText = (max: number) =>
-  z.string().trim().min(1, "required").max(max, "tooLong").refine(isCleanLine, "invalidCharacters");
+const requiredText = (max: number, tooLong = "tooLong") =>
+  z.string().trim().min(1, "required").max(max, tooLong).refine(isCleanLine, "invalidCharacters");
 const freeText = (max: number) => z.string().trim().max(max, "tooLong").refine(isCleanText, "invalidCharacters");
 
 export const checkoutSchema = z
   .object({
     attemptId: z.string().regex(ATTEMPT_ID, "invalid"),
-    reference: requiredText(50),
+    // A pasted reference is kept whole and said too long, never cut (issue 17).
+    reference: requiredText(50, "referenceTooLong"),
     notes: freeText(1000),
     test: z.boolean(),
     delivery: z.enum(["own", "dropship"]),

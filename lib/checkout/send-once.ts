@@ -19,7 +19,7 @@ import {
   unsettledAttempts,
   withCartLock,
 } from "./attempts";
-import { attemptMarker, buildOrderRequest } from "./order-request";
+import { attemptMarker, buildOrderRequest, sameOrderDetails } from "./order-request";
 import type { CheckoutInput } from "./schema";
 
 /**
@@ -48,7 +48,13 @@ export type CheckoutOutcome =
   | { kind: "unknown"; attemptId: string }
   | { kind: "empty-cart" }
   | { kind: "cart-not-orderable" }
-  | { kind: "in-progress"; attemptId: string };
+  | { kind: "in-progress"; attemptId: string }
+  /**
+   * This cart was ordered already, by an earlier post: the attempt was placed with other details
+   * (the form changed after going back from the confirmation), or another attempt of the cart (a
+   * second tab) placed it. Nothing was sent; the order named is the one that holds the cart.
+   */
+  | { kind: "already-ordered"; attemptId: string; orderId: string };
 
 export interface SendContext {
   db: Database;
@@ -251,12 +257,22 @@ async function recordAndClaim(
   });
 }
 
+/** An order placed by an earlier post, reported to this one as the order that holds its cart. */
+function alreadyOrdered(outcome: Extract<CheckoutOutcome, { kind: "placed" }>): CheckoutOutcome {
+  return { kind: "already-ordered", attemptId: outcome.attemptId, orderId: outcome.orderId };
+}
+
 export async function sendOnce(ctx: SendContext, input: CheckoutInput): Promise<CheckoutOutcome> {
   // Same attempt again (double click, retry, refresh of the confirmation): report or continue it.
   const existing = await findAttempt(ctx.db, ctx.owner, input.attemptId);
   if (existing) {
+    // Placed already: the same form again is the same order; a changed one is told the cart was ordered.
+    const repeat = (outcome: CheckoutOutcome) =>
+      outcome.kind === "placed" && !sameOrderDetails(existing.request, input, ctx.actingForCustomer)
+        ? alreadyOrdered(outcome)
+        : outcome;
     const settled = settledOutcome(existing);
-    if (settled) return settled;
+    if (settled) return repeat(settled);
     // Being sent by another request, or left "sending" by a process that died: its outcome first;
     // when that is "not sent" (nothing found at the wholesaler), it is sent again below, once.
     const known =
@@ -265,14 +281,15 @@ export async function sendOnce(ctx: SendContext, input: CheckoutInput): Promise<
         : existing.state === "unknown"
           ? await resolveAttempt(ctx, existing)
           : null;
-    if (known && known.kind !== "not-sent") return known;
+    if (known && known.kind !== "not-sent") return repeat(known);
   }
 
   // Another attempt of this cart still unsettled (second tab): settle it before anything new is sent.
   for (const other of await unsettledAttempts(ctx.db, ctx.owner)) {
     if (other.id === input.attemptId) continue;
     const outcome = other.state === "sending" ? await waitForOther(ctx, other.id) : await resolveAttempt(ctx, other);
-    if (outcome.kind === "placed" || outcome.kind === "in-progress" || outcome.kind === "unknown") return outcome;
+    if (outcome.kind === "placed") return alreadyOrdered(outcome);
+    if (outcome.kind === "in-progress" || outcome.kind === "unknown") return outcome;
   }
 
   const claim = await recordAndClaim(ctx, input, existing);
@@ -280,8 +297,13 @@ export async function sendOnce(ctx: SendContext, input: CheckoutInput): Promise<
     case "empty-cart":
     case "cart-not-orderable":
       return { kind: claim.kind };
-    case "busy":
-      return claim.other.state === "sending" ? waitForOther(ctx, claim.other.id) : resolveAttempt(ctx, claim.other);
+    case "busy": {
+      const other =
+        claim.other.state === "sending"
+          ? await waitForOther(ctx, claim.other.id)
+          : await resolveAttempt(ctx, claim.other);
+      return other.kind === "placed" ? alreadyOrdered(other) : other;
+    }
     case "lost":
       return waitForOther(ctx, claim.attemptId);
   }

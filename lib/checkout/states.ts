@@ -7,6 +7,10 @@
  *                                          ▲                                       │        │
  *                                          └────────────claim again────────────────┘        │
  *                     placed | failed | unknown ◄──────look up by marker─────────────────────┘
+ *
+ * A placed attempt is only reported again: the same form posted twice hears of its order; a form
+ * changed after the order was placed (going back from the confirmation, a new reference), or a cart
+ * another attempt placed (a second tab), hears "already ordered as order N" and nothing is sent.
  */
 
 export const ATTEMPT_STATES = ["pending", "sending", "placed", "rejected", "unknown", "failed"] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { estimateAtLastPrices } from "./estimate";
+import { estimateAtLastPrices, lineAtLastPrice } from "./estimate";
 
 describe("estimateAtLastPrices", () => {
   it("counts lines at the last price paid where known, at list price otherwise, and leaves out lines on request", () => {
@@ -24,5 +24,11 @@ describe("estimateAtLastPrices", () => {
 
   it("is no estimate when no line has a last price", () => {
     expect(estimateAtLastPrices([{ sku: "A", quantity: 1, totalExVat: 5 }], new Map())).toBeNull();
+  });
+
+  it("gives each line at its last price, rounded as the total counts it, and nothing without one", () => {
+    expect(lineAtLastPrice({ quantity: 5 }, { unitPrice: 0.427 })).toBe(2.14);
+    expect(lineAtLastPrice({ quantity: 10 }, { unitPrice: 61.74 })).toBe(617.4);
+    expect(lineAtLastPrice({ quantity: 10 }, undefined)).toBeNull();
   });
 });

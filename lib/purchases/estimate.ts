@@ -27,6 +27,19 @@ export interface EstimatedLine {
   totalExVat: number | null;
 }
 
+/** A line at the dealer's last price: per price unit × quantity, rounded per line, in cents. */
+function lastPriceCents(line: Pick<EstimatedLine, "quantity">, last: Pick<LastPrice, "unitPrice">): number {
+  return lineCents(last.unitPrice, line.quantity);
+}
+
+/** One line at the dealer's last price, excluding VAT (an estimate, shown per line); null without one. */
+export function lineAtLastPrice(
+  line: Pick<EstimatedLine, "quantity">,
+  last: Pick<LastPrice, "unitPrice"> | undefined,
+): number | null {
+  return last ? fromCents(lastPriceCents(line, last)) : null;
+}
+
 /** The estimate, or null when no line has a last price (the list-price totals say it all). */
 export function estimateAtLastPrices(
   lines: readonly EstimatedLine[],
@@ -37,7 +50,7 @@ export function estimateAtLastPrices(
   for (const line of lines) {
     const last = lastPrices.get(line.sku);
     if (last) {
-      cents += lineCents(last.unitPrice, line.quantity);
+      cents += lastPriceCents(line, last);
       counts.atLastPrice += 1;
     } else if (line.totalExVat !== null) {
       cents += toCents(line.totalExVat);

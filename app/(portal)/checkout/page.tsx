@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 
+import { AlreadyOrdered } from "@/components/checkout/already-ordered";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { Link } from "@/components/link";
 import { checkoutAddresses } from "@/lib/address-book/checkout";
+import { LastPricePaid } from "@/components/purchases/last-price-paid";
 import { PriceEstimateNote } from "@/components/purchases/price-estimate";
 import { buttonClasses } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/session";
 import { prepareCheckout } from "@/lib/checkout/prepare";
 import type { Company } from "@/lib/domain/company";
-import { estimateAtLastPrices } from "@/lib/purchases/estimate";
+import { estimateAtLastPrices, lineAtLastPrice } from "@/lib/purchases/estimate";
 import { lastPricesFor } from "@/lib/purchases/last-prices";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,21 +32,36 @@ function addressLines(company: Company): string[] | null {
 
 export default async function CheckoutPage() {
   const session = await requireSession();
-  const [t, { cart, attemptId, company, canPlaceTestOrders }] = await Promise.all([
+  const [t, format, { cart, attemptId, company, canPlaceTestOrders, lastOrder }] = await Promise.all([
     getTranslations("checkout"),
+    getFormatter(),
     prepareCheckout(session),
   ]);
   if (!cart.lines.length) {
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p>{t("emptyCart")}</p>
-        <Link href="/cart" className={buttonClasses("secondary")}>
-          {t("backToCart")}
-        </Link>
+        {lastOrder ? (
+          // Opened again after ordering (back from the confirmation, a form sent again): which order the cart became.
+          <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
+            <AlreadyOrdered order={lastOrder} placedAt={lastOrder.placedAt} />
+          </div>
+        ) : (
+          <>
+            <p>{t("emptyCart")}</p>
+            <Link href="/cart" className={buttonClasses("secondary")}>
+              {t("backToCart")}
+            </Link>
+          </>
+        )}
       </div>
     );
   }
+  // The dealer's own last prices: per line and in total, said to be an estimate (lib/purchases).
+  const lastPaid = await lastPricesFor(
+    session,
+    cart.lines.map((line) => line.sku),
+  );
   return (
     <div className="space-y-4">
       <div>
@@ -64,15 +81,7 @@ export default async function CheckoutPage() {
           </Link>
         </p>
       )}
-      <PriceEstimateNote
-        estimate={estimateAtLastPrices(
-          cart.lines,
-          await lastPricesFor(
-            session,
-            cart.lines.map((line) => line.sku),
-          ),
-        )}
-      />
+      <PriceEstimateNote estimate={estimateAtLastPrices(cart.lines, lastPaid)} />
       <CheckoutForm
         attemptId={attemptId}
         lines={cart.lines.map((line) => ({
@@ -80,6 +89,16 @@ export default async function CheckoutPage() {
           title: line.title,
           quantity: line.quantity,
           totalExVat: line.totalExVat,
+          estimate: lastPaid.has(line.sku) ? (
+            <div className="mt-0.5 text-xs" data-testid="line-estimate">
+              <LastPricePaid last={lastPaid.get(line.sku)} priceUnit={line.priceUnit} className="text-xs" />
+              <p className="text-emerald-900">
+                {t("lineEstimate", {
+                  total: format.number(lineAtLastPrice(line, lastPaid.get(line.sku)) ?? 0, "money"),
+                })}
+              </p>
+            </div>
+          ) : undefined,
         }))}
         totals={cart.totals}
         nonDropshipableSkus={cart.lines.filter((line) => !line.dropshipable).map((line) => line.sku)}
