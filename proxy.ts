@@ -5,6 +5,7 @@ import { decodeSessionCookie, isSessionExpired, usesSecureCookies } from "@/lib/
 import { PATH_HEADER } from "@/lib/auth/path-header";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { getEnv } from "@/lib/env";
+import { FLASH_COOKIE, FLASH_HEADER } from "@/lib/http/flash";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 /** Paths anyone may open: signing in, and what the sign-in page itself needs. */
@@ -64,6 +65,11 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   requestHeaders.set(PATH_HEADER, safeReturnPath(`${pathname}${search}`));
+  // A form's message after its redirect (lib/http/flash.ts): only this proxy sets the header, for
+  // the one page a browser opens next, and the cookie goes with that answer (a reload says nothing).
+  requestHeaders.delete(FLASH_HEADER);
+  const flash = request.method === "GET" && isDocument(request) ? request.cookies.get(FLASH_COOKIE)?.value : undefined;
+  if (flash) requestHeaders.set(FLASH_HEADER, flash);
 
   if (!PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) {
     const session = await decodeSessionCookie(request);
@@ -100,7 +106,16 @@ export async function proxy(request: NextRequest) {
       csp,
     );
   }
-  return withSecurity(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  if (flash) response.cookies.set(FLASH_COOKIE, "", { path: "/", maxAge: 0 });
+  return withSecurity(response, csp);
+}
+
+/** A page the browser opens (not a script's fetch, a picture or an RSC request of the client router). */
+function isDocument(request: NextRequest): boolean {
+  const destination = request.headers.get("sec-fetch-dest");
+  if (destination) return destination === "document";
+  return !request.headers.has("rsc") && (request.headers.get("accept") ?? "").includes("text/html");
 }
 
 /** The limit of a server action's body (Next's default `serverActions.bodySizeLimit`). */

@@ -105,4 +105,53 @@ test.describe("the cart without JavaScript", () => {
     const carrying = addresses.filter((address) => /[?&](sku|quantity|intent|\$ACTION)/i.test(address));
     expect(carrying).toEqual([]);
   });
+
+  test("a change is answered with a redirect to its page: a reload adds nothing and says nothing again", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const product = await orderableProduct((item) => item.sales_unit_amount > 1);
+    const unit = product.sales_unit_amount;
+    const cart = new CartPage(page);
+    await cart.empty();
+    const posts: string[] = [];
+    page.on("response", (response) => {
+      if (response.request().method() !== "POST") return;
+      const location = response.headers()["location"];
+      posts.push(`${response.status()} ${location ? new URL(location, response.url()).pathname : "-"}`);
+    });
+
+    // Add on the product page: the post is answered 303 to the page, which then says what was added.
+    const productPath = `/products/${encodeURIComponent(product.sku)}`;
+    await page.goto(productPath);
+    await page.getByRole("button", { name: "Add to cart", exact: true }).click();
+    const added = page.getByRole("status").filter({ hasText: `Added ${unit} ×` });
+    await expect(added).toHaveCount(1);
+    await expect(page.getByRole("link", { name: "Cart, 1 line" }).first()).toBeAttached();
+    expect(posts).toEqual([`303 ${productPath}`]);
+    expect(new URL(page.url()).pathname).toBe(productPath);
+
+    // A reload asks for the page again (a GET): nothing posted again, nothing said again.
+    const reloaded = await page.reload();
+    expect(reloaded?.request().method()).toBe("GET");
+    expect(posts).toHaveLength(1);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(added).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Cart, 1 line" }).first()).toBeAttached();
+    await cart.goto();
+    await expect(cart.quantity(product.sku)).toHaveValue(String(unit));
+
+    // The same on the cart page: + once, then a reload leaves the quantity and drops the message.
+    await cart
+      .line(product.sku)
+      .getByRole("button", { name: /^Increase quantity/ })
+      .click();
+    const changed = page.getByRole("status").filter({ hasText: `${unit * 2} in the cart now` });
+    await expect(changed).toHaveCount(1);
+    expect(posts.at(-1)).toBe("303 /cart");
+    await page.reload();
+    await expect(cart.quantity(product.sku)).toHaveValue(String(unit * 2));
+    await expect(changed).toHaveCount(0);
+    expect(posts).toHaveLength(2);
+  });
 });

@@ -1,6 +1,8 @@
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 
 import { ActingBanner } from "@/components/acting/acting-banner";
+import { CartFlashProvider } from "@/components/cart/cart-flash";
 import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
 import { OfflineScanSync } from "@/components/scan/offline-scan-sync";
 import { BottomNav } from "@/components/shell/bottom-nav";
@@ -10,8 +12,10 @@ import { isStaff } from "@/lib/acting/policy";
 import { shellState } from "@/lib/acting/shell";
 import { publicSession } from "@/lib/auth/options";
 import { requireSession } from "@/lib/auth/session";
+import { readCartFlash } from "@/lib/cart/flash";
 import { cartLineCount } from "@/lib/cart/read";
 import { getEnv } from "@/lib/env";
+import { FLASH_HEADER } from "@/lib/http/flash";
 import { scanOwnerKey } from "@/lib/scan/owner-key";
 
 /** Every signed-in page: checks the session again (the proxy is the first gate) and draws the shell. */
@@ -22,6 +26,8 @@ export default async function PortalLayout({ children }: { children: React.React
   const errors = await getTranslations("errors");
   const cartCount = await cartLineCount(token);
   const shell = shellState(token);
+  // A cart form posted without JavaScript redirected here with its message (lib/http/flash.ts).
+  const cartFlash = readCartFlash((await headers()).get(FLASH_HEADER));
   return (
     <Providers>
       <a
@@ -40,7 +46,7 @@ export default async function PortalLayout({ children }: { children: React.React
         </p>
       ) : null}
       <main id="main" className="mx-auto w-full max-w-page px-gutter pt-4 pb-24 md:pb-10">
-        {children}
+        <CartFlashProvider flash={cartFlash}>{children}</CartFlashProvider>
       </main>
       <BottomNav cartCount={cartCount} showAdmin={isStaff(session)} />
       <OfflineScanSync owner={scanOwnerKey(token)} />

@@ -5,11 +5,12 @@ import { useActionState, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 
-import { addToCartFromForm } from "@/lib/cart/actions";
+import { addToCartAndReturn, addToCartFromForm } from "@/lib/cart/actions";
 import type { AddToCartState } from "@/lib/cart/form-state";
 import { MAX_LINE_QUANTITY } from "@/lib/cart/quantity";
 import { useUnitName } from "@/lib/i18n/use-unit-name";
 
+import { useCartFlash } from "./cart-flash";
 import { QuantityStepper } from "./quantity-stepper";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
@@ -18,7 +19,8 @@ import { useHydrated } from "@/components/ui/use-hydrated";
  * (product page): with a stepper in sales-unit multiples.
  *
  * A form posting to the server action: tapped before hydration or without JavaScript, the browser
- * posts it and the answer is this page again, with the message and the new cart count. Once React
+ * posts it and is sent back to this page (a redirect: a reload posts nothing again), which shows
+ * the message and the new cart count. Once React
  * runs, the same post is a transition: "Adding…" while it runs, the message in a live region, and a
  * failure said instead of thrown.
  */
@@ -40,8 +42,9 @@ export function AddToCart({
   const t = useTranslations("cart");
   const unitName = useUnitName();
   const hydrated = useHydrated();
-  // The native post's answer (rendered by the server into the page it returns).
-  const [posted, postAction] = useActionState(addToCartFromForm, null);
+  // The native post's answer: the page it redirected back to, with this form's message (a flash).
+  const flash = useCartFlash();
+  const posted = flash?.form === "add" && flash.sku === sku ? flash.state : null;
   const [state, clientAction, pending] = useActionState(
     async (previous: AddToCartState, form: FormData): Promise<AddToCartState> => {
       try {
@@ -68,7 +71,7 @@ export function AddToCart({
         : t(`errors.${state.error}`, { max: MAX_LINE_QUANTITY });
 
   return (
-    <form action={hydrated ? clientAction : postAction} method="post" className="space-y-2">
+    <form action={hydrated ? clientAction : addToCartAndReturn} method="post" className="space-y-2">
       <input type="hidden" name="sku" value={sku} />
       {compact ? (
         <input type="hidden" name="quantity" value={salesUnitAmount} />

@@ -6,11 +6,12 @@ import { useActionState, useOptimistic } from "react";
 import { Link } from "@/components/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 
-import { editCartFromForm } from "@/lib/cart/actions";
+import { editCartAndReturn, editCartFromForm } from "@/lib/cart/actions";
 import type { CartFormState } from "@/lib/cart/form-state";
 import { MAX_LINE_QUANTITY, roundToSalesUnit, stepQuantity } from "@/lib/cart/quantity";
 import { useUnitName } from "@/lib/i18n/use-unit-name";
 
+import { useCartFlash } from "./cart-flash";
 import { QuantityStepper } from "./quantity-stepper";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
@@ -58,9 +59,10 @@ function changeOf(form: FormData, lines: EditableCartLine[]): Change | null {
 
 /**
  * The cart's lines, each change a form posting to the server action (lib/cart/actions.ts): before
- * hydration or without JavaScript the browser posts it and the answer is the cart page with the
- * message. Once React runs, the page shows the change at once and the server confirms it; changes
- * made in quick succession are sent one after the other.
+ * hydration or without JavaScript the browser posts it and is sent back to the cart page (a
+ * redirect: a reload posts nothing again), which shows the message. Once React runs, the page
+ * shows the change at once and the server confirms it; changes made in quick succession are sent
+ * one after the other.
  */
 export function CartEditor({
   lines: serverLines,
@@ -76,8 +78,9 @@ export function CartEditor({
   const unitName = useUnitName();
   const hydrated = useHydrated();
   const [lines, applyOptimistic] = useOptimistic(serverLines, applyChange);
-  // The native post's answer (rendered by the server into the page it returns).
-  const [posted, postAction] = useActionState(editCartFromForm, null);
+  // The native post's answer: the cart page it redirected back to, with the message (a flash).
+  const flash = useCartFlash();
+  const posted = flash?.form === "cart" ? flash.state : null;
   const [state, clientAction, pending] = useActionState(
     async (previous: CartFormState, form: FormData): Promise<CartFormState> => {
       try {
@@ -94,7 +97,7 @@ export function CartEditor({
         if (change) applyOptimistic(change);
         clientAction(form);
       }
-    : postAction;
+    : editCartAndReturn;
 
   const titleOf = (sku: string | undefined) => lines.find((line) => line.sku === sku)?.title ?? sku ?? "";
   let message = "";

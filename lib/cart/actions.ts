@@ -1,12 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { cookies, headers } from "next/headers";
+import { redirect, unstable_rethrow } from "next/navigation";
 
-import { formFields } from "@/lib/http/posted-form";
+import { usesSecureCookies } from "@/lib/auth/cookie";
+import { PATH_HEADER } from "@/lib/auth/path-header";
+import { safeReturnPath } from "@/lib/auth/return-path";
+import { encodeFlash, FLASH_COOKIE, FLASH_MAX_AGE_SECONDS } from "@/lib/http/flash";
+import { formFields, postedForm } from "@/lib/http/posted-form";
 import { requireSession } from "@/lib/auth/session";
 
 import { addLines } from "./add-lines";
 import { checkLines } from "./check-lines";
+import type { CartFlash } from "./flash";
 import {
   addProduct,
   emptyCart as emptyTheCart,
@@ -115,6 +122,48 @@ export async function editCartFromForm(_previous: CartFormState, form: FormData)
     quantity: result.quantity,
     rounded: false,
   };
+}
+
+/** A form's answer, a failure said as one ("failed") rather than thrown; Next's redirects pass on. */
+async function answerOf<T>(run: () => Promise<T>, failed: T): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    unstable_rethrow(error);
+    return failed;
+  }
+}
+
+/**
+ * The answer to a cart form posted natively (before hydration or without JavaScript): a redirect
+ * (303) to the page it was posted from, its message in a flash cookie that the proxy hands to that
+ * page once (lib/http/flash.ts). Reloading the page then reads it again and posts nothing: the
+ * line is not added twice and the message is not said twice. Never the typed text in an address.
+ */
+async function backToThePage(flash: CartFlash): Promise<never> {
+  (await cookies()).set(FLASH_COOKIE, encodeFlash(flash), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: usesSecureCookies(),
+    path: "/",
+    maxAge: FLASH_MAX_AGE_SECONDS,
+  });
+  redirect(safeReturnPath((await headers()).get(PATH_HEADER)));
+}
+
+/** "Add to cart" (product page, card, favourites, bought before) posted natively: the change, then back to the page. */
+export async function addToCartAndReturn(form: FormData): Promise<void> {
+  const parsed = addToCartForm.safeParse(formFields(form));
+  const state = await answerOf(() => addToCartFromForm(null, form), { ok: false, error: "failed" });
+  return backToThePage({ form: "add", sku: parsed.success ? parsed.data.sku : "", state });
+}
+
+/** A form of the cart page posted natively: the change, then back to the cart with its message. */
+export async function editCartAndReturn(form: FormData): Promise<void> {
+  if (!postedForm.safeParse(form).success)
+    return backToThePage({ form: "cart", state: { ok: false, error: "invalid" } });
+  const state = await answerOf(() => editCartFromForm(null, form), { ok: false, error: "failed" });
+  return backToThePage({ form: "cart", state });
 }
 
 export async function setCartQuantity(input: unknown): Promise<CartActionResult> {
