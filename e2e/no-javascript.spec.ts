@@ -40,6 +40,7 @@ const FORM_FIELDS = [
   "intent",
   "email",
   "password",
+  "token",
 ];
 
 function recordRequests(context: BrowserContext): URL[] {
@@ -91,6 +92,41 @@ test.describe("signing in without JavaScript", () => {
     await expect(page).toHaveURL(/\/orders$/);
     await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
     expectNothingTypedInAddresses(seen, [DEMO.dealer.email, DEMO.dealer.password]);
+  });
+
+  test("the token form posts: a wrong token is said on the sign-in page, a token of the wholesaler opens the portal", async ({
+    page,
+    context,
+  }) => {
+    const seen = recordRequests(context);
+    // A token as the wholesaler issues it to the user, as an integration would hold it.
+    const token = await simulator.issueToken(DEMO.limited.email, DEMO.limited.password);
+    const wrong = `${token.split("|")[0]}|${"0".repeat(40)}`;
+    const signIn = new SignInPage(page);
+
+    // The token form sits in a <details>, open again on the page that answers its post.
+    const signInWithToken = async (value: string) => {
+      const field = page.getByLabel("API token");
+      if (!(await field.isVisible())) await page.getByText("Sign in with an API token").click();
+      await field.fill(value);
+      await page.getByRole("button", { name: "Sign in with token" }).click();
+    };
+
+    await signIn.goto("/orders");
+    await signInWithToken(wrong);
+    await expect(page).toHaveURL(/\/sign-in\?from=%2Forders$/);
+    await signIn.expectError("The wholesaler did not accept this token.");
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+    // What cannot be a token at all is said at the field.
+    await signInWithToken("short");
+    await expect(page.getByText("Paste the whole token.")).toBeVisible();
+
+    await signInWithToken(token);
+    await expect(page).toHaveURL(/\/orders$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.limited.name}` })).toBeVisible();
+    expectNothingTypedInAddresses(seen, [token, wrong, "short"]);
   });
 });
 

@@ -35,6 +35,19 @@ test.describe("signing in", () => {
     await expect(page.getByText("Enter a valid email address, like name@company.nl.")).toBeVisible();
   });
 
+  test("an API token of the wholesaler signs in and returns to the page; a wrong one is said", async ({ page }) => {
+    const token = await simulator.issueToken(DEMO.limited.email, DEMO.limited.password);
+    const signIn = new SignInPage(page);
+    await signIn.goto("/orders");
+    await signIn.signInWithToken(`${token}x`);
+    await signIn.expectError("The wholesaler did not accept this token.");
+    await page.getByLabel("API token").fill(token);
+    await page.getByRole("button", { name: "Sign in with token" }).click();
+    await expect(page).toHaveURL(/\/orders$/);
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.limited.name}` })).toBeVisible();
+  });
+
   test("a deep link without a session goes to sign-in and back after it", async ({ page }) => {
     await page.goto("/orders?status=shipped");
     await expect(page).toHaveURL(/\/sign-in\?from=%2Forders%3Fstatus%3Dshipped/);

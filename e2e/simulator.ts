@@ -20,6 +20,16 @@ export const simulator = {
     const body = (await control("GET", "tokens")) as { tokens: { token: string }[] };
     return body.tokens.map((entry) => entry.token);
   },
+  /** A token the wholesaler issues to a user (POST /auth/token), as an integration holds one. */
+  async issueToken(email: string, password: string): Promise<string> {
+    const response = await fetch(`${E2E.simulatorUrl}/auth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: email, password }),
+    });
+    if (!response.ok) throw new Error(`simulator POST /auth/token: ${response.status}`);
+    return ((await response.json()) as { access_token: string }).access_token;
+  },
   setFaults: (faults: Record<string, unknown>) => control("POST", "faults", faults),
   clearFaults: () => control("DELETE", "faults"),
   advanceClock: (minutes: number) => control("POST", "clock/advance", { minutes }),

@@ -15,7 +15,7 @@ import {
   type PasswordSignIn,
   type TokenSignIn,
 } from "@/lib/auth/sign-in-schema";
-import { signInFormAction } from "@/lib/auth/actions";
+import { signInFormAction, tokenSignInFormAction } from "@/lib/auth/actions";
 import { safeReturnPath } from "@/lib/auth/return-path";
 
 type Translate = ReturnType<typeof useTranslations<"signIn">>;
@@ -38,7 +38,12 @@ export function SignInForms({ returnTo }: { returnTo: string }) {
   // The password form posted natively (before hydration, without JavaScript) is answered by the server action.
   const [posted, signInAction] = useActionState(signInFormAction, null);
   const [failure, setFailure] = useState<string | null>(() => errorText(t, posted?.error, "CredentialsSignin"));
-  const [tokenFailure, setTokenFailure] = useState<string | null>(null);
+  // The token form likewise: its answer says why, and never gives the token back.
+  const [tokenPosted, tokenSignInAction] = useActionState(tokenSignInFormAction, null);
+  const [tokenPostedShown, setTokenPostedShown] = useState(true);
+  const [tokenFailure, setTokenFailure] = useState<string | null>(() =>
+    tokenPosted && !tokenPosted.field ? errorText(t, tokenPosted.error, "TokenRejected") : null,
+  );
 
   const passwordForm = useForm<PasswordSignIn>({
     resolver: zodResolver(passwordSignInSchema),
@@ -57,12 +62,15 @@ export function SignInForms({ returnTo }: { returnTo: string }) {
 
   const submitToken = tokenForm.handleSubmit(async (values) => {
     setTokenFailure(null);
+    setTokenPostedShown(false);
     const result = await signIn("token", { ...values, redirect: false });
     if (result?.ok && !result.error) return goTo(returnTo);
     setTokenFailure(errorText(t, result?.error ?? "Default", "TokenRejected"));
   });
 
   const fieldError = (message: string | undefined) => (message ? t(`errors.${message as "emailRequired"}`) : undefined);
+  const tokenFieldError =
+    tokenForm.formState.errors.token?.message ?? (tokenPostedShown ? tokenPosted?.field : undefined);
 
   return (
     <div className="space-y-6">
@@ -105,28 +113,24 @@ export function SignInForms({ returnTo }: { returnTo: string }) {
         </Button>
       </form>
 
-      <details className="rounded-md border border-slate-200 bg-white p-4">
+      {/* Open again when the page answers a post of the token form, so its message is seen. */}
+      <details className="rounded-md border border-slate-200 bg-white p-4" open={tokenPosted ? true : undefined}>
         <summary className="min-h-touch cursor-pointer content-center font-medium text-brand-700">
           {t("withToken")}
         </summary>
-        <form
-          onSubmit={submitToken}
-          method="post"
-          action="/api/auth/callback/token"
-          noValidate
-          className="mt-3 space-y-4"
-        >
+        <form onSubmit={submitToken} action={tokenSignInAction} noValidate className="mt-3 space-y-4">
           <p className="text-sm text-slate-600">{t("tokenIntro")}</p>
           {tokenFailure ? (
             <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
               {tokenFailure}
             </p>
           ) : null}
+          <input type="hidden" name="from" value={returnTo} />
           <TextField
             label={t("token")}
             type="password"
             autoComplete="off"
-            error={fieldError(tokenForm.formState.errors.token?.message)}
+            error={fieldError(tokenFieldError)}
             {...tokenForm.register("token")}
           />
           <Button type="submit" variant="secondary" className="w-full" disabled={tokenForm.formState.isSubmitting}>

@@ -9,8 +9,8 @@ import { postedForm } from "@/lib/http/posted-form";
 import { writeSessionCookie } from "./cookie";
 import { signInContext } from "./options";
 import { safeReturnPath } from "./return-path";
-import type { SignInError } from "./sign-in-schema";
-import { signInWithPassword } from "./sign-in";
+import { tokenSignInSchema, type SignInError } from "./sign-in-schema";
+import { signInWithPassword, signInWithToken, type SignInResult } from "./sign-in";
 import { signOut } from "./sign-out";
 
 /** The sign-out form: a FormData with its one field. Anything else (a forged call) does nothing. */
@@ -53,7 +53,40 @@ export async function signInFormAction(_previous: SignInFormState, form: FormDat
   const { email, password, from } = parsed.data;
   const result = await signInWithPassword(await signInContext(await headers()), { email, password });
   if (!result.ok) return { error: result.error, email: email.slice(0, 254) };
+  return signedIn(result, from);
+}
+
+/** A signed-in result: the session cookie written as next-auth writes it, then the return path. */
+async function signedIn(result: Extract<SignInResult, { ok: true }>, from: string): Promise<never> {
   const id = `${result.session.customerCode}:${result.session.email ?? result.session.name}`;
   await writeSessionCookie({ cookies: await cookies() }, { ...result.session, sub: id } as typeof result.session);
   redirect(safeReturnPath(from));
+}
+
+/**
+ * What the token form shows after a native post that did not sign in: the error, and "tokenInvalid"
+ * when what was pasted cannot be a token. The token itself is never given back.
+ */
+export type TokenSignInFormState = null | { error: SignInError; field?: "tokenInvalid" };
+
+const tokenForm = z.object({ token: z.string().max(4000), from: z.string().max(2000) });
+
+/**
+ * The token form posted natively (before hydration or without JavaScript): the same sign-in use
+ * case as next-auth's "token" provider (limits, the service token refused, the server's session
+ * record), then the session cookie and the return path as the password form does.
+ */
+export async function tokenSignInFormAction(
+  _previous: TokenSignInFormState,
+  form: FormData,
+): Promise<TokenSignInFormState> {
+  const posted = postedForm.safeParse(form);
+  if (!posted.success) return { error: "CredentialsSignin" };
+  const parsed = tokenForm.safeParse({ token: posted.data.get("token") ?? "", from: posted.data.get("from") ?? "/" });
+  if (!parsed.success) return { error: "CredentialsSignin", field: "tokenInvalid" };
+  const { token, from } = parsed.data;
+  if (!tokenSignInSchema.safeParse({ token }).success) return { error: "CredentialsSignin", field: "tokenInvalid" };
+  const result = await signInWithToken(await signInContext(await headers()), { token });
+  if (!result.ok) return { error: result.error };
+  return signedIn(result, from);
 }
