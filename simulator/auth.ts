@@ -28,6 +28,14 @@ export const DEMO_ACCOUNTS: readonly Principal[] = [
     features: [FEATURE_PRODUCT_LIST],
   },
   {
+    // A second user of the same customer (its stock room): what the customer owns, both see.
+    name: "Sanne Jansen",
+    email: "warehouse@acme.example",
+    customerCode: "EA00001",
+    permissions: [],
+    features: [FEATURE_PRODUCT_LIST],
+  },
+  {
     name: "Wendy Groothandel",
     email: "admin@wholesaler.example",
     customerCode: WHOLESALER_CODE,

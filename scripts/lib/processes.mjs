@@ -57,6 +57,7 @@ export async function waitForUrl(url, timeoutMs = 60_000) {
 
 export const DEMO_ACCOUNTS = [
   ["dealer@acme.example", "demo1234", "dealer of Acme Corporation (EA00001)"],
+  ["warehouse@acme.example", "demo1234", "a second user of Acme Corporation (EA00001)"],
   ["admin@wholesaler.example", "demo1234", "wholesaler staff: acts for any customer"],
   ["limited@bakker.example", "demo1234", "dealer of Bakker Campers (EA00002), no product list"],
 ];

@@ -119,7 +119,7 @@ describe.each(CASES)("%s %s", (method, template, path, expected, body) => {
 });
 
 describe("POST /auth/token", () => {
-  it.each(["dealer@acme.example", "admin@wholesaler.example", "limited@bakker.example"])(
+  it.each(["dealer@acme.example", "warehouse@acme.example", "admin@wholesaler.example", "limited@bakker.example"])(
     "issues a token to %s",
     async (username) => {
       const response = await t.call("POST", "/auth/token", { json: { username, password: "demo1234" } });
