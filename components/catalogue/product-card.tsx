@@ -1,5 +1,6 @@
 import { AddToCart } from "@/components/cart/add-to-cart";
 import { Link } from "@/components/link";
+import { ProductAddToList } from "@/components/lists/product-add-to-list";
 import { ProductFavouriteStar } from "@/components/lists/product-favourite-star";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ProductSummary } from "@/lib/catalogue/types";
@@ -58,6 +59,9 @@ export function ProductCard({
             blocked={product.blocked}
           />
         )}
+        {product.available ? (
+          <ProductAddToList sku={product.sku} title={name} quantity={product.salesUnitAmount} />
+        ) : null}
       </div>
     </article>
   );

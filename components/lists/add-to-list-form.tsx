@@ -16,16 +16,22 @@ const FIELD = "mt-1 block min-h-touch w-full rounded-md border border-slate-300 
 /**
  * "Add to list" where a product is shown: pick one of the customer's lists or "a new list…" with
  * its name, and a quantity. The name field is always there without JavaScript; once scripts run
- * it shows only when a new list is picked.
+ * it shows only when a new list is picked. `compact` (a product card, a scan result): a small
+ * disclosure in one column, its summary and fields named with the product's `title` for a screen
+ * reader among many cards.
  */
 export function AddToListForm({
   sku,
   quantity,
   lists,
+  title,
+  compact = false,
 }: {
   sku: string;
   quantity: number;
   lists: { id: string; name: string }[];
+  title?: string;
+  compact?: boolean;
 }) {
   const t = useTranslations("lists.addTo");
   const errorText = useListError();
@@ -38,14 +44,33 @@ export function AddToListForm({
   const list = picked ?? values?.list ?? lists[0]?.id ?? "new";
   const error = state.status === "error" ? errorText(state.error) : null;
   const nameError = state.status === "error" && state.error.startsWith("name-");
+  // Said after each label to a screen reader where many products are shown ("Quantity: Gas hose").
+  const about = title ? <span className="sr-only">: {title}</span> : null;
+  const wide = compact ? "" : "sm:col-span-2";
   return (
-    <details className="rounded-lg border border-slate-200 bg-white p-3" open={state.status !== "idle"}>
-      <summary className="min-h-touch cursor-pointer content-center font-semibold">{t("title")}</summary>
-      <form action={action} method="post" className="mt-2 grid gap-3 sm:grid-cols-2">
+    <details
+      className={
+        compact ? "rounded-md border border-slate-200 bg-white px-2" : "rounded-lg border border-slate-200 bg-white p-3"
+      }
+      open={state.status !== "idle"}
+      data-add-to-list
+    >
+      <summary
+        className={`min-h-touch cursor-pointer content-center font-semibold ${compact ? "text-sm text-slate-800" : ""}`}
+      >
+        {t("title")}
+        {about}
+      </summary>
+      <form
+        action={action}
+        method="post"
+        className={compact ? "mt-1 grid gap-2 pb-2" : "mt-2 grid gap-3 sm:grid-cols-2"}
+      >
         <input type="hidden" name="sku" value={sku} />
         <div>
           <label htmlFor={`${id}-list`} className="block text-sm font-medium">
             {t("list")}
+            {about}
           </label>
           <select
             id={`${id}-list`}
@@ -65,6 +90,7 @@ export function AddToListForm({
         <div>
           <label htmlFor={`${id}-quantity`} className="block text-sm font-medium">
             {t("quantity")}
+            {about}
           </label>
           <input
             id={`${id}-quantity`}
@@ -80,9 +106,10 @@ export function AddToListForm({
             className={FIELD}
           />
         </div>
-        <div className={list === "new" || !hydrated ? "sm:col-span-2" : "hidden"} data-new-list>
+        <div className={list === "new" || !hydrated ? wide : "hidden"} data-new-list>
           <label htmlFor={`${id}-name`} className="block text-sm font-medium">
             {t("name")}
+            {about}
           </label>
           <input
             id={`${id}-name`}
@@ -95,18 +122,19 @@ export function AddToListForm({
             className={FIELD}
           />
         </div>
-        <div className="sm:col-span-2">
+        <div className={wide}>
           <SubmitButton label={t("submit")} busyLabel={t("busy")} variant="secondary" />
         </div>
       </form>
-      <div aria-live="polite" className="mt-2 text-sm">
+      <div aria-live="polite" className={compact ? "pb-2 text-sm" : "mt-2 text-sm"}>
         {error ? (
           <p role="alert" className="text-red-800">
             {error}
           </p>
         ) : null}
         {state.status === "added-to-list" ? (
-          <p role="status" className="text-green-800">
+          // On a card the live region says it without a second status role: "Added to cart" stays the card's one.
+          <p role={compact ? undefined : "status"} className="text-green-800">
             {t("added", { name: state.name })}{" "}
             <Link href={`/lists/${state.id}`} className="font-semibold underline">
               {t("open")}

@@ -5,6 +5,7 @@ import { ProductImage } from "@/components/catalogue/product-image";
 import { ProductPrice } from "@/components/catalogue/product-price";
 import { StockBadge } from "@/components/catalogue/stock-badge";
 import { Link } from "@/components/link";
+import { ProductAddToList } from "@/components/lists/product-add-to-list";
 import { isOrderable } from "@/lib/catalogue/orderable";
 import { productDisplayName } from "@/lib/domain/product";
 import { useUnitName } from "@/lib/i18n/use-unit-name";
@@ -112,6 +113,9 @@ function BoughtRow({
             salesUnitAmount={product.salesUnitAmount}
             blocked={product.blocked}
           />
+          <div className="mt-2">
+            <ProductAddToList sku={product.sku} title={name} quantity={product.salesUnitAmount} />
+          </div>
         </div>
       ) : null}
     </li>

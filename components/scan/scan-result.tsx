@@ -6,6 +6,7 @@ import { QuantityStepper } from "@/components/cart/quantity-stepper";
 import { SalesUnitText } from "@/components/catalogue/product-price";
 import { StockBadge } from "@/components/catalogue/stock-badge";
 import { Link } from "@/components/link";
+import { AddToListForm } from "@/components/lists/add-to-list-form";
 import { FavouriteStar } from "@/components/lists/favourite-star";
 import { Button } from "@/components/ui/button";
 
@@ -15,6 +16,7 @@ import type { ScannedProduct } from "@/lib/scan/scan-code";
 /** A product found by its barcode: what it is, price, stock in words, sales unit; quantity and one tap to add. */
 export function ScannedProductCard({
   product,
+  lists = [],
   quantity,
   onQuantity,
   onAdd,
@@ -22,6 +24,8 @@ export function ScannedProductCard({
   pending,
 }: {
   product: ScannedProduct;
+  /** The customer's lists, for "Add to list". */
+  lists?: { id: string; name: string }[];
   quantity: number;
   onQuantity: (quantity: number) => void;
   onAdd: () => void;
@@ -92,6 +96,16 @@ export function ScannedProductCard({
         <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
           {product.blocked ? t("product.blocked") : t("scan.notOrderable")}
         </p>
+      )}
+      {!product.orderable && !product.blocked ? null : (
+        <AddToListForm
+          key={product.sku}
+          sku={product.sku}
+          title={product.name}
+          quantity={product.salesUnitAmount}
+          lists={lists}
+          compact
+        />
       )}
       <div className="flex flex-wrap gap-2">
         <Link

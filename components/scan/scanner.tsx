@@ -42,7 +42,14 @@ const REPEAT_WINDOW_MS = 2_000;
  * continuous mode adds one sales unit per scan, with a running list and undo.
  * Without a connection, scans are kept on the device (see OfflineScanSync).
  */
-export function Scanner({ owner }: { owner: string }) {
+export function Scanner({
+  owner,
+  lists = [],
+}: {
+  owner: string;
+  /** The customer's lists, for a found product's "Add to list". */
+  lists?: { id: string; name: string }[];
+}) {
   const t = useTranslations("scan");
   const tc = useTranslations("cart");
   const [continuous, setContinuous] = useState(false);
@@ -319,6 +326,7 @@ export function Scanner({ owner }: { owner: string }) {
           {current?.kind === "found" ? (
             <ScannedProductCard
               product={current.product}
+              lists={lists}
               quantity={current.quantity}
               pending={adding}
               onQuantity={(quantity) => setCurrent({ ...current, quantity })}

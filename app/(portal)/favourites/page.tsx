@@ -7,6 +7,7 @@ import { ProductPrice, SalesUnitText } from "@/components/catalogue/product-pric
 import { StockBadge } from "@/components/catalogue/stock-badge";
 import { Link } from "@/components/link";
 import { FavouriteStar } from "@/components/lists/favourite-star";
+import { ProductAddToList } from "@/components/lists/product-add-to-list";
 import { requireSession } from "@/lib/auth/session";
 import { showsPricesIncVat } from "@/lib/catalogue/vat-preference";
 import { productDisplayName } from "@/lib/domain/product";
@@ -111,6 +112,9 @@ export default async function FavouritesPage() {
                       />
                     ) : null}
                     <FavouriteStar sku={sku} title={name} favourite returnTo="/favourites" />
+                    {product && product.available ? (
+                      <ProductAddToList sku={sku} title={name} quantity={product.salesUnitAmount} />
+                    ) : null}
                   </div>
                 </article>
               </li>

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import { Scanner } from "@/components/scan/scanner";
 import { requireSession } from "@/lib/auth/session";
+import { listLists } from "@/lib/lists/read";
 import { scanOwnerKey } from "@/lib/scan/owner-key";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +28,7 @@ export default async function ScanPage({ searchParams }: { searchParams: Promise
           {t(`posted.${posted}`)}
         </p>
       ) : null}
-      <Scanner owner={scanOwnerKey(session)} />
+      <Scanner owner={scanOwnerKey(session)} lists={(await listLists(session)).map(({ id, name }) => ({ id, name }))} />
     </div>
   );
 }
