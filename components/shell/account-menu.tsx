@@ -37,7 +37,10 @@ export function AccountMenu({ name, company, children }: { name: string; company
   }, [open]);
 
   return (
-    <details ref={root} className="relative ml-auto md:ml-0" onToggle={(event) => setOpen(event.currentTarget.open)}>
+    // ml-auto at every width: when the header's row is full (the Dutch navigation at 1280 px) the menu
+    // wraps to the next row at its right end, never its left, so the panel below (anchored to the
+    // button's right edge) opens inside the window.
+    <details ref={root} className="relative ml-auto" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary
         ref={summary}
         className="flex min-h-touch cursor-pointer list-none items-center gap-2 rounded-md px-2 hover:bg-white/10 [&::-webkit-details-marker]:hidden"
@@ -49,7 +52,10 @@ export function AccountMenu({ name, company, children }: { name: string; company
         </span>
         <span aria-hidden="true">▾</span>
       </summary>
-      <div className="absolute right-0 z-40 mt-1 w-72 max-w-[calc(100vw-2rem)] rounded-md bg-white p-4 text-slate-900 shadow-lg">
+      <div
+        data-testid="account-menu-panel"
+        className="absolute right-0 z-40 mt-1 w-72 max-w-[calc(100vw-2rem)] rounded-md bg-white p-4 text-slate-900 shadow-lg"
+      >
         {children}
       </div>
     </details>

@@ -1,0 +1,53 @@
+import { orderableProduct } from "./catalogue-data";
+import { E2E } from "./env";
+import { expect, test } from "./fixtures";
+
+/**
+ * Issue 17: the account menu in the header opens inside the window, at a desk (1280 px) and on a
+ * phone (360 px), in English and in Dutch (whose longer navigation once wrapped the menu to the
+ * left of the header's second row when the cart had lines, its panel reaching past the window's
+ * left edge). Its language buttons are then clicked as a dealer clicks them.
+ */
+const WIDTHS = [
+  { width: 1280, height: 800 },
+  { width: 360, height: 740 },
+] as const;
+const LOCALES = {
+  en: { other: "nl", otherName: "Nederlands", welcome: "Welkom", add: "Add to cart" },
+  nl: { other: "en", otherName: "English", welcome: "Welcome", add: "In winkelwagen" },
+} as const;
+
+for (const viewport of WIDTHS) {
+  for (const locale of ["en", "nl"] as const) {
+    test(`the open account menu lies inside the window (${viewport.width} px, ${locale})`, async ({
+      page,
+      context,
+    }) => {
+      await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: E2E.portalUrl }]);
+      await page.setViewportSize(viewport);
+      // A line in the cart: the header's cart link then carries its count, and the row is fullest.
+      const product = await orderableProduct();
+      await page.goto(`/products/${encodeURIComponent(product.sku)}`);
+      await page.getByRole("button", { name: LOCALES[locale].add, exact: true }).click();
+      await expect(page.getByRole("link", { name: /^(Cart|Winkelwagen), \d+ (line|regel)/ }).first()).toBeAttached();
+      await page.goto("/");
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      const summary = page.locator("summary").filter({ hasText: "Account" });
+      const button = await summary.boundingBox();
+      expect(button, "the account menu's button").not.toBeNull();
+      expect(button!.x + button!.width).toBeLessThanOrEqual(viewport.width);
+      await summary.click();
+      const panel = page.getByTestId("account-menu-panel");
+      await expect(panel).toBeVisible();
+      const box = (await panel.boundingBox())!;
+      expect(box.x, "the panel's left edge").toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, "the panel's right edge").toBeLessThanOrEqual(viewport.width);
+      // Anchored to the button's right edge.
+      expect(Math.abs(box.x + box.width - (button!.x + button!.width))).toBeLessThanOrEqual(1);
+      const { other, otherName, welcome } = LOCALES[locale];
+      await panel.getByRole("button", { name: otherName }).click();
+      await expect(page.locator("html")).toHaveAttribute("lang", other);
+      await expect(page.getByRole("heading", { name: new RegExp(`^${welcome}, `) })).toBeVisible();
+    });
+  }
+}
