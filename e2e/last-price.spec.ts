@@ -5,10 +5,11 @@ import { CheckoutPage } from "./pages/checkout-page";
 
 /**
  * Issue 17: after an order, the dealer sees beside the list price what they paid last time, with
- * the order linked, on the product page and in the cart (with an estimate at those prices); a
+ * the order linked, on the product page, in the cart and per line in the checkout (with an estimate
+ * at those prices); a
  * dealer of another customer sees none of it.
  */
-test("after an order the product page and the cart show the last price paid, linked; another dealer sees none", async ({
+test("after an order the product page, the cart and the checkout's lines show the last price paid, linked; another dealer sees none", async ({
   page,
   browser,
 }) => {
@@ -35,6 +36,15 @@ test("after an order the product page and the cart show the last price paid, lin
   await expect(estimate).toContainText("Estimate at your last prices");
   await expect(estimate).toContainText("An estimate");
   await expect(page.getByText("List price", { exact: false }).first()).toBeVisible();
+
+  // The checkout's review says it per line too: the last price paid, linked, and the line at it as an estimate.
+  await checkout.goto();
+  await checkout.review(`Estimate ${Date.now()}`);
+  const line = page.getByTestId("line-estimate");
+  await expect(line).toHaveCount(1);
+  await expect(line.getByRole("link", { name: `order ${orderId}` })).toBeVisible();
+  await expect(line).toContainText(/Estimate at your last price: €\s?[\d,.]+ excl\. VAT/);
+  await expect(line).toContainText("the wholesaler sets your price when the order is placed");
 
   const other = await browser.newContext({ storageState: E2E.limitedState, baseURL: E2E.portalUrl });
   const otherPage = await other.newPage();

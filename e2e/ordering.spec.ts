@@ -2,6 +2,7 @@ import { orderableProduct, orderableProducts } from "./catalogue-data";
 import { DEMO, E2E } from "./env";
 import { expect, test } from "./fixtures";
 import { CartPage } from "./pages/cart-page";
+import { CheckoutPage } from "./pages/checkout-page";
 import { simulator } from "./simulator";
 
 interface SimOrder {
@@ -100,6 +101,94 @@ test.describe("cart and checkout", () => {
     expect(orders[0]!.products).toEqual([expect.objectContaining({ product_sku: product.sku, quantity: unit * 3 })]);
     await cart.goto();
     await expect(page.getByText("Your cart is empty.")).toBeVisible();
+  });
+
+  test("going back after the confirmation and ordering again says the cart was already ordered as that order, and nothing more reaches the wholesaler", async ({
+    page,
+  }) => {
+    const product = await orderableProduct();
+    const checkout = new CheckoutPage(page);
+    await checkout.fillCart([{ sku: product.sku, quantity: product.sales_unit_amount }]);
+    await checkout.goto();
+    const first = `E2E-ONCE-${Date.now()}`;
+    await checkout.review(first);
+    await checkout.place();
+    const orderId = await checkout.expectPlaced();
+    const ordersBefore = ((await simulator.orders()) as SimOrder[]).length;
+
+    await page.goBack();
+    await expect(page).toHaveURL(/\/checkout$/);
+    // The checkout as the browser kept it (the form, a new reference typed and sent), or drawn again
+    // with the cart empty: either way it says which order the cart became.
+    const said = page.getByTestId("already-ordered");
+    const change = page.getByRole("button", { name: "Change details" });
+    const reference = page.getByLabel("Your order reference");
+    await expect(said.or(change).or(reference).filter({ visible: true }).first()).toBeVisible();
+    const second = `E2E-AGAIN-${Date.now()}`;
+    if (!(await said.isVisible())) {
+      if (await change.isVisible()) await change.click();
+      await reference.fill(second);
+      await page.getByRole("button", { name: "Review order" }).click();
+      await page.getByRole("button", { name: "Place order" }).click();
+    }
+    await expect(said).toContainText(new RegExp(`This cart was (already )?ordered as order ${orderId}\\b`));
+    await expect(said.getByRole("link", { name: `order ${orderId}` })).toHaveAttribute(
+      "href",
+      `/orders/${encodeURIComponent(orderId)}`,
+    );
+    await expect(page.getByRole("button", { name: "Place order" })).toHaveCount(0);
+    await said.getByRole("link", { name: "Open the new cart" }).click();
+    await expect(page.getByRole("heading", { name: "Cart", level: 1 })).toBeVisible();
+    await expect(page.getByText("Your cart is empty.")).toBeVisible();
+    expect(await simulatorOrdersWithReference(first)).toHaveLength(1);
+    expect(await simulatorOrdersWithReference(second)).toHaveLength(0);
+    expect(((await simulator.orders()) as SimOrder[]).length).toBe(ordersBefore);
+  });
+
+  test("a reference pasted longer than 50 characters is kept whole and said too long, and the review waits", async ({
+    page,
+  }) => {
+    const product = await orderableProduct();
+    const checkout = new CheckoutPage(page);
+    await checkout.fillCart([{ sku: product.sku, quantity: product.sales_unit_amount }]);
+    await checkout.goto();
+    const pasted = `PO-${"1234567890".repeat(6)}`;
+    const field = page.getByLabel("Your order reference");
+    await field.fill(pasted);
+    await expect(field).toHaveValue(pasted);
+    await expect(
+      page.getByText(`${pasted.length} of 50 characters: ${pasted.length - 50} characters too many`),
+    ).toBeVisible();
+    await page.getByRole("button", { name: "Review order" }).click();
+    await expect(
+      page.getByText("At most 50 characters fit in the reference: please shorten it. Nothing was cut off."),
+    ).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Summary" })).toHaveCount(0);
+    await expect(field).toHaveValue(pasted);
+    await field.fill(pasted.slice(0, 50));
+    await expect(page.getByText("50 of 50 characters", { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Review order" }).click();
+    await expect(page.getByRole("heading", { name: "Summary" })).toBeVisible();
+  });
+
+  test("a quantity above the maximum is said to be capped at 100,000, not rounded up, on the product page and in quick order", async ({
+    page,
+  }) => {
+    const product = await orderableProduct((item) => item.sales_unit_amount === 1);
+    await page.goto(`/products/${encodeURIComponent(product.sku)}`);
+    const quantity = page.getByRole("textbox", { name: /^Quantity of/ });
+    await quantity.fill("250000");
+    await quantity.blur();
+    await expect(page.getByText("Capped at 100,000: one line holds at most 100,000.")).toBeVisible();
+    await expect(page.getByText(/Rounded up/)).toHaveCount(0);
+
+    await page.goto("/quick-order");
+    await page.getByLabel("Lines to check").fill(`${product.sku}\t250000`);
+    await page.getByRole("button", { name: "Check lines" }).last().click();
+    await expect(page.locator('[data-outcome="rounded"]')).toContainText(
+      "Capped at 100,000 instead of 250,000: one line holds at most 100,000",
+    );
+    await expect(page.locator('[data-outcome="rounded"]')).not.toContainText("Rounded up");
   });
 
   test("drop-shipment to an end customer", async ({ page }) => {

@@ -26,8 +26,9 @@ export async function submitOrder(input: unknown): Promise<SubmitOrderResult> {
   const parsed = checkoutSchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", fields: fieldMessages(parsed.error) };
   const result = await placeOrder(await requireSession(), parsed.data);
-  // The header's cart count (rendered by the portal layout) goes to 0 at once.
-  if (result.kind === "placed") revalidatePath("/", "layout");
+  // The header's cart count (rendered by the portal layout) goes to 0 at once; also when another
+  // tab's order took the cart (already ordered), which this page's header does not know yet.
+  if (result.kind === "placed" || result.kind === "already-ordered") revalidatePath("/", "layout");
   return result;
 }
 
