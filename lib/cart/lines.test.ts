@@ -77,6 +77,19 @@ describe("checkRequestedLines", () => {
   });
 });
 
+describe("a quantity above what a line holds", () => {
+  it("is checked, not refused, and reported capped at 100,000 (below what was asked), never above", async () => {
+    const requested = { lines: [{ line: 1, identifier: orderable.sku, quantity: 250_000 }] };
+    const parsed = requestedLinesInput.safeParse(requested);
+    expect(parsed.success).toBe(true);
+    const [report] = await checkRequestedLines(handle.db, parsed.data!.lines);
+    expect(report).toMatchObject({ outcome: "rounded", requested: 250_000 });
+    expect(report!.quantity).toBeLessThanOrEqual(100_000);
+    expect(report!.quantity).toBeGreaterThan(100_000 - orderable.salesUnitAmount);
+    expect(addLinesInput.safeParse({ lines: addableLines([report!]), source: "paste" }).success).toBe(true);
+  });
+});
+
 describe("the inputs of the cart's actions", () => {
   it("refuse a 1 MB identifier or SKU and a NUL in a SKU, as validation, before anything is read", () => {
     const huge = "A".repeat(1024 * 1024);

@@ -26,7 +26,8 @@ export const requestedLinesInput = z.object({
       z.object({
         line: z.number().int().min(1).max(1_000_000),
         identifier: z.string().trim().min(1).max(64),
-        quantity: z.number().finite().positive().max(MAX_LINE_QUANTITY).nullable(),
+        // More than a line holds is checked, not refused: it is capped at MAX_LINE_QUANTITY and said so.
+        quantity: z.number().finite().positive().max(Number.MAX_SAFE_INTEGER).nullable(),
       }),
     )
     .min(1)
