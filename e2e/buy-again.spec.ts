@@ -1,10 +1,12 @@
+import AxeBuilder from "@axe-core/playwright";
+
 import { E2E } from "./env";
 import { expect, test } from "./fixtures";
 
 /**
  * Issue 17: "Buy again" lists what the customer ordered before (filled from their newest orders on
  * the first visit), searchable with a GET form, each with stock in words and Add to cart; at 1280
- * and 360 px, in English and Dutch.
+ * and 360 px, in English and Dutch; axe without serious or critical findings.
  */
 
 const WORDS = {
@@ -64,3 +66,28 @@ for (const width of [1280, 360] as const) {
     });
   }
 }
+
+test("axe finds nothing serious or critical on /buy-again and its search (en, nl; 1280 and 360 px)", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const problems: string[] = [];
+  for (const locale of ["en", "nl"] as const) {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: E2E.portalUrl }]);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const target of ["/buy-again", "/buy-again?q=zzz-nothing-matches"]) {
+        await page.goto(target);
+        await expect(page.getByRole("heading", { level: 1, name: WORDS[locale].title })).toBeVisible();
+        const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+        for (const violation of result.violations) {
+          if (violation.impact === "serious" || violation.impact === "critical") {
+            problems.push(`${locale} ${width} ${target}: ${violation.id} ${violation.nodes[0]?.target.join(" ")}`);
+          }
+        }
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+});

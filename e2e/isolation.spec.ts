@@ -1,4 +1,7 @@
-import { orderableProduct } from "./catalogue-data";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+
+import { postThrough, renderedActionFields } from "./action-forms";
+import { orderableProduct, someProducts } from "./catalogue-data";
 import { DEMO, E2E } from "./env";
 import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
@@ -7,8 +10,34 @@ import { simulator } from "./simulator";
 /**
  * Dealer A (the suite's dealer, Acme) tries every page, route and action that takes an id or a
  * customer code with dealer B's (Bakker Campers): B's order (placed here by B), B's order
- * confirmation, B's customer code. Every attempt fails, and nothing of B reaches A.
+ * confirmation, B's customer code. Every attempt fails, and nothing of B reaches A. Then B's
+ * lists, address book and favourites (issue 22): not listed, 404 by id in pages and the export,
+ * and A's forms posted with B's ids (as a browser posts them without JavaScript) change nothing,
+ * while the same posts with A's own ids do what they say (so the fields reach the actions).
  */
+
+/** The simulator's second user of A's customer (EA00001): its own cart, A's lists and addresses. */
+const COLLEAGUE = { email: "warehouse@acme.example", password: "demo1234" } as const;
+
+/** A user signed in through the sign-in page in a browser of their own, on `from`. */
+async function signedIn(browser: Browser, email: string, password: string, from: string): Promise<Page> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  const signIn = new SignInPage(page);
+  await signIn.goto(from);
+  await signIn.signIn(email, password);
+  await expect(page).toHaveURL((url) => url.pathname === from);
+  return page;
+}
+
+/** The same user in a browser without JavaScript, where forms stay as the server sent them. */
+async function withoutJavaScript(browser: Browser, storageState: string | StorageState): Promise<Page> {
+  const context = await browser.newContext({ storageState, javaScriptEnabled: false });
+  return context.newPage();
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
 test("dealer A gets nothing of dealer B's orders, confirmations or customer code", async ({ page, browser }) => {
   const product = await orderableProduct();
   const reference = `ISO-${Date.now()}`;
@@ -104,58 +133,238 @@ test("dealer A gets nothing of dealer B's orders, confirmations or customer code
   expectNothingOfB(await page.content(), "the orders list");
 });
 
-test("dealer A gets nothing of dealer B's address book or favourites", async ({ page, browser }) => {
-  const lastName = `Bakkerklant${Date.now().toString(36)}`;
+test("dealer A gets nothing of dealer B's address book: not listed, 404, not offered at checkout, forged forms change nothing", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now().toString(36);
   const theirs = await browser.newContext({ storageState: E2E.limitedState });
   const theirPage = await theirs.newPage();
-  await theirPage.goto("/addresses/new");
-  await theirPage.getByLabel("First name").fill("Bea");
-  await theirPage.getByLabel("Last name").fill(lastName);
-  await theirPage.getByLabel("Phone").fill("+31 20 123 4567");
-  await theirPage.getByLabel("Street").fill("Kerkstraat");
-  await theirPage.getByLabel("House number").fill("3");
-  await theirPage.getByLabel("Postcode").fill("1017 GC");
-  await theirPage.getByLabel("City").fill("Amsterdam");
-  await theirPage.getByRole("button", { name: "Save address" }).click();
-  await theirPage.getByRole("link", { name: `Edit the address of Bea ${lastName}` }).click();
-  await expect(theirPage).toHaveURL(/\/addresses\/[\w-]{22}$/);
-  const theirAddress = new URL(theirPage.url()).pathname;
-  await theirs.close();
+  const lastName = `Bakkerklant${stamp}`;
+  const ownName = `Acmeklant${stamp}`;
+  const newAddress = async (on: Page, firstName: string, last: string): Promise<string> => {
+    await on.goto("/addresses/new");
+    await on.getByLabel("First name").fill(firstName);
+    await on.getByLabel("Last name").fill(last);
+    await on.getByLabel("Phone").fill("+31 20 123 4567");
+    await on.getByLabel("Street").fill("Kerkstraat");
+    await on.getByLabel("House number").fill("3");
+    await on.getByLabel("Postcode").fill("1017 GC");
+    await on.getByLabel("City").fill("Amsterdam");
+    await on.getByRole("button", { name: "Save address" }).click();
+    await on.getByRole("link", { name: `Edit the address of ${firstName} ${last}` }).click();
+    await expect(on).toHaveURL(/\/addresses\/[\w-]{22}$/);
+    return new URL(on.url()).pathname.split("/").at(-1)!;
+  };
+  const theirId = await newAddress(theirPage, "Bea", lastName);
+  const ownId = await newAddress(page, "Aad", ownName);
 
-  // Not in A's book, not found by its id, not offered at A's checkout.
+  // Not in A's book, not found by its id.
   await page.goto(`/addresses?q=${lastName}`);
   // The search words are said back ("no address matches …"); no address of theirs is listed.
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: `Edit the address of Bea ${lastName}` })).toHaveCount(0);
   await expect(page.getByRole("article")).toHaveCount(0);
-  const response = await page.goto(theirAddress);
+  const response = await page.goto(`/addresses/${theirId}`);
   expect(response?.status()).toBe(404);
   expect(await page.content()).not.toContain(lastName);
-  await page.goto("/favourites");
-  expect(await page.content()).not.toContain(lastName);
+
+  // A's edit and delete forms, as posted without JavaScript. With A's own id they do what they say.
+  const plain = await withoutJavaScript(browser, E2E.dealerState);
+  await plain.goto(`/addresses/${ownId}`);
+  const edit = await renderedActionFields(plain.locator("form").filter({ has: plain.getByLabel("Last name") }));
+  await plain.goto(`/addresses?q=${ownName}`);
+  const remove = await renderedActionFields(
+    plain.locator("form").filter({ has: plain.locator(`input[name="id"][value="${ownId}"]`) }),
+  );
+  const fields = {
+    firstName: "Aad",
+    phone: "+31 20 765 4321",
+    street: "Damrak",
+    houseNumber: "1",
+    postcode: "1012 LG",
+    city: "Amsterdam",
+    country: "NL",
+  };
+  const updated = await postThrough(plain.request, `/addresses/${ownId}`, edit, {
+    ...fields,
+    lastName: ownName,
+    id: ownId,
+  });
+  expect(updated.location).toContain("done=updated");
+  await page.goto(`/addresses/${ownId}`);
+  await expect(page.getByLabel("Street")).toHaveValue("Damrak");
+
+  // With B's id: refused in words, and B's address is as it was.
+  for (const [what, answer] of [
+    [
+      "edit",
+      await postThrough(plain.request, `/addresses/${ownId}`, edit, { ...fields, lastName: "Taken", id: theirId }),
+    ],
+    ["delete", await postThrough(plain.request, `/addresses?q=${ownName}`, remove, { id: theirId })],
+  ] as const) {
+    expect(answer.status, what).toBeLessThan(500);
+    expect(answer.location, what).toBe("");
+    expect(answer.body, what).toContain("This address no longer exists.");
+    expect(answer.body, what).not.toContain(lastName);
+  }
+  await plain.context().close();
+  await theirPage.reload();
+  await expect(theirPage.getByLabel("Last name")).toHaveValue(lastName);
+  await expect(theirPage.getByLabel("Street")).toHaveValue("Kerkstraat");
+  await theirs.close();
+
+  // At checkout (a colleague at A's customer, with a line in the cart): B's address is neither
+  // offered nor taken by its id, posted as "Use this address" without JavaScript; A's is.
+  const product = await orderableProduct((item) => item.dropshipment.dropshipable);
+  const colleague = await signedIn(
+    browser,
+    COLLEAGUE.email,
+    COLLEAGUE.password,
+    `/products/${encodeURIComponent(product.sku)}`,
+  );
+  await colleague.getByRole("button", { name: "Add to cart", exact: true }).click();
+  await expect(colleague.getByRole("status").filter({ hasText: "Added" })).toBeVisible();
+  const checkout = await withoutJavaScript(browser, await colleague.context().storageState());
+  await colleague.context().close();
+  await checkout.goto("/checkout");
+  expect(await checkout.content()).not.toContain(lastName);
+  const pickForm = await renderedActionFields(
+    checkout.locator("form").filter({ has: checkout.locator('button[name="intent"][value="pick"]') }),
+  );
+  const pickOwn = await postThrough(checkout.request, "/checkout", pickForm, { intent: "pick", savedAddress: ownId });
+  expect(pickOwn.status).toBeLessThan(500);
+  expect(pickOwn.body).toContain(`value="${ownName}"`);
+  const pickTheirs = await postThrough(checkout.request, "/checkout", pickForm, {
+    intent: "pick",
+    savedAddress: theirId,
+  });
+  expect(pickTheirs.status).toBeLessThan(500);
+  expect(pickTheirs.body).not.toContain(lastName);
+  await checkout.context().close();
 });
 
-test("dealer A gets nothing of dealer B's lists: not listed, 404 on the page and the export", async ({
+test("dealer A does not see dealer B's favourites", async ({ page, browser }) => {
+  const product = (await someProducts()).filter((item) => item.title && !item.blocked).at(40)!;
+  const star = (on: Page) => on.getByRole("button", { name: /^(Add to|Remove from) favourites$/ });
+
+  // A's own star off first (another test may have starred it), then B stars the product.
+  await page.goto(`/products/${encodeURIComponent(product.sku)}`);
+  if ((await star(page).getAttribute("aria-pressed")) === "true") {
+    await star(page).click();
+    await expect(star(page)).toHaveAttribute("aria-pressed", "false");
+  }
+  const theirs = await browser.newContext({ storageState: E2E.limitedState });
+  const theirPage = await theirs.newPage();
+  await theirPage.goto(`/products/${encodeURIComponent(product.sku)}`);
+  if ((await star(theirPage).getAttribute("aria-pressed")) !== "true") await star(theirPage).click();
+  await expect(star(theirPage)).toHaveAttribute("aria-pressed", "true");
+  await theirPage.goto("/favourites");
+  await expect(theirPage.getByRole("article").filter({ hasText: product.sku })).toBeVisible();
+  await theirs.close();
+
+  await page.reload();
+  await expect(star(page)).toHaveAttribute("aria-pressed", "false");
+  await page.goto("/favourites");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("article").filter({ hasText: product.sku })).toHaveCount(0);
+});
+
+test("dealer A gets nothing of dealer B's lists: not listed, 404 on the page and the export, forged forms change nothing", async ({
   page,
   browser,
 }) => {
-  const name = `Bakker list ${Date.now().toString(36)}`;
+  test.setTimeout(180_000);
+  const product = await orderableProduct((item) => item.sales_unit_amount === 1);
+  const title = product.title!;
+  const stamp = Date.now().toString(36);
+  const newList = async (on: Page, name: string): Promise<string> => {
+    await on.goto("/lists");
+    await on.getByLabel("Name of the new list").fill(name);
+    await on.getByRole("button", { name: "Create list" }).click();
+    await expect(on).toHaveURL(/\/lists\/[0-9a-f-]{36}$/);
+    await on.getByLabel("Lines to import").fill(`${product.sku};4`);
+    await on.getByRole("button", { name: "Import", exact: true }).click();
+    await expect(on.getByText(/1 line read/)).toBeVisible();
+    return new URL(on.url()).pathname.split("/").at(-1)!;
+  };
+  const name = `Bakker list ${stamp}`;
+  const own = `Acme list ${stamp}`;
   const theirs = await browser.newContext({ storageState: E2E.limitedState });
   const theirPage = await theirs.newPage();
-  await theirPage.goto("/lists");
-  await theirPage.getByLabel("Name of the new list").fill(name);
-  await theirPage.getByRole("button", { name: "Create list" }).click();
-  await expect(theirPage).toHaveURL(/\/lists\/[0-9a-f-]{36}$/);
-  const theirList = new URL(theirPage.url()).pathname;
+  const theirId = await newList(theirPage, name);
+  const ownId = await newList(page, own);
 
   await page.goto("/lists");
   await expect(page.getByText(name)).toHaveCount(0);
-  for (const path of [theirList, `${theirList}/export`]) {
+  for (const path of [`/lists/${theirId}`, `/lists/${theirId}/export`]) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(404);
     expect(await response.text(), path).not.toContain(name);
   }
+
+  // Every list form of A's, as posted without JavaScript.
+  const plain = await withoutJavaScript(browser, E2E.dealerState);
+  const ownPath = `/lists/${ownId}`;
+  await plain.goto(ownPath);
+  const form = (has: string) => renderedActionFields(plain.locator("form").filter({ has: plain.locator(has) }));
+  const forms = {
+    rename: await form('input[name="name"]'),
+    line: await form('button[name="intent"][value="remove"]'),
+    importLines: await form('textarea[name="text"]'),
+    toCart: await form('button[name="scope"][value="all"]'),
+    remove: await renderedActionFields(
+      plain.locator("form").filter({ has: plain.getByRole("button", { name: "Delete list" }) }),
+    ),
+  };
+  await plain.goto(`/products/${encodeURIComponent(product.sku)}`);
+  const addTo = await renderedActionFields(plain.locator("details[data-add-to-list] form"));
+
+  // With A's own id they do what they say: the fields reach the actions.
+  const renamed = await postThrough(plain.request, ownPath, forms.rename, { id: ownId, name: `${own} renamed` });
+  expect(renamed.body).toContain("The list was renamed.");
+  const saved = await postThrough(plain.request, ownPath, forms.line, {
+    id: ownId,
+    sku: product.sku,
+    intent: "quantity",
+    quantity: "8",
+  });
+  expect(saved.body).toContain("Quantity saved.");
+  await page.goto(ownPath);
+  await expect(page.getByRole("heading", { level: 1, name: `${own} renamed` })).toBeVisible();
+  await expect(page.getByLabel(`Quantity of ${title}`, { exact: true })).toHaveValue("8");
+
+  // With B's list id: refused in words, nothing of B's in the answer.
+  const notFound = "This list no longer exists, or it is not one of your lists.";
+  const forged: Array<[string, Record<string, string>, Record<string, string>]> = [
+    ["rename", forms.rename, { id: theirId, name: "Taken over" }],
+    ["quantity", forms.line, { id: theirId, sku: product.sku, intent: "quantity", quantity: "9" }],
+    ["move", forms.line, { id: theirId, sku: product.sku, intent: "down" }],
+    ["remove line", forms.line, { id: theirId, sku: product.sku, intent: "remove" }],
+    ["import", forms.importLines, { id: theirId, text: `${product.sku};7` }],
+    ["to cart", forms.toCart, { id: theirId, scope: "all" }],
+    ["delete", forms.remove, { id: theirId }],
+  ];
+  for (const [what, action, fields] of forged) {
+    const answer = await postThrough(plain.request, ownPath, action, fields);
+    expect(answer.status, what).toBe(200);
+    expect(answer.body, what).toContain(notFound);
+    expect(answer.body, what).not.toContain(name);
+  }
+  const added = await postThrough(plain.request, `/products/${encodeURIComponent(product.sku)}`, addTo, {
+    sku: product.sku,
+    list: theirId,
+    quantity: "5",
+  });
+  expect(added.status).toBe(200);
+  expect(added.body).toContain(notFound);
+  expect(added.body).not.toContain(name);
+  await plain.context().close();
+
+  // B's list is as B left it.
   await theirPage.reload();
   await expect(theirPage.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(theirPage.getByLabel(`Quantity of ${title}`, { exact: true })).toHaveValue("4");
   await theirs.close();
 });
