@@ -1,12 +1,10 @@
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 
-import { ActingBanner } from "@/components/acting/acting-banner";
+import { ActingBanner } from "@/components/acting/staff-only";
 import { CartFlashProvider } from "@/components/cart/cart-flash";
-import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
-import { OfflineScanSync } from "@/components/scan/offline-scan-sync";
+import { AfterHydration } from "@/components/shell/after-hydration";
 import { BottomNav } from "@/components/shell/bottom-nav";
-import { Providers } from "@/components/shell/providers";
 import { SiteHeader } from "@/components/shell/site-header";
 import { isStaff } from "@/lib/acting/policy";
 import { shellState } from "@/lib/acting/shell";
@@ -29,7 +27,7 @@ export default async function PortalLayout({ children }: { children: React.React
   // A cart form posted without JavaScript redirected here with its message (lib/http/flash.ts).
   const cartFlash = readCartFlash((await headers()).get(FLASH_HEADER));
   return (
-    <Providers>
+    <>
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-white px-4 py-2 text-brand-700 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
@@ -49,8 +47,7 @@ export default async function PortalLayout({ children }: { children: React.React
         <CartFlashProvider flash={cartFlash}>{children}</CartFlashProvider>
       </main>
       <BottomNav cartCount={cartCount} showAdmin={isStaff(session)} />
-      <OfflineScanSync owner={scanOwnerKey(token)} />
-      <ServiceWorkerRegistration enabled={getEnv().NODE_ENV === "production"} />
-    </Providers>
+      <AfterHydration scanOwner={scanOwnerKey(token)} serviceWorker={getEnv().NODE_ENV === "production"} />
+    </>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
 
+import { useDeferredQuery } from "@/components/query/deferred-query";
 import { useCurrentPath } from "@/components/shell/use-current-path";
 import { actForCustomer } from "@/lib/acting/actions";
 
@@ -45,6 +45,12 @@ export function CustomerSwitcher() {
   const root = useRef<HTMLDetailsElement>(null);
   const summary = useRef<HTMLElement>(null);
 
+  // Opened before its script ran (it hydrates from a script of its own): start as open.
+  useEffect(() => {
+    if (!root.current?.open) return;
+    setRecent(readRecent());
+    setOpen(true);
+  }, []);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(query), 150);
     return () => clearTimeout(timer);
@@ -69,7 +75,8 @@ export function CustomerSwitcher() {
     wasSwitching.current = switching;
   }, [switching, state]);
 
-  const { data, isLoading, isError } = useQuery({
+  // The query library is loaded when the panel is first opened.
+  const { data, isLoading, isError, probe } = useDeferredQuery<{ companies: CompanyOption[]; skipped?: number }>({
     queryKey: ["companies", debounced],
     queryFn: async ({ signal }) => {
       const response = await fetch(`/api/companies?q=${encodeURIComponent(debounced)}`, { signal });
@@ -179,6 +186,7 @@ export function CustomerSwitcher() {
             </button>
           </div>
         </form>
+        {probe}
         <p role="status" aria-live="polite" className="mt-1 text-xs text-slate-600">
           {status}
         </p>

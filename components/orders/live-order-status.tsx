@@ -6,6 +6,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
 
+import { usePortalQueryClient } from "@/components/query/client";
 import { isFinalStatus, normaliseOrderStatus, type OrderStatus } from "@/lib/domain/order";
 
 import { OrderStatusBadge } from "./order-status-badge";
@@ -43,33 +44,37 @@ export function LiveOrderStatus({ orderId, initial }: { orderId: string; initial
   const format = useFormatter();
   const router = useRouter();
   const pathname = usePathname();
-  const query = useQuery({
-    queryKey: ["order-status", orderId],
-    queryFn: async ({ signal }): Promise<StatusSnapshot> => {
-      const response = await fetch(`/orders/${encodeURIComponent(orderId)}/status`, {
-        signal,
-        cache: "no-store",
-        headers: { Accept: "application/json" },
-      });
-      if (response.status === 401) {
-        // A full navigation on purpose: /session-expired is a route handler that clears the session cookies.
-        // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-        window.location.assign(`/session-expired?from=${encodeURIComponent(pathname)}`);
-      }
-      if (!response.ok) throw new StatusRequestError(response.status);
-      const body = answer.parse(await response.json());
-      return { ...body, status: normaliseOrderStatus(body.status) };
+  const queryClient = usePortalQueryClient();
+  const query = useQuery(
+    {
+      queryKey: ["order-status", orderId],
+      queryFn: async ({ signal }): Promise<StatusSnapshot> => {
+        const response = await fetch(`/orders/${encodeURIComponent(orderId)}/status`, {
+          signal,
+          cache: "no-store",
+          headers: { Accept: "application/json" },
+        });
+        if (response.status === 401) {
+          // A full navigation on purpose: /session-expired is a route handler that clears the session cookies.
+          // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+          window.location.assign(`/session-expired?from=${encodeURIComponent(pathname)}`);
+        }
+        if (!response.ok) throw new StatusRequestError(response.status);
+        const body = answer.parse(await response.json());
+        return { ...body, status: normaliseOrderStatus(body.status) };
+      },
+      initialData: initial,
+      refetchInterval: (current) => {
+        const error = current.state.error;
+        if (error instanceof StatusRequestError && (error.status === 404 || error.status === 401)) return false;
+        return isFinalStatus(current.state.data?.status ?? "unknown") ? false : STATUS_REFRESH_MS;
+      },
+      refetchIntervalInBackground: false,
+      refetchOnWindowFocus: false,
+      retry: false,
     },
-    initialData: initial,
-    refetchInterval: (current) => {
-      const error = current.state.error;
-      if (error instanceof StatusRequestError && (error.status === 404 || error.status === 401)) return false;
-      return isFinalStatus(current.state.data?.status ?? "unknown") ? false : STATUS_REFRESH_MS;
-    },
-    refetchIntervalInBackground: false,
-    refetchOnWindowFocus: false,
-    retry: false,
-  });
+    queryClient,
+  );
 
   const data = query.data;
   const seen = useRef(`${initial.status}|${initial.updatedAt}`);

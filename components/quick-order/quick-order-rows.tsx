@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 
 import { Link } from "@/components/link";
+import { usePortalQueryClient } from "@/components/query/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { quickOrderFormAction } from "@/lib/quick-order/actions";
@@ -23,21 +24,25 @@ interface Row {
 const FIRST_ROWS = 3;
 
 function useSuggestions(query: string) {
+  const queryClient = usePortalQueryClient();
   const [debounced, setDebounced] = useState(query);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(query), 150);
     return () => clearTimeout(timer);
   }, [query]);
-  return useQuery({
-    queryKey: ["search-suggestions", debounced],
-    queryFn: async ({ signal }) => {
-      const response = await fetch(`/api/search/suggest?q=${encodeURIComponent(debounced)}`, { signal });
-      if (!response.ok) return [];
-      return ((await response.json()) as { items: { sku: string; name: string }[] }).items;
+  return useQuery(
+    {
+      queryKey: ["search-suggestions", debounced],
+      queryFn: async ({ signal }) => {
+        const response = await fetch(`/api/search/suggest?q=${encodeURIComponent(debounced)}`, { signal });
+        if (!response.ok) return [];
+        return ((await response.json()) as { items: { sku: string; name: string }[] }).items;
+      },
+      enabled: debounced.trim().length >= 2,
+      staleTime: 30_000,
     },
-    enabled: debounced.trim().length >= 2,
-    staleTime: 30_000,
-  });
+    queryClient,
+  );
 }
 
 /**

@@ -1,10 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 
+import { useDeferredQuery } from "@/components/query/deferred-query";
 import type { Suggestion } from "@/lib/catalogue/search-catalogue";
 
 async function fetchSuggestions(query: string, signal: AbortSignal): Promise<Suggestion[]> {
@@ -27,6 +27,7 @@ function useDebounced<T>(value: T, ms: number): T {
  * (debounced, stale requests cancelled, arrow keys and Enter), Enter without a
  * choice opens the results page. A barcode scanner typing 13 digits and Enter works too.
  * `byCode`: an account without the product list looks up one SKU, part number or barcode, with no suggestions.
+ * Before hydration it is the plain GET form to /search.
  */
 export function SearchBox({ id = "site-search", byCode = false }: { id?: string; byCode?: boolean }) {
   const t = useTranslations("searchBox");
@@ -41,7 +42,8 @@ export function SearchBox({ id = "site-search", byCode = false }: { id?: string;
   const [active, setActive] = useState(-1);
   const query = useDebounced(value.trim(), 150);
   const enabled = !byCode && open && query.length >= 2 && !/^\d{8,14}$/.test(query);
-  const { data: suggestions = [] } = useQuery({
+  // The suggestions' query library is loaded when they are first asked for (focus, typing), not with every page.
+  const { data: suggestions = [], probe } = useDeferredQuery<Suggestion[]>({
     queryKey: ["search-suggestions", query],
     queryFn: ({ signal }) => fetchSuggestions(query, signal),
     enabled,
@@ -118,6 +120,7 @@ export function SearchBox({ id = "site-search", byCode = false }: { id?: string;
       <p className="sr-only" aria-live="polite">
         {enabled ? ts("search.suggestionsCount", { count: shown.length }) : ""}
       </p>
+      {probe}
       <ul
         id={listboxId}
         role="listbox"
