@@ -4,7 +4,9 @@
 // - when a response ends, the portal's hook (lib/observability/requests.ts) writes one JSON log line and
 //   the request metrics;
 // - on SIGTERM or SIGINT: readiness answers 503 at once (the balancer stops sending), requests in flight
-//   (a checkout) finish, then the portal's shutdown hook stops the sync and closes the database.
+//   (a checkout) finish, then the portal's shutdown hook stops the sync and closes the database;
+// - a page that found nothing (lib/http/not-found.ts marks its request) is answered with the not-found page
+//   Next renders for an address that matches nothing, instead of Next's bare error document (issue 21).
 // Plain CommonJS without dependencies: it runs before Next and the portal's code are loaded.
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: it must load before Next, without a bundler */
 "use strict";
@@ -20,6 +22,60 @@ const state = (globalThis[STATE] ??= { shuttingDown: false, startedAt: Date.now(
 process.env.NEXT_MANUAL_SIG_HANDLE = "true";
 
 const servers = new Set();
+
+// Requests whose page called notFoundPage() (lib/http/not-found.ts), by the id this wrapper gave them.
+const NOT_FOUND_MARKS = Symbol.for("dealer-portal.not-found-documents");
+const notFoundMarks = (globalThis[NOT_FOUND_MARKS] ??= new Set());
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "x-request-id"]);
+
+/**
+ * Next answers notFound() thrown while a page renders with `<html id="__next_error__">` and an empty body (the
+ * not-found view only in the RSC payload: blank without JavaScript; vercel/next.js#62228), but renders an
+ * address that matches no page whole. A marked page's 404 document is replaced, before its first byte, by the
+ * answer to /_not-found-path asked of this server with the same headers (cookies, language, encoding): the
+ * not-found page in the user's language, status 404, its own CSP nonce. Next's body is dropped.
+ */
+function answerMarkedNotFound(req, res, renderId) {
+  const { writeHead, write, end } = res;
+  let replacing = false;
+  const callbackOf = (args) => args.find((arg) => typeof arg === "function");
+  res.writeHead = function (statusCode, ...rest) {
+    if (replacing) return this;
+    if (!notFoundMarks.delete(renderId) || statusCode !== 404) return writeHead.call(this, statusCode, ...rest);
+    replacing = true;
+    const ownCookies = [].concat(this.getHeader("set-cookie") ?? []);
+    for (const name of this.getHeaderNames()) if (name !== "x-request-id") this.removeHeader(name);
+    const headers = { ...req.headers };
+    delete headers["x-portal-render"];
+    const host = (req.socket.localAddress ?? "127.0.0.1").replace(/^::ffff:/, "");
+    const inner = http.get({ host, port: req.socket.localPort, path: "/_not-found-path", headers }, (answer) => {
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (value !== undefined && !HOP_BY_HOP.has(name) && name !== "set-cookie") this.setHeader(name, value);
+      }
+      const cookies = [...ownCookies, ...(answer.headers["set-cookie"] ?? [])];
+      if (cookies.length) this.setHeader("set-cookie", cookies);
+      writeHead.call(this, 404);
+      answer.on("data", (chunk) => write.call(this, chunk));
+      answer.on("end", () => end.call(this));
+    });
+    inner.on("error", () => {
+      if (this.headersSent) return end.call(this);
+      writeHead.call(this, 404, { "content-type": "text/plain; charset=utf-8" });
+      end.call(this, "Not found");
+    });
+    return this;
+  };
+  res.write = function (...args) {
+    if (!replacing) return write.apply(this, args);
+    callbackOf(args)?.();
+    return true;
+  };
+  res.end = function (...args) {
+    if (!replacing) return end.apply(this, args);
+    callbackOf(args)?.();
+    return this;
+  };
+}
 const createServer = http.createServer;
 http.createServer = function (...args) {
   const server = createServer.apply(this, args);
@@ -34,6 +90,13 @@ http.createServer = function (...args) {
     const forwarded = req.headers["x-forwarded-for"] !== undefined || req.headers.forwarded !== undefined;
     req.headers["x-portal-peer"] = forwarded ? "forwarded" : (req.socket.remoteAddress ?? "");
     res.setHeader("X-Request-Id", id);
+    // This wrapper's own id of the request, for lib/http/not-found.ts (whatever a client sent is replaced).
+    const renderId = randomUUID();
+    req.headers["x-portal-render"] = renderId;
+    res.once("close", () => notFoundMarks.delete(renderId));
+    if (req.method === "GET" && req.headers.rsc === undefined && req.headers["next-action"] === undefined) {
+      answerMarkedNotFound(req, res, renderId);
+    }
     let done = false;
     const end = (aborted) => {
       if (done) return;

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { AddressForm } from "@/components/address-book/address-form";
 import { addressName } from "@/components/address-book/address-text";
 import { showAddress } from "@/lib/address-book/book";
 import { requireSession } from "@/lib/auth/session";
+import { notFoundPage } from "@/lib/http/not-found";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditAddressPage({ params }: Props) {
   const { id } = await params;
   const saved = await showAddress(await requireSession(), { id });
-  if (!saved) notFound();
+  if (!saved) return notFoundPage();
   const t = await getTranslations("addressBook");
   return (
     <div className="max-w-3xl space-y-4">

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 
@@ -14,15 +13,16 @@ import { requireSession } from "@/lib/auth/session";
 import { unitName } from "@/lib/i18n/units";
 import { showList, type ShownListLine } from "@/lib/lists/read";
 import { parseListId } from "@/lib/lists/schemas";
+import { notFoundPage } from "@/lib/http/not-found";
 
 type Props = { params: Promise<{ id: string }> };
 
 /** The page and its metadata read the list once per request; another customer's id is not found. */
 const load = cache(async (raw: string) => {
   const id = parseListId(raw);
-  if (!id) notFound();
+  if (!id) return notFoundPage();
   const list = await showList(await requireSession(), { id });
-  if (!list) notFound();
+  if (!list) return notFoundPage();
   return list;
 });
 

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 
@@ -22,6 +21,7 @@ import { orderTimeline } from "@/lib/orders/timeline";
 import { orderTotals } from "@/lib/orders/totals";
 import { billingCompany, deliveryCompany } from "@/lib/orders/addresses";
 import { countryCode } from "@/lib/orders/tracking";
+import { notFoundPage } from "@/lib/http/not-found";
 
 import "./print.css";
 
@@ -57,7 +57,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 export default async function OrderPage({ params }: Props) {
   const found = await load((await params).id);
-  if (!found) notFound();
+  if (!found) return notFoundPage();
   const { id, loaded } = found;
   const t = await getTranslations("orders.detail");
   const back = (

@@ -1,0 +1,31 @@
+import "server-only";
+
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+
+/**
+ * A page that finds nothing, answered with the not-found page in its first response.
+ *
+ * Next (16.4, vercel/next.js#62228) answers notFound() thrown while a page renders with a bare
+ * error document (`<html id="__next_error__">`, no lang, an empty body): the not-found view is
+ * only in the RSC payload, drawn once script runs, so without JavaScript the page stays blank.
+ * An address that matches no page is rendered whole. So the page marks its request here before
+ * throwing, and the standalone server's wrapper (scripts/server-wrapper.cjs) answers a marked 404
+ * document with what Next renders for an address that matches nothing (the same not-found page, in
+ * the user's language, status 404). Without the wrapper (`next dev`) the mark is never read and
+ * the answer is Next's own.
+ */
+
+/** Where the wrapper keeps the marks: its id of the request (a header only it sets), per request. */
+const MARKS = Symbol.for("dealer-portal.not-found-documents");
+/** The request header the wrapper sets on every request (a client's own value is replaced). */
+const RENDER_HEADER = "x-portal-render";
+
+type Holder = { [MARKS]?: Set<string> };
+
+export async function notFoundPage(): Promise<never> {
+  const marks = (globalThis as Holder)[MARKS];
+  const id = (await headers()).get(RENDER_HEADER);
+  if (marks && id) marks.add(id);
+  notFound();
+}
