@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import { MoreMenu } from "./lazy-islands";
+import { MoreMenu } from "./more-menu";
 import { NavLink } from "./nav-link";
 import { NAV_ITEMS, PHONE_BAR } from "./nav-items";
 

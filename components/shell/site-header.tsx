@@ -7,10 +7,11 @@ import { mayListProducts } from "@/lib/catalogue/orderable";
 
 import { CustomerSwitcher } from "@/components/acting/staff-only";
 
+import { AccountMenu } from "./account-menu";
 import { LanguageSwitch } from "./language-switch";
-import { AccountMenu, SignOutButton } from "./lazy-islands";
 import { NavLinks } from "./nav-links";
 import { SearchBox } from "./search-box";
+import { SignOutButton } from "./sign-out-button";
 
 /** The header of every signed-in page: name, search, navigation, the user and their company. */
 export async function SiteHeader({ session, cartCount }: { session: PublicSession; cartCount: number }) {
