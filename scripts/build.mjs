@@ -87,7 +87,9 @@ export async function build(env = {}) {
       env: { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "build-time-placeholder-secret-0123456789", ...env },
     });
   } finally {
-    writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
+    // Written back only when the build changed it: the unit tests may be reading it beside the build.
+    const file = path.join(root, "tsconfig.json");
+    if (readFileSync(file, "utf8") !== tsconfig) writeFileSync(file, tsconfig);
   }
   return assembleStandalone(env.NEXT_DIST_DIR || process.env.NEXT_DIST_DIR || ".next");
 }
