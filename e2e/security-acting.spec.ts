@@ -149,7 +149,7 @@ test.describe("bad input to the acting and order routes is a 4xx, never a 5xx", 
         failOnStatusCode: false,
       });
       expect(dutch.status(), `/orders/${id.slice(0, 20)} (nl)`).toBe(404);
-      // (A notFound() from a page is streamed in Next's error document: its words are in the payload the browser renders.)
+      // The not-found page itself, in the first response (lib/http/not-found.ts; no-javascript-not-found.spec.ts).
       expect(await dutch.text()).toContain("Pagina niet gevonden");
     }
     // A whole megabyte does not fit in a request line: refused before the portal, never a 5xx.
