@@ -47,7 +47,7 @@ export async function importList(session: ListSession, input: { id: string; text
   const parsed = parseOrderList(input.text);
   if (!parsed.entries.length && !parsed.problems.length) return { ok: false, error: "empty" };
   const reports = await checkRequestedLines(db, parsed.entries);
-  const problems: ImportProblem[] = parsed.problems.map((problem) => ({
+  let problems: ImportProblem[] = parsed.problems.map((problem) => ({
     line: problem.line,
     identifier: problem.text.slice(0, 64),
     problem: "quantity",
@@ -71,9 +71,15 @@ export async function importList(session: ListSession, input: { id: string; text
     added = outcome.added;
     updated = outcome.updated;
     const refused = new Set(outcome.refused);
+    const notImported = new Set<number>();
     for (const line of wanted) {
       if (!refused.delete(line.sku)) continue;
-      problems.push({ line: line.line, identifier: line.identifier, problem: "limit" });
+      notImported.add(line.line);
+    }
+    // A line past the limit is said once, as not imported (not also "unknown: kept on the list").
+    problems = problems.filter((problem) => !notImported.has(problem.line));
+    for (const line of wanted) {
+      if (notImported.has(line.line)) problems.push({ line: line.line, identifier: line.identifier, problem: "limit" });
     }
   }
   problems.sort((a, b) => a.line - b.line);
