@@ -65,9 +65,11 @@ export function AddToCart({
     pending || state === null
       ? ""
       : state.ok
-        ? state.rounded
-          ? t("addedRounded", { quantity: state.quantity, title, unit: unitName(salesUnit, 2) })
-          : t("added", { quantity: state.quantity, title })
+        ? state.capped
+          ? t("addedCapped", { quantity: state.lineQuantity, title, max: MAX_LINE_QUANTITY })
+          : state.rounded
+            ? t("addedRounded", { quantity: state.quantity, title, unit: unitName(salesUnit, 2) })
+            : t("added", { quantity: state.quantity, title })
         : t(`errors.${state.error}`, { max: MAX_LINE_QUANTITY });
 
   return (

@@ -127,7 +127,9 @@ export function CartEditor({
               const stepForm = `cart-step-${line.sku}`;
               const refused = state && !state.ok && state.sku === line.sku ? state : null;
               const rounded =
-                state?.ok && state.intent === "set" && state.sku === line.sku && state.rounded ? state : null;
+                state?.ok && state.intent === "set" && state.sku === line.sku && (state.rounded || state.capped)
+                  ? state
+                  : null;
               return (
                 <li
                   key={line.sku}
@@ -163,11 +165,13 @@ export function CartEditor({
                     </form>
                     {rounded ? (
                       <p className="text-xs text-amber-800">
-                        {t("roundedNote", {
-                          quantity: rounded.quantity,
-                          unit: unitName(line.salesUnit),
-                          amount: line.salesUnitAmount,
-                        })}
+                        {rounded.capped
+                          ? t("cappedNote", { quantity: rounded.quantity, max: MAX_LINE_QUANTITY })
+                          : t("roundedNote", {
+                              quantity: rounded.quantity,
+                              unit: unitName(line.salesUnit),
+                              amount: line.salesUnitAmount,
+                            })}
                       </p>
                     ) : null}
                     <p className="text-right">{line.total}</p>

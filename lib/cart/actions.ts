@@ -75,7 +75,8 @@ export async function addToCartFromForm(_previous: AddToCartState, form: FormDat
   const result = await addProduct(await requireSession(), { sku: parsed.data.sku, quantity: quantity.data });
   if (!result.ok) return { ok: false, error: result.error };
   changed();
-  return { ok: true, sku: result.sku, quantity: result.quantity, rounded: result.rounded, count: result.count };
+  const { sku, quantity: added, rounded, capped, lineQuantity, count } = result;
+  return { ok: true, sku, quantity: added, rounded, capped, lineQuantity, count };
 }
 
 /**
@@ -105,8 +106,8 @@ export async function editCartFromForm(_previous: CartFormState, form: FormData)
     const result = await setQuantity(await requireSession(), { sku: input.sku, quantity: quantity.data });
     if (!result.ok) return { ok: false, error: result.error, sku: input.sku };
     changed();
-    const { sku, title, rounded } = result;
-    return { ok: true, intent: "set", sku, title, quantity: result.quantity, rounded };
+    const { sku, title, rounded, capped } = result;
+    return { ok: true, intent: "set", sku, title, quantity: result.quantity, rounded, capped };
   }
   const result = await stepLine(await requireSession(), {
     sku: input.sku,
@@ -121,6 +122,7 @@ export async function editCartFromForm(_previous: CartFormState, form: FormData)
     title: result.title,
     quantity: result.quantity,
     rounded: false,
+    capped: false,
   };
 }
 

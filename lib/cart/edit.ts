@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { productDisplayName } from "@/lib/domain/product";
 
 import { cartOwnerOf } from "./owner";
-import { roundToSalesUnit, stepQuantity } from "./quantity";
+import { lineMaximum, roundToSalesUnit, stepQuantity } from "./quantity";
 import { productsBySku } from "./resolve";
 import {
   addToStoredCart,
@@ -23,8 +23,21 @@ import {
  * (never a customer named in the input). Inputs are validated by the caller (lib/cart/schemas.ts).
  */
 
+/**
+ * `quantity`: what was added or set (rounded up to whole sales units: `rounded`); `lineQuantity`: what the
+ * line holds afterwards; `capped`: the line holds its maximum (lineMaximum), less than was asked for.
+ */
 export type CartEditResult =
-  | { ok: true; sku: string; title: string; quantity: number; rounded: boolean; count: number }
+  | {
+      ok: true;
+      sku: string;
+      title: string;
+      quantity: number;
+      lineQuantity: number;
+      rounded: boolean;
+      capped: boolean;
+      count: number;
+    }
   | { ok: false; error: "unknown" | "blocked" | "unavailable" };
 
 async function context(session: SessionToken) {
@@ -42,13 +55,18 @@ export async function addProduct(
   if (orderable !== "orderable") return { ok: false, error: orderable };
   if (!product) return { ok: false, error: "unknown" };
   const quantity = roundToSalesUnit(line.quantity, product.salesUnitAmount);
-  await addToStoredCart(db, owner, [{ sku: product.sku, quantity }]);
+  const before = (await readCart(db, owner)).find((stored) => stored.sku === product.sku)?.quantity ?? 0;
+  const maximum = lineMaximum(product.salesUnitAmount);
+  const after = (await addToStoredCart(db, owner, [{ sku: product.sku, quantity, maximum }])).get(product.sku);
+  const lineQuantity = after ?? Math.min(before + quantity, maximum);
   return {
     ok: true,
     sku: product.sku,
     title: productDisplayName(product),
     quantity,
-    rounded: quantity !== line.quantity,
+    lineQuantity,
+    rounded: quantity > line.quantity,
+    capped: quantity < line.quantity || lineQuantity < before + quantity,
     count: await cartLineCount(db, owner),
   };
 }
@@ -71,7 +89,9 @@ export async function setQuantity(
     sku: product.sku,
     title: productDisplayName(product),
     quantity,
-    rounded: quantity !== line.quantity,
+    lineQuantity: quantity,
+    rounded: quantity > line.quantity,
+    capped: quantity < line.quantity,
     count: await cartLineCount(db, owner),
   };
 }
@@ -96,7 +116,9 @@ export async function stepLine(
     sku: product.sku,
     title: productDisplayName(product),
     quantity,
+    lineQuantity: quantity,
     rounded: false,
+    capped: false,
     count: await cartLineCount(db, owner),
   };
 }

@@ -18,7 +18,15 @@ const typed = z.string().max(20).optional();
 const quantity = z.number().finite().nonnegative();
 
 const addState = z.union([
-  z.object({ ok: z.literal(true), sku, quantity, rounded: z.boolean(), count: z.number().int().nonnegative() }),
+  z.object({
+    ok: z.literal(true),
+    sku,
+    quantity,
+    rounded: z.boolean(),
+    capped: z.boolean(),
+    lineQuantity: quantity,
+    count: z.number().int().nonnegative(),
+  }),
   z.object({ ok: z.literal(false), error, typed }),
 ]);
 
@@ -30,6 +38,7 @@ const cartState = z.union([
     title,
     quantity,
     rounded: z.boolean(),
+    capped: z.boolean(),
   }),
   z.object({ ok: z.literal(true), intent: z.literal("remove"), sku, title }),
   z.object({ ok: z.literal(true), intent: z.literal("empty") }),

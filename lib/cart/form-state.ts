@@ -7,10 +7,13 @@
 export type CartFormError =
   "invalid" | "quantity" | "tooMany" | "unknown" | "blocked" | "unavailable" | "gone" | "failed";
 
-/** After "Add to cart": what was added (or why not, with what was typed, to show it again). */
+/**
+ * After "Add to cart": what was added (or why not, with what was typed, to show it again); `capped`: the
+ * line holds its maximum, `lineQuantity`, less than asked for.
+ */
 export type AddToCartState =
   | null
-  | { ok: true; sku: string; quantity: number; rounded: boolean; count: number }
+  | { ok: true; sku: string; quantity: number; rounded: boolean; capped: boolean; lineQuantity: number; count: number }
   | { ok: false; error: CartFormError; typed?: string };
 
 /** After a change on the cart page. */
@@ -23,6 +26,7 @@ export type CartFormState =
       title: string;
       quantity: number;
       rounded: boolean;
+      capped: boolean;
     }
   | { ok: true; intent: "remove"; sku: string; title: string }
   | { ok: true; intent: "empty" }

@@ -7,6 +7,7 @@ import { UpstreamClient } from "@/lib/upstream";
 import { startSimulator, type RunningSimulator } from "@/tests/fixtures/simulator";
 
 import { addableLines, checkRequestedLines } from "./lines";
+import { lineMaximum } from "./quantity";
 import { addLinesInput, requestedLinesInput } from "./schemas";
 
 /** Requested lines (quick order, paste, CSV) against a real PGlite mirror filled from the simulator. */
@@ -54,7 +55,9 @@ describe("checkRequestedLines", () => {
     // What is shown back holds no NUL or broken character.
     expect(reports[1]!.identifier).toBe("\uFFFDA\uFFFDB\uFFFD");
     expect(reports[2]!.identifier).toBe("AB\uFFFD");
-    expect(addableLines(reports)).toEqual([{ sku: orderable.sku, quantity: orderable.salesUnitAmount }]);
+    expect(addableLines(reports)).toEqual([
+      { sku: orderable.sku, quantity: orderable.salesUnitAmount, maximum: lineMaximum(orderable.salesUnitAmount) },
+    ]);
   });
 
   it("a whole UTF-16 file read as UTF-8 text: every line is reported unreadable, nothing fails", async () => {

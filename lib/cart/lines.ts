@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db";
 import type { ProductRow } from "@/lib/db/schema";
 import { productDisplayName } from "@/lib/domain/product";
 
-import { roundToSalesUnit } from "./quantity";
+import { lineMaximum, roundToSalesUnit } from "./quantity";
 import { resolveIdentifiers } from "./resolve";
 import { isCleanLine } from "./safe-text";
 
@@ -83,13 +83,19 @@ function reportFor(line: RequestedLine, product: ProductRow | undefined): LineRe
   return { ...base, outcome: rounded ? "rounded" : "added", quantity };
 }
 
-/** The lines of a report that can go into the cart, summed per SKU. */
-export function addableLines(reports: LineReport[]): { sku: string; quantity: number }[] {
-  const bySku = new Map<string, number>();
+/** The lines of a report that can go into the cart, summed per SKU, each with the most its line holds. */
+export function addableLines(reports: LineReport[]): { sku: string; quantity: number; maximum: number }[] {
+  const bySku = new Map<string, { sku: string; quantity: number; maximum: number }>();
   for (const report of reports) {
     if ((report.outcome === "added" || report.outcome === "rounded") && report.sku && report.quantity) {
-      bySku.set(report.sku, (bySku.get(report.sku) ?? 0) + report.quantity);
+      const line = bySku.get(report.sku) ?? {
+        sku: report.sku,
+        quantity: 0,
+        maximum: lineMaximum(report.salesUnitAmount ?? 1),
+      };
+      line.quantity += report.quantity;
+      bySku.set(report.sku, line);
     }
   }
-  return [...bySku.entries()].map(([sku, quantity]) => ({ sku, quantity }));
+  return [...bySku.values()];
 }

@@ -5,12 +5,18 @@
 
 export const MAX_LINE_QUANTITY = 100_000;
 
+/** The most one line of a product holds: the largest whole number of sales units up to MAX_LINE_QUANTITY. */
+export function lineMaximum(salesUnitAmount: number): number {
+  const unit = Math.max(1, Math.floor(salesUnitAmount));
+  return Math.floor(MAX_LINE_QUANTITY / unit) * unit;
+}
+
 /** The smallest valid quantity at or above `wanted`: a whole number of sales units, at least one. */
 export function roundToSalesUnit(wanted: number, salesUnitAmount: number): number {
   const unit = Math.max(1, Math.floor(salesUnitAmount));
   if (!Number.isFinite(wanted) || wanted <= 0) return unit;
   const rounded = Math.ceil(Math.ceil(wanted - 1e-9) / unit) * unit;
-  return Math.min(rounded, Math.floor(MAX_LINE_QUANTITY / unit) * unit);
+  return Math.min(rounded, lineMaximum(unit));
 }
 
 /** One step of the quantity stepper up or down, never below one sales unit. */

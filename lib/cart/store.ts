@@ -3,6 +3,8 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { cartLines, carts } from "@/lib/db/schema";
 
+import { MAX_LINE_QUANTITY } from "./quantity";
+
 /** Whose cart: a person, for the customer they act for. */
 export interface CartOwner {
   userKey: string;
@@ -50,26 +52,37 @@ export async function cartLineCount(db: Database, owner: CartOwner): Promise<num
   return row?.count ?? 0;
 }
 
-/** Adds quantities to the cart, summed with what a line already holds (at most 100,000). */
+/**
+ * Adds quantities to the cart, summed with what a line already holds, in one statement (two adds at
+ * once both count). A line holds at most its `maximum` (a whole number of sales units, lineMaximum;
+ * MAX_LINE_QUANTITY when not given): the sum is capped there. Returns each line's quantity afterwards.
+ */
 export async function addToStoredCart(
   db: Database,
   owner: CartOwner,
-  lines: { sku: string; quantity: number }[],
-): Promise<void> {
-  if (!lines.length) return;
+  given: { sku: string; quantity: number; maximum?: number }[],
+): Promise<Map<string, number>> {
+  if (!given.length) return new Map();
+  const lines = given.map((line) => ({ ...line, maximum: line.maximum ?? MAX_LINE_QUANTITY }));
   const id = await cartId(db, owner, true);
   if (id === null) throw new Error("cart could not be created");
-  await db
+  const maximum = sql.join(
+    [sql`case excluded.sku`, ...lines.map((line) => sql`when ${line.sku} then ${line.maximum}::int`), sql`end`],
+    sql` `,
+  );
+  const stored = await db
     .insert(cartLines)
-    .values(lines.map((line) => ({ cartId: id, sku: line.sku, quantity: line.quantity })))
+    .values(lines.map((line) => ({ cartId: id, sku: line.sku, quantity: Math.min(line.quantity, line.maximum) })))
     .onConflictDoUpdate({
       target: [cartLines.cartId, cartLines.sku],
-      set: { quantity: sql`least(${cartLines.quantity} + excluded.quantity, 100000)` },
-    });
+      set: { quantity: sql`least(${cartLines.quantity} + excluded.quantity, ${maximum})` },
+    })
+    .returning({ sku: cartLines.sku, quantity: cartLines.quantity });
   await db
     .update(carts)
     .set({ updatedAt: sql`now()` })
     .where(eq(carts.id, id));
+  return new Map(stored.map((line) => [line.sku, line.quantity]));
 }
 
 export async function setStoredQuantity(db: Database, owner: CartOwner, sku: string, quantity: number): Promise<void> {

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import { openMemoryDatabase, type DatabaseHandle } from "@/lib/db/client";
+
+import { addableLines, type LineReport } from "./lines";
+import { lineMaximum, MAX_LINE_QUANTITY } from "./quantity";
+import { addToStoredCart, readCart, type CartOwner } from "./store";
+
+/** The cart's store on a real PGlite: adds sum per line and stop at the most a line holds, in whole sales units. */
+
+let handle: DatabaseHandle;
+const owner: CartOwner = { userKey: "dealer@acme.example", customerCode: "EA00001" };
+
+beforeAll(async () => {
+  handle = await openMemoryDatabase();
+});
+afterAll(async () => {
+  await handle.close();
+});
+beforeEach(async () => {
+  await handle.db.execute("delete from cart_lines" as never);
+});
+
+const quantities = async () => new Map((await readCart(handle.db, owner)).map((line) => [line.sku, line.quantity]));
+
+describe("addToStoredCart", () => {
+  it("sums an add with what the line holds and says what each line holds afterwards", async () => {
+    await addToStoredCart(handle.db, owner, [{ sku: "A", quantity: 10, maximum: lineMaximum(10) }]);
+    const after = await addToStoredCart(handle.db, owner, [{ sku: "A", quantity: 20, maximum: lineMaximum(10) }]);
+    expect(after.get("A")).toBe(30);
+    expect((await quantities()).get("A")).toBe(30);
+  });
+
+  it("caps a line at the largest whole number of its sales units, not at a bare 100,000", async () => {
+    const maximum = lineMaximum(7);
+    expect(maximum).toBe(99_995);
+    await addToStoredCart(handle.db, owner, [{ sku: "BOX7", quantity: 59_997, maximum }]);
+    const after = await addToStoredCart(handle.db, owner, [{ sku: "BOX7", quantity: 59_997, maximum }]);
+    expect(after.get("BOX7")).toBe(99_995);
+    expect((await quantities()).get("BOX7")! % 7).toBe(0);
+  });
+
+  it("caps each line of one add at its own maximum; a line without one at MAX_LINE_QUANTITY", async () => {
+    await addToStoredCart(handle.db, owner, [
+      { sku: "P1", quantity: 60_000 },
+      { sku: "P6", quantity: 60_000, maximum: lineMaximum(6) },
+    ]);
+    const after = await addToStoredCart(handle.db, owner, [
+      { sku: "P1", quantity: 60_000 },
+      { sku: "P6", quantity: 60_000, maximum: lineMaximum(6) },
+    ]);
+    expect(after.get("P1")).toBe(MAX_LINE_QUANTITY);
+    expect(after.get("P6")).toBe(99_996);
+  });
+
+  it("keeps both of two adds made at once", async () => {
+    await Promise.all([
+      addToStoredCart(handle.db, owner, [{ sku: "C", quantity: 5 }]),
+      addToStoredCart(handle.db, owner, [{ sku: "C", quantity: 5 }]),
+    ]);
+    expect((await quantities()).get("C")).toBe(10);
+  });
+});
+
+describe("addableLines", () => {
+  const report = (sku: string, quantity: number, salesUnitAmount: number): LineReport => ({
+    line: 1,
+    identifier: sku,
+    outcome: "added",
+    sku,
+    title: sku,
+    requested: quantity,
+    quantity,
+    salesUnit: "box",
+    salesUnitAmount,
+  });
+
+  it("sums the lines of one SKU and gives each the most its line holds", () => {
+    expect(addableLines([report("A", 14, 7), report("A", 7, 7), report("B", 3, 1)])).toEqual([
+      { sku: "A", quantity: 21, maximum: 99_995 },
+      { sku: "B", quantity: 3, maximum: 100_000 },
+    ]);
+  });
+});
