@@ -38,10 +38,20 @@ export async function ensureBuild() {
  * the variants project beside them. One Playwright worker per group, as the suite's shared accounts
  * need; the groups share nothing but the build.
  */
-// Group a takes these files (about half the suite's time, measured in CI: the fuzz test alone is a
-// third of it), group b every other file, so a new spec lands in b. Playwright's grep is matched
+// Group a takes these files (about half the suite's time, measured in CI: the fuzz test is the longest
+// of all), group b every other file, so a new spec lands in b. Playwright's grep is matched
 // against "project file describe title", so a file name selects a file; the setup files run in both.
-const GROUP_A_FILES = ["fuzz", "accessibility", "catalogue", "favourites", "lists", "orders", "cache"];
+const GROUP_A_FILES = [
+  "fuzz",
+  "accessibility",
+  "catalogue",
+  "favourites",
+  "lists",
+  "orders",
+  "cache",
+  "isolation",
+  "ordering",
+];
 const groupAPattern = `(^| )(${GROUP_A_FILES.join("|")})\\.spec\\.ts`;
 const GROUPS = [
   { name: "a", offset: 0, args: [`--grep=${groupAPattern}|\\.setup\\.ts`], env: { E2E_VARIANTS: "0" } },
