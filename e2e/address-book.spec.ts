@@ -11,7 +11,8 @@ import { simulator } from "./simulator";
  * The drop-ship address book (issue 22): a drop-ship order saves its address (opt-in), the next
  * checkout picks it and places again; the address is edited (validated as checkout validates) and
  * deleted on /addresses; another dealer does not see it and gets 404 on its id; axe on the pages.
- * The checkout journey in English at 1280 px, the address book's own pages in Dutch at 360 px.
+ * The checkout journey in English at 1280 px and in Dutch at 360 px, the address book's own pages in
+ * Dutch at 360 px.
  */
 
 interface SimOrder {
@@ -129,6 +130,62 @@ test("a drop-ship order saves its address, the next checkout picks it; edited an
   await expect(page.getByText("The address was deleted.")).toBeVisible();
   await expect(page.getByRole("article", { name: `Piet ${lastName}` })).toHaveCount(0);
   expect((await page.goto(addressPath))?.status()).toBe(404);
+});
+
+test("in Dutch at 360 px: a drop-ship order saves its address and the next checkout picks it", async ({ page }) => {
+  test.setTimeout(240_000);
+  // The cart page object speaks English: the cart is emptied first, then the portal speaks Dutch.
+  await setLocale(page, "en");
+  await new CartPage(page).empty();
+  await setLocale(page, "nl");
+  await page.setViewportSize({ width: 360, height: 780 });
+  const product = await orderableProduct((item) => item.dropshipment.dropshipable);
+  const lastName = `Visser${Date.now().toString(36)}`;
+  const addToCart = async () => {
+    await page.goto(`/products/${encodeURIComponent(product.sku)}`);
+    await page.getByRole("button", { name: "In winkelwagen", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "toegevoegd" })).toBeVisible();
+  };
+
+  // A drop-ship order with "Dit adres bewaren in het adresboek" ticked.
+  await addToCart();
+  await page.goto("/checkout");
+  await page.getByLabel("Uw orderreferentie").fill(`E2E-AB-NL1-${Date.now()}`);
+  await page.getByRole("radio", { name: "Dropshipment naar uw klant" }).check();
+  await page.getByLabel("Voornaam").fill("Anna");
+  await page.getByLabel("Achternaam").fill(lastName);
+  await page.getByLabel("Bedrijf (optioneel)").fill("Jachthaven Het Anker");
+  await page.getByLabel("Telefoon").fill("+31 20 765 4321");
+  await page.getByLabel("Straat").fill("Havenweg");
+  await page.getByLabel("Huisnummer").fill("3");
+  await page.getByLabel("Postcode").fill("1781 ab");
+  await page.getByLabel("Plaats").fill("Den Helder");
+  await page.getByRole("checkbox", { name: /Dit adres bewaren in het adresboek/ }).check();
+  await noSidewaysScroll(page);
+  await page.getByRole("button", { name: "Bestelling controleren" }).click();
+  await page.getByRole("button", { name: "Bestelling plaatsen" }).click();
+  await expect(page.getByRole("heading", { name: "Bedankt, uw bestelling is geplaatst" })).toBeVisible();
+
+  // The next checkout finds it by name and places again with it.
+  await addToCart();
+  await page.goto("/checkout");
+  const second = `E2E-AB-NL2-${Date.now()}`;
+  await page.getByLabel("Uw orderreferentie").fill(second);
+  await page.getByRole("radio", { name: "Dropshipment naar uw klant" }).check();
+  await page.getByLabel("Bewaarde adressen doorzoeken").fill(lastName);
+  await page
+    .getByLabel("Kies een bewaard adres")
+    .selectOption({ label: `Anna ${lastName}, Jachthaven Het Anker, 1781AB Den Helder` });
+  await page.getByRole("button", { name: "Dit adres gebruiken" }).click();
+  await expect(page.getByLabel("Achternaam")).toHaveValue(lastName);
+  await expect(page.getByLabel("Uw orderreferentie")).toHaveValue(second);
+  await noSidewaysScroll(page);
+  await page.getByRole("button", { name: "Bestelling controleren" }).click();
+  await page.getByRole("button", { name: "Bestelling plaatsen" }).click();
+  await expect(page.getByRole("heading", { name: "Bedankt, uw bestelling is geplaatst" })).toBeVisible();
+  const [placed] = await ordersWithReference(second);
+  expect(placed?.dropship).toBe(true);
+  expect(placed?.shippingAddress).toMatchObject({ zipcode: "1781AB", city: "Den Helder" });
 });
 
 test("the address book's own pages in Dutch at 360 px: add, search, edit, delete", async ({ page }) => {
