@@ -30,8 +30,6 @@ const nextConfig = {
   output: "standalone",
   outputFileTracingRoot: import.meta.dirname,
   reactStrictMode: true,
-  // `npm test` type-checks the whole tree (tsc) before it builds: its build need not check again.
-  typescript: { ignoreBuildErrors: process.env.BUILD_SKIP_TYPECHECK === "1" },
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   poweredByHeader: false,
   images: {

@@ -1,7 +1,6 @@
 // `npm test`: every test, in the order that fails fastest and finishes soonest on a small machine.
 //   1. the static checks side by side: types (tsc), lint (ESLint), format (Prettier);
-//   2. the unit and integration tests (Vitest) beside the production build the end-to-end suite runs
-//      (its own type check skipped: step 1 has just made it);
+//   2. the unit and integration tests (Vitest) beside the production build the end-to-end suite runs;
 //   3. the end-to-end suite (scripts/e2e.mjs: its parallel groups against that build).
 // Each step prints its output when it ends, with its time; the first failing step stops the run.
 import { spawn } from "node:child_process";
@@ -55,7 +54,7 @@ await together(
 );
 await together(
   step("unit and integration tests", NODE, [npx("vitest"), "run"]),
-  step("production build", NODE, ["scripts/build.mjs"], { BUILD_SKIP_TYPECHECK: "1" }),
+  step("production build", NODE, ["scripts/build.mjs"]),
 );
 const code = await streamed("end-to-end tests", NODE, ["scripts/e2e.mjs"]);
 console.log(`npm test: ${code === 0 ? "all passed" : "failed"} in ${((Date.now() - started) / 60000).toFixed(1)} min`);

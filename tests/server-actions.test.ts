@@ -32,9 +32,10 @@ describe("server action modules", () => {
     expect(file).toMatch(/^lib\/[a-z0-9-]+\/actions\.ts$/);
   });
 
-  it.each(serverModules)("%s exports only async functions, each validating its input", (file) => {
+  it.each(serverModules)("%s exports only async functions (no types), each validating its input", (file) => {
     const source = readFileSync(file, "utf8");
-    const runtimeExports = source.match(/^export\s+(?!type\b|interface\b)[^\n]*/gm) ?? [];
+    // Types too live beside the actions, not in their file: the file is the feature's list of endpoints.
+    const runtimeExports = source.match(/^export\s[^\n]*/gm) ?? [];
     for (const line of runtimeExports) expect(line, `${file}: ${line}`).toMatch(/^export async function \w+\(/);
     for (const [, name, params, body] of source.matchAll(
       /^export async function (\w+)\(([^)]*)\)[^{]*\{([\s\S]*?)^\}/gm,

@@ -6,7 +6,8 @@ import { useActionState } from "react";
 import { Link } from "@/components/link";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
-import { submitAddress, type AddressFormState } from "@/lib/address-book/actions";
+import { submitAddress } from "@/lib/address-book/actions";
+import type { AddressFormState } from "@/lib/address-book/address-form-state";
 import { ADDRESS_AUTOCOMPLETE, type AddressField } from "@/lib/address-book/schema";
 import { COUNTRIES } from "@/lib/checkout/schema";
 

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 
-import { removeAddress, type AddressFormState } from "@/lib/address-book/actions";
+import { removeAddress } from "@/lib/address-book/actions";
+import type { AddressFormState } from "@/lib/address-book/address-form-state";
 
 function DeleteButton({ label }: { label: string }) {
   const t = useTranslations("addressBook");

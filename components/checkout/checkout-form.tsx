@@ -20,7 +20,8 @@ import {
   type CheckoutInput,
 } from "@/lib/checkout/schema";
 
-import { checkoutFormAction, submitOrder, type SubmitOrderResult } from "@/lib/checkout/actions";
+import { checkoutFormAction, submitOrder } from "@/lib/checkout/actions";
+import type { PlaceOrderResult } from "@/lib/checkout/place-order";
 import {
   INITIAL_CHECKOUT_STATE,
   stateAfterPlacing,
@@ -115,7 +116,7 @@ export function CheckoutForm(props: CheckoutProps) {
     window.scrollTo({ top: 0 });
   });
 
-  function show(result: SubmitOrderResult) {
+  function show(result: PlaceOrderResult) {
     if (result.kind === "placed") {
       router.push(`/checkout/confirmation/${result.attemptId}`);
       return;

@@ -6,7 +6,8 @@ import { useActionState, useId, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Link } from "@/components/link";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { addToListAction, type ListFormState } from "@/lib/lists/actions";
+import { addToListAction } from "@/lib/lists/actions";
+import type { ListFormState } from "@/lib/lists/list-form-state";
 import { MAX_LIST_NAME } from "@/lib/lists/limits";
 
 import { useListError } from "./list-message";

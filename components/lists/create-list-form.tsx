@@ -5,7 +5,8 @@ import { useActionState } from "react";
 
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
-import { createListAction, type ListFormState } from "@/lib/lists/actions";
+import { createListAction } from "@/lib/lists/actions";
+import type { ListFormState } from "@/lib/lists/list-form-state";
 import { MAX_LIST_NAME } from "@/lib/lists/limits";
 
 import { useListError } from "./list-message";

@@ -5,7 +5,8 @@ import { usePathname } from "next/navigation";
 import { useActionState } from "react";
 
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { setFavourite, type FavouriteState } from "@/lib/favourites/actions";
+import { setFavourite } from "@/lib/favourites/actions";
+import type { FavouriteState } from "@/lib/favourites/favourite-state";
 
 /**
  * The star that puts a product in the customer's favourites or takes it out: a form posting to the

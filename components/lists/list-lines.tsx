@@ -7,7 +7,8 @@ import { useFormStatus } from "react-dom";
 import { Link } from "@/components/link";
 import { LineReportTable } from "@/components/quick-order/line-report";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { addListToCartAction, editListLineAction, type ListFormState } from "@/lib/lists/actions";
+import { addListToCartAction, editListLineAction } from "@/lib/lists/actions";
+import type { ListFormState } from "@/lib/lists/list-form-state";
 
 import { ListMessage, useListError } from "./list-message";
 

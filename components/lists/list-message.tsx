@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
-import type { ListError, ListFormState } from "@/lib/lists/actions";
+import type { ListError, ListFormState } from "@/lib/lists/list-form-state";
 import { MAX_LINES_PER_LIST, MAX_LIST_NAME, MAX_LISTS_PER_CUSTOMER } from "@/lib/lists/limits";
 
 /** The words of a list action's error, with the limit it names. */

@@ -5,7 +5,8 @@ import { useActionState } from "react";
 
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
-import { deleteListAction, renameListAction, type ListFormState } from "@/lib/lists/actions";
+import { deleteListAction, renameListAction } from "@/lib/lists/actions";
+import type { ListFormState } from "@/lib/lists/list-form-state";
 import { MAX_LIST_NAME } from "@/lib/lists/limits";
 
 import { ListMessage, useListError } from "./list-message";

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 
 import { SubmitButton } from "@/components/ui/submit-button";
-import { saveCartAsListAction, saveOrderAsListAction, type ListFormState } from "@/lib/lists/actions";
+import { saveCartAsListAction, saveOrderAsListAction } from "@/lib/lists/actions";
+import type { ListFormState } from "@/lib/lists/list-form-state";
 import { MAX_LIST_NAME } from "@/lib/lists/limits";
 
 import { useListError } from "./list-message";

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Link } from "@/components/link";
 import { buttonClasses } from "@/components/ui/button";
 import { MAX_LIST_LINES } from "@/lib/cart/order-list-parser";
-import type { QuickOrderFormState } from "@/lib/quick-order/actions";
+import type { QuickOrderFormState } from "@/lib/quick-order/quick-order-form-state";
 
 import { LineReportTable } from "./line-report";
 

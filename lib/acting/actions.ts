@@ -9,6 +9,7 @@ import { safeReturnPath } from "@/lib/auth/return-path";
 import { redirectToExpired, requireSession } from "@/lib/auth/session";
 
 import { switchCustomer } from "./switch-customer";
+import type { ActingFormState } from "./acting-state";
 
 /**
  * The acting forms' server actions: "Act for this customer" (the switcher's choice, or a button of
@@ -17,10 +18,6 @@ import { switchCustomer } from "./switch-customer";
  * browser is sent back to the page the form was on (a page, never JSON). A refusal is returned to
  * the form (useActionState), which says it in words.
  */
-
-export type ActingFormState = {
-  error: "invalid" | "forbidden" | "too-many" | "not-found" | "unavailable";
-} | null;
 
 /** The page to go back to: a path of this portal only (lib/auth/return-path), the home page otherwise. */
 const returnPath = z

@@ -7,20 +7,8 @@ import { z } from "zod";
 import { requireSession } from "@/lib/auth/session";
 
 import { deleteAddress, saveAddress, updateAddress } from "./book";
-import { ADDRESS_FIELDS, addressId, addressInput, type AddressErrors, type AddressField } from "./schema";
-
-/**
- * The address book's server actions, thin shells: parse the form with zod, read the session, call
- * one use case (lib/address-book/book.ts), answer with what the form says back. They work as plain
- * posts before hydration or without JavaScript: a saved or deleted address goes back to the book,
- * a refused one comes back with everything typed and a message per field.
- */
-
-export interface AddressFormState {
-  values: Partial<Record<AddressField, string>>;
-  fields: AddressErrors;
-  error: "" | "invalid" | "limit" | "not-found";
-}
+import { ADDRESS_FIELDS, addressId, addressInput, type AddressField } from "./schema";
+import type { AddressFormState } from "./address-form-state";
 
 const saveInput = addressInput.extend({ id: z.union([addressId, z.literal("")]).optional() });
 const deleteInput = z.object({ id: z.string().max(64) });

@@ -9,7 +9,8 @@ import { postedForm } from "@/lib/http/posted-form";
 import { writeSessionCookie } from "./cookie";
 import { signInContext } from "./options";
 import { safeReturnPath } from "./return-path";
-import { tokenSignInSchema, type SignInError } from "./sign-in-schema";
+import type { SignInFormState, TokenSignInFormState } from "./sign-in-form-state";
+import { tokenSignInSchema } from "./sign-in-schema";
 import { signInWithPassword, signInWithToken, type SignInResult } from "./sign-in";
 import { signOut } from "./sign-out";
 
@@ -25,9 +26,6 @@ export async function signOutAction(form: unknown): Promise<void> {
   await signOut();
   redirect("/sign-in?reason=signed-out");
 }
-
-/** What the password form shows after a native post that did not sign in: the error, and the email typed. */
-export type SignInFormState = null | { error: SignInError; email: string };
 
 const passwordForm = z.object({
   email: z.string().max(1000),
@@ -62,12 +60,6 @@ async function signedIn(result: Extract<SignInResult, { ok: true }>, from: strin
   await writeSessionCookie({ cookies: await cookies() }, { ...result.session, sub: id } as typeof result.session);
   redirect(safeReturnPath(from));
 }
-
-/**
- * What the token form shows after a native post that did not sign in: the error, and "tokenInvalid"
- * when what was pasted cannot be a token. The token itself is never given back.
- */
-export type TokenSignInFormState = null | { error: SignInError; field?: "tokenInvalid" };
 
 const tokenForm = z.object({ token: z.string().max(4000), from: z.string().max(2000) });
 

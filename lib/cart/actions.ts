@@ -21,7 +21,6 @@ import {
   setQuantity,
   stepLine,
   subtractFromCart as subtractFromTheCart,
-  type CartEditResult,
 } from "./edit";
 import { quantityError, type AddToCartState, type CartFormState } from "./form-state";
 import type { LineReport } from "./lines";
@@ -30,19 +29,16 @@ import {
   addToCartForm,
   addToCartInput,
   editCartForm,
-  removeLineInput,
   requestedLinesInput,
-  setQuantityInput,
   typedQuantitySchema,
 } from "./schemas";
+import type { CartActionResult } from "./action-result";
 
 /**
  * The cart's server actions, thin shells: parse the input with zod, read the session, call one
  * use case (lib/cart/add-lines.ts, edit.ts, check-lines.ts), answer with a result the UI can say
  * in words. The cart is always the session's person and active customer.
  */
-
-export type CartActionResult = CartEditResult | { ok: false; error: "invalid" };
 
 function changed() {
   revalidatePath("/", "layout");
@@ -166,22 +162,6 @@ export async function editCartAndReturn(form: FormData): Promise<void> {
     return backToThePage({ form: "cart", state: { ok: false, error: "invalid" } });
   const state = await answerOf(() => editCartFromForm(null, form), { ok: false, error: "failed" });
   return backToThePage({ form: "cart", state });
-}
-
-export async function setCartQuantity(input: unknown): Promise<CartActionResult> {
-  const parsed = setQuantityInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid" };
-  const result = await setQuantity(await requireSession(), parsed.data);
-  if (result.ok) changed();
-  return result;
-}
-
-export async function removeCartLine(input: unknown): Promise<{ ok: boolean }> {
-  const parsed = removeLineInput.safeParse(input);
-  if (!parsed.success) return { ok: false };
-  await removeLine(await requireSession(), parsed.data.sku);
-  changed();
-  return { ok: true };
 }
 
 /** Takes a quantity out of a line again (undo of a scan); the line goes when nothing is left. */

@@ -14,11 +14,6 @@ export const skuSchema = z
 export const quantitySchema = z.number().int().min(1).max(MAX_LINE_QUANTITY);
 
 export const addToCartInput = z.object({ sku: skuSchema, quantity: quantitySchema });
-export const setQuantityInput = z.object({
-  sku: skuSchema,
-  quantity: z.number().finite().min(1).max(MAX_LINE_QUANTITY),
-});
-export const removeLineInput = z.object({ sku: skuSchema });
 
 export const requestedLinesInput = z.object({
   lines: z

@@ -13,8 +13,6 @@ import { checkoutValuesOf, invalidState, keptValues, stateAfterPlacing, type Che
 import { placeOrder, type PlaceOrderResult } from "./place-order";
 import { checkoutSchema, type CheckoutField } from "./schema";
 
-export type SubmitOrderResult = PlaceOrderResult;
-
 function fieldMessages(error: z.ZodError): Partial<Record<CheckoutField, string>> {
   const fields: Partial<Record<CheckoutField, string>> = {};
   for (const issue of error.issues) fields[issue.path[0] as CheckoutField] ??= issue.message;
@@ -22,7 +20,7 @@ function fieldMessages(error: z.ZodError): Partial<Record<CheckoutField, string>
 }
 
 /** The hydrated checkout form's "Place order": parse, session, placeOrder (lib/checkout/place-order.ts). */
-export async function submitOrder(input: unknown): Promise<SubmitOrderResult> {
+export async function submitOrder(input: unknown): Promise<PlaceOrderResult> {
   const parsed = checkoutSchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", fields: fieldMessages(parsed.error) };
   const result = await placeOrder(await requireSession(), parsed.data);

@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { formFields } from "@/lib/http/posted-form";
 import { requireSession } from "@/lib/auth/session";
 
 import { toggleFavourite } from "./edit";
 import { setFavouriteInput } from "./schemas";
+import type { FavouriteState } from "./favourite-state";
 
 /**
  * The favourites' server action, a thin shell: parse the star's form with zod, read the session,
@@ -17,14 +18,8 @@ import { setFavouriteInput } from "./schemas";
  * from (a same-origin path only).
  */
 
-export interface FavouriteState {
-  favourite: boolean;
-  message: "" | "added" | "removed" | "unknown-product" | "limit" | "invalid";
-}
-
 export async function setFavourite(_state: FavouriteState, formData: FormData): Promise<FavouriteState> {
-  const form = z.instanceof(FormData).safeParse(formData);
-  const parsed = setFavouriteInput.safeParse(form.success ? Object.fromEntries(form.data) : null);
+  const parsed = setFavouriteInput.safeParse(formFields(formData));
   if (!parsed.success) return { favourite: false, message: "invalid" };
   const result = await toggleFavourite(await requireSession(), parsed.data);
   revalidatePath("/favourites");

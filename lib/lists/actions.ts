@@ -8,15 +8,15 @@ import { formFields, postedForm } from "@/lib/http/posted-form";
 
 import { requireSession } from "@/lib/auth/session";
 import { decodeListFile } from "@/lib/cart/decode-file";
-import type { LineReport } from "@/lib/cart/lines";
 import { orderIdSchema } from "@/lib/orders/order-id";
 
-import { importList, type ImportReport } from "./import";
+import { importList } from "./import";
 import { addToList, moveListLine, removeListLine, setListLineQuantity } from "./lines";
 import { createList, deleteList, renameList } from "./manage";
 import { saveCartAsList, saveOrderAsList } from "./save-as";
 import { listIdSchema, listNameSchema, listQuantitySchema, nameProblem, skuSchema } from "./schemas";
 import { addListToCart } from "./to-cart";
+import type { ListError, ListFormState } from "./list-form-state";
 
 /**
  * The lists' server actions, each the action of a form (`<form action={…}>`, a POST that works
@@ -24,31 +24,6 @@ import { addListToCart } from "./to-cart";
  * use case, answer a state the form says in words. What was typed comes back with an error, so
  * nothing is lost. A list of another customer is "not found", as in the pages.
  */
-
-export type ListError =
-  | "invalid"
-  | "name-empty"
-  | "name-long"
-  | "name-characters"
-  | "not-found"
-  | "no-line"
-  | "too-many-lists"
-  | "too-many-lines"
-  | "unknown-product"
-  | "unavailable"
-  | "empty"
-  | "nothing-ticked"
-  | "file-unreadable"
-  | "file-too-large"
-  | "nothing-to-import";
-
-export type ListFormState =
-  | { status: "idle" }
-  | { status: "error"; error: ListError; values?: Record<string, string> }
-  | { status: "saved"; message: "renamed" | "quantity" | "moved" | "removed"; at: number }
-  | { status: "added-to-list"; id: string; name: string; at: number }
-  | { status: "to-cart"; reports: LineReport[]; added: number; count: number; at: number }
-  | ({ status: "imported"; at: number } & ImportReport);
 
 const MAX_FILE_BYTES = 900 * 1024;
 const MAX_PASTED = 900_000;

@@ -7,16 +7,14 @@ import { z } from "zod";
 import { postedForm } from "@/lib/http/posted-form";
 
 import { requireSession } from "@/lib/auth/session";
-import type { LineReport } from "@/lib/cart/lines";
 
 import { orderIdSchema } from "./order-id";
-import { reorder, type ReorderResult } from "./reorder";
+import { reorder } from "./reorder";
+import type { ReorderActionResult, ReorderFormState } from "./reorder-state";
 
 /** The orders' server actions: parse, read the session, call one use case, answer its result. */
 
 const reorderInput = z.object({ orderId: orderIdSchema });
-
-export type ReorderActionResult = ReorderResult | { ok: false; reason: "invalid" };
 
 /** "Order again" on an order's page: the order's lines into the session's cart. */
 export async function reorderOrder(input: unknown): Promise<ReorderActionResult> {
@@ -27,9 +25,6 @@ export async function reorderOrder(input: unknown): Promise<ReorderActionResult>
   if (result.ok) revalidatePath("/", "layout");
   return result;
 }
-
-/** What the order page shows after "Order again" was posted natively: the report, or that it failed. */
-export type ReorderFormState = null | { ok: false } | { ok: true; reports: LineReport[] };
 
 /**
  * "Order again" posted as a form (before hydration or without JavaScript): when every line went in

@@ -7,15 +7,8 @@ import { postedForm } from "@/lib/http/posted-form";
 
 import { requireSession } from "@/lib/auth/session";
 
-import { addQuickOrderList, type QuickOrderList, type QuickOrderOutcome, type QuickOrderSource } from "./add-list";
-
-/** What a quick-order form shows after a native post: the report of what went into the cart. */
-export type QuickOrderFormState = null | {
-  source: QuickOrderSource;
-  outcome: QuickOrderOutcome | { kind: "invalid" };
-  /** The typed rows, shown again when nothing could be read. */
-  rows?: { identifier: string; quantity: string }[];
-};
+import { addQuickOrderList, type QuickOrderList } from "./add-list";
+import type { QuickOrderFormState } from "./quick-order-form-state";
 
 const rowsSchema = z
   .object({ identifier: z.array(z.string().max(1000)).max(500), quantity: z.array(z.string().max(1000)).max(500) })
