@@ -15,6 +15,7 @@ import {
   readCart,
   removeStoredLines,
   setStoredQuantity,
+  storedQuantity,
   subtractOrdered,
 } from "./store";
 
@@ -55,7 +56,7 @@ export async function addProduct(
   if (orderable !== "orderable") return { ok: false, error: orderable };
   if (!product) return { ok: false, error: "unknown" };
   const quantity = roundToSalesUnit(line.quantity, product.salesUnitAmount);
-  const before = (await readCart(db, owner)).find((stored) => stored.sku === product.sku)?.quantity ?? 0;
+  const before = await storedQuantity(db, owner, product.sku);
   const maximum = lineMaximum(product.salesUnitAmount);
   const after = (await addToStoredCart(db, owner, [{ sku: product.sku, quantity, maximum }])).get(product.sku);
   const lineQuantity = after ?? Math.min(before + quantity, maximum);

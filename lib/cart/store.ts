@@ -42,6 +42,18 @@ export async function readCart(db: Database, owner: CartOwner): Promise<StoredLi
     .orderBy(asc(cartLines.addedAt), asc(cartLines.sku));
 }
 
+/** What one line holds now (0 when the product is not in the cart). */
+export async function storedQuantity(db: Database, owner: CartOwner, sku: string): Promise<number> {
+  const id = await cartId(db, owner, false);
+  if (id === null) return 0;
+  const [line] = await db
+    .select({ quantity: cartLines.quantity })
+    .from(cartLines)
+    .where(and(eq(cartLines.cartId, id), eq(cartLines.sku, sku)))
+    .limit(1);
+  return line?.quantity ?? 0;
+}
+
 export async function cartLineCount(db: Database, owner: CartOwner): Promise<number> {
   const id = await cartId(db, owner, false);
   if (id === null) return 0;
