@@ -11,6 +11,8 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { Client, Pool } from "pg";
 
+import { errorText, log } from "@/lib/observability/logger";
+
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -49,6 +51,11 @@ const MIGRATION_LOCK = 727_001;
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server drops (a restart, a failover, an administrator) emits "error"
+    // on the pool; unheard, it would end the process. The pool discards it and opens a new one.
+    pool.on("error", (error) => {
+      log().warn({ error: errorText(error) }, "database: an idle connection was lost; the pool opens a new one");
+    });
     pool.on("connect", (client) => {
       client.query(SESSION_SETTINGS).catch(() => undefined);
     });

@@ -67,6 +67,30 @@ describe.skipIf(!SERVER)("on a Postgres server", () => {
     await expect(second.db.select().from(products).limit(1)).resolves.toEqual([]);
   });
 
+  it("keeps running when the server drops its idle connections, and answers again", async () => {
+    const url = await freshDatabase();
+    const handle = await instance(url);
+    // Three queries at once leave three idle connections in the pool.
+    await Promise.all([1, 2, 3].map(() => handle.db.execute(sql`select pg_sleep(0.05)`)));
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => uncaught.push(error);
+    process.on("uncaughtException", record);
+    try {
+      const name = new URL(url).pathname.slice(1);
+      const dropped = await admin!.query(
+        "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
+        [name],
+      );
+      expect(dropped.rowCount).toBeGreaterThanOrEqual(3);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const answer = await handle.db.execute<{ one: number }>(sql`select 1 as one`);
+      expect(resultRows<{ one: number }>(answer)[0]?.one).toBe(1);
+    } finally {
+      process.off("uncaughtException", record);
+    }
+    expect(uncaught, "an idle connection's loss ended up uncaught (it would end the process)").toEqual([]);
+  });
+
   it("lets one instance at a time sync the catalogue, and the other sees it stored", async () => {
     const url = await freshDatabase();
     const [mine, other] = await Promise.all([instance(url), instance(url)]);
