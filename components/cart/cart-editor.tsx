@@ -9,7 +9,6 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { editCartAndReturn, editCartFromForm } from "@/lib/cart/actions";
 import type { CartFormState } from "@/lib/cart/form-state";
 import { MAX_LINE_QUANTITY, roundToSalesUnit, stepQuantity } from "@/lib/cart/quantity";
-import { useUnitName } from "@/lib/i18n/use-unit-name";
 
 import { useCartFlash } from "./cart-flash";
 import { QuantityStepper } from "./quantity-stepper";
@@ -23,7 +22,8 @@ export interface EditableCartLine {
   sku: string;
   title: string;
   quantity: number;
-  salesUnit: string;
+  /** The sales unit's name, translated by the server ("box", "doos"). */
+  salesUnitName: string;
   salesUnitAmount: number;
   picture: React.ReactNode;
   details: React.ReactNode;
@@ -75,7 +75,6 @@ export function CartEditor({
   canCheckout: boolean;
 }) {
   const t = useTranslations("cart");
-  const unitName = useUnitName();
   const hydrated = useHydrated();
   const [lines, applyOptimistic] = useOptimistic(serverLines, applyChange);
   // The native post's answer: the cart page it redirected back to, with the message (a flash).
@@ -145,7 +144,7 @@ export function CartEditor({
                       <QuantityStepper
                         value={line.quantity}
                         salesUnitAmount={line.salesUnitAmount}
-                        salesUnit={line.salesUnit}
+                        unit={line.salesUnitName}
                         title={line.title}
                         stepForm={stepForm}
                         initialText={refused?.typed}
@@ -169,7 +168,7 @@ export function CartEditor({
                           ? t("cappedNote", { quantity: rounded.quantity, max: MAX_LINE_QUANTITY })
                           : t("roundedNote", {
                               quantity: rounded.quantity,
-                              unit: unitName(line.salesUnit),
+                              unit: line.salesUnitName,
                               amount: line.salesUnitAmount,
                             })}
                       </p>

@@ -4,7 +4,6 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 
 import { MAX_LINE_QUANTITY, roundToSalesUnit, stepQuantity } from "@/lib/cart/quantity";
-import { useUnitName } from "@/lib/i18n/use-unit-name";
 
 import { useHydrated } from "@/components/ui/use-hydrated";
 
@@ -23,7 +22,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 export function QuantityStepper({
   value,
   salesUnitAmount,
-  salesUnit,
+  unit,
   title,
   name = "quantity",
   form,
@@ -34,7 +33,8 @@ export function QuantityStepper({
 }: {
   value: number;
   salesUnitAmount: number;
-  salesUnit: string;
+  /** The sales unit's name, translated by the server ("box", "doos"): said in the rounding note. */
+  unit: string;
   title: string;
   name?: string;
   /** The id of the form the typed field belongs to, when it is not inside it. */
@@ -47,7 +47,6 @@ export function QuantityStepper({
   disabled?: boolean;
 }) {
   const t = useTranslations("cart");
-  const unitName = useUnitName();
   const hydrated = useHydrated();
   const id = useId();
   // What the dealer is typing; null shows the current quantity. It ends when the dealer settles it
@@ -82,7 +81,7 @@ export function QuantityStepper({
         ? null
         : quantity < wanted
           ? t("cappedNote", { quantity, max: MAX_LINE_QUANTITY })
-          : t("roundedNote", { quantity, unit: unitName(salesUnit), amount: salesUnitAmount }),
+          : t("roundedNote", { quantity, unit, amount: salesUnitAmount }),
     );
     if (quantity !== value || rounded) onChange?.(quantity, rounded);
   }

@@ -1,4 +1,4 @@
-import { AddToCart } from "@/components/cart/add-to-cart";
+import { QuickAddToCart } from "@/components/cart/quick-add-to-cart";
 import { Link } from "@/components/link";
 import { ProductAddToList } from "@/components/lists/product-add-to-list";
 import { ProductFavouriteStar } from "@/components/lists/product-favourite-star";
@@ -50,11 +50,9 @@ export function ProductCard({
         <StockBadge colour={product.stockColour} />
         <ProductFavouriteStar sku={product.sku} title={name} compact />
         {action ?? (
-          <AddToCart
-            compact
+          <QuickAddToCart
             sku={product.sku}
             title={name}
-            salesUnit={product.salesUnit}
             salesUnitAmount={product.salesUnitAmount}
             blocked={product.blocked}
           />

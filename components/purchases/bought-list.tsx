@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 
-import { AddToCart } from "@/components/cart/add-to-cart";
+import { QuickAddToCart } from "@/components/cart/quick-add-to-cart";
 import { ProductImage } from "@/components/catalogue/product-image";
 import { ProductPrice } from "@/components/catalogue/product-price";
 import { StockBadge } from "@/components/catalogue/stock-badge";
@@ -105,11 +105,9 @@ function BoughtRow({
       </div>
       {product && isOrderable(product) ? (
         <div className="col-span-2 sm:col-span-1 sm:w-48 sm:self-center">
-          <AddToCart
-            compact
+          <QuickAddToCart
             sku={product.sku}
             title={name}
-            salesUnit={product.salesUnit}
             salesUnitAmount={product.salesUnitAmount}
             blocked={product.blocked}
           />

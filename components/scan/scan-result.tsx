@@ -81,9 +81,9 @@ export function ScannedProductCard({
         <form action={() => onAdd()} method="post" className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="sku" value={product.sku} />
           <QuantityStepper
+            unit={unitName(product.salesUnit)}
             value={quantity}
             salesUnitAmount={product.salesUnitAmount}
-            salesUnit={product.salesUnit}
             title={product.name}
             onChange={(next) => onQuantity(next)}
             disabled={pending}

@@ -1,30 +1,15 @@
-"use client";
+import { getTranslations } from "next-intl/server";
 
-import { useTranslations } from "next-intl";
-import { useFormStatus } from "react-dom";
-
+import { SubmitButton } from "@/components/ui/submit-button";
 import { signOutAction } from "@/lib/auth/actions";
 
-function SubmitButton({ className }: { className: string }) {
-  const t = useTranslations("nav");
-  const { pending } = useFormStatus();
-  return (
-    <button
-      type="submit"
-      disabled={pending}
-      className={`min-h-touch rounded-md px-3 text-sm font-semibold ${className}`}
-    >
-      {pending ? t("signingOut") : t("signOut")}
-    </button>
-  );
-}
-
 /** Signing out is a form posting to a server action: it works before (or without) JavaScript. */
-export function SignOutButton({ className = "" }: { className?: string }) {
+export async function SignOutButton() {
+  const t = await getTranslations("nav");
   return (
     <form method="post" action={signOutAction}>
       <input type="hidden" name="intent" value="sign-out" />
-      <SubmitButton className={className} />
+      <SubmitButton label={t("signOut")} busyLabel={t("signingOut")} variant="ghost" />
     </form>
   );
 }

@@ -30,7 +30,7 @@ export async function SiteHeader({ session, cartCount }: { session: PublicSessio
         </div>
         <NavLinks cartCount={cartCount} showAdmin={staff} />
         {staff ? <CustomerSwitcher /> : null}
-        <AccountMenu name={session.name} company={company}>
+        <AccountMenu label={t("nav.account")} name={session.name} company={company}>
           <p className="font-semibold">{session.name}</p>
           <p className="text-sm text-slate-700" data-testid="user-company">
             {company}
@@ -44,7 +44,7 @@ export async function SiteHeader({ session, cartCount }: { session: PublicSessio
           </Link>
           <div className="mt-3 flex items-center justify-between border-t border-slate-200 pt-3">
             <LanguageSwitch />
-            <SignOutButton className="text-brand-700 hover:bg-brand-50" />
+            <SignOutButton />
           </div>
         </AccountMenu>
       </div>

@@ -15,7 +15,7 @@ export function SubmitButton({
 }: {
   label: string;
   busyLabel?: string;
-  variant?: "primary" | "secondary" | "danger";
+  variant?: "primary" | "secondary" | "ghost" | "danger";
 }) {
   const { pending } = useFormStatus();
   return (

@@ -9,6 +9,7 @@ import { ProductImage } from "@/components/catalogue/product-image";
 import { LastPricePaid } from "@/components/purchases/last-price-paid";
 import { PriceEstimateNote } from "@/components/purchases/price-estimate";
 import { requireSession } from "@/lib/auth/session";
+import { unitName } from "@/lib/i18n/units";
 import { viewCart } from "@/lib/cart/read";
 import { estimateAtLastPrices } from "@/lib/purchases/estimate";
 import { lastPricesFor } from "@/lib/purchases/last-prices";
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CartPage() {
   const session = await requireSession();
-  const [t, cart] = await Promise.all([getTranslations("cart"), viewCart(session)]);
+  const [t, units, cart] = await Promise.all([getTranslations("cart"), getTranslations("units"), viewCart(session)]);
   // The dealer's own last prices beside the list prices, and the total at them (lib/purchases).
   const lastPaid = await lastPricesFor(
     session,
@@ -38,7 +39,7 @@ export default async function CartPage() {
           sku: line.sku,
           title: line.title,
           quantity: line.quantity,
-          salesUnit: line.salesUnit,
+          salesUnitName: unitName((key, values) => units(key, values), line.salesUnit),
           salesUnitAmount: line.salesUnitAmount,
           picture: <ProductImage media={line.image} alt="" size={80} fixed priority={index < 3} />,
           details: (

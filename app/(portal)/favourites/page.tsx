@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 
-import { AddToCart } from "@/components/cart/add-to-cart";
+import { ProductAddToCart } from "@/components/cart/product-add-to-cart";
 import { ProductImage } from "@/components/catalogue/product-image";
 import { ProductPrice, SalesUnitText } from "@/components/catalogue/product-price";
 import { StockBadge } from "@/components/catalogue/stock-badge";
@@ -103,7 +103,7 @@ export default async function FavouritesPage() {
                   </div>
                   <div className="flex flex-col gap-2 sm:items-end">
                     {product && product.available ? (
-                      <AddToCart
+                      <ProductAddToCart
                         sku={sku}
                         title={name}
                         salesUnit={product.salesUnit}

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 
-import { AddToCart } from "@/components/cart/add-to-cart";
+import { ProductAddToCart } from "@/components/cart/product-add-to-cart";
 import { categoryHref } from "@/components/catalogue/category-tree";
 import { ProductImage } from "@/components/catalogue/product-image";
 import { SalesUnitText } from "@/components/catalogue/product-price";
@@ -174,7 +174,7 @@ export default async function ProductPage({ params }: Props) {
           </section>
 
           {unavailable ? null : (
-            <AddToCart
+            <ProductAddToCart
               sku={product.sku}
               title={name}
               salesUnit={product.salesUnit}
