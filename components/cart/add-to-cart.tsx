@@ -4,10 +4,9 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { MAX_LINE_QUANTITY } from "@/lib/cart/quantity";
 
 import { QuantityStepper } from "./quantity-stepper";
-import { useAddToCart } from "./use-add-to-cart";
+import { useAddToCart, useAddToCartMessage } from "./use-add-to-cart";
 
 /**
  * Adds a product to the cart with a stepper in sales-unit multiples (the product page, favourites).
@@ -37,20 +36,11 @@ export function AddToCart({
   const { state, pending, action } = useAddToCart(sku);
   const [quantity, setQuantity] = useState(salesUnitAmount);
 
+  const message = useAddToCartMessage(state, pending, title, unit.many);
+
   if (blocked) {
     return <p className="text-sm font-semibold text-red-800">{t("errors.blocked")}</p>;
   }
-
-  const message =
-    pending || state === null
-      ? ""
-      : state.ok
-        ? state.capped
-          ? t("addedCapped", { quantity: state.lineQuantity, title, max: MAX_LINE_QUANTITY })
-          : state.rounded
-            ? t("addedRounded", { quantity: state.quantity, title, unit: unit.many })
-            : t("added", { quantity: state.quantity, title })
-        : t(`errors.${state.error}`, { max: MAX_LINE_QUANTITY });
 
   return (
     <form action={action} method="post" className="space-y-2">

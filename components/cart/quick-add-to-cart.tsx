@@ -3,9 +3,8 @@
 import { useTranslations } from "next-intl";
 
 import { Button } from "@/components/ui/button";
-import { MAX_LINE_QUANTITY } from "@/lib/cart/quantity";
 
-import { useAddToCart } from "./use-add-to-cart";
+import { useAddToCart, useAddToCartMessage } from "./use-add-to-cart";
 
 /**
  * One tap adds one sales unit of a product to the cart: the button of product cards (category and
@@ -28,18 +27,11 @@ export function QuickAddToCart({
   const t = useTranslations("cart");
   const { state, pending, action } = useAddToCart(sku);
 
+  const message = useAddToCartMessage(state, pending, title);
+
   if (blocked) {
     return <p className="text-sm font-semibold text-red-800">{t("errors.blocked")}</p>;
   }
-
-  const message =
-    pending || state === null
-      ? ""
-      : state.ok
-        ? state.capped
-          ? t("addedCapped", { quantity: state.lineQuantity, title, max: MAX_LINE_QUANTITY })
-          : t("added", { quantity: state.quantity, title })
-        : t(`errors.${state.error}`, { max: MAX_LINE_QUANTITY });
 
   return (
     <form action={action} method="post" className="space-y-2">

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { addToCartAndReturn, addToCartFromForm } from "@/lib/cart/actions";
 import type { AddToCartState } from "@/lib/cart/form-state";
+import { MAX_LINE_QUANTITY } from "@/lib/cart/quantity";
 
 import { useCartFlash } from "./cart-flash";
 
@@ -32,4 +34,18 @@ export function useAddToCart(sku: string) {
     posted,
   );
   return { state, pending, action: hydrated ? clientAction : addToCartAndReturn };
+}
+
+/**
+ * What an "Add to cart" form says after its post: added, added and rounded up to whole sales units
+ * (`unitMany`, the unit's name for many: only a typed quantity can be rounded), capped at the line's
+ * maximum (with the line's total), or why nothing was added. Empty while the post runs.
+ */
+export function useAddToCartMessage(state: AddToCartState, pending: boolean, title: string, unitMany?: string): string {
+  const t = useTranslations("cart");
+  if (pending || state === null) return "";
+  if (!state.ok) return t(`errors.${state.error}`, { max: MAX_LINE_QUANTITY });
+  if (state.capped) return t("addedCapped", { quantity: state.lineQuantity, title, max: MAX_LINE_QUANTITY });
+  if (state.rounded && unitMany) return t("addedRounded", { quantity: state.quantity, title, unit: unitMany });
+  return t("added", { quantity: state.quantity, title });
 }
