@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
 import { QuantityStepper } from "./quantity-stepper";
-import { useAddToCart, useAddToCartMessage } from "./use-add-to-cart";
+import { addToCartStatusClass, useAddToCart, useAddToCartMessage } from "./use-add-to-cart";
 
 /**
  * Adds a product to the cart with a stepper in sales-unit multiples (the product page, favourites).
@@ -57,11 +57,7 @@ export function AddToCart({
       <Button type="submit" disabled={pending}>
         {pending ? t("adding") : t("add")}
       </Button>
-      <p
-        role="status"
-        aria-live="polite"
-        className={`text-xs ${state && !state.ok ? "text-red-800" : "text-green-800"}`}
-      >
+      <p role="status" aria-live="polite" className={addToCartStatusClass(state)}>
         {message}
       </p>
     </form>

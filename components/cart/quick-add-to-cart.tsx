@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 
 import { Button } from "@/components/ui/button";
 
-import { useAddToCart, useAddToCartMessage } from "./use-add-to-cart";
+import { addToCartStatusClass, useAddToCart, useAddToCartMessage } from "./use-add-to-cart";
 
 /**
  * One tap adds one sales unit of a product to the cart: the button of product cards (category and
@@ -40,11 +40,7 @@ export function QuickAddToCart({
       <Button type="submit" disabled={pending} className="w-full" aria-label={`${t("add")}: ${title}`}>
         {pending ? t("adding") : t("addShort")}
       </Button>
-      <p
-        role="status"
-        aria-live="polite"
-        className={`text-xs ${state && !state.ok ? "text-red-800" : "text-green-800"}`}
-      >
+      <p role="status" aria-live="polite" className={addToCartStatusClass(state)}>
         {message}
       </p>
     </form>

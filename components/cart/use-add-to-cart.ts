@@ -36,6 +36,11 @@ export function useAddToCart(sku: string) {
   return { state, pending, action: hydrated ? clientAction : addToCartAndReturn };
 }
 
+/** The live region an "Add to cart" form says its answer in (red for a refusal). */
+export function addToCartStatusClass(state: AddToCartState): string {
+  return `text-xs ${state && !state.ok ? "text-red-800" : "text-green-800"}`;
+}
+
 /**
  * What an "Add to cart" form says after its post: added, added and rounded up to whole sales units
  * (`unitMany`, the unit's name for many: only a typed quantity can be rounded), capped at the line's
