@@ -67,9 +67,13 @@ const SEED = process.argv.find((value) => value.startsWith("--seed="))?.split("=
 const TIMEOUT_SECONDS = DURATION;
 /** Cart changes pick from this many SKUs, so a cart stays the size of a real one (≤ 50 lines). */
 const CART_POOL = 50;
+/**
+ * Two users who may list products (limited@bakker.example may not: since the product-list rule
+ * its category pages and suggestions answer "order by code" and 403), of one customer.
+ */
 const ACCOUNTS = [
   { email: "dealer@acme.example", password: "demo1234" },
-  { email: "limited@bakker.example", password: "demo1234" },
+  { email: "warehouse@acme.example", password: "demo1234" },
 ];
 
 type Kind = "category" | "suggest" | "product" | "cart";
@@ -216,7 +220,7 @@ function markdown(r: LoadResult): string {
     "",
     `Production build \`${r.build.buildId}\` (${buildLine(r.build)}) under \`next start\`, background sync off; simulator at ${r.products.toLocaleString("en-GB")} products (seed \`${r.seed}\`) as the upstream; the mirror from a complete full sync (${r.database.reused ? `reused, synced ${r.database.syncedAt}` : "synced in this run"}). Carts emptied before the run.`,
     "",
-    `${r.sessions} sessions signed in through next-auth (dealer@acme.example and limited@bakker.example alternating, sign-in limits raised by env for the bench), one autocannon connection each (${r.connections} concurrent, no think time, each connection starting at another step of the visit; time-out ${r.timeoutSeconds} s, the length of the run, so a slow answer is measured rather than abandoned and sent again). The client runs on the same 2 cores as the portal and the simulator. ${r.mix}`,
+    `${r.sessions} sessions signed in through next-auth (dealer@acme.example and warehouse@acme.example, two users of one customer, alternating; sign-in limits raised by env for the bench), one autocannon connection each (${r.connections} concurrent, no think time, each connection starting at another step of the visit; time-out ${r.timeoutSeconds} s, the length of the run, so a slow answer is measured rather than abandoned and sent again). The client runs on the same 2 cores as the portal and the simulator. ${r.mix}`,
     "",
     "| figure | value |",
     "|---|---|",

@@ -242,6 +242,30 @@ function summary(start: Machine | null): string {
       "",
     );
   }
+  const lighthouse = readJson<Lighthouse>("lighthouse.json");
+  const reference = lighthouse?.pages.cpu4x?.[LIGHTHOUSE_REFERENCE]?.median;
+  if (lighthouse && reference) {
+    const refScore = reference.scores.performance;
+    const refTbt = reference.metrics.totalBlockingTimeMs;
+    lines.push(
+      "## Lighthouse, mobile at 4× CPU slowdown (`bench/lighthouse.md`, `npm run bench:lighthouse`)",
+      "",
+      `${lighthouse.environment.at}, median of ${lighthouse.environment.runsPerPage} runs per page, load average ${lighthouse.environment.loadAverage.join(" / ")} at the start. Goals of issue 19, against the empty Next.js page measured in the same run: performance within 0.05 of its score and Total Blocking Time at most 1.5× its own.`,
+      "",
+      "| page | performance | TBT | against the empty Next.js page |",
+      "|---|---|---|---|",
+      ...Object.entries(lighthouse.pages.cpu4x ?? {}).map(([name, page]) => {
+        const score = page.median.scores.performance;
+        const tbt = page.median.metrics.totalBlockingTimeMs;
+        const against =
+          name === LIGHTHOUSE_REFERENCE
+            ? "the reference"
+            : `score ${(score - refScore).toFixed(2)} (${verdict(score >= refScore - 0.05)}), TBT × ${(tbt / refTbt).toFixed(1)} (${verdict(tbt <= refTbt * 1.5)})`;
+        return `| ${name} (\`${page.path}\`) | ${score.toFixed(2)} | ${Math.round(tbt)} ms | ${against} |`;
+      }),
+      "",
+    );
+  }
   return lines.filter((line, index, all) => !(line === "" && all[index - 1] === "")).join("\n");
 }
 
@@ -252,6 +276,21 @@ interface Throughput {
     urls: Array<{ name: string; path: string; requestsPerSecond: number; ratioToHealth: number; latency: Distribution; loadAverage: number[] }>;
   }>;
 }
+interface Lighthouse {
+  environment: { at: string; runsPerPage: number; loadAverage: number[] };
+  pages: Record<
+    string,
+    Record<
+      string,
+      {
+        path: string;
+        median: { scores: { performance: number }; metrics: { totalBlockingTimeMs: number } };
+      }
+    >
+  >;
+}
+const LIGHTHOUSE_REFERENCE = "reference: empty Next.js page";
+
 const THROUGHPUT_GOALS: Record<string, number> = { offline: 0.6, product: 0.35, search: 0.2, category: 0.25 };
 
 async function main(): Promise<void> {
