@@ -160,6 +160,21 @@ test.describe("a dealer without JavaScript", () => {
     await search.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/\/search\?q=/);
     await expect(page.getByRole("main").locator('a[href^="/products/"]').first()).toBeVisible();
+
+    // Add to a list from a card: without scripts its "Add to a list" is a link to the product page's form, open.
+    const listName = `No script ${Date.now()}`;
+    await page
+      .getByRole("main")
+      .getByRole("link", { name: /^Add to a list\s?: / })
+      .first()
+      .click();
+    await expect(page).toHaveURL(/\/products\/[^/?]+\?addTo=list#add-to-list$/);
+    const addTo = page.locator("details#add-to-list");
+    await expect(addTo).toHaveAttribute("open", "");
+    await addTo.getByLabel("List", { exact: true }).selectOption("new");
+    await addTo.getByLabel("Name of the new list").fill(listName);
+    await addTo.getByRole("button", { name: "Add to list" }).click();
+    await expect(page.getByText(`Added to the list “${listName}”.`)).toBeVisible();
     await search.getByRole("combobox", { name: "Search the catalogue" }).fill(first!.sku);
     await search.getByRole("button", { name: "Search" }).click();
     // An exact SKU opens the product, or lists it first where other products share its digits.
@@ -258,6 +273,6 @@ test.describe("a dealer without JavaScript", () => {
     await expect(cart.line(first!.sku)).toHaveCount(1);
     await expect(cart.line(second!.sku)).toHaveCount(1);
 
-    expectNothingTypedInAddresses(seen, [reference, notes, street, unknown, first!.sku, second!.sku]);
+    expectNothingTypedInAddresses(seen, [reference, notes, street, unknown, listName, first!.sku, second!.sku]);
   });
 });

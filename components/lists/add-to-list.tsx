@@ -8,7 +8,9 @@ import { AddToListForm } from "./add-to-list-form";
  * hands them to the small form). One line where a product is shown:
  * `<AddToList sku={product.sku} quantity={product.salesUnitAmount} />`.
  */
-export async function AddToList({ sku, quantity }: { sku: string; quantity: number }) {
+export async function AddToList({ sku, quantity, open = false }: { sku: string; quantity: number; open?: boolean }) {
   const lists = await listLists(await requireSession());
-  return <AddToListForm sku={sku} quantity={quantity} lists={lists.map(({ id, name }) => ({ id, name }))} />;
+  return (
+    <AddToListForm sku={sku} quantity={quantity} lists={lists.map(({ id, name }) => ({ id, name }))} open={open} />
+  );
 }

@@ -18,7 +18,11 @@ import { unitName } from "@/lib/i18n/units";
 import { productDisplayName } from "@/lib/domain/product";
 import { lastPricesFor } from "@/lib/purchases/last-prices";
 
-type Props = { params: Promise<{ sku: string }> };
+type Props = {
+  params: Promise<{ sku: string }>;
+  /** `?addTo=list`: a card's "Add to a list" followed before scripts run opens the page's form. */
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /** The page and its metadata read the product once per request. */
 const load = cache(async (sku: string) => {
@@ -37,8 +41,9 @@ function fileSize(bytes: number | null): string {
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`;
 }
 
-export default async function ProductPage({ params }: Props) {
+export default async function ProductPage({ params, searchParams }: Props) {
   const shown = await load((await params).sku);
+  const openAddToList = (await searchParams).addTo === "list";
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const unit = (code: string, count = 1) => unitName((key, values) => t(`units.${key}`, values), code, count);
   if (shown.kind === "unreachable") {
@@ -182,7 +187,7 @@ export default async function ProductPage({ params }: Props) {
               blocked={product.blocked}
             />
           )}
-          {unavailable ? null : <AddToList sku={product.sku} quantity={product.salesUnitAmount} />}
+          {unavailable ? null : <AddToList sku={product.sku} quantity={product.salesUnitAmount} open={openAddToList} />}
 
           <section aria-labelledby="units">
             <h2 id="units" className="mb-1 text-lg font-semibold">
