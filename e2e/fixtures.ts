@@ -14,7 +14,25 @@ function within<T>(promise: Promise<T>, fallback: T, ms = 3_000): Promise<T> {
  * Every test records each response body and cookie the browser receives, and
  * fails if any upstream token (a user's or the service's) appears in them.
  */
-export const test = base.extend<{ tokenScan: void }>({
+export const test = base.extend<{ tokenScan: void; messagesFound: void }>({
+  /**
+   * Every test fails if the browser could not find a message it was asked to show: the browser gets
+   * only the messages of the page's feature (lib/i18n/client-messages.ts), and next-intl says so in
+   * the console when one is missing (and shows its key).
+   */
+  messagesFound: [
+    async ({ context }, use) => {
+      const missing: string[] = [];
+      context.on("console", (message) => {
+        if (message.type() === "error" && /MISSING_MESSAGE|INSUFFICIENT_PATH/.test(message.text())) {
+          missing.push(`${message.location().url}: ${message.text().split("\n")[0]}`);
+        }
+      });
+      await use();
+      expect(missing, "messages the browser did not have").toEqual([]);
+    },
+    { auto: true },
+  ],
   tokenScan: [
     async ({ context }, use) => {
       const seen: { url: string; text: string }[] = [];

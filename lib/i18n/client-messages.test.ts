@@ -6,16 +6,18 @@ import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import nl from "@/messages/nl.json";
 
-import { CLIENT_NAMESPACES, clientMessages } from "./client-messages";
+import {
+  FEATURE_NAMESPACES,
+  SHELL_NAMESPACES,
+  clientMessages,
+  sentNamespaces,
+  type MessageFeature,
+} from "./client-messages";
 
 const ROOT = process.cwd();
-const SOURCE = /\.tsx?$/;
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(path.join(ROOT, folder), { recursive: true, encoding: "utf8" })
-    .filter((file) => SOURCE.test(file) && !file.includes(".test."))
-    .map((file) => path.join(ROOT, folder, file));
-}
+const APP = path.join(ROOT, "app");
+/** The files Next renders for a route: its page, and what wraps it or stands in for it. */
+const ROUTE_FILE = /^(page|layout|error|not-found|global-error)\.tsx$/;
 
 function resolveImport(from: string, specifier: string): string | null {
   const base = specifier.startsWith("@/")
@@ -27,24 +29,8 @@ function resolveImport(from: string, specifier: string): string | null {
   return [`${base}.tsx`, `${base}.ts`, path.join(base, "index.ts")].find((file) => existsSync(file)) ?? null;
 }
 
-/** Every source file of the browser bundle: "use client" files and what they import, transitively. */
-function clientFiles(): Set<string> {
-  const pending = ["app", "components", "lib"]
-    .flatMap(sourceFiles)
-    .filter((file) => /^\s*["']use client["']/.test(readFileSync(file, "utf8")));
-  const seen = new Set<string>();
-  while (pending.length) {
-    const file = pending.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const text = readFileSync(file, "utf8");
-    for (const match of text.matchAll(/^import (?!type)[^;]*? from "([^"]+)";/gms)) {
-      const target = resolveImport(file, match[1]!);
-      if (target && !/["']use server["']/.test(readFileSync(target, "utf8").slice(0, 40))) pending.push(target);
-    }
-  }
-  return seen;
-}
+const isClient = (text: string) => /^\s*["']use client["']/.test(text);
+const isServerActions = (text: string) => /["']use server["']/.test(text.slice(0, 40));
 
 /** The namespaces a file translates: `useTranslations("ns")`, and the first part of keys of a root translator. */
 function namespacesOf(text: string): string[] {
@@ -55,34 +41,107 @@ function namespacesOf(text: string): string[] {
   return found;
 }
 
-const covered = (namespace: string) =>
-  CLIENT_NAMESPACES.some((sent) => namespace === sent || namespace.startsWith(`${sent}.`));
+/**
+ * What the client components a route file reaches translate (its imports walked, static and
+ * `import()`, server and client; everything a client file imports runs in the browser too), each
+ * with a file that does.
+ */
+function clientNamespaces(entry: string): Map<string, string> {
+  const pending: Array<[string, boolean]> = [[entry, false]];
+  const seen = new Set<string>();
+  const found = new Map<string, string>();
+  while (pending.length) {
+    const [file, underClient] = pending.pop()!;
+    const text = readFileSync(file, "utf8");
+    const client = underClient || isClient(text);
+    if (seen.has(`${file}:${client}`)) continue;
+    seen.add(`${file}:${client}`);
+    if (client) for (const namespace of namespacesOf(text)) found.set(namespace, path.relative(ROOT, file));
+    const imports = [
+      ...text.matchAll(/^import (?!type)[^;]*? from "([^"]+)";/gms),
+      // lazy(() => import("./part")): loaded later, translated with the same provider.
+      ...text.matchAll(/\bimport\("([^"]+)"\)/g),
+    ];
+    for (const match of imports) {
+      const target = resolveImport(file, match[1]!);
+      if (target && !isServerActions(readFileSync(target, "utf8"))) pending.push([target, client]);
+    }
+  }
+  return found;
+}
 
-describe("clientMessages", () => {
-  it("sends the browser every namespace a client component translates", () => {
-    const files = clientFiles();
-    expect(files.size).toBeGreaterThan(20);
-    const missing = [...files].flatMap((file) =>
-      namespacesOf(readFileSync(file, "utf8"))
-        .filter((namespace) => !covered(namespace))
-        .map((namespace) => `${path.relative(ROOT, file)}: ${namespace}`),
-    );
+/** The feature a layout file provides the messages of, if any. */
+function featureOf(layout: string): MessageFeature | undefined {
+  if (!existsSync(layout)) return undefined;
+  const match = /<FeatureMessages feature="([a-zA-Z]+)"/.exec(readFileSync(layout, "utf8"));
+  return match ? (match[1] as MessageFeature) : undefined;
+}
+
+/** What a route file's client components get: the nearest enclosing layout's feature, or the shell's. */
+function namespacesSentTo(file: string): readonly string[] {
+  let folder = path.dirname(file);
+  // A layout wraps its segment's page, error and not-found, but not itself: start above a layout.
+  if (path.basename(file) === "layout.tsx") folder = path.dirname(folder);
+  for (; folder.startsWith(APP); folder = path.dirname(folder)) {
+    const feature = featureOf(path.join(folder, "layout.tsx"));
+    if (feature) return sentNamespaces(feature);
+  }
+  return SHELL_NAMESPACES;
+}
+
+const covers = (sent: readonly string[], namespace: string) =>
+  sent.some((name) => namespace === name || namespace.startsWith(`${name}.`));
+
+const routeFiles = readdirSync(APP, { recursive: true, encoding: "utf8" })
+  .filter((file) => ROUTE_FILE.test(path.basename(file)))
+  .map((file) => path.join(APP, file));
+
+describe("client messages per route", () => {
+  it("sends every route the namespaces its client components translate", () => {
+    expect(routeFiles.length).toBeGreaterThan(25);
+    const missing = routeFiles.flatMap((file) => {
+      const sent = namespacesSentTo(file);
+      return [...clientNamespaces(file)]
+        .filter(([namespace]) => !covers(sent, namespace))
+        .map(([namespace, where]) => `${path.relative(ROOT, file)}: ${namespace} (${where})`);
+    });
     expect(missing).toEqual([]);
   });
 
-  it("sends only those namespaces, whole, in both languages", () => {
+  it("finds what it checks: a product card's controls need the products feature, the search box the shell", () => {
+    const category = clientNamespaces(path.join(APP, "(portal)/catalogue/[...code]/page.tsx"));
+    expect([...category.keys()]).toEqual(expect.arrayContaining(["cart", "favourites", "lists.addTo"]));
+    expect(namespacesSentTo(path.join(APP, "(portal)/catalogue/[...code]/page.tsx"))).toEqual(
+      sentNamespaces("products"),
+    );
+    expect(namespacesSentTo(path.join(APP, "offline/page.tsx"))).toEqual(SHELL_NAMESPACES);
+    expect([...clientNamespaces(path.join(APP, "(portal)/layout.tsx")).keys()]).toContain("searchBox");
+  });
+
+  it("sends a page without a feature the shell's namespaces only, whole, in both languages", () => {
     for (const messages of [en, nl]) {
       const sent = clientMessages(messages);
-      expect(sent).not.toHaveProperty("home");
-      expect(sent).not.toHaveProperty("admin");
-      expect(sent.cart).toEqual(messages.cart);
-      expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(messages).length);
-      for (const namespace of CLIENT_NAMESPACES) {
-        const value = namespace
-          .split(".")
-          .reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], sent);
-        expect(value, namespace).toBeDefined();
+      expect(Object.keys(sent).sort()).toEqual([...new Set(SHELL_NAMESPACES.map((name) => name.split(".")[0]))].sort());
+      expect(sent.searchBox).toEqual(messages.searchBox);
+      expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(messages).length / 4);
+    }
+  });
+
+  it("sends a feature's namespaces and the shell's, and of a nested namespace only that part", () => {
+    for (const feature of Object.keys(FEATURE_NAMESPACES) as MessageFeature[]) {
+      for (const messages of [en, nl]) {
+        const sent = clientMessages(messages, feature);
+        for (const namespace of sentNamespaces(feature)) {
+          const value = namespace
+            .split(".")
+            .reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], sent);
+          expect(value, `${feature}: ${namespace}`).toBeDefined();
+        }
       }
     }
+    const products = clientMessages(en, "products") as typeof en;
+    expect(products.lists.addTo).toEqual(en.lists.addTo);
+    expect(products.lists).not.toHaveProperty("create");
+    expect(products).not.toHaveProperty("checkout");
   });
 });

@@ -1,36 +1,42 @@
 import type { AbstractIntlMessages } from "next-intl";
 
 /**
- * The message namespaces client components translate: only these are sent to the browser with
- * every page (all of them would add 25 kB to each). A test walks the client components and fails
- * when one translates a namespace missing here.
+ * Which message namespaces the browser gets: what client components translate, and only on the
+ * pages that show them (all of them would add 32 kB to every page's HTML). The shell's are sent
+ * with every page (the root layout); a feature's come with its route segment's layout
+ * (components/i18n/feature-messages.tsx), which provides the shell's and the feature's together.
+ * A test walks every route's imports and fails when a client component it reaches translates a
+ * namespace its route does not send.
  */
-export const CLIENT_NAMESPACES = [
-  "acting",
-  "addressBook",
-  "cart",
-  "catalogue",
-  "checkout",
-  "errors",
-  "favourites",
-  "lists",
-  "nav",
-  "orderStatus",
-  "orders.detail",
-  "orders.reorder",
-  "product",
-  "quickOrder",
-  "scan",
-  "search",
-  "searchBox",
-  "signIn",
-  "units",
-] as const;
+export const SHELL_NAMESPACES = ["acting", "errors", "product", "scan.offline", "search", "searchBox"] as const;
 
-/** The part of a language's messages the browser needs. */
-export function clientMessages<T extends AbstractIntlMessages>(messages: T): AbstractIntlMessages {
+const PRODUCT_CONTROLS = ["cart", "catalogue", "favourites", "lists.addTo", "lists.detail.saved", "lists.errors"];
+
+/** Per feature (a route segment's layout names one), the namespaces its client components translate. */
+export const FEATURE_NAMESPACES = {
+  /** Product cards and the product page: add to cart, the favourite star, add to a list. */
+  products: PRODUCT_CONTROLS,
+  scan: [...PRODUCT_CONTROLS, "scan", "units"],
+  cart: ["cart", "lists.detail.saved", "lists.errors", "lists.saveAs"],
+  checkout: ["addressBook.checkout", "cart", "checkout"],
+  addressBook: ["addressBook", "checkout"],
+  lists: ["lists.create", "lists.detail", "lists.errors", "quickOrder", "units"],
+  orders: ["lists.detail.saved", "lists.errors", "lists.saveAs", "orderStatus", "orders.detail", "orders.reorder"],
+  quickOrder: ["quickOrder", "units"],
+  signIn: ["signIn"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type MessageFeature = keyof typeof FEATURE_NAMESPACES;
+
+/** The namespaces sent to the browser with a page of this feature (or the shell's alone). */
+export function sentNamespaces(feature?: MessageFeature): readonly string[] {
+  return feature ? [...SHELL_NAMESPACES, ...FEATURE_NAMESPACES[feature]] : SHELL_NAMESPACES;
+}
+
+/** The part of a language's messages under these namespaces ("lists.addTo" keeps only that part of "lists"). */
+export function pickMessages(messages: AbstractIntlMessages, namespaces: readonly string[]): AbstractIntlMessages {
   const sent: AbstractIntlMessages = {};
-  for (const namespace of CLIENT_NAMESPACES as readonly string[]) {
+  for (const namespace of namespaces) {
     const keys = namespace.split(".");
     let source: unknown = messages;
     for (const key of keys) source = (source as AbstractIntlMessages | undefined)?.[key];
@@ -40,4 +46,9 @@ export function clientMessages<T extends AbstractIntlMessages>(messages: T): Abs
     target[keys.at(-1)!] = source as AbstractIntlMessages;
   }
   return sent;
+}
+
+/** The messages the browser needs for a page of this feature (or the shell's alone). */
+export function clientMessages(messages: AbstractIntlMessages, feature?: MessageFeature): AbstractIntlMessages {
+  return pickMessages(messages, sentNamespaces(feature));
 }

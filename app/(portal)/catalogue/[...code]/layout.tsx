@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 
+import { FeatureMessages } from "@/components/i18n/feature-messages";
 import { requireSession } from "@/lib/auth/session";
 import { categoryPath, categoryTitle } from "@/lib/catalogue/browse";
 import { mayListProducts } from "@/lib/catalogue/orderable";
@@ -10,6 +11,7 @@ import { mayListProducts } from "@/lib/catalogue/orderable";
  * the page comes whole in the first response (a skeleton sent first would fix the status at 200, and
  * without JavaScript it would never be replaced). A dealer without
  * the product list sees the order-by-code page at any well-formed address (no category is looked up).
+ * The segment's client components get their messages here (lib/i18n/client-messages.ts).
  */
 export default async function CategoryLayout({
   children,
@@ -22,5 +24,5 @@ export default async function CategoryLayout({
   if (!categoryPath(path)) notFound();
   const session = await requireSession();
   if (mayListProducts(session) && (await categoryTitle(session, path)) === null) notFound();
-  return children;
+  return <FeatureMessages feature="products">{children}</FeatureMessages>;
 }
