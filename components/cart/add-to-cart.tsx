@@ -33,7 +33,7 @@ export function AddToCart({
   blocked: boolean;
 }) {
   const t = useTranslations("cart");
-  const { state, pending, action } = useAddToCart(sku);
+  const { state, pending, action, onSubmit } = useAddToCart(sku);
   const [quantity, setQuantity] = useState(salesUnitAmount);
 
   const message = useAddToCartMessage(state, pending, title, unit.many);
@@ -43,7 +43,7 @@ export function AddToCart({
   }
 
   return (
-    <form action={action} method="post" className="space-y-2">
+    <form action={action} onSubmit={onSubmit} method="post" className="space-y-2">
       <input type="hidden" name="sku" value={sku} />
       <QuantityStepper
         value={quantity}

@@ -25,7 +25,7 @@ export function QuickAddToCart({
   blocked: boolean;
 }) {
   const t = useTranslations("cart");
-  const { state, pending, action } = useAddToCart(sku);
+  const { state, pending, action, onSubmit } = useAddToCart(sku);
 
   const message = useAddToCartMessage(state, pending, title);
 
@@ -34,7 +34,7 @@ export function QuickAddToCart({
   }
 
   return (
-    <form action={action} method="post" className="space-y-2">
+    <form action={action} onSubmit={onSubmit} method="post" className="space-y-2">
       <input type="hidden" name="sku" value={sku} />
       <input type="hidden" name="quantity" value={salesUnitAmount} />
       <Button type="submit" disabled={pending} className="w-full" aria-label={`${t("add")}: ${title}`}>

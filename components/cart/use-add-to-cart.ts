@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { addToCartAndReturn, addToCartFromForm } from "@/lib/cart/actions";
 import type { AddToCartState } from "@/lib/cart/form-state";
 import { MAX_LINE_QUANTITY } from "@/lib/cart/quantity";
@@ -16,11 +15,12 @@ import { useCartFlash } from "./cart-flash";
  *
  * Before hydration (and without JavaScript) the form posts natively to `addToCartAndReturn`, which
  * redirects back to the page: the answer comes as a flash the layout hands down, read here as the
- * initial state. Once React runs, the same post is a transition: `pending` while it runs, and a
- * failure is said instead of thrown.
+ * initial state. Once React runs, `onSubmit` takes the post over as a transition of this form's
+ * state: `pending` while it runs, the answer said in place, a failure said instead of thrown. It is
+ * the submit handler rather than a second `action` swapped in after hydration, so a tap between
+ * hydration and that swap is not sent to the redirecting action by script (which lost the answer).
  */
 export function useAddToCart(sku: string) {
-  const hydrated = useHydrated();
   const flash = useCartFlash();
   const posted = flash?.form === "add" && flash.sku === sku ? flash.state : null;
   const [state, clientAction, pending] = useActionState(
@@ -33,7 +33,12 @@ export function useAddToCart(sku: string) {
     },
     posted,
   );
-  return { state, pending, action: hydrated ? clientAction : addToCartAndReturn };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => clientAction(form));
+  };
+  return { state, pending, action: addToCartAndReturn, onSubmit };
 }
 
 /** The live region an "Add to cart" form says its answer in (red for a refusal). */
