@@ -5,7 +5,7 @@ import { startTransition, useActionState, type FormEvent } from "react";
 
 import { addToCartAndReturn, addToCartFromForm } from "@/lib/cart/actions";
 import type { AddToCartState } from "@/lib/cart/form-state";
-import { MAX_LINE_QUANTITY } from "@/lib/cart/quantity";
+import { MAX_LINE_QUANTITY } from "@/lib/cart/line-limit";
 
 import { useCartFlash } from "./cart-flash";
 

@@ -7,6 +7,9 @@ import { useOptimistic, useTransition } from "react";
 import { FOLD, FOLD_SUMMARY } from "@/components/ui/fold";
 import { PRODUCT_SORTS, type ProductSort } from "@/lib/catalogue/types";
 
+/** The address's parameter of each control, and the part of the shown state it sets. */
+const SHOWN_AS = { sort: "sort", instock: "inStockOnly", dropship: "dropshipableOnly" } as const;
+
 /**
  * Filters and sort of a product list. Every change rewrites the URL (page back
  * to 1), so a list can be shared and the back button steps through the changes.
@@ -29,13 +32,8 @@ export function ListControls({
   // The controls answer at once; the list follows when the new URL has rendered.
   const [state, setState] = useOptimistic({ sort, inStockOnly, dropshipableOnly });
 
-  function update(name: "sort" | "instock" | "dropship", value: string | null) {
-    const shown =
-      name === "sort"
-        ? { ...state, sort: (value ?? "relevance") as ProductSort }
-        : name === "instock"
-          ? { ...state, inStockOnly: value === "1" }
-          : { ...state, dropshipableOnly: value === "1" };
+  function update(name: keyof typeof SHOWN_AS, value: string | null) {
+    const shown = { ...state, [SHOWN_AS[name]]: name === "sort" ? (value ?? "relevance") : value === "1" };
     const next = new URLSearchParams(params.toString());
     if (value === null || (name === "sort" && value === "relevance")) next.delete(name);
     else next.set(name, value);

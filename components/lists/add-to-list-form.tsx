@@ -10,7 +10,7 @@ import { addToListAction } from "@/lib/lists/actions";
 import type { ListFormState } from "@/lib/lists/list-form-state";
 import { MAX_LIST_NAME } from "@/lib/lists/limits";
 
-import { useListError } from "./list-message";
+import { useListError } from "./use-list-error";
 
 const FIELD = "mt-1 block min-h-touch w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
 
@@ -65,7 +65,6 @@ export function AddToListForm({
       <Link
         href={`/products/${encodeURIComponent(sku)}?addTo=list#add-to-list`}
         className={`${box} ${summaryText} flex items-center hover:underline`}
-        data-add-to-list-link
       >
         {t("title")}
         {about}

@@ -9,7 +9,7 @@ import { createListAction } from "@/lib/lists/actions";
 import type { ListFormState } from "@/lib/lists/list-form-state";
 import { MAX_LIST_NAME } from "@/lib/lists/limits";
 
-import { useListError } from "./list-message";
+import { useListError } from "./use-list-error";
 
 /** "New list": a form posting to the create action, which opens the new list. */
 export function CreateListForm() {

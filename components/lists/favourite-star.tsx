@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { usePathname } from "next/navigation";
 import { useActionState } from "react";
 
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -24,11 +23,11 @@ export function FavouriteStar({
   sku: string;
   title: string;
   favourite: boolean;
-  returnTo?: string;
+  /** The page the star is on: a post without JavaScript comes back to it. */
+  returnTo: string;
   compact?: boolean;
 }) {
   const t = useTranslations("favourites");
-  const pathname = usePathname();
   const hydrated = useHydrated();
   const [state, formAction, pending] = useActionState<FavouriteState, FormData>(setFavourite, {
     favourite,
@@ -46,7 +45,7 @@ export function FavouriteStar({
     <form action={formAction} method="post" className={compact ? "inline-block" : "space-y-1"}>
       <input type="hidden" name="sku" value={sku} />
       <input type="hidden" name="favourite" value={on ? "false" : "true"} />
-      <input type="hidden" name="returnTo" value={returnTo ?? pathname ?? "/"} />
+      <input type="hidden" name="returnTo" value={returnTo} />
       {hydrated ? <input type="hidden" name="js" value="1" /> : null}
       <button
         type="submit"

@@ -9,7 +9,7 @@ import { importListAction } from "@/lib/lists/actions";
 import type { ListFormState } from "@/lib/lists/list-form-state";
 import { MAX_LINES_PER_LIST } from "@/lib/lists/limits";
 
-import { useListError } from "./list-message";
+import { useListError } from "./use-list-error";
 
 /**
  * Import into a list: pasted lines or a CSV file in one form (multipart, posting without

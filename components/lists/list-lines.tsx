@@ -10,7 +10,8 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { addListToCartAction, editListLineAction } from "@/lib/lists/actions";
 import type { ListFormState } from "@/lib/lists/list-form-state";
 
-import { ListMessage, useListError } from "./list-message";
+import { ListMessage } from "./list-message";
+import { useListError } from "./use-list-error";
 
 export interface ListLineRow {
   sku: string;

@@ -2,22 +2,9 @@
 
 import { useTranslations } from "next-intl";
 
-import type { ListError, ListFormState } from "@/lib/lists/list-form-state";
-import { MAX_LINES_PER_LIST, MAX_LIST_NAME, MAX_LISTS_PER_CUSTOMER } from "@/lib/lists/limits";
+import type { ListFormState } from "@/lib/lists/list-form-state";
 
-/** The words of a list action's error, with the limit it names. */
-export function useListError(): (error: ListError) => string {
-  const t = useTranslations("lists.errors");
-  return (error) =>
-    t(error, {
-      max:
-        error === "too-many-lists"
-          ? MAX_LISTS_PER_CUSTOMER
-          : error === "too-many-lines"
-            ? MAX_LINES_PER_LIST
-            : MAX_LIST_NAME,
-    });
-}
+import { useListError } from "./use-list-error";
 
 /**
  * What a list form's last post did, in a live region: read out after hydration, and on the page

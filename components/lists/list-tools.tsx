@@ -9,7 +9,8 @@ import { deleteListAction, renameListAction } from "@/lib/lists/actions";
 import type { ListFormState } from "@/lib/lists/list-form-state";
 import { MAX_LIST_NAME } from "@/lib/lists/limits";
 
-import { ListMessage, useListError } from "./list-message";
+import { ListMessage } from "./list-message";
+import { useListError } from "./use-list-error";
 
 const IDLE: ListFormState = { status: "idle" };
 

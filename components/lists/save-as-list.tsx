@@ -8,7 +8,7 @@ import { saveCartAsListAction, saveOrderAsListAction } from "@/lib/lists/actions
 import type { ListFormState } from "@/lib/lists/list-form-state";
 import { MAX_LIST_NAME } from "@/lib/lists/limits";
 
-import { useListError } from "./list-message";
+import { useListError } from "./use-list-error";
 
 /**
  * "Save as list" on an order's page (`orderId`) or the cart page: a name (filled in with a

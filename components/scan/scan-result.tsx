@@ -74,7 +74,13 @@ export function ScannedProductCard({
         )}
       </p>
       <StockBadge colour={product.stockColour} size="md" />
-      <FavouriteStar key={product.sku} sku={product.sku} title={product.name} favourite={product.favourite} />
+      <FavouriteStar
+        key={product.sku}
+        sku={product.sku}
+        title={product.name}
+        favourite={product.favourite}
+        returnTo="/scan"
+      />
       {product.orderable ? (
         // A form, the quantity a real field: a scan result is shown by script (the look-up), so the
         // scanner adds it (with its undo list, and kept on the device when the connection went).

@@ -3,7 +3,9 @@
  * unit amount (a box of 10 goes 10, 20, 30). See ../shared/upstream-api.md.
  */
 
-export const MAX_LINE_QUANTITY = 100_000;
+import { MAX_LINE_QUANTITY } from "./line-limit";
+
+export { MAX_LINE_QUANTITY };
 
 /** The most one line of a product holds: the largest whole number of sales units up to MAX_LINE_QUANTITY. */
 export function lineMaximum(salesUnitAmount: number): number {

@@ -10,7 +10,7 @@ import type { AbstractIntlMessages } from "next-intl";
  */
 export const SHELL_NAMESPACES = ["acting", "errors", "product", "scan.offline", "search", "searchBox"] as const;
 
-const PRODUCT_CONTROLS = ["cart", "catalogue", "favourites", "lists.addTo", "lists.detail.saved", "lists.errors"];
+const PRODUCT_CONTROLS = ["cart", "catalogue", "favourites", "lists.addTo", "lists.errors"];
 
 /** Per feature (a route segment's layout names one), the namespaces its client components translate. */
 export const FEATURE_NAMESPACES = {
