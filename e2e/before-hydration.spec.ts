@@ -96,4 +96,22 @@ test.describe("controls work before hydration", () => {
     await cart.goto();
     await expect(cart.quantity(product.sku)).toHaveValue(String(unit * 2));
   });
+
+  test("lines pasted before hydration are the lines checked after it", async ({ page }) => {
+    const product = await orderableProduct((item) => item.sales_unit_amount === 1);
+    const chunks = await holdScripts(page);
+    await page.goto("/quick-order", { waitUntil: "commit" });
+    const lines = page.getByLabel("Lines to check");
+    await expect(lines).toBeVisible();
+    await expectUnhydrated(chunks);
+    await lines.fill(`${product.sku}\t1`);
+    // Hydrated: the file's send button is for the page without scripts only.
+    await expect(page.getByRole("button", { name: "Add the file's lines to the cart" })).toBeHidden({
+      timeout: HOLD_MS + 20_000,
+    });
+    expect(chunks.released).toBeGreaterThan(0);
+    await expect(lines).toHaveValue(`${product.sku}\t1`);
+    await page.getByRole("region", { name: "Paste a list" }).getByRole("button", { name: "Check lines" }).click();
+    await expect(page.getByRole("button", { name: "Add 1 line to the cart" })).toBeVisible();
+  });
 });

@@ -27,7 +27,6 @@ export function PasteOrUpload() {
   const hydrated = useHydrated();
   const [posted, formAction, postPending] = useActionState(quickOrderFormAction, null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [text, setText] = useState("");
   const [source, setSource] = useState<"paste" | "csv">("paste");
   const [message, setMessage] = useState<string | null>(null);
   const { rows, progress, added, failed, check, addChecked, reset } = useLineCheck();
@@ -82,7 +81,9 @@ export function PasteOrUpload() {
           action={formAction}
           onSubmit={(event) => {
             event.preventDefault();
-            void run(text, "paste");
+            // Read from the field, not from state: lines pasted before hydration are in the field only.
+            const lines = new FormData(event.currentTarget).get("lines");
+            void run(typeof lines === "string" ? lines : "", "paste");
           }}
           className="space-y-2"
         >
@@ -95,8 +96,6 @@ export function PasteOrUpload() {
             name="lines"
             rows={6}
             aria-describedby="paste-intro"
-            value={text}
-            onChange={(event) => setText(event.target.value)}
             className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm"
           />
           <Button type="submit" disabled={Boolean(progress) || postPending}>
