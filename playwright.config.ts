@@ -117,7 +117,12 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [
     ["list"],
-    ["html", { open: "never", outputFolder: `playwright-report${E2E.results.replace(/^\.\/test-results/, "")}` }],
+    // One folder per run beside the others (the html reporter empties its folder first: a group's report
+    // in playwright-report itself wiped the other groups' reports inside it).
+    [
+      "html",
+      { open: "never", outputFolder: `playwright-report/${E2E.results.replace(/^\.\/test-results\/?/, "") || "main"}` },
+    ],
   ],
   use: {
     baseURL: E2E.portalUrl,

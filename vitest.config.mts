@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -13,5 +14,8 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // More files at once than cores: most tests wait on a simulator, PGlite's files or a timer. Vitest's
+    // default (cores - 1) ran one file at a time on two cores: 267 s against 196 s with three.
+    maxWorkers: Math.max(availableParallelism(), 3),
   },
 });
