@@ -139,7 +139,7 @@ const FORM_MODULES = ["lib/lists/actions", "lib/address-book/actions", "lib/favo
 const FORM_FIELDS = [
   ...["id", "name", "sku", "quantity", "intent", "scope", "list", "orderId", "text"],
   ...["firstName", "lastName", "company", "vatNumber", "phone", "street", "houseNumber", "houseNumberExtension"],
-  ...["postcode", "city", "country", "favourite", "returnTo", "js"],
+  ...["postcode", "city", "country", "favourite", "returnTo"],
 ];
 const CREATES_LISTS = ["createListAction", "saveCartAsListAction", "saveOrderAsListAction"];
 

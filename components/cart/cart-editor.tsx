@@ -12,7 +12,7 @@ import { MAX_LINE_QUANTITY, roundToSalesUnit, stepQuantity } from "@/lib/cart/qu
 
 import { useCartFlash } from "./cart-flash";
 import { QuantityStepper } from "./quantity-stepper";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { submitInPlace } from "@/components/ui/submit-in-place";
 
 /**
  * A cart line as the editor gets it: what it needs to change the line, and the parts the server
@@ -60,9 +60,9 @@ function changeOf(form: FormData, lines: EditableCartLine[]): Change | null {
 /**
  * The cart's lines, each change a form posting to the server action (lib/cart/actions.ts): before
  * hydration or without JavaScript the browser posts it and is sent back to the cart page (a
- * redirect: a reload posts nothing again), which shows the message. Once React runs, the page
- * shows the change at once and the server confirms it; changes made in quick succession are sent
- * one after the other.
+ * redirect: a reload posts nothing again), which shows the message. Once React runs, each form's
+ * submit handler (submitInPlace) takes the post over: the page shows the change at once and the
+ * server confirms it; changes made in quick succession are sent one after the other.
  */
 export function CartEditor({
   lines: serverLines,
@@ -75,7 +75,6 @@ export function CartEditor({
   canCheckout: boolean;
 }) {
   const t = useTranslations("cart");
-  const hydrated = useHydrated();
   const [lines, applyOptimistic] = useOptimistic(serverLines, applyChange);
   // The native post's answer: the cart page it redirected back to, with the message (a flash).
   const flash = useCartFlash();
@@ -90,13 +89,13 @@ export function CartEditor({
     },
     posted,
   );
-  const action = hydrated
-    ? (form: FormData) => {
-        const change = changeOf(form, lines);
-        if (change) applyOptimistic(change);
-        clientAction(form);
-      }
-    : editCartAndReturn;
+  // Every form of the editor: the redirecting action for a native post, the change in place once hydrated.
+  const action = editCartAndReturn;
+  const onSubmit = submitInPlace((form) => {
+    const change = changeOf(form, lines);
+    if (change) applyOptimistic(change);
+    clientAction(form);
+  });
 
   const titleOf = (sku: string | undefined) => lines.find((line) => line.sku === sku)?.title ?? sku ?? "";
   let message = "";
@@ -139,7 +138,13 @@ export function CartEditor({
                   <div className="w-20">{line.picture}</div>
                   <div className="min-w-0 space-y-1">{line.details}</div>
                   <div className="flex flex-wrap items-start gap-3 sm:flex-col sm:items-end">
-                    <form id={lineForm} action={action} method="post" className="flex flex-wrap items-center gap-2">
+                    <form
+                      id={lineForm}
+                      action={action}
+                      onSubmit={onSubmit}
+                      method="post"
+                      className="flex flex-wrap items-center gap-2"
+                    >
                       <input type="hidden" name="sku" value={line.sku} />
                       <QuantityStepper
                         value={line.quantity}
@@ -159,7 +164,7 @@ export function CartEditor({
                         {t("update")}
                       </Button>
                     </form>
-                    <form id={stepForm} action={action} method="post" className="hidden">
+                    <form id={stepForm} action={action} onSubmit={onSubmit} method="post" className="hidden">
                       <input type="hidden" name="sku" value={line.sku} />
                     </form>
                     {rounded ? (
@@ -174,7 +179,7 @@ export function CartEditor({
                       </p>
                     ) : null}
                     <p className="text-right">{line.total}</p>
-                    <form action={action} method="post">
+                    <form action={action} onSubmit={onSubmit} method="post">
                       <input type="hidden" name="sku" value={line.sku} />
                       <Button
                         type="submit"
@@ -196,7 +201,8 @@ export function CartEditor({
               action={action}
               method="post"
               onSubmit={(event) => {
-                if (!window.confirm(t("confirmEmpty"))) event.preventDefault();
+                if (window.confirm(t("confirmEmpty"))) onSubmit(event);
+                else event.preventDefault();
               }}
             >
               <Button type="submit" name="intent" value="empty" variant="danger">

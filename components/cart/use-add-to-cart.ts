@@ -1,7 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, type FormEvent } from "react";
+import { useActionState } from "react";
+
+import { submitInPlace } from "@/components/ui/submit-in-place";
 
 import { addToCartAndReturn, addToCartFromForm } from "@/lib/cart/actions";
 import type { AddToCartState } from "@/lib/cart/form-state";
@@ -15,10 +17,9 @@ import { useCartFlash } from "./cart-flash";
  *
  * Before hydration (and without JavaScript) the form posts natively to `addToCartAndReturn`, which
  * redirects back to the page: the answer comes as a flash the layout hands down, read here as the
- * initial state. Once React runs, `onSubmit` takes the post over as a transition of this form's
- * state: `pending` while it runs, the answer said in place, a failure said instead of thrown. It is
- * the submit handler rather than a second `action` swapped in after hydration, so a tap between
- * hydration and that swap is not sent to the redirecting action by script (which lost the answer).
+ * initial state. Once React runs, `onSubmit` (submitInPlace) takes the post over as a transition of
+ * this form's state: `pending` while it runs, the answer said in place, a failure said instead of
+ * thrown.
  */
 export function useAddToCart(sku: string) {
   const flash = useCartFlash();
@@ -33,12 +34,7 @@ export function useAddToCart(sku: string) {
     },
     posted,
   );
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    startTransition(() => clientAction(form));
-  };
-  return { state, pending, action: addToCartAndReturn, onSubmit };
+  return { state, pending, action: addToCartAndReturn, onSubmit: submitInPlace(clientAction) };
 }
 
 /** The live region an "Add to cart" form says its answer in (red for a refusal). */

@@ -3,15 +3,15 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
-import { useHydrated } from "@/components/ui/use-hydrated";
-import { setFavourite } from "@/lib/favourites/actions";
+import { submitInPlace } from "@/components/ui/submit-in-place";
+import { setFavourite, setFavouriteAndReturn } from "@/lib/favourites/actions";
 import type { FavouriteState } from "@/lib/favourites/favourite-state";
 
 /**
  * The star that puts a product in the customer's favourites or takes it out: a form posting to the
  * server action, a toggle button (aria-pressed) whose name says in words what it does. Before
  * hydration or without JavaScript the post comes back to `returnTo` (this page); after hydration the
- * answer is said in a live region.
+ * submit handler takes the post over (submitInPlace) and the answer is said in a live region.
  */
 export function FavouriteStar({
   sku,
@@ -28,7 +28,6 @@ export function FavouriteStar({
   compact?: boolean;
 }) {
   const t = useTranslations("favourites");
-  const hydrated = useHydrated();
   const [state, formAction, pending] = useActionState<FavouriteState, FormData>(setFavourite, {
     favourite,
     message: "",
@@ -42,11 +41,15 @@ export function FavouriteStar({
         ? t(`star.errors.${state.message}`)
         : "";
   return (
-    <form action={formAction} method="post" className={compact ? "inline-block" : "space-y-1"}>
+    <form
+      action={setFavouriteAndReturn}
+      onSubmit={submitInPlace(formAction)}
+      method="post"
+      className={compact ? "inline-block" : "space-y-1"}
+    >
       <input type="hidden" name="sku" value={sku} />
       <input type="hidden" name="favourite" value={on ? "false" : "true"} />
       <input type="hidden" name="returnTo" value={returnTo} />
-      {hydrated ? <input type="hidden" name="js" value="1" /> : null}
       <button
         type="submit"
         aria-pressed={on}

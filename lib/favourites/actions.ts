@@ -12,10 +12,11 @@ import { setFavouriteInput } from "./schemas";
 import type { FavouriteState } from "./favourite-state";
 
 /**
- * The favourites' server action, a thin shell: parse the star's form with zod, read the session,
- * call toggleFavourite (lib/favourites/edit.ts), answer in words the star can say. Posted before
- * hydration or without JavaScript (no `js` field), it sends the browser back to the page it came
- * from (a same-origin path only).
+ * The favourites' server actions, thin shells: parse the star's form with zod, read the session,
+ * call toggleFavourite (lib/favourites/edit.ts). The star posts to `setFavouriteAndReturn` natively
+ * (before hydration, without JavaScript), which sends the browser back to the page it came from (a
+ * same-origin path only); once hydrated it calls `setFavourite`, which answers in words the star can
+ * say in place.
  */
 
 export async function setFavourite(_state: FavouriteState, formData: FormData): Promise<FavouriteState> {
@@ -23,7 +24,16 @@ export async function setFavourite(_state: FavouriteState, formData: FormData): 
   if (!parsed.success) return { favourite: false, message: "invalid" };
   const result = await toggleFavourite(await requireSession(), parsed.data);
   revalidatePath("/favourites");
-  if (!parsed.data.js) redirect(safeReturnPath(parsed.data.returnTo));
   if (!result.ok) return { favourite: result.favourite, message: result.error };
   return { favourite: result.favourite, message: result.favourite ? "added" : "removed" };
+}
+
+export async function setFavouriteAndReturn(formData: FormData): Promise<void> {
+  const parsed = setFavouriteInput.safeParse(formFields(formData));
+  if (parsed.success) {
+    await toggleFavourite(await requireSession(), parsed.data);
+    revalidatePath("/favourites");
+  }
+  // An invalid post changes nothing and goes back all the same (its page shows the star as it is).
+  redirect(safeReturnPath(parsed.success ? parsed.data.returnTo : undefined));
 }

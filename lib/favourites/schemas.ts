@@ -10,5 +10,4 @@ export const setFavouriteInput = z.object({
   sku: favouriteSku,
   favourite: z.enum(["true", "false"]).transform((value) => value === "true"),
   returnTo: z.string().max(2048).optional(),
-  js: z.string().max(1).optional(),
 });
