@@ -114,4 +114,25 @@ test.describe("controls work before hydration", () => {
     await page.getByRole("region", { name: "Paste a list" }).getByRole("button", { name: "Check lines" }).click();
     await expect(page.getByRole("button", { name: "Add 1 line to the cart" })).toBeVisible();
   });
+
+  test("a menu of the frame opened before hydration stays open after it", async ({ page }) => {
+    const chunks = await holdScripts(page);
+    await page.goto("/quick-order", { waitUntil: "commit" });
+    const summary = page.locator("summary").filter({ hasText: "Account" });
+    await expect(summary).toBeVisible();
+    await expectUnhydrated(chunks);
+    await summary.click();
+    const panel = page.getByTestId("account-menu-panel");
+    await expect(panel).toBeVisible();
+    // Hydrated (the quick order's file button is for the page without scripts only): still open.
+    await expect(page.getByRole("button", { name: "Add the file's lines to the cart" })).toBeHidden({
+      timeout: HOLD_MS + 20_000,
+    });
+    expect(chunks.released).toBeGreaterThan(0);
+    await expect(panel).toBeVisible();
+    // And it still closes when another page is shown.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Orders" }).first().click();
+    await expect(page).toHaveURL(/\/orders$/);
+    await expect(panel).toBeHidden();
+  });
 });

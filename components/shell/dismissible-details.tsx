@@ -28,7 +28,12 @@ export function DismissibleDetails({
   const details = useRef<HTMLDetailsElement>(null);
   const current = currentHrefs?.some((href) => isActive(pathname, href));
 
+  // Closed when another page is shown, not when React first runs: a disclosure opened before
+  // hydration stays open (closing it on mount lost the tap, as CI's phone test of More saw).
+  const shownPath = useRef(pathname);
   useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
     if (details.current) details.current.open = false;
   }, [pathname]);
 
