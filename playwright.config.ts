@@ -56,6 +56,7 @@ const variantServers: WebServer[] = [
       SYNC_INTERVAL_MINUTES: "0.1",
       STOCK_INTERVAL_SECONDS: "2",
       TRUSTED_PROXY_HOPS: "0",
+      KEEP_ALIVE_TIMEOUT: "65000",
     },
     reuseExistingServer: false,
     stdout: "pipe",
@@ -96,6 +97,9 @@ const mainServers: WebServer[] = [
       SIGN_IN_ATTEMPTS_PER_ACCOUNT: "50",
       // Reached directly: the sign-in limits use the connection's address.
       TRUSTED_PROXY_HOPS: "0",
+      // Node closes a connection idle for 5 s; a test's API requests more than 5 s apart then raced
+      // that close on the reused connection (ECONNRESET in CI). Next's server reads this (ms).
+      KEEP_ALIVE_TIMEOUT: "65000",
       // GET /me is read again after 20 s instead of 5 minutes, for the lost-permission test.
       SESSION_RECHECK_SECONDS: "20",
     },
@@ -126,7 +130,9 @@ export default defineConfig({
   ],
   use: {
     baseURL: E2E.portalUrl,
-    trace: "retain-on-failure",
+    // DOM snapshots of every action, kept when a test fails; no screencast (its frames cost CPU that the
+    // groups share, and the failure's own screenshot is kept).
+    trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
     launchOptions,
     locale: "en-GB",

@@ -1,11 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 
+import { AXE_PASSES, seriousViolations, startPass } from "./axe";
 import { orderableProduct } from "./catalogue-data";
-import { E2E } from "./env";
 import { expect, test } from "./fixtures";
 import { simulator } from "./simulator";
 
-/** axe on every page of the address map: each in both languages and at both widths. */
+/** axe on every page of the address map: each in both languages and at both widths (e2e/axe.ts). */
 async function pages(): Promise<string[]> {
   const product = await orderableProduct();
   const category = Object.values(product["categories-b2b"])[0]?.[0]?.path_new.split(",").join("/") ?? "";
@@ -26,38 +26,15 @@ async function pages(): Promise<string[]> {
   ];
 }
 
-/**
- * Two passes, each language at one width: every page is checked in English and Dutch and at phone
- * and desktop width. (All four pairs took 3.9 minutes of CI; a language changes the words, which
- * both passes check, not the page's structure, which the widths change.)
- */
-const PASSES = [
-  { locale: "en", name: "desktop", width: 1280, height: 900 },
-  { locale: "nl", name: "phone", width: 360, height: 780 },
-] as const;
-
-for (const pass of PASSES) {
-  test(`no serious or critical axe violations (${pass.locale}, ${pass.name})`, async ({ page, context }) => {
+for (const pass of AXE_PASSES) {
+  test(`no serious or critical axe violations (${pass.locale}, ${pass.width} px)`, async ({ page, context }) => {
     test.setTimeout(300_000);
-    await context.addCookies([{ name: "NEXT_LOCALE", value: pass.locale, url: E2E.portalUrl }]);
-    await page.setViewportSize({ width: pass.width, height: pass.height });
+    await startPass(context, page, pass);
     const problems: string[] = [];
     for (const path of await pages()) {
       await page.goto(path);
       await page.waitForLoadState("load");
-      // The page really is in the pass's language (a page falling back to English would pass in "nl").
-      await expect(page.locator("html")).toHaveAttribute("lang", pass.locale);
-      const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      for (const violation of result.violations) {
-        if (violation.impact === "serious" || violation.impact === "critical") {
-          problems.push(
-            `${path}: ${violation.id} (${violation.impact}) ${violation.nodes
-              .map((node) => node.target.join(" "))
-              .slice(0, 3)
-              .join(", ")}`,
-          );
-        }
-      }
+      problems.push(...(await seriousViolations(page, pass, path)));
     }
     expect(problems).toEqual([]);
   });
