@@ -7,7 +7,7 @@
  *
  * (1) in this process, the server-side time of `searchProducts` for title words, SKU prefixes and
  *     misspellings, of `searchSuggestions`, of `categoryProducts` (24 products) for every category
- *     and of all the database reads of a category page (target: search p95 < 30 ms);
+ *     and of all the database reads of a category page (target: search p95 ≤ 20 ms, issue 19);
  * (2) over HTTP, the full render of every category page by the production build (`next start`,
  *     background sync off) signed in as the demo dealer, with the upstream calls the simulator
  *     counted meanwhile (targets: p95 < 150 ms, zero upstream calls).
@@ -53,7 +53,8 @@ const SEED = process.argv.find((value) => value.startsWith("--seed="))?.split("=
 const FRESH_SYNC = process.argv.includes("--fresh-sync");
 const SKIP_HTTP = process.argv.includes("--skip-http");
 const WARM_UP = 20;
-const SEARCH_TARGET_MS = 30;
+/** Issue 19's goal for searches and suggestions at 100,000 products (issue 12's was 30 ms). */
+const SEARCH_TARGET_MS = 20;
 const PAGE_TARGET_MS = 150;
 const DEALER = { email: "dealer@acme.example", password: "demo1234" };
 
@@ -316,25 +317,25 @@ function markdown(result: {
     timedRow(
       "searchProducts: title words (1–2 Dutch/English words of a title)",
       p.words,
-      `p95 < ${SEARCH_TARGET_MS} ms: ${pass(result.passed.searchWords)}`,
+      `p95 ≤ ${SEARCH_TARGET_MS} ms: ${pass(result.passed.searchWords)}`,
       found(p.words),
     ),
     timedRow(
       "searchProducts: SKU prefixes (3–6 characters)",
       p.skuPrefixes,
-      `p95 < ${SEARCH_TARGET_MS} ms: ${pass(result.passed.searchSkuPrefixes)}`,
+      `p95 ≤ ${SEARCH_TARGET_MS} ms: ${pass(result.passed.searchSkuPrefixes)}`,
       found(p.skuPrefixes),
     ),
     timedRow(
       "searchProducts: misspellings (a letter dropped or swapped)",
       p.misspellings,
-      `p95 < ${SEARCH_TARGET_MS} ms: ${pass(result.passed.searchMisspellings)}`,
+      `p95 ≤ ${SEARCH_TARGET_MS} ms: ${pass(result.passed.searchMisspellings)}`,
       `${found(p.misspellings)}; ${p.misspellings.closeMatches} through the close-match fallback; intended word in the first result: ${p.misspellings.intendedWordInTopResult}/${p.misspellings.n}`,
     ),
     timedRow(
       "searchSuggestions (8): partial words and SKU prefixes",
       p.suggestions,
-      `p95 < ${SEARCH_TARGET_MS} ms: ${pass(result.passed.suggestions)}`,
+      `p95 ≤ ${SEARCH_TARGET_MS} ms: ${pass(result.passed.suggestions)}`,
       found(p.suggestions),
     ),
     timedRow(
@@ -415,10 +416,10 @@ async function main(): Promise<void> {
   }
 
   const passed = {
-    searchWords: inProcess.words.p95 < SEARCH_TARGET_MS,
-    searchSkuPrefixes: inProcess.skuPrefixes.p95 < SEARCH_TARGET_MS,
-    searchMisspellings: inProcess.misspellings.p95 < SEARCH_TARGET_MS,
-    suggestions: inProcess.suggestions.p95 < SEARCH_TARGET_MS,
+    searchWords: inProcess.words.p95 <= SEARCH_TARGET_MS,
+    searchSkuPrefixes: inProcess.skuPrefixes.p95 <= SEARCH_TARGET_MS,
+    searchMisspellings: inProcess.misspellings.p95 <= SEARCH_TARGET_MS,
+    suggestions: inProcess.suggestions.p95 <= SEARCH_TARGET_MS,
     categoryPage: http ? http.pages.p95 < PAGE_TARGET_MS && http.pages.errors === 0 : null,
     categoryPageUpstreamCalls: http ? http.upstreamCalls === 0 : null,
   };

@@ -65,6 +65,8 @@ const SEED = process.argv.find((value) => value.startsWith("--seed="))?.split("=
  * when the run ends is counted apart.
  */
 const TIMEOUT_SECONDS = DURATION;
+/** How long the portal is left without requests before its memory is read again. */
+const SETTLE_SECONDS = option("settle", 15);
 /** Cart changes pick from this many SKUs, so a cart stays the size of a real one (≤ 50 lines). */
 const CART_POOL = 50;
 /**
@@ -200,7 +202,16 @@ interface LoadResult {
   cartOk: number;
   upstreamCalls: number;
   upstreamRoutes: Record<string, number>;
-  portalRssMiB: { beforeRun: number; afterRun: number; processes: Array<{ command: string; rssMiB: number }> };
+  portalRssMiB: {
+    beforeRun: number;
+    afterRun: number;
+    /** The highest of the samples taken every second during the run. */
+    peakDuringRun?: number;
+    /** After SETTLE_SECONDS without requests (V8 gives pages of a shrunken heap back when idle). */
+    settled?: number;
+    settleSeconds?: number;
+    processes: Array<{ command: string; rssMiB: number }>;
+  };
   /** The script files the HTML of a category page loads, to check bench:bundle's reading of the manifests. */
   categoryPageScripts: string[];
 }
@@ -234,6 +245,12 @@ function markdown(r: LoadResult): string {
     `| status codes | ${JSON.stringify(r.statusCodes)} |`,
     `| upstream calls during the run | ${r.upstreamCalls} ${r.upstreamCalls ? JSON.stringify(r.upstreamRoutes) : ""} |`,
     `| portal RSS before / after the run | ${r.portalRssMiB.beforeRun} MiB / ${r.portalRssMiB.afterRun} MiB |`,
+    ...(r.portalRssMiB.peakDuringRun !== undefined
+      ? [
+          `| portal RSS peak during the run (sampled each second) | ${r.portalRssMiB.peakDuringRun} MiB |`,
+          `| portal RSS ${r.portalRssMiB.settleSeconds} s after the run, no requests | ${r.portalRssMiB.settled} MiB |`,
+        ]
+      : []),
     "",
     "Latency by kind of request (timed in the client from when autocannon built the request to the end of the response):",
     "",
@@ -316,6 +333,10 @@ async function main(): Promise<void> {
         cartRefused: 0,
       };
       console.log(`  ${SESSIONS} connections for ${DURATION} s…`);
+      let peakRss = rssBefore;
+      const sampler = setInterval(() => {
+        peakRss = Math.max(peakRss, totalRss(portal.memory()));
+      }, 1_000);
       const runs = cookies.map((cookie, index) =>
         autocannon({
           url: portal.url,
@@ -333,8 +354,12 @@ async function main(): Promise<void> {
       const raw: Result[] = await Promise.all(runs);
       process.removeListener("SIGINT", stop);
       const aggregated = autocannon.aggregateResult(raw, { url: portal.url, connections: SESSIONS });
+      clearInterval(sampler);
       const memoryAfter = portal.memory();
+      peakRss = Math.max(peakRss, totalRss(memoryAfter));
       const stats = await sim.stats();
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS * 1_000));
+      const settledRss = totalRss(portal.memory());
 
       const statusCodes = Object.fromEntries(
         Object.entries(aggregated.statusCodeStats).map(([code, value]) => [code, value.count]),
@@ -385,6 +410,9 @@ async function main(): Promise<void> {
         portalRssMiB: {
           beforeRun: rssBefore,
           afterRun: totalRss(memoryAfter),
+          peakDuringRun: peakRss,
+          settled: settledRss,
+          settleSeconds: SETTLE_SECONDS,
           processes: memoryAfter.map((process) => ({ command: process.command, rssMiB: mib(process.rssBytes) })),
         },
       };
