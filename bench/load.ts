@@ -67,6 +67,10 @@ const SEED = process.argv.find((value) => value.startsWith("--seed="))?.split("=
 const TIMEOUT_SECONDS = DURATION;
 /** How long the portal is left without requests before its memory is read again. */
 const SETTLE_SECONDS = option("settle", 15);
+/** " with NODE_OPTIONS `…`" when the run gave the portal Node options. */
+const withNodeOptions = (r: { portalNodeOptions?: string }) =>
+  r.portalNodeOptions ? ` with NODE_OPTIONS \`${r.portalNodeOptions}\`` : "";
+const NODE_OPTIONS = process.argv.find((value) => value.startsWith("--node-options="))?.slice("--node-options=".length);
 /** Cart changes pick from this many SKUs, so a cart stays the size of a real one (≤ 50 lines). */
 const CART_POOL = 50;
 /**
@@ -202,6 +206,8 @@ interface LoadResult {
   cartOk: number;
   upstreamCalls: number;
   upstreamRoutes: Record<string, number>;
+  /** NODE_OPTIONS given to the portal (`--node-options=`), when any. */
+  portalNodeOptions?: string;
   portalRssMiB: {
     beforeRun: number;
     afterRun: number;
@@ -229,7 +235,7 @@ function markdown(r: LoadResult): string {
     "",
     `${r.date}, \`${r.command}\`. ${machineLine(r.machine)}. Load average when the ${r.durationSeconds} s run started: ${r.loadAverageAtRun.join(" / ")}.`,
     "",
-    `Production build \`${r.build.buildId}\` (${buildLine(r.build)}) under \`next start\`, background sync off; simulator at ${r.products.toLocaleString("en-GB")} products (seed \`${r.seed}\`) as the upstream; the mirror from a complete full sync (${r.database.reused ? `reused, synced ${r.database.syncedAt}` : "synced in this run"}). Carts emptied before the run.`,
+    `Production build \`${r.build.buildId}\` (${buildLine(r.build)}) under \`next start\`${withNodeOptions(r)}, background sync off; simulator at ${r.products.toLocaleString("en-GB")} products (seed \`${r.seed}\`) as the upstream; the mirror from a complete full sync (${r.database.reused ? `reused, synced ${r.database.syncedAt}` : "synced in this run"}). Carts emptied before the run.`,
     "",
     `${r.sessions} sessions signed in through next-auth (dealer@acme.example and warehouse@acme.example, two users of one customer, alternating; sign-in limits raised by env for the bench), one autocannon connection each (${r.connections} concurrent, no think time, each connection starting at another step of the visit; time-out ${r.timeoutSeconds} s, the length of the run, so a slow answer is measured rather than abandoned and sent again). The client runs on the same 2 cores as the portal and the simulator. ${r.mix}`,
     "",
@@ -284,7 +290,12 @@ async function main(): Promise<void> {
     const portal = await startPortal({
       upstreamUrl: sim.url,
       dataDir: synced.dataDir,
-      env: { SIGN_IN_ATTEMPTS_PER_ADDRESS: "100000", SIGN_IN_ATTEMPTS_PER_ACCOUNT: "100000" },
+      env: {
+        SIGN_IN_ATTEMPTS_PER_ADDRESS: "100000",
+        SIGN_IN_ATTEMPTS_PER_ACCOUNT: "100000",
+        // `--node-options="--max-old-space-size=256"`: the portal's Node options, for experiments.
+        ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}),
+      },
     });
     try {
       console.log(`  signing in ${SESSIONS} sessions…`);
@@ -407,6 +418,7 @@ async function main(): Promise<void> {
         upstreamCalls: stats.total,
         upstreamRoutes: stats.routes,
         categoryPageScripts,
+        portalNodeOptions: NODE_OPTIONS,
         portalRssMiB: {
           beforeRun: rssBefore,
           afterRun: totalRss(memoryAfter),
