@@ -14,6 +14,13 @@ const MISSING = [
   "/lists/not-a-list",
   "/addresses/00000000-0000-4000-8000-000000000000",
   "/addresses/not-an-address",
+  "/catalogue/NO-SUCH-CATEGORY",
+  "/checkout/confirmation/00000000-0000-4000-8000-000000000000",
+  // A search the catalogue cannot run (a NUL in it).
+  "/search?q=a%00b",
+  // Staff pages, to a dealer.
+  "/customers",
+  "/admin",
 ];
 
 const LANGUAGES = [

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 
 import { AuditFiltersForm } from "@/components/acting/audit-filters";
@@ -8,6 +8,7 @@ import { adminOverview } from "@/lib/audit/admin-overview";
 import { AUDIT_ACTIONS, auditQuery, hasAuditFilters, MANY_CUSTOMERS, parseAuditFilters } from "@/lib/audit/filters";
 import { requireSession } from "@/lib/auth/session";
 import { rawQuery, type SearchParams } from "@/lib/http/raw-query";
+import { notFoundPage } from "@/lib/http/not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
@@ -25,7 +26,7 @@ export default async function AdminPage({ searchParams }: Props) {
   if (rawQuery(raw) !== canonical) redirect(`/admin${canonical}`);
   const timeZone = await getTimeZone();
   const overview = await adminOverview(session, filters, timeZone);
-  if (!overview) notFound();
+  if (!overview) return notFoundPage();
   const [t, format] = await Promise.all([getTranslations("admin"), getFormatter()]);
   const { sync: status, audit } = overview;
   const when = (date: Date | null) => (date ? format.dateTime(date, "long") : t("never"));

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { ActForCustomerForm } from "@/components/acting/act-for-customer-form";
@@ -9,6 +8,7 @@ import { findCompanies } from "@/lib/acting/find-companies";
 import { isStaff } from "@/lib/acting/policy";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { redirectToExpired, requireSession } from "@/lib/auth/session";
+import { notFoundPage } from "@/lib/http/not-found";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,7 +26,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  */
 export default async function CustomersPage({ searchParams }: Props) {
   const session = await requireSession();
-  if (!isStaff(session)) notFound();
+  if (!isStaff(session)) return notFoundPage();
   const params = await searchParams;
   const query = (first(params.q) ?? "").trim().slice(0, 100);
   const from = safeReturnPath(first(params.from) ?? "/");

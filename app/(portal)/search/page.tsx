@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { CatalogueReadiness } from "@/components/catalogue/catalogue-readiness";
@@ -16,6 +16,7 @@ import { queryParam } from "@/lib/catalogue/input";
 import { listQuery } from "@/lib/catalogue/list-params";
 import { searchCatalogue } from "@/lib/catalogue/search-catalogue";
 import { cleanQuery } from "@/lib/catalogue/search-terms";
+import { notFoundPage } from "@/lib/http/not-found";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,7 +30,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const session = await requireSession();
   const found = await searchCatalogue(session, { query: queryParam(params), params });
-  if (found.kind === "invalid") notFound();
+  if (found.kind === "invalid") return notFoundPage();
   if (found.kind === "product") redirect(`/products/${encodeURIComponent(found.sku)}`);
   const t = await getTranslations("search");
   if (found.kind === "empty") {

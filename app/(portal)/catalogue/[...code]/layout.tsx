@@ -1,9 +1,8 @@
-import { notFound } from "next/navigation";
-
 import { FeatureMessages } from "@/components/i18n/feature-messages";
 import { requireSession } from "@/lib/auth/session";
 import { categoryPath, categoryTitle } from "@/lib/catalogue/browse";
 import { mayListProducts } from "@/lib/catalogue/orderable";
+import { notFoundPage } from "@/lib/http/not-found";
 
 /**
  * An address that names no category (malformed percent-encoding, NUL, odd characters, or a code the
@@ -21,8 +20,8 @@ export default async function CategoryLayout({
   params: Promise<{ code: string[] }>;
 }) {
   const path = (await params).code;
-  if (!categoryPath(path)) notFound();
+  if (!categoryPath(path)) return notFoundPage();
   const session = await requireSession();
-  if (mayListProducts(session) && (await categoryTitle(session, path)) === null) notFound();
+  if (mayListProducts(session) && (await categoryTitle(session, path)) === null) return notFoundPage();
   return <FeatureMessages feature="products">{children}</FeatureMessages>;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { CatalogueReadiness } from "@/components/catalogue/catalogue-readiness";
@@ -15,6 +15,7 @@ import { requireSession } from "@/lib/auth/session";
 import { boughtSkusFor } from "@/lib/purchases/buy-again";
 import { categoryTitle, showCategory } from "@/lib/catalogue/browse";
 import { listQuery } from "@/lib/catalogue/list-params";
+import { notFoundPage } from "@/lib/http/not-found";
 
 type Props = {
   params: Promise<{ code: string[] }>;
@@ -31,7 +32,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
     path: (await params).code,
     params: await searchParams,
   });
-  if (shown.kind === "not-found") notFound();
+  if (shown.kind === "not-found") return notFoundPage();
   // A link with an outdated or partial path still works: it lands on the category's own address.
   if (shown.kind === "moved") redirect(`${categoryHref(shown.pathCodes)}${listQuery(shown.list)}`);
   const t = await getTranslations("catalogue");

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { Link } from "@/components/link";
@@ -8,6 +7,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/session";
 import { viewConfirmation } from "@/lib/checkout/confirmation";
 import { normaliseOrderStatus } from "@/lib/domain/order";
+import { notFoundPage } from "@/lib/http/not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("checkout.confirmation"))("title") };
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ConfirmationPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
   const confirmation = await viewConfirmation(await requireSession(), attemptId);
-  if (!confirmation) notFound();
+  if (!confirmation) return notFoundPage();
   const t = await getTranslations("checkout.confirmation");
   const { orderId, orderPath, status, reference } = confirmation;
   return (
