@@ -1,7 +1,14 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 
 import type { Database } from "@/lib/db";
-import { categories, compactPartNumber, products, type CategoryRow, type ProductRow } from "@/lib/db/schema";
+import {
+  categories,
+  compactPartNumber,
+  products,
+  productSearch,
+  type CategoryRow,
+  type ProductRow,
+} from "@/lib/db/schema";
 import type { Product, StockColour } from "@/lib/domain/product";
 
 import {
@@ -112,10 +119,30 @@ export function toProduct(row: ProductRow): Product {
   };
 }
 
-export function filterConditions(filters: ProductFilters): SQL[] {
-  const conditions: SQL[] = [eq(products.available, true)];
-  if (filters.inStockOnly) conditions.push(eq(products.stockColour, "green"));
-  if (filters.dropshipableOnly) conditions.push(eq(products.dropshipable, true));
+/** The columns a list's filters read: of `products`, or of its narrow copy for search. */
+interface FilterColumns {
+  available: SQL;
+  inStock: SQL;
+  dropshipable: SQL;
+}
+
+const productFilterColumns: FilterColumns = {
+  available: sql`${products.available}`,
+  inStock: sql`${products.stockColour} = 'green'`,
+  dropshipable: sql`${products.dropshipable}`,
+};
+
+export const searchFilterColumns: FilterColumns = {
+  available: sql`${productSearch.available}`,
+  inStock: sql`${productSearch.green}`,
+  dropshipable: sql`${productSearch.dropshipable}`,
+};
+
+/** Only available products; in stock (green) or drop-shippable ones when the dealer asks. */
+export function filterConditions(filters: ProductFilters, columns: FilterColumns = productFilterColumns): SQL[] {
+  const conditions: SQL[] = [columns.available];
+  if (filters.inStockOnly) conditions.push(columns.inStock);
+  if (filters.dropshipableOnly) conditions.push(columns.dropshipable);
   return conditions;
 }
 

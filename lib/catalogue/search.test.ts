@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { openMemoryDatabase, type DatabaseHandle } from "@/lib/db/client";
+import { eq } from "drizzle-orm";
+
 import { products } from "@/lib/db/schema";
 
 import { SEARCH_CANDIDATES, searchProducts, searchSuggestions } from "./search";
-import { addSearchWords } from "./store/products";
+import { applyStockColours } from "./store/stock";
+import { addSearchWords, markUnavailable } from "./store/products";
 
 /** Search over a real PGlite database with a handful of products. */
 let handle: DatabaseHandle;
@@ -125,6 +128,41 @@ describe("searchProducts", () => {
 
   it("leaves out products no longer offered", async () => {
     expect(await skus("zwart")).toEqual([]);
+  });
+
+  it("follows every write of a product at once: title, stock colour, availability, drop-shipping, removal", async () => {
+    // What matches as typed (close matches from the spelling fallback are not counted).
+    const search = async (query: string, filters = { inStockOnly: false, dropshipableOnly: false }) => {
+      const result = await searchProducts(handle.db, { query, filters, sort: "relevance", page: 1 });
+      return result.closeMatches ? [] : result.items.map((item) => item.sku);
+    };
+    await handle.db.insert(products).values(product("0109001", "Luifellamp LED 12V"));
+    expect(await search("luifellamp")).toEqual(["0109001"]);
+    expect(await search("luifellamp", { inStockOnly: true, dropshipableOnly: false })).toEqual([]);
+
+    await handle.db.update(products).set({ title: "Tentlamp LED 12V" }).where(eq(products.sku, "0109001"));
+    expect(await search("tentlamp")).toEqual(["0109001"]);
+    expect(await search("luifellamp led")).toEqual([]);
+
+    await applyStockColours(handle.db, new Map([["0109001", "green"]]), new Date());
+    expect(await search("tentlamp", { inStockOnly: true, dropshipableOnly: false })).toEqual(["0109001"]);
+    await handle.db.update(products).set({ dropshipable: true }).where(eq(products.sku, "0109001"));
+    expect(await search("tentlamp", { inStockOnly: true, dropshipableOnly: true })).toEqual(["0109001"]);
+
+    await markUnavailable(handle.db, ["0109001"], new Date());
+    expect(await search("tentlamp")).toEqual([]);
+    await handle.db.update(products).set({ available: true }).where(eq(products.sku, "0109001"));
+    expect(await search("tentlamp")).toEqual(["0109001"]);
+    const sorted = await searchProducts(handle.db, {
+      query: "tentlamp",
+      filters: { inStockOnly: false, dropshipableOnly: false },
+      sort: "title",
+      page: 1,
+    });
+    expect(sorted.items.map((item) => item.sku)).toEqual(["0109001"]);
+
+    await handle.db.delete(products).where(eq(products.sku, "0109001"));
+    expect(await search("tentlamp")).toEqual([]);
   });
 
   it("answers punctuation-only queries without an error", async () => {

@@ -1,9 +1,9 @@
 import { and, sql, type SQL } from "drizzle-orm";
 
 import { resultRows, type Database } from "@/lib/db/client";
-import { compactPartNumber, products, searchWords as catalogueWords } from "@/lib/db/schema";
+import { compactPartNumber, products, productSearch, searchWords as catalogueWords } from "@/lib/db/schema";
 
-import { filterConditions, pageOf, sortOrder, summariesBySku, titleOrder } from "./queries";
+import { filterConditions, pageOf, searchFilterColumns, sortOrder, summariesBySku, titleOrder } from "./queries";
 import { cleanQuery, likePrefix, prefixTsQuery, searchWords } from "./search-terms";
 import { PAGE_SIZE, type ProductFilters, type ProductPage, type ProductSort, type ProductSummary } from "./types";
 
@@ -101,7 +101,10 @@ function prefixConditions(text: TextQuery): Array<{ where: SQL; order: SQL }> {
   ];
 }
 
-/** Every match of the query, for sorts that order all of them. */
+/**
+ * Every match of the query, for sorts that order all of them (on products: a common word's
+ * thousands of matches are read through the index into the rows that sort them).
+ */
 function anyMatch(text: TextQuery): SQL {
   const conditions = [
     exactCondition(text),
@@ -121,16 +124,17 @@ interface RankedPage {
 
 /**
  * One page of the best matches: exact part numbers first, then part number prefixes (in SKU
- * order), then words by text rank; within each, products in stock first, then by title.
+ * order), then words by text rank; within each, products in stock first, then by title. Words are
+ * matched in the narrow copy of the products (product_search), part numbers by their indexes.
  */
 async function rankedPage(
   db: Database,
   text: TextQuery,
-  filters: SQL[],
+  filters: ProductFilters,
   options: { limit: number; offset: number; candidates: number },
 ): Promise<RankedPage> {
   const take = options.candidates + 1;
-  const filter = filters.length ? sql` and ${and(...filters)}` : sql``;
+  const filter = sql` and ${and(...filterConditions(filters))}`;
   const keys = sql`${products.sku} as sku, (${products.stockColour} = 'green') as green, ${titleOrder} as title_key`;
   const branches: SQL[] = [];
   const exact = exactCondition(text);
@@ -146,7 +150,7 @@ async function rankedPage(
   });
   if (text.words) {
     branches.push(
-      sql`(select ${keys}, 2 as tier, ts_rank(${products.search}, ${text.words}) as score, 9 as kind from ${products} where ${products.search} @@ ${text.words}${filter} limit ${take})`,
+      sql`(select ${productSearch.sku} as sku, ${productSearch.green} as green, ${productSearch.titleKey} as title_key, 2 as tier, ts_rank(${productSearch.search}, ${text.words}) as score, 9 as kind from ${productSearch} where ${productSearch.search} @@ ${text.words} and ${and(...filterConditions(filters, searchFilterColumns))} limit ${take})`,
     );
   }
   const result = await db.execute<{ sku: string; total: number; truncated: boolean }>(sql`
@@ -173,7 +177,7 @@ async function summariesInOrder(db: Database, skus: string[]): Promise<ProductSu
 async function rankedSearch(
   db: Database,
   text: TextQuery,
-  filters: SQL[],
+  filters: ProductFilters,
   options: { page: number; pageSize: number; candidates: number },
 ): Promise<ProductPage> {
   const { pageSize, candidates } = options;
@@ -199,8 +203,8 @@ async function search(
   options: { filters: ProductFilters; sort: ProductSort; page: number; pageSize: number },
   candidates = SEARCH_CANDIDATES,
 ): Promise<ProductPage> {
+  if (options.sort === "relevance") return rankedSearch(db, text, options.filters, { ...options, candidates });
   const filters = filterConditions(options.filters);
-  if (options.sort === "relevance") return rankedSearch(db, text, filters, { ...options, candidates });
   return pageOf(db, and(anyMatch(text), ...filters), sortOrder(options.sort), options.page, options.pageSize);
 }
 
@@ -277,10 +281,15 @@ const SUGGESTION_CANDIDATES = 200;
 export async function searchSuggestions(db: Database, query: string, limit = 8): Promise<ProductSummary[]> {
   const text = textQuery(cleanQuery(query));
   if (!text) return [];
-  const ranked = await rankedPage(db, text, filterConditions({ inStockOnly: false, dropshipableOnly: false }), {
-    limit,
-    offset: 0,
-    candidates: SUGGESTION_CANDIDATES,
-  });
+  const ranked = await rankedPage(
+    db,
+    text,
+    { inStockOnly: false, dropshipableOnly: false },
+    {
+      limit,
+      offset: 0,
+      candidates: SUGGESTION_CANDIDATES,
+    },
+  );
   return summariesInOrder(db, ranked.skus);
 }
