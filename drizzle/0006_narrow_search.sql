@@ -44,4 +44,6 @@ CREATE TRIGGER "products_search_update" AFTER UPDATE ON "products"
 INSERT INTO "product_search" ("sku", "search", "green", "title_key", "available", "dropshipable")
 SELECT "sku", "search", "stock_colour" = 'green', lower(coalesce("title", "sku")), "available", "dropshipable" FROM "products";--> statement-breakpoint
 CREATE INDEX "product_search_search_idx" ON "product_search" USING gin ("search") WITH (fastupdate=false);--> statement-breakpoint
-ANALYZE "product_search";
+CREATE INDEX "search_words_prefix_idx" ON "search_words" USING btree ("word" collate "C");--> statement-breakpoint
+ANALYZE "product_search";--> statement-breakpoint
+ANALYZE "search_words";

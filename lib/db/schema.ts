@@ -202,6 +202,8 @@ export const searchWords = pgTable(
     index("search_words_trgm_idx")
       .using("gin", sql`${table.word} gin_trgm_ops`)
       .with({ fastupdate: false }),
+    // Byte order: whether a longer word starts with a typed one is a range read of this index.
+    index("search_words_prefix_idx").on(sql`${table.word} collate "C"`),
   ],
 );
 
