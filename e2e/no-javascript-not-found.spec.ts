@@ -24,9 +24,22 @@ const MISSING = [
 ];
 
 const LANGUAGES = [
-  { locale: "en", title: "Page not found", text: "We could not find this page" },
-  { locale: "nl", title: "Pagina niet gevonden", text: "We kunnen deze pagina niet vinden" },
+  {
+    locale: "en",
+    title: "Page not found",
+    text: "We could not find this page",
+    product: { title: "Product not found", text: "We could not find this product" },
+  },
+  {
+    locale: "nl",
+    title: "Pagina niet gevonden",
+    text: "We kunnen deze pagina niet vinden",
+    product: { title: "Product niet gevonden", text: "We kunnen dit product niet vinden" },
+  },
 ] as const;
+
+/** SKUs the catalogue does not have, well-formed or not: the product page's own not-found view. */
+const MISSING_PRODUCTS = ["/products/NOPE-0000", "/products/0000000", "/products/not%20a%20sku"];
 
 for (const language of LANGUAGES) {
   test.describe(`not found without JavaScript (${language.locale})`, () => {
@@ -44,6 +57,23 @@ for (const language of LANGUAGES) {
         expect(html).toContain(language.title);
         await expect(page.getByRole("heading", { level: 1, name: language.title })).toBeVisible();
         await expect(page.getByRole("main")).toContainText(language.text);
+      });
+    }
+
+    for (const path of MISSING_PRODUCTS) {
+      test(`${path} answers 404 with the product's not-found view in the document`, async ({ page }) => {
+        const response = await page.goto(path);
+        expect(response?.status()).toBe(404);
+        const html = (await response?.text()) ?? "";
+        expect(html).not.toContain("__next_error__");
+        expect(html).toMatch(new RegExp(`<html[^>]* lang="${language.locale}"`));
+        expect(html).toContain(`<title>${language.product.title}`);
+        await expect(page.getByRole("heading", { level: 1, name: language.product.title })).toBeVisible();
+        await expect(page.getByRole("main")).toContainText(language.product.text);
+        // The portal around it: the dealer can go on from here.
+        await expect(
+          page.getByRole("link", { name: language.locale === "en" ? "Catalogue" : "Assortiment" }).first(),
+        ).toBeVisible();
       });
     }
   });

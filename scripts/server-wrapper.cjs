@@ -6,7 +6,8 @@
 // - on SIGTERM or SIGINT: readiness answers 503 at once (the balancer stops sending), requests in flight
 //   (a checkout) finish, then the portal's shutdown hook stops the sync and closes the database;
 // - a page that found nothing (lib/http/not-found.ts marks its request) is answered with the not-found page
-//   Next renders for an address that matches nothing, instead of Next's bare error document (issue 21).
+//   Next renders for an address that matches nothing, instead of Next's bare error document (issue 21);
+//   a page that draws its own not-found view is answered with status 404.
 // Plain CommonJS without dependencies: it runs before Next and the portal's code are loaded.
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: it must load before Next, without a bundler */
 "use strict";
@@ -26,6 +27,9 @@ const servers = new Set();
 // Requests whose page called notFoundPage() (lib/http/not-found.ts), by the id this wrapper gave them.
 const NOT_FOUND_MARKS = Symbol.for("dealer-portal.not-found-documents");
 const notFoundMarks = (globalThis[NOT_FOUND_MARKS] ??= new Set());
+// Requests whose page drew its own not-found view (answerNotFoundStatus()): their document answers 404.
+const NOT_FOUND_STATUS_MARKS = Symbol.for("dealer-portal.not-found-status");
+const notFoundStatusMarks = (globalThis[NOT_FOUND_STATUS_MARKS] ??= new Set());
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "x-request-id"]);
 
 /**
@@ -41,6 +45,7 @@ function answerMarkedNotFound(req, res, renderId) {
   const callbackOf = (args) => args.find((arg) => typeof arg === "function");
   res.writeHead = function (statusCode, ...rest) {
     if (replacing) return this;
+    if (notFoundStatusMarks.delete(renderId) && statusCode === 200) return writeHead.call(this, 404, ...rest);
     if (!notFoundMarks.delete(renderId) || statusCode !== 404) return writeHead.call(this, statusCode, ...rest);
     replacing = true;
     const ownCookies = [].concat(this.getHeader("set-cookie") ?? []);
@@ -93,7 +98,10 @@ http.createServer = function (...args) {
     // This wrapper's own id of the request, for lib/http/not-found.ts (whatever a client sent is replaced).
     const renderId = randomUUID();
     req.headers["x-portal-render"] = renderId;
-    res.once("close", () => notFoundMarks.delete(renderId));
+    res.once("close", () => {
+      notFoundMarks.delete(renderId);
+      notFoundStatusMarks.delete(renderId);
+    });
     if (req.method === "GET" && req.headers.rsc === undefined && req.headers["next-action"] === undefined) {
       answerMarkedNotFound(req, res, renderId);
     }

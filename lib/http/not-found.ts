@@ -21,11 +21,27 @@ const MARKS = Symbol.for("dealer-portal.not-found-documents");
 /** The request header the wrapper sets on every request (a client's own value is replaced). */
 const RENDER_HEADER = "x-portal-render";
 
-type Holder = { [MARKS]?: Set<string> };
+/** Where the wrapper keeps the requests whose page draws its own "not found" view (status only). */
+const STATUS_MARKS = Symbol.for("dealer-portal.not-found-status");
 
-export async function notFoundPage(): Promise<never> {
-  const marks = (globalThis as Holder)[MARKS];
+type Holder = { [MARKS]?: Set<string>; [STATUS_MARKS]?: Set<string> };
+
+async function mark(kind: typeof MARKS | typeof STATUS_MARKS): Promise<void> {
+  const marks = (globalThis as Holder)[kind];
   const id = (await headers()).get(RENDER_HEADER);
   if (marks && id) marks.add(id);
+}
+
+export async function notFoundPage(): Promise<never> {
+  await mark(MARKS);
   notFound();
+}
+
+/**
+ * For a page that draws its own "not found" view (a product's, with its own words) instead of
+ * throwing: the wrapper answers its document with status 404 instead of 200, the page as drawn.
+ * A client-side navigation (an RSC request) keeps 200, as Next's router expects.
+ */
+export async function answerNotFoundStatus(): Promise<void> {
+  await mark(STATUS_MARKS);
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 
 import { ProductAddToCart } from "@/components/cart/product-add-to-cart";
 import { categoryHref } from "@/components/catalogue/category-tree";
 import { ProductImage } from "@/components/catalogue/product-image";
+import { ProductNotFound } from "@/components/catalogue/product-not-found";
 import { SalesUnitText } from "@/components/catalogue/product-price";
 import { StockBadge } from "@/components/catalogue/stock-badge";
 import { LastPricePaid } from "@/components/purchases/last-price-paid";
@@ -14,6 +14,7 @@ import { AddToList } from "@/components/lists/add-to-list";
 import { ProductFavouriteStar } from "@/components/lists/product-favourite-star";
 import { requireSession } from "@/lib/auth/session";
 import { showProduct } from "@/lib/catalogue/show-product";
+import { answerNotFoundStatus } from "@/lib/http/not-found";
 import { unitName } from "@/lib/i18n/units";
 import { productDisplayName } from "@/lib/domain/product";
 import { lastPricesFor } from "@/lib/purchases/last-prices";
@@ -25,14 +26,11 @@ type Props = {
 };
 
 /** The page and its metadata read the product once per request. */
-const load = cache(async (sku: string) => {
-  const shown = await showProduct(await requireSession(), { sku });
-  if (shown.kind === "not-found") notFound();
-  return shown;
-});
+const load = cache(async (sku: string) => showProduct(await requireSession(), { sku }));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const shown = await load((await params).sku);
+  if (shown.kind === "not-found") return { title: (await getTranslations("product"))("notFoundTitle") };
   return { title: shown.kind === "unreachable" ? shown.sku : productDisplayName(shown.product) };
 }
 
@@ -43,6 +41,11 @@ function fileSize(bytes: number | null): string {
 
 export default async function ProductPage({ params, searchParams }: Props) {
   const shown = await load((await params).sku);
+  if (shown.kind === "not-found") {
+    // Its own words, in the document (notFound() would leave the page blank without JavaScript).
+    await answerNotFoundStatus();
+    return <ProductNotFound />;
+  }
   const openAddToList = (await searchParams).addTo === "list";
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const unit = (code: string, count = 1) => unitName((key, values) => t(`units.${key}`, values), code, count);

@@ -3,7 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
 import { buttonClasses } from "@/components/ui/button";
 
-export default async function ProductNotFound() {
+/**
+ * What a product's address shows when the catalogue has no such product: drawn by the page itself
+ * (answered 404 by answerNotFoundStatus), so that it is in the document without JavaScript.
+ */
+export async function ProductNotFound() {
   const t = await getTranslations();
   return (
     <div className="mx-auto max-w-xl py-12 text-center">
