@@ -22,6 +22,36 @@ test.describe("catalogue", () => {
     await expect(page.getByRole("heading", { name: "List prices" })).toBeVisible();
   });
 
+  test("the category tree is drawn once: a sidebar on a wide screen, a disclosure a phone-wide window opens", async ({
+    page,
+  }) => {
+    await page.goto("/catalogue");
+    const tile = page.locator("main ul").first().getByRole("link").first();
+    const title = (await tile.innerText()).trim();
+    await tile.click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    expect(await page.locator('nav[aria-label="Categories"]').count(), "one tree in the document").toBe(1);
+    const tree = page.getByRole("navigation", { name: "Categories", exact: true });
+    await expect(tree).toBeVisible();
+    await expect(tree.getByRole("heading", { name: "Categories" })).toBeVisible();
+    await expect(tree.getByRole("link", { name: title, exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByText("Show categories")).toBeHidden();
+    // The sidebar is in the accessibility tree as the browser gives it to a screen reader.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
+      nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+    };
+    expect(
+      nodes.some((node) => !node.ignored && node.role?.value === "link" && node.name?.value === title),
+      `the sidebar's link "${title}" is exposed to assistive technology`,
+    ).toBe(true);
+
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expect(tree).toBeHidden();
+    await page.getByText("Show categories").click();
+    await expect(tree.getByRole("link", { name: title, exact: true })).toBeVisible();
+  });
+
   test("category pictures arrive as bitmaps, drawn from the wholesaler's drawings", async ({ page }) => {
     const svgImages: string[] = [];
     page.on("response", (response) => {

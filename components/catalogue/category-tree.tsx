@@ -32,23 +32,27 @@ function Branch({ nodes, activePath, depth }: { nodes: CategoryNode[]; activePat
   );
 }
 
-/** The category tree: a sidebar on wide screens, a disclosure ("drawer") on phones. */
+/**
+ * The category tree, drawn once: a disclosure ("drawer") on phones, opened by its summary, and a
+ * sidebar on wide screens, where app/globals.css shows the closed disclosure's content and hides its
+ * summary (`::details-content`; a browser without it shows the disclosure there too).
+ */
 export function CategoryTree({ roots, activePath }: { roots: CategoryNode[]; activePath: string[] }) {
   const t = useTranslations("catalogue");
   return (
-    <>
-      <nav aria-label={t("categories")} className="hidden lg:block">
-        <h2 className="mb-2 px-2 text-sm font-semibold tracking-wide text-slate-600 uppercase">{t("categories")}</h2>
+    <details className="category-tree rounded-lg border border-slate-200 bg-white lg:rounded-none lg:border-0 lg:bg-transparent">
+      <summary className="min-h-touch cursor-pointer content-center px-3 font-semibold text-brand-700 lg:hidden">
+        {t("showCategories")}
+      </summary>
+      <nav
+        aria-label={t("categories")}
+        className="max-h-[60vh] overflow-y-auto border-t border-slate-200 p-2 lg:max-h-none lg:overflow-visible lg:border-0 lg:p-0"
+      >
+        <h2 className="mb-2 hidden px-2 text-sm font-semibold tracking-wide text-slate-600 uppercase lg:block">
+          {t("categories")}
+        </h2>
         <Branch nodes={roots} activePath={activePath} depth={0} />
       </nav>
-      <details className="rounded-lg border border-slate-200 bg-white lg:hidden">
-        <summary className="min-h-touch cursor-pointer content-center px-3 font-semibold text-brand-700">
-          {t("showCategories")}
-        </summary>
-        <nav aria-label={t("categories")} className="max-h-[60vh] overflow-y-auto border-t border-slate-200 p-2">
-          <Branch nodes={roots} activePath={activePath} depth={0} />
-        </nav>
-      </details>
-    </>
+    </details>
   );
 }
