@@ -32,6 +32,26 @@ describe("ProductImage", () => {
     expect(props.srcSet!.split(", ").length).toBeGreaterThan(4);
   });
 
+  it("offers a tile shown smaller on phones as a picture: 1x and 2x files for phones and for wider screens", () => {
+    const element = ProductImage({ media, alt: "", size: 160, phoneSize: 48 }) as ReactElement<{
+      children: ReactElement<Record<string, string | undefined>>[];
+    }>;
+    expect(element.type).toBe("picture");
+    const [source, img] = element.props.children;
+    expect(source!.type).toBe("source");
+    expect(source!.props.media).toBe("(width >= 40rem)");
+    const wide = source!.props.srcSet!.split(", ");
+    expect(wide).toHaveLength(2);
+    expect(wide[0]).toMatch(/w=256&q=75 1x$/);
+    expect(wide[1]).toMatch(/w=384&q=75 2x$/);
+    expect(img!.type).toBe("img");
+    expect(img!.props.sizes).toBeUndefined();
+    const phone = img!.props.srcSet!.split(", ");
+    expect(phone).toHaveLength(2);
+    expect(phone[0]).toMatch(/w=48&q=75 1x$/);
+    expect(phone[1]).toMatch(/w=96&q=75 2x$/);
+  });
+
   it("asks for a drawing as a bitmap", () => {
     const props = imgProps({ media: picture("/media/d.svg", "SVG"), alt: "", size: 64, fixed: true });
     expect(props.src).toContain(encodeURIComponent("/media/d.svg.png"));

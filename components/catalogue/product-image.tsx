@@ -8,12 +8,17 @@ import type { Media } from "@/lib/domain/media";
  * asked for as a bitmap (`<hash>.svg.png`, see app/media): a phone pays for every SVG <img> with a
  * document of its own.
  */
+/** Tailwind's `sm` breakpoint (40rem) and below it, for a picture with a phone size (`phoneSize`). */
+const WIDE = "(width >= 40rem)";
+const NARROW = "(width < 40rem)";
+
 export function ProductImage({
   media,
   alt,
   size,
   sizes = `(max-width: 640px) 50vw, ${size}px`,
   fixed = false,
+  phoneSize,
   priority = false,
   className = "",
 }: {
@@ -24,6 +29,11 @@ export function ProductImage({
   sizes?: string;
   /** Shown at exactly `size` px on every screen: a 1x and a 2x picture instead of the whole width list. */
   fixed?: boolean;
+  /**
+   * Shown at `phoneSize` px below Tailwind's `sm` and at `size` px from there up: a <picture> with a 1x
+   * and a 2x file for each (a list of tiles would otherwise carry the whole width list per picture).
+   */
+  phoneSize?: number;
   priority?: boolean;
   className?: string;
 }) {
@@ -41,15 +51,32 @@ export function ProductImage({
     );
   }
   // next/image's sizes and formats, drawn as a plain <img> by the server: no client component to hydrate per picture.
-  const { props } = getImageProps({
-    src: media.ext.toLowerCase() === "svg" ? `${media.url}.png` : media.url,
-    alt,
-    width: size,
-    height: size,
-    sizes: fixed ? undefined : sizes,
-    priority,
-    className: `aspect-square w-full rounded-md bg-white object-contain ${className}`,
-  });
+  const imageProps = (width: number, shownAt?: string) =>
+    getImageProps({
+      src: media.ext.toLowerCase() === "svg" ? `${media.url}.png` : media.url,
+      alt,
+      width,
+      height: width,
+      sizes: shownAt,
+      priority,
+      className: `aspect-square w-full rounded-md bg-white object-contain ${className}`,
+    }).props;
+  if (phoneSize) {
+    const wide = imageProps(size);
+    const phone = imageProps(phoneSize);
+    if (priority) {
+      preload(phone.src, { as: "image", imageSrcSet: phone.srcSet, media: NARROW, fetchPriority: "high" });
+      preload(wide.src, { as: "image", imageSrcSet: wide.srcSet, media: WIDE, fetchPriority: "high" });
+    }
+    return (
+      <picture>
+        <source media={WIDE} srcSet={wide.srcSet} width={size} height={size} />
+        {/* eslint-disable-next-line jsx-a11y/alt-text -- getImageProps gives the alt */}
+        <img {...phone} />
+      </picture>
+    );
+  }
+  const props = imageProps(size, fixed ? undefined : sizes);
   if (priority) {
     preload(props.src, { as: "image", imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: "high" });
   }

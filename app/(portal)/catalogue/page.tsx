@@ -38,11 +38,12 @@ export default async function CataloguePage() {
               className="flex h-full items-center gap-3 rounded-lg border border-slate-200 bg-white p-2 shadow-sm hover:border-brand-500 sm:flex-col sm:items-stretch sm:gap-2 sm:p-3"
             >
               <span className="w-12 shrink-0 sm:w-full">
+                {/* 48 px on phones; from sm up a tile of about 190 to 300 px, depending on the columns. */}
                 <ProductImage
                   media={root.media[0] ?? null}
                   alt=""
-                  size={160}
-                  sizes="(max-width: 640px) 48px, 160px"
+                  size={256}
+                  phoneSize={48}
                   priority={index < 4}
                 />
               </span>
