@@ -32,6 +32,10 @@ const nextConfig = {
   reactStrictMode: true,
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   poweredByHeader: false,
+  // proxy.ts sees the request's URL as the server received it, on the origin Next's router compares rewrites
+  // with. Without it the proxy's URL says localhost while the router says HOSTNAME (127.0.0.1, 0.0.0.0), and
+  // the rewrite of an unreadable address to the not-found page went out as an HTTP request to this server.
+  skipProxyUrlNormalize: true,
   images: {
     localPatterns: [{ pathname: "/media/**" }],
     formats: ["image/avif", "image/webp"],
