@@ -33,7 +33,7 @@ export function ProductCard({
     >
       <Link href={`/products/${encodeURIComponent(product.sku)}`} className="group block">
         {/* At most about 320 px wide (three columns from 640 px): a 1x and a 2x picture, not the whole width list. */}
-        <ProductImage media={product.image} alt="" size={320} fixed priority={priority} />
+        <ProductImage media={product.image} alt="" size={320} priority={priority} />
         <h3 className="mt-2 line-clamp-2 min-h-10 text-sm font-semibold text-slate-900 group-hover:text-brand-700 group-hover:underline">
           {name}
         </h3>

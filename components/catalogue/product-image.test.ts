@@ -18,7 +18,7 @@ function imgProps(props: Parameters<typeof ProductImage>[0]): Record<string, str
 
 describe("ProductImage", () => {
   it("offers a picture shown at one size as a 1x and a 2x file, without the whole width list", () => {
-    const props = imgProps({ media, alt: "", size: 64, fixed: true });
+    const props = imgProps({ media, alt: "", size: 64 });
     expect(props.sizes).toBeUndefined();
     const candidates = props.srcSet!.split(", ");
     expect(candidates).toHaveLength(2);
@@ -26,14 +26,16 @@ describe("ProductImage", () => {
     expect(candidates[1]).toMatch(/w=128&q=75 2x$/);
   });
 
-  it("offers a picture that follows the screen width every width, with its sizes", () => {
-    const props = imgProps({ media, alt: "", size: 240 });
-    expect(props.sizes).toBe("(max-width: 640px) 50vw, 240px");
-    expect(props.srcSet!.split(", ").length).toBeGreaterThan(4);
+  it("offers a large picture as a 1x and a 2x file too", () => {
+    const props = imgProps({ media, alt: "", size: 480 });
+    expect(props.srcSet!.split(", ")).toEqual([
+      expect.stringMatching(/w=640&q=75 1x$/),
+      expect.stringMatching(/w=1080&q=75 2x$/),
+    ]);
   });
 
   it("offers a tile shown smaller on phones as a picture: 1x and 2x files for phones and for wider screens", () => {
-    const element = ProductImage({ media, alt: "", size: 160, phoneSize: 48 }) as ReactElement<{
+    const element = ProductImage({ media, alt: "", size: 160, phone: { size: 48, below: "sm" } }) as ReactElement<{
       children: ReactElement<Record<string, string | undefined>>[];
     }>;
     expect(element.type).toBe("picture");
@@ -52,8 +54,18 @@ describe("ProductImage", () => {
     expect(phone[1]).toMatch(/w=96&q=75 2x$/);
   });
 
+  it("switches to the phone's file below the breakpoint it is given", () => {
+    const element = ProductImage({ media, alt: "", size: 480, phone: { size: 160, below: "md" } }) as ReactElement<{
+      children: ReactElement<Record<string, string | undefined>>[];
+    }>;
+    const [source, img] = element.props.children;
+    expect(source!.props.media).toBe("(width >= 48rem)");
+    expect(source!.props.srcSet).toMatch(/w=640&q=75 1x, .*w=1080&q=75 2x$/);
+    expect(img!.props.srcSet).toMatch(/w=256&q=75 1x, .*w=384&q=75 2x$/);
+  });
+
   it("asks for a drawing as a bitmap", () => {
-    const props = imgProps({ media: picture("/media/d.svg", "SVG"), alt: "", size: 64, fixed: true });
+    const props = imgProps({ media: picture("/media/d.svg", "SVG"), alt: "", size: 64 });
     expect(props.src).toContain(encodeURIComponent("/media/d.svg.png"));
   });
 

@@ -3,37 +3,30 @@ import { preload } from "react-dom";
 
 import type { Media } from "@/lib/domain/media";
 
-/**
- * A product or category image served through the portal and sized by next/image's loader. A drawing (SVG) is
- * asked for as a bitmap (`<hash>.svg.png`, see app/media): a phone pays for every SVG <img> with a
- * document of its own.
- */
-/** Tailwind's `sm` breakpoint (40rem) and below it, for a picture with a phone size (`phoneSize`). */
-const WIDE = "(width >= 40rem)";
-const NARROW = "(width < 40rem)";
+/** Tailwind's breakpoints, below which a picture may be shown at its phone width. */
+const BREAKPOINTS = { sm: "40rem", md: "48rem" } as const;
 
+/**
+ * A product or category image served through the portal and sized by next/image's loader: a 1x and a
+ * 2x file for the width it is shown at, never next/image's whole width list (17 widths per picture, in
+ * the HTML and again in the RSC payload). A picture shown narrower on phones is a <picture> with a 1x and
+ * a 2x file for each width. A drawing (SVG) is asked for as a bitmap (`<hash>.svg.png`, see app/media): a
+ * phone pays for every SVG <img> with a document of its own.
+ */
 export function ProductImage({
   media,
   alt,
   size,
-  sizes = `(max-width: 640px) 50vw, ${size}px`,
-  fixed = false,
-  phoneSize,
+  phone,
   priority = false,
   className = "",
 }: {
   media: Media | null;
   alt: string;
+  /** The width it is shown at, in CSS pixels (from the phone breakpoint up, when `phone` is given). */
   size: number;
-  /** The width the image is shown at (the `sizes` attribute); half the screen on phones unless said. */
-  sizes?: string;
-  /** Shown at exactly `size` px on every screen: a 1x and a 2x picture instead of the whole width list. */
-  fixed?: boolean;
-  /**
-   * Shown at `phoneSize` px below Tailwind's `sm` and at `size` px from there up: a <picture> with a 1x
-   * and a 2x file for each (a list of tiles would otherwise carry the whole width list per picture).
-   */
-  phoneSize?: number;
+  /** The width it is shown at on phones, below Tailwind's `sm` or `md`. */
+  phone?: { size: number; below: keyof typeof BREAKPOINTS };
   priority?: boolean;
   className?: string;
 }) {
@@ -50,36 +43,34 @@ export function ProductImage({
       </div>
     );
   }
-  // next/image's sizes and formats, drawn as a plain <img> by the server: no client component to hydrate per picture.
-  const imageProps = (width: number, shownAt?: string) =>
+  // next/image's formats and file widths, drawn as a plain <img> by the server: no client component to hydrate per picture.
+  const imageProps = (width: number) =>
     getImageProps({
       src: media.ext.toLowerCase() === "svg" ? `${media.url}.png` : media.url,
       alt,
       width,
       height: width,
-      sizes: shownAt,
       priority,
       className: `aspect-square w-full rounded-md bg-white object-contain ${className}`,
     }).props;
-  if (phoneSize) {
-    const wide = imageProps(size);
-    const phone = imageProps(phoneSize);
-    if (priority) {
-      preload(phone.src, { as: "image", imageSrcSet: phone.srcSet, media: NARROW, fetchPriority: "high" });
-      preload(wide.src, { as: "image", imageSrcSet: wide.srcSet, media: WIDE, fetchPriority: "high" });
-    }
-    return (
-      <picture>
-        <source media={WIDE} srcSet={wide.srcSet} width={size} height={size} />
-        {/* eslint-disable-next-line jsx-a11y/alt-text -- getImageProps gives the alt */}
-        <img {...phone} />
-      </picture>
-    );
+  const wide = imageProps(size);
+  if (!phone) {
+    if (priority) preload(wide.src, { as: "image", imageSrcSet: wide.srcSet, fetchPriority: "high" });
+    // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- getImageProps gives the alt
+    return <img {...wide} />;
   }
-  const props = imageProps(size, fixed ? undefined : sizes);
+  const narrow = imageProps(phone.size);
+  const wideScreen = `(width >= ${BREAKPOINTS[phone.below]})`;
   if (priority) {
-    preload(props.src, { as: "image", imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: "high" });
+    const phoneScreen = `(width < ${BREAKPOINTS[phone.below]})`;
+    preload(narrow.src, { as: "image", imageSrcSet: narrow.srcSet, media: phoneScreen, fetchPriority: "high" });
+    preload(wide.src, { as: "image", imageSrcSet: wide.srcSet, media: wideScreen, fetchPriority: "high" });
   }
-  // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- getImageProps gives the alt
-  return <img {...props} />;
+  return (
+    <picture>
+      <source media={wideScreen} srcSet={wide.srcSet} width={size} height={size} />
+      {/* eslint-disable-next-line jsx-a11y/alt-text -- getImageProps gives the alt */}
+      <img {...narrow} />
+    </picture>
+  );
 }

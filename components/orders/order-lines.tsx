@@ -141,7 +141,7 @@ export function OrderLines({ items, caption }: { items: LineWithImage[]; caption
               >
                 <td role="cell" className={`mb-2 ${screenCell} lg:mb-0 print:hidden`}>
                   <div className="w-16 lg:w-14">
-                    <ProductImage media={item.image} alt="" size={64} fixed />
+                    <ProductImage media={item.image} alt="" size={64} />
                   </div>
                 </td>
                 <th

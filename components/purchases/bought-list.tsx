@@ -59,7 +59,7 @@ function BoughtRow({
       aria-label={name}
     >
       <div className="w-16 sm:w-20">
-        <ProductImage media={product?.image ?? null} alt="" size={80} fixed priority={priority} />
+        <ProductImage media={product?.image ?? null} alt="" size={80} priority={priority} />
       </div>
       <div className="min-w-0 space-y-1">
         <h2 className="text-sm font-semibold break-words">

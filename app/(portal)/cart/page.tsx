@@ -41,7 +41,7 @@ export default async function CartPage() {
           quantity: line.quantity,
           salesUnitName: unitName((key, values) => units(key, values), line.salesUnit),
           salesUnitAmount: line.salesUnitAmount,
-          picture: <ProductImage media={line.image} alt="" size={80} fixed priority={index < 3} />,
+          picture: <ProductImage media={line.image} alt="" size={80} priority={index < 3} />,
           details: (
             <>
               <CartLineDetails line={line} />

@@ -43,7 +43,7 @@ export default async function CataloguePage() {
                   media={root.media[0] ?? null}
                   alt=""
                   size={256}
-                  phoneSize={48}
+                  phone={{ size: 48, below: "sm" }}
                   priority={index < 4}
                 />
               </span>

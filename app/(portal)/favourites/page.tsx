@@ -59,7 +59,7 @@ export default async function FavouritesPage() {
                   className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-[5rem_minmax(0,1fr)_auto]"
                 >
                   <div className="hidden w-20 sm:block">
-                    {product ? <ProductImage media={product.image} alt="" size={80} fixed /> : null}
+                    {product ? <ProductImage media={product.image} alt="" size={80} /> : null}
                   </div>
                   <div className="min-w-0 space-y-1">
                     <h2 className="font-semibold break-words">

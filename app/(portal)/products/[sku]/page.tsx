@@ -72,13 +72,8 @@ export default async function ProductPage({ params, searchParams }: Props) {
       <div className="grid gap-3 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] md:gap-6">
         {/* On a phone the pictures follow the price and Add to cart, which come on the first screen. */}
         <section aria-label={t("product.gallery")} className="mx-auto w-full max-w-40 max-md:order-last md:max-w-none">
-          <ProductImage
-            media={images[0] ?? null}
-            alt={name}
-            size={480}
-            sizes="(max-width: 768px) 100vw, 480px"
-            priority
-          />
+          {/* 160 px wide on phones (max-w-40); from md up two fifths of the page, at most about 480 px. */}
+          <ProductImage media={images[0] ?? null} alt={name} size={480} phone={{ size: 160, below: "md" }} priority />
           {images.length > 1 ? (
             <ul className="mt-2 grid grid-cols-4 gap-2">
               {images.slice(1).map((image, index) => (
@@ -87,7 +82,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
                     media={image}
                     alt={t("product.imageOf", { index: index + 2, count: images.length, title: name })}
                     size={120}
-                    sizes="(max-width: 768px) 25vw, 120px"
+                    phone={{ size: 40, below: "md" }}
                   />
                 </li>
               ))}
