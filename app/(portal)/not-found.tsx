@@ -1,17 +1,8 @@
 import { getTranslations } from "next-intl/server";
 
-import { Link } from "@/components/link";
-import { buttonClasses } from "@/components/ui/button";
+import { NotFoundMessage } from "@/components/ui/not-found-message";
 
 export default async function PortalNotFound() {
   const t = await getTranslations("errors");
-  return (
-    <div className="mx-auto max-w-xl py-12 text-center">
-      <h1 className="text-2xl font-bold">{t("notFoundTitle")}</h1>
-      <p className="mt-2 text-slate-700">{t("notFoundText")}</p>
-      <Link href="/" className={buttonClasses("primary", "mt-6")}>
-        {t("backHome")}
-      </Link>
-    </div>
-  );
+  return <NotFoundMessage title={t("notFoundTitle")} text={t("notFoundText")} href="/" linkLabel={t("backHome")} />;
 }

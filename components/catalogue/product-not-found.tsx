@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import { Link } from "@/components/link";
-import { buttonClasses } from "@/components/ui/button";
+import { NotFoundMessage } from "@/components/ui/not-found-message";
 
 /**
  * What a product's address shows when the catalogue has no such product: drawn by the page itself
@@ -10,12 +9,11 @@ import { buttonClasses } from "@/components/ui/button";
 export async function ProductNotFound() {
   const t = await getTranslations();
   return (
-    <div className="mx-auto max-w-xl py-12 text-center">
-      <h1 className="text-2xl font-bold">{t("product.notFoundTitle")}</h1>
-      <p className="mt-2 text-slate-700">{t("product.notFoundText")}</p>
-      <Link href="/catalogue" className={buttonClasses("primary", "mt-6")}>
-        {t("catalogue.title")}
-      </Link>
-    </div>
+    <NotFoundMessage
+      title={t("product.notFoundTitle")}
+      text={t("product.notFoundText")}
+      href="/catalogue"
+      linkLabel={t("catalogue.title")}
+    />
   );
 }
