@@ -8,7 +8,7 @@
  * (1) in this process, the server-side time of `searchProducts` for title words, SKU prefixes and
  *     misspellings, of `searchSuggestions`, of `categoryProducts` (24 products) for every category
  *     and of all the database reads of a category page (target: search p95 ≤ 20 ms, issue 19);
- * (2) over HTTP, the full render of every category page by the production build (`next start`,
+ * (2) over HTTP, the full render of every category page by the production build (the standalone `server.js`,
  *     background sync off) signed in as the demo dealer, with the upstream calls the simulator
  *     counted meanwhile (targets: p95 < 150 ms, zero upstream calls).
  *
@@ -360,7 +360,7 @@ function markdown(result: {
     lines.push(
       "## Category pages rendered by the production build (HTTP)",
       "",
-      `\`next start\` of build \`${h.build.buildId}\` (${buildLine(h.build)}) on the synced database, background sync off (\`SYNC_INTERVAL_MINUTES=0\`), ready once \`/api/health?catalogue\` said so (that route handler opens the database first: a page render that is the first to open PGlite fails in this build, "Extension bundle not found: /_next/static/media/pg_trgm.tar…gz", because the page chunks resolve the extension to a client asset URL), signed in as the demo dealer through next-auth's credentials callback. ${h.warmUpRequests} warm-up pages first, not counted; then every category page once, one request at a time, timed to the last byte of the HTML.`,
+      `The standalone \`server.js\` of build \`${h.build.buildId}\` (${buildLine(h.build)}) on the synced database, background sync off (\`SYNC_INTERVAL_MINUTES=0\`), ready once \`/api/health?catalogue\` said so (that route handler opens the database first: a page render that is the first to open PGlite fails in this build, "Extension bundle not found: /_next/static/media/pg_trgm.tar…gz", because the page chunks resolve the extension to a client asset URL), signed in as the demo dealer through next-auth's credentials callback. ${h.warmUpRequests} warm-up pages first, not counted; then every category page once, one request at a time, timed to the last byte of the HTML.`,
       "",
       "| what | n | p50 | p95 | p99 | max | target | notes |",
       "|---|---|---|---|---|---|---|---|",

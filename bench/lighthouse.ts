@@ -23,8 +23,10 @@ import { promisify } from "node:util";
 
 import { type Browser, chromium } from "@playwright/test";
 
-import { buildIsCurrent } from "../scripts/lib/build-state.mjs";
 import { CHROMIUM_ARGS, DEBIAN_CHROMIUM } from "../scripts/lib/chromium.mjs";
+
+import { ensureBuild, standaloneDir } from "./lib/portal";
+import { startReferenceApp } from "./lib/reference-app";
 
 function option(name: string, fallback: number): number {
   const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
@@ -50,7 +52,6 @@ const DEALER = { email: "dealer@acme.example", password: "demo1234" };
 const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-run-lighthouse";
 const TMP = path.join(process.cwd(), "bench", "tmp", "lighthouse");
-const REFERENCE_APP = path.join(process.cwd(), "bench", "reference-app");
 
 type Category = (typeof CATEGORIES)[number];
 
@@ -251,45 +252,11 @@ function median(runs: PageRun[]): PageRun {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/**
- * Builds bench/reference-app (from a copy in bench/tmp, so that `next build` writes nothing into the
- * project) with the project's Next.js and React, and starts it; returns its address.
- */
-async function startReferenceApp(): Promise<string> {
-  const dir = path.join(TMP, "reference-app");
-  cpSync(REFERENCE_APP, dir, { recursive: true });
-  // Turbopack resolves only inside its root: the project's packages as hard links (a copy across file systems).
-  const modules = path.join(dir, "node_modules");
-  if (spawnSync("cp", ["-al", "node_modules", modules]).status !== 0) {
-    rmSync(modules, { recursive: true, force: true });
-    if (spawnSync("cp", ["-r", "node_modules", modules]).status !== 0) throw new Error(`cannot copy node_modules to ${dir}`);
-  }
-  const env = { ...process.env, NEXT_DIST_DIR: ".next", NEXT_TELEMETRY_DISABLED: "1" };
-  const next = path.join(modules, "next/dist/bin/next");
-  console.log("Building the reference app…");
-  const build = spawnSync(process.execPath, [next, "build", dir], { stdio: "inherit", env });
-  if (build.status !== 0) throw new Error("next build of bench/reference-app failed");
-  const port = await freePort();
-  start("reference app", [next, "start", dir, "-p", String(port)], { NEXT_DIST_DIR: ".next", NODE_ENV: "production" });
-  const address = `http://127.0.0.1:${port}`;
-  await waitFor("the reference app's start", async () => (await fetch(address)).ok, 60_000);
-  return address;
-}
-
 async function main() {
   if (!CHROME) throw new Error("no Chromium: install Debian's (apt-get install chromium) or set CHROME_PATH");
   process.env.NEXT_DIST_DIR = DIST_DIR;
-  if (!buildIsCurrent()) {
-    console.log(`Building the portal into ${DIST_DIR}…`);
-    // `next build` adds the build folder's type paths to tsconfig.json; a bench leaves the project as it was.
-    const tsconfig = readFileSync("tsconfig.json", "utf8");
-    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-      stdio: "inherit",
-      env: { ...process.env, NEXTAUTH_SECRET: "bench-build-placeholder-secret-0123456789" },
-    });
-    if (readFileSync("tsconfig.json", "utf8") !== tsconfig) writeFileSync("tsconfig.json", tsconfig);
-    if (build.status !== 0) throw new Error("next build failed");
-  }
+  // The build as it ships (scripts/build.mjs's standalone folder), built again when older than the sources.
+  await ensureBuild("if-stale");
   rmSync(TMP, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
   const [simPort, portalPort] = [await freePort(), await freePort()];
@@ -300,11 +267,14 @@ async function main() {
     SIM_PRODUCTS: String(PRODUCTS),
   });
   await waitFor("the simulator's start", async () => (await fetch(`${simulator}/me`)).status > 0, 60_000);
-  start("portal", ["node_modules/next/dist/bin/next", "start", "-p", String(portalPort)], {
+  // The build as it ships: the standalone folder's server.js (scripts/build.mjs), which changes into its folder.
+  start("portal", [path.join(standaloneDir(), "server.js")], {
+    PORT: String(portalPort),
+    HOSTNAME: "127.0.0.1",
     UPSTREAM_URL: simulator,
     NEXTAUTH_URL: portal,
     NEXTAUTH_SECRET: "bench-secret-0123456789abcdef0123456789abcdef",
-    DATA_DIR: path.join(TMP, "data"),
+    DATA_DIR: path.resolve(TMP, "data"),
     DEMO_MODE: "true",
     NODE_ENV: "production",
   });
@@ -315,7 +285,8 @@ async function main() {
         .catalogueReady === true,
     240_000,
   );
-  const reference = await startReferenceApp();
+  const referenceApp = await startReferenceApp();
+  const reference = referenceApp.url;
   const { cookie, productPath } = await prepare(portal);
   // The four pages of the issue, and two references: what the framework alone costs on this host.
   const portalPages = {

@@ -2,7 +2,8 @@
  * `npm run bench:load`: the production build under 50 concurrent signed-in sessions for 60 s.
  *
  * The simulator (100,000 products, own process, frozen clock) is the upstream; the database is the
- * synced mirror of `bench:catalog:queries` (reused, or synced here). The portal runs `next start`
+ * synced mirror of `bench:catalog:queries` (reused, or synced here). The portal runs as it ships (the
+ * standalone folder's `server.js`, scripts/build.mjs)
  * with the background sync off and the sign-in limits raised for the bench. Each session signs in
  * through next-auth (two dealer accounts, alternating) and gets one autocannon connection of its
  * own; every connection loops through a dealer's visit: a category page, three search suggestions
@@ -65,8 +66,12 @@ const SEED = process.argv.find((value) => value.startsWith("--seed="))?.split("=
  * when the run ends is counted apart.
  */
 const TIMEOUT_SECONDS = DURATION;
-/** How long the portal is left without requests before its memory is read again. */
-const SETTLE_SECONDS = option("settle", 15);
+/**
+ * How long the portal is left without requests after the run, its memory read every 5 s: V8 gives the
+ * pages of a heap grown under load back only once the process has been idle a while (its memory reducer).
+ */
+const SETTLE_SECONDS = option("settle", 90);
+const SETTLE_STEP_SECONDS = 5;
 /** " with NODE_OPTIONS `…`" when the run gave the portal Node options. */
 const withNodeOptions = (r: { portalNodeOptions?: string }) =>
   r.portalNodeOptions ? ` with NODE_OPTIONS \`${r.portalNodeOptions}\`` : "";
@@ -216,6 +221,8 @@ interface LoadResult {
     /** After SETTLE_SECONDS without requests (V8 gives pages of a shrunken heap back when idle). */
     settled?: number;
     settleSeconds?: number;
+    /** Every 5 s of that wait: seconds after the run and RSS. */
+    settling?: Array<{ seconds: number; rssMiB: number }>;
     processes: Array<{ command: string; rssMiB: number }>;
   };
   /** The script files the HTML of a category page loads, to check bench:bundle's reading of the manifests. */
@@ -235,7 +242,7 @@ function markdown(r: LoadResult): string {
     "",
     `${r.date}, \`${r.command}\`. ${machineLine(r.machine)}. Load average when the ${r.durationSeconds} s run started: ${r.loadAverageAtRun.join(" / ")}.`,
     "",
-    `Production build \`${r.build.buildId}\` (${buildLine(r.build)}) under \`next start\`${withNodeOptions(r)}, background sync off; simulator at ${r.products.toLocaleString("en-GB")} products (seed \`${r.seed}\`) as the upstream; the mirror from a complete full sync (${r.database.reused ? `reused, synced ${r.database.syncedAt}` : "synced in this run"}). Carts emptied before the run.`,
+    `Production build \`${r.build.buildId}\` (${buildLine(r.build)}) run as it ships (the standalone folder's \`server.js\`)${withNodeOptions(r)}, background sync off; simulator at ${r.products.toLocaleString("en-GB")} products (seed \`${r.seed}\`) as the upstream; the mirror from a complete full sync (${r.database.reused ? `reused, synced ${r.database.syncedAt}` : "synced in this run"}). Carts emptied before the run.`,
     "",
     `${r.sessions} sessions signed in through next-auth (dealer@acme.example and warehouse@acme.example, two users of one customer, alternating; sign-in limits raised by env for the bench), one autocannon connection each (${r.connections} concurrent, no think time, each connection starting at another step of the visit; time-out ${r.timeoutSeconds} s, the length of the run, so a slow answer is measured rather than abandoned and sent again). The client runs on the same 2 cores as the portal and the simulator. ${r.mix}`,
     "",
@@ -255,6 +262,14 @@ function markdown(r: LoadResult): string {
       ? [
           `| portal RSS peak during the run (sampled each second) | ${r.portalRssMiB.peakDuringRun} MiB |`,
           `| portal RSS ${r.portalRssMiB.settleSeconds} s after the run, no requests | ${r.portalRssMiB.settled} MiB |`,
+          ...(r.portalRssMiB.settling?.length
+            ? [
+                `| portal RSS after the run, no requests (s: MiB) | ${r.portalRssMiB.settling
+                  .filter((sample) => sample.seconds % 15 === 0)
+                  .map((sample) => `${sample.seconds}: ${sample.rssMiB}`)
+                  .join(", ")} |`,
+              ]
+            : []),
         ]
       : []),
     "",
@@ -369,8 +384,12 @@ async function main(): Promise<void> {
       const memoryAfter = portal.memory();
       peakRss = Math.max(peakRss, totalRss(memoryAfter));
       const stats = await sim.stats();
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS * 1_000));
-      const settledRss = totalRss(portal.memory());
+      const settling: Array<{ seconds: number; rssMiB: number }> = [];
+      for (let seconds = SETTLE_STEP_SECONDS; seconds <= SETTLE_SECONDS; seconds += SETTLE_STEP_SECONDS) {
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_STEP_SECONDS * 1_000));
+        settling.push({ seconds, rssMiB: totalRss(portal.memory()) });
+      }
+      const settledRss = settling.at(-1)?.rssMiB ?? totalRss(portal.memory());
 
       const statusCodes = Object.fromEntries(
         Object.entries(aggregated.statusCodeStats).map(([code, value]) => [code, value.count]),
@@ -425,6 +444,7 @@ async function main(): Promise<void> {
           peakDuringRun: peakRss,
           settled: settledRss,
           settleSeconds: SETTLE_SECONDS,
+          settling,
           processes: memoryAfter.map((process) => ({ command: process.command, rssMiB: mib(process.rssBytes) })),
         },
       };

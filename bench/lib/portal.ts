@@ -6,11 +6,14 @@ import path from "node:path";
 
 import { buildIsCurrent } from "../../scripts/lib/build-state.mjs";
 
-const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-
 /** The production build's folder: NEXT_DIST_DIR as the project's scripts use it, `.next` by default. */
 export function distDir(): string {
   return process.env.NEXT_DIST_DIR || ".next";
+}
+
+/** The folder that ships (scripts/build.mjs): `node server.js` there runs the portal. */
+export function standaloneDir(dir = distDir()): string {
+  return path.resolve(dir, "standalone");
 }
 
 export interface BuildInfo {
@@ -23,14 +26,6 @@ export interface BuildInfo {
   builtAt: string;
   /** Whether no source file was newer than the build when it was used. */
   current: boolean;
-}
-
-function runToEnd(command: string, args: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-    child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited ${code}`))));
-  });
 }
 
 /** `--no-build`: never build; `--rebuild`: also build when the sources are newer; default: build only when missing. */
@@ -77,14 +72,15 @@ export async function ensureBuild(policy: BuildPolicy = buildPolicy()): Promise<
   }
   let built = false;
   let buildSeconds: number | null = null;
-  const missing = !existsSync(idFile);
+  // The standalone folder is what ships (scripts/build.mjs): without its server.js the build is not whole.
+  const missing = !existsSync(idFile) || !existsSync(path.join(standaloneDir(dir), "server.js"));
   if (missing || (policy === "if-stale" && !buildIsCurrent())) {
     if (policy === "never") throw new Error(`${dir}/BUILD_ID is missing: run without --no-build to build`);
     console.log(`  building the portal into ${dir} (${missing ? "no build yet" : "older than the sources"})…`);
     const started = performance.now();
-    await runToEnd(process.execPath, [NEXT_BIN, "build"], {
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "build-time-placeholder-secret-0123456789",
-    });
+    // scripts/build.mjs awaits at its top level: imported when needed, not at load.
+    const { build } = await import("../../scripts/build.mjs");
+    await build();
     buildSeconds = Math.round(performance.now() - started) / 1000;
     built = true;
   }
@@ -168,7 +164,8 @@ export interface Portal {
 }
 
 /**
- * Starts the production build (`next start`, one process group of our own) against an upstream
+ * Starts the production build as it ships (the standalone folder's server.js, scripts/build.mjs: Next's
+ * server inside the portal's wrapper; one process group of our own) against an upstream
  * and a data folder, with the background sync off, and waits until /api/health?catalogue says the
  * mirror is ready.
  */
@@ -184,7 +181,8 @@ export async function startPortal(options: {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const lines: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = path.join(standaloneDir(distDir()), "server.js");
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), server], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -193,7 +191,10 @@ export async function startPortal(options: {
       UPSTREAM_URL: options.upstreamUrl,
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      DATA_DIR: options.dataDir,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      // The standalone server changes into its own folder.
+      DATA_DIR: path.resolve(options.dataDir),
       DEMO_MODE: "true",
       SYNC_INTERVAL_MINUTES: "0",
       ...options.env,
