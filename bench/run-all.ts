@@ -245,6 +245,13 @@ function summary(start: Machine | null): string {
             .join(" | ")} |`,
       ),
       "",
+      ...throughput.runs
+        .filter((run) => run.reference)
+        .map(
+          (run) =>
+            `${run.label}: the framework alone (bench/reference-app, same run) renders an empty page per request at ${run.reference!.emptyPage.requestsPerSecond}/s against its trivial route handler's ${run.reference!.routeHandler.requestsPerSecond}/s, **${(run.reference!.pageShare * 100).toFixed(1)} %**: no page rendered per request gets a larger share on this host (bench/issue-19-experiments.md).`,
+        ),
+      "",
     );
   }
   const lighthouse = readJson<Lighthouse>("lighthouse.json");
@@ -279,6 +286,7 @@ interface Throughput {
     label: string;
     date: string;
     urls: Array<{ name: string; path: string; requestsPerSecond: number; ratioToHealth: number; latency: Distribution; loadAverage: number[] }>;
+    reference?: { routeHandler: { requestsPerSecond: number }; emptyPage: { requestsPerSecond: number }; pageShare: number };
   }>;
 }
 interface Lighthouse {

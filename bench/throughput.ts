@@ -1,13 +1,17 @@
 /**
  * `npm run bench:throughput`: what a page costs against a trivial dynamic response, in one run.
  *
- * The production build under `next start` (background sync off) against the simulator (5,000
+ * The production build as it ships (the standalone folder's `server.js`; background sync off) against the simulator (5,000
  * products by default, own process, frozen clock) and the synced mirror of bench/tmp (reused or
  * synced here). One signed-in dealer (dealer@acme.example, who may list products); autocannon with
  * 10 keep-alive connections and that session's cookie, 15 s per URL, one URL after the other:
  * /api/health, /offline, a product page, a search and a category page. Requests per second, p50
  * and p95 (timed in the client), the ratio of each URL's throughput to /api/health's in the same run,
  * and the load average before each URL: the machine is shared, so only the ratios compare runs.
+ *
+ * Then the framework alone: bench/reference-app (the same Next.js and React under `next start`) with a
+ * trivial route handler and an empty page rendered per request, the page's share of the handler being
+ * what per-request rendering leaves of a trivial response on this host (built in bench/tmp).
  *
  * Written to bench/throughput.json (one run per `--label`, the others kept) and bench/throughput.md.
  *
@@ -24,6 +28,7 @@ import autocannon, { type RequestContext } from "autocannon";
 import { openDatabase } from "@/lib/db/client";
 
 import { readCorpus, type Corpus } from "./lib/corpus";
+import { startReferenceApp } from "./lib/reference-app";
 import { buildLine, ensureBuild, signIn, startPortal, timedGet, type BuildInfo } from "./lib/portal";
 import { startSimProcess } from "./lib/sim-process";
 import { distribution, machine, machineLine, ms, type Distribution, type Machine } from "./lib/stats";
@@ -76,6 +81,12 @@ interface ThroughputRun {
   connections: number;
   durationSeconds: number;
   urls: UrlFigures[];
+  /**
+   * The framework alone (bench/reference-app under `next start`, the same Next.js and React, no proxy):
+   * a trivial route handler and an empty page rendered per request, measured in the same run after the
+   * portal's URLs. The page's share of the route handler is what per-request rendering leaves on this host.
+   */
+  reference?: { routeHandler: UrlFigures; emptyPage: UrlFigures; pageShare: number };
 }
 
 interface ThroughputFile {
@@ -142,6 +153,30 @@ async function measure(url: string, cookie: string, target: { name: string; path
   };
 }
 
+/** The reference app's route handler and empty page, one after the other (see ThroughputRun.reference). */
+async function measureReference(): Promise<ThroughputRun["reference"]> {
+  const app = await startReferenceApp();
+  try {
+    const targets = [
+      { name: "reference route handler", path: "/api/health" },
+      { name: "reference empty page", path: "/" },
+    ];
+    for (const target of targets) for (let i = 0; i < 5; i++) await timedGet(`${app.url}${target.path}`, "");
+    const figures: UrlFigures[] = [];
+    for (const target of targets) {
+      console.log(`  reference app ${target.path}: ${CONNECTIONS} connections for ${DURATION} s…`);
+      figures.push(await measure(app.url, "", target));
+    }
+    const [routeHandler, emptyPage] = figures as [UrlFigures, UrlFigures];
+    const pageShare = Math.round((emptyPage.requestsPerSecond / (routeHandler.requestsPerSecond || 1)) * 1000) / 1000;
+    emptyPage.ratioToHealth = pageShare;
+    routeHandler.ratioToHealth = 1;
+    return { routeHandler, emptyPage, pageShare };
+  } finally {
+    await app.stop();
+  }
+}
+
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 
 function runTable(run: ThroughputRun): string[] {
@@ -151,6 +186,12 @@ function runTable(run: ThroughputRun): string[] {
     `${machineLine(run.machine)}. Build \`${run.build.buildId}\` (${buildLine(run.build)}). ${run.products.toLocaleString("en-GB")} products (seed \`${run.seed}\`), ${run.connections} connections, ${run.durationSeconds} s per URL, one signed-in dealer's cookie.`,
     "",
     ...(run.note ? [run.note, ""] : []),
+    ...(run.reference
+      ? [
+          `The framework alone, in the same run (bench/reference-app: the same Next.js and React under \`next start\`, no proxy, no session): an empty page rendered per request ${run.reference.emptyPage.requestsPerSecond}/s against its trivial route handler's ${run.reference.routeHandler.requestsPerSecond}/s, **${pct(run.reference.pageShare)}**. No page rendered per request gets a larger share of a trivial response than that on this host.`,
+          "",
+        ]
+      : []),
     "| URL | requests/s | p50 | p95 | share of /api/health | goal | errors | load average before (1/5/15 min) |",
     "|---|---|---|---|---|---|---|---|",
     ...run.urls.map((item) => {
@@ -211,6 +252,8 @@ async function main(): Promise<void> {
       }
       const health = urls[0]!.requestsPerSecond || 1;
       for (const item of urls) item.ratioToHealth = Math.round((item.requestsPerSecond / health) * 1000) / 1000;
+      await portal.stop();
+      const reference = await measureReference();
       run = {
         label: LABEL,
         date: new Date().toISOString(),
@@ -222,6 +265,7 @@ async function main(): Promise<void> {
         connections: CONNECTIONS,
         durationSeconds: DURATION,
         urls,
+        reference,
       };
     } finally {
       await portal.stop();
