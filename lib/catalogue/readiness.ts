@@ -5,13 +5,24 @@ import { getDb } from "@/lib/db";
 import { catalogueSyncStatus, isCatalogueReady } from "./sync/status";
 
 /**
+ * Whether this process has seen the first catalogue sync finished. That never reverts (the sync
+ * writes `first_completed_at` once and never clears it), so from then on the catalogue pages' banner
+ * costs no query. The health checks ask the database each time (`catalogueIsReady`).
+ */
+let firstSyncSeen = false;
+
+/**
  * Whether the first catalogue sync has finished: until then lists may be incomplete. Null when it
  * has; otherwise how far it got (`listed` 0 when the upstream's list has not been read yet).
  */
 export async function catalogueReadiness(): Promise<{ stored: number; listed: number } | null> {
+  if (firstSyncSeen) return null;
   const db = await getDb();
   // Cheap check first: the full status counts every product, too slow for every catalogue page.
-  if (await isCatalogueReady(db)) return null;
+  if (await isCatalogueReady(db)) {
+    firstSyncSeen = true;
+    return null;
+  }
   const status = await catalogueSyncStatus(db);
   return { stored: status.products.available, listed: status.lastRun?.counts.listed ?? 0 };
 }
