@@ -51,3 +51,39 @@ for (const viewport of WIDTHS) {
     });
   }
 }
+
+/**
+ * The header in two rows from a tablet up, in either language: name, search and the account menu,
+ * then the navigation. In one row the Dutch navigation pushed the account menu alone onto a second
+ * row at 1280 px and a third at 1024 px.
+ */
+for (const width of [768, 1024, 1280, 1440]) {
+  test(`the header keeps the account menu beside the search and the navigation in a row of its own (${width} px, nl)`, async ({
+    page,
+    context,
+  }) => {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "nl", url: E2E.portalUrl }]);
+    await page.setViewportSize({ width, height: 800 });
+    const product = await orderableProduct();
+    await page.goto(`/products/${encodeURIComponent(product.sku)}`);
+    await page.getByRole("button", { name: "In winkelwagen", exact: true }).click();
+    await expect(page.getByRole("link", { name: /^Winkelwagen, \d+ regel/ }).first()).toBeAttached();
+    await page.goto("/catalogue");
+    const header = page.locator("header").first();
+    const search = (await header.getByRole("search").boundingBox())!;
+    const account = (await header.locator("summary").filter({ hasText: "Account" }).boundingBox())!;
+    const nav = header.getByRole("navigation", { name: "Hoofdmenu" });
+    const navBox = (await nav.boundingBox())!;
+    // One row: the account menu's middle lies within the search box's height.
+    const middle = account.y + account.height / 2;
+    expect(middle).toBeGreaterThan(search.y);
+    expect(middle).toBeLessThan(search.y + search.height);
+    expect(account.x + account.width).toBeLessThanOrEqual(width);
+    // The navigation below them, each link's words on one line.
+    expect(navBox.y).toBeGreaterThanOrEqual(search.y + search.height);
+    for (const link of await nav.getByRole("link").all()) {
+      const box = (await link.boundingBox())!;
+      expect(box.height, await link.innerText()).toBeLessThan(50);
+    }
+  });
+}

@@ -17,9 +17,9 @@ export function AccountMenu({
   children: React.ReactNode;
 }) {
   return (
-    // ml-auto at every width: when the header's row is full (the Dutch navigation at 1280 px) the menu
-    // wraps to the next row at its right end, never its left, so the panel below (anchored to the
-    // button's right edge) opens inside the window.
+    // ml-auto at every width: the menu sits at the right end of the header's first row (on a phone, after
+    // the name), and should that row ever be too full it wraps to the next row's right end, never its
+    // left, so the panel below (anchored to the button's right edge) opens inside the window.
     <DismissibleDetails
       className="relative ml-auto"
       summaryClassName="flex min-h-touch cursor-pointer list-none items-center gap-2 rounded-md px-2 hover:bg-white/10 [&::-webkit-details-marker]:hidden"

@@ -4,15 +4,15 @@ import { NavLink } from "./nav-link";
 import { NAV_ITEMS } from "./nav-items";
 
 const LINK =
-  "flex min-h-touch items-center rounded-md px-3 text-sm font-semibold text-white/90 hover:bg-white/10 aria-[current=page]:bg-white/15 aria-[current=page]:text-white";
+  "flex min-h-touch items-center rounded-md px-2 text-sm font-semibold whitespace-nowrap lg:px-3 text-white/90 hover:bg-white/10 aria-[current=page]:bg-white/15 aria-[current=page]:text-white";
 
-/** Header navigation on wide screens. */
+/** Header navigation on wide screens: the header's second row, its links wrapping to another line rather than their words. */
 export async function NavLinks({ cartCount, showAdmin }: { cartCount: number; showAdmin: boolean }) {
   const t = await getTranslations("nav");
   const items = NAV_ITEMS.filter((item) => !("phoneOnly" in item && item.phoneOnly));
   return (
-    <nav aria-label={t("main")} className="hidden md:block">
-      <ul className="flex items-center gap-1">
+    <nav aria-label={t("main")} className="hidden w-full md:block">
+      <ul className="flex flex-wrap items-center lg:gap-1">
         {items.map((item) => (
           <li key={item.href}>
             <NavLink href={item.href} className={LINK}>

@@ -13,7 +13,12 @@ import { NavLinks } from "./nav-links";
 import { SearchBox } from "./search-box";
 import { SignOutButton } from "./sign-out-button";
 
-/** The header of every signed-in page: name, search, navigation, the user and their company. */
+/**
+ * The header of every signed-in page: name, search, the user and their company in the first row, the
+ * navigation in a row of its own from `md` up (a phone has the bottom bar). One row for all of it fitted
+ * English at a desk but not Dutch, whose navigation is a third longer: the account menu then wrapped
+ * alone onto a second row, and at 1024 px onto a third. Two rows hold in either language at every width.
+ */
 export async function SiteHeader({ session, cartCount }: { session: PublicSession; cartCount: number }) {
   const t = await getTranslations();
   const company = session.companyName ? `${session.companyName} (${session.customerCode})` : session.customerCode;
@@ -28,7 +33,6 @@ export async function SiteHeader({ session, cartCount }: { session: PublicSessio
           {/* No Suspense around it: every portal page renders dynamically, and a boundary would stream the search box after the page. */}
           <SearchBox byCode={!mayListProducts(session)} />
         </div>
-        <NavLinks cartCount={cartCount} showAdmin={staff} />
         {staff ? <CustomerSwitcher /> : null}
         <AccountMenu label={t("nav.account")} name={session.name} company={company}>
           <p className="font-semibold">{session.name}</p>
@@ -47,6 +51,7 @@ export async function SiteHeader({ session, cartCount }: { session: PublicSessio
             <SignOutButton />
           </div>
         </AccountMenu>
+        <NavLinks cartCount={cartCount} showAdmin={staff} />
       </div>
     </header>
   );
