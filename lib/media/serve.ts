@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/observability/logger";
 import { mediaUrl } from "@/lib/upstream/endpoints";
 
 import { MAX_MEDIA_BYTES } from "./limits";
@@ -32,16 +33,25 @@ export function allowedMediaType(header: string | null): string | null {
 
 /**
  * The body passed through, cut off (the stream errors, so the browser sees an incomplete file rather
- * than a complete-looking one) once more than `limit` bytes have come.
+ * than a complete-looking one) once more than `limit` bytes have come; `onCut` is told once.
+ *
+ * The error is an AbortError: Next's response piping destroys the response on it (the connection
+ * ends without the rest) and takes it for an end we chose, where any other error is logged as a
+ * server error ("failed to pipe response") though nothing failed. The cut is logged by the caller.
  */
-export function limitedStream(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
+export function limitedStream(
+  body: ReadableStream<Uint8Array>,
+  limit: number,
+  onCut: () => void = () => undefined,
+): ReadableStream<Uint8Array> {
   let seen = 0;
   return body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         seen += chunk.byteLength;
         if (seen > limit) {
-          controller.error(new Error(`media file larger than ${limit} bytes`));
+          onCut();
+          controller.error(new DOMException(`media file larger than ${limit} bytes`, "AbortError"));
           return;
         }
         controller.enqueue(chunk);
@@ -109,5 +119,7 @@ export async function serveMedia(file: string): Promise<Response> {
   const etag = upstream.headers.get("etag");
   if (etag) headers.set("ETag", etag);
   if (type === "image/svg+xml") headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-  return new Response(limitedStream(upstream.body, MAX_MEDIA_BYTES), { headers });
+  const cut = () =>
+    log().warn({ file: `${hash}.${ext}`, limitBytes: MAX_MEDIA_BYTES }, "media: a file past the limit was cut off");
+  return new Response(limitedStream(upstream.body, MAX_MEDIA_BYTES, cut), { headers });
 }
