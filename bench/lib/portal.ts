@@ -75,7 +75,8 @@ export async function ensureBuild(policy: BuildPolicy = buildPolicy()): Promise<
   // The standalone folder is what ships (scripts/build.mjs): without its server.js the build is not whole.
   const missing = !existsSync(idFile) || !existsSync(path.join(standaloneDir(dir), "server.js"));
   if (missing || (policy === "if-stale" && !buildIsCurrent())) {
-    if (policy === "never") throw new Error(`${dir}/BUILD_ID is missing: run without --no-build to build`);
+    if (policy === "never")
+      throw new Error(`no whole build in ${dir} (BUILD_ID, standalone/server.js): run without --no-build to build`);
     console.log(`  building the portal into ${dir} (${missing ? "no build yet" : "older than the sources"})…`);
     const started = performance.now();
     // scripts/build.mjs awaits at its top level: imported when needed, not at load.
