@@ -11,12 +11,12 @@
  * Two reference rows show what the framework alone costs on the host: the portal's own smallest page
  * (/offline), and an empty Next.js app router page (bench/reference-app, built and started beside the portal).
  *
- * Options: --runs=3 --products=1500 --cpu-slowdown=4 (or a list: 4,2). Figures go to bench/lighthouse.json and bench/lighthouse.md.
+ * Options: --runs=3 --products=1500 --cpu-slowdown=4 (or a list: 4,2), --no-build (use the build in
+ * NEXT_DIST_DIR, .next-run-lighthouse by default, as it is). Figures go to bench/lighthouse.json and bench/lighthouse.md.
  */
 import "./lib/dotenv";
 import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -25,7 +25,7 @@ import { type Browser, chromium } from "@playwright/test";
 
 import { CHROMIUM_ARGS, DEBIAN_CHROMIUM } from "../scripts/lib/chromium.mjs";
 
-import { ensureBuild, standaloneDir } from "./lib/portal";
+import { buildPolicy, ensureBuild, freePort, standaloneDir } from "./lib/portal";
 import { startReferenceApp } from "./lib/reference-app";
 
 function option(name: string, fallback: number): number {
@@ -65,19 +65,6 @@ interface PageRun {
 }
 
 const children: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 function start(name: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
@@ -255,8 +242,9 @@ function median(runs: PageRun[]): PageRun {
 async function main() {
   if (!CHROME) throw new Error("no Chromium: install Debian's (apt-get install chromium) or set CHROME_PATH");
   process.env.NEXT_DIST_DIR = DIST_DIR;
-  // The build as it ships (scripts/build.mjs's standalone folder), built again when older than the sources.
-  await ensureBuild("if-stale");
+  // The build as it ships (scripts/build.mjs's standalone folder), built again when older than the sources
+  // (--no-build: never, the folder must hold one).
+  await ensureBuild(buildPolicy() === "never" ? "never" : "if-stale");
   rmSync(TMP, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
   const [simPort, portalPort] = [await freePort(), await freePort()];
