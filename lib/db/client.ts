@@ -13,6 +13,7 @@ import { Client, Pool } from "pg";
 
 import { errorText, log } from "@/lib/observability/logger";
 
+import { PGliteThread } from "./pglite-thread";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -35,6 +36,12 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Run the migrations before handing the database out (default true). */
   migrate?: boolean;
+  /**
+   * Embedded PGlite only: run it in a thread of its own (lib/db/pglite-thread.ts), so that its work does
+   * not hold up the thread that renders pages. The server's database does; scripts and tests open it in
+   * their own thread.
+   */
+  thread?: boolean;
 }
 
 const MIGRATIONS = path.join(process.cwd(), "drizzle");
@@ -92,17 +99,27 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const folder = path.resolve(options.dataDir, "pglite");
   mkdirSync(folder, { recursive: true });
   const unlock = lockDataFolder(folder);
-  let client: PGlite;
+  let client: PGlite | PGliteThread;
   try {
-    client = await PGlite.create(folder, { extensions: { pg_trgm } });
+    client = options.thread
+      ? await PGliteThread.open(folder)
+      : await PGlite.create(folder, { extensions: { pg_trgm } });
   } catch (error) {
     unlock();
     throw error;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
-  if (options.migrate !== false)
-    await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS });
-  await client.exec(SESSION_SETTINGS);
+  // The thread answers the part of PGlite's client that drizzle's driver calls (query, exec, transaction).
+  const driverClient = client as PGlite;
+  const db = drizzlePglite(driverClient, { schema }) as unknown as Database;
+  try {
+    if (options.migrate !== false)
+      await migratePglite(drizzlePglite(driverClient, { schema }), { migrationsFolder: MIGRATIONS });
+    await client.exec(SESSION_SETTINGS);
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    unlock();
+    throw error;
+  }
   return {
     db,
     kind: "pglite",

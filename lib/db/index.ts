@@ -17,7 +17,7 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
     const env = getEnv();
-    const opening = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+    const opening = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, thread: true });
     holder[KEY] = opening;
     opening.catch(() => {
       if (holder[KEY] === opening) delete holder[KEY];
