@@ -16,9 +16,19 @@ export interface ReferenceApp {
  * from a copy in bench/tmp, so that `next build` writes nothing into the project, with the project's
  * Next.js and React, and starts it under `next start`: what the framework alone costs on this host.
  */
-export async function startReferenceApp(tmp = path.join(process.cwd(), "bench", "tmp")): Promise<ReferenceApp> {
-  const dir = path.join(tmp, "reference-app");
-  cpSync(SOURCE, dir, { recursive: true });
+export async function startReferenceApp(
+  options: {
+    /** Another app to build and start the same way (bench/experiments/…). */
+    source?: string;
+    /** Its folder's name under bench/tmp. */
+    name?: string;
+    /** Variables of its build and its server. */
+    env?: Record<string, string>;
+  } = {},
+): Promise<ReferenceApp> {
+  const source = options.source ?? SOURCE;
+  const dir = path.join(process.cwd(), "bench", "tmp", options.name ?? "reference-app");
+  cpSync(source, dir, { recursive: true });
   // Turbopack resolves only inside its root: the project's packages as hard links (a copy across file systems).
   const modules = path.join(dir, "node_modules");
   rmSync(modules, { recursive: true, force: true });
@@ -26,11 +36,11 @@ export async function startReferenceApp(tmp = path.join(process.cwd(), "bench", 
     rmSync(modules, { recursive: true, force: true });
     if (spawnSync("cp", ["-r", "node_modules", modules]).status !== 0) throw new Error(`cannot copy node_modules to ${dir}`);
   }
-  const env = { ...process.env, NEXT_DIST_DIR: ".next", NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, NEXT_DIST_DIR: ".next", NEXT_TELEMETRY_DISABLED: "1", ...options.env };
   const next = path.join(modules, "next/dist/bin/next");
   console.log("  building the reference app…");
   const build = spawnSync(process.execPath, [next, "build", dir], { stdio: ["ignore", "ignore", "inherit"], env });
-  if (build.status !== 0) throw new Error("next build of bench/reference-app failed");
+  if (build.status !== 0) throw new Error(`next build of ${path.relative(process.cwd(), source)} failed`);
   const port = await freePort();
   const child = spawn(process.execPath, [next, "start", dir, "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...env, NODE_ENV: "production" },
