@@ -147,6 +147,20 @@ describe("PGlite in a thread of its own", () => {
     );
   });
 
+  it("a thread that dies fails the queries waiting on it and every later one, instead of leaving them hanging", async () => {
+    const handle = await openDatabase({ dataDir: path.join(dir, "dies"), thread: true });
+    try {
+      const thread = (handle.db as unknown as { $client: PGliteThread }).$client;
+      const waiting = handle.db.execute(sql`select pg_sleep(0.5)`).catch((error: unknown) => error);
+      await (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+      const reason = (error: unknown) => ((error as { cause?: Error }).cause ?? (error as Error)).message;
+      expect(reason(await waiting)).toMatch(/thread ended/);
+      expect(reason(await handle.db.execute(sql`select 1`).catch((error: unknown) => error))).toMatch(/thread ended/);
+    } finally {
+      await handle.close();
+    }
+  });
+
   it("after close, a query is refused with a message instead of hanging", async () => {
     const handle = await openDatabase({ dataDir: path.join(dir, "closed"), thread: true });
     await handle.close();
