@@ -45,8 +45,9 @@ const staff: FavouritesSession = {
 beforeAll(async () => {
   simulator = await startSimulator({ port: 0, products: 40, seed: "favourites" });
   handle = await openMemoryDatabase();
+  // Setup only: every product read at once, beside the build in CI on two cores; a slow answer is not what these tests are about.
   const client = new UpstreamClient(
-    { baseUrl: simulator.url, token: simulator.sim.options.serviceToken, timeoutMs: 2_000, readAttempts: 1 },
+    { baseUrl: simulator.url, token: simulator.sim.options.serviceToken, timeoutMs: 20_000, readAttempts: 1 },
     "/media",
   );
   products = await Promise.all((await client.productSkus()).slice(0, 12).map((entry) => client.product(entry.sku)));
