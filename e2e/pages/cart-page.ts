@@ -31,6 +31,8 @@ export class CartPage {
   async empty() {
     await this.goto();
     const button = this.page.getByRole("button", { name: "Empty cart" });
+    // The heading comes before the lines: wait for one or the other, or a cart still loading counts as empty.
+    await expect(button.or(this.page.getByText("Your cart is empty."))).toBeVisible();
     if (await button.isVisible()) {
       this.page.once("dialog", (dialog) => void dialog.accept());
       await button.click();
