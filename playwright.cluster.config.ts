@@ -1,13 +1,10 @@
-import { existsSync } from "node:fs";
-
 import { defineConfig, devices } from "@playwright/test";
 
 import { CLUSTER, LOGS } from "./e2e-cluster/cluster";
-import { CHROMIUM_ARGS, DEBIAN_CHROMIUM } from "./scripts/lib/chromium.mjs";
+import { CHROMIUM_ARGS, testBrowser } from "./scripts/lib/chromium.mjs";
 
-const launchOptions = existsSync(DEBIAN_CHROMIUM)
-  ? { executablePath: DEBIAN_CHROMIUM, args: CHROMIUM_ARGS }
-  : { args: CHROMIUM_ARGS };
+const browser = testBrowser();
+const launchOptions = browser ? { executablePath: browser, args: CHROMIUM_ARGS } : { args: CHROMIUM_ARGS };
 
 /** `npm run test:cluster` (scripts/cluster.mjs): the cluster journeys, apart from the e2e suite. */
 export default defineConfig({

@@ -1,14 +1,12 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 
 import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/test";
 
 import { E2E } from "./e2e/env";
-import { CHROMIUM_ARGS, DEBIAN_CHROMIUM } from "./scripts/lib/chromium.mjs";
+import { CHROMIUM_ARGS, testBrowser } from "./scripts/lib/chromium.mjs";
 
-const launchOptions = existsSync(DEBIAN_CHROMIUM)
-  ? { executablePath: DEBIAN_CHROMIUM, args: CHROMIUM_ARGS }
-  : { args: CHROMIUM_ARGS };
+const browser = testBrowser();
+const launchOptions = browser ? { executablePath: browser, args: CHROMIUM_ARGS } : { args: CHROMIUM_ARGS };
 
 const standaloneServer = path.join(process.env.NEXT_DIST_DIR || ".next", "standalone", "server.js");
 

@@ -1,26 +1,31 @@
 // `npm run test:e2e`: the production build (scripts/build.mjs: the standalone folder that ships), then the
 // Playwright suite in Chromium against that folder's server and the simulator (Playwright's webServer starts
-// both). Installs Debian's Chromium when no browser is there. .env is loaded as Next loads it.
+// both). Installs Debian's Chromium and its headless shell when missing. .env is loaded as Next loads it.
 import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { createInterface } from "node:readline";
 
 import { build } from "./build.mjs";
 import { buildIsCurrent } from "./lib/build-state.mjs";
-import { DEBIAN_CHROMIUM } from "./lib/chromium.mjs";
+import { DEBIAN_CHROMIUM, DEBIAN_HEADLESS_SHELL, testBrowser } from "./lib/chromium.mjs";
 import { loadDotEnv } from "./lib/config.mjs";
 import { runToEnd } from "./lib/processes.mjs";
 
+/** Installs Debian's Chromium and its headless shell (the tests' browser) when missing and we are root. */
 export async function ensureChromium() {
-  if (existsSync(DEBIAN_CHROMIUM)) return;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  if (!isRoot) {
-    console.warn(`${DEBIAN_CHROMIUM} is missing and we are not root: using Playwright's own browser if installed.`);
-    return;
-  }
-  console.log("Installing Debian's Chromium…");
-  await runToEnd("apt-get", ["update", "-qq"]);
-  await runToEnd("apt-get", ["install", "-y", "-qq", "chromium"], { env: { DEBIAN_FRONTEND: "noninteractive" } });
+  const install = async (name) => {
+    console.log(`Installing Debian's ${name}…`);
+    await runToEnd("apt-get", ["update", "-qq"]);
+    await runToEnd("apt-get", ["install", "-y", "-qq", name], { env: { DEBIAN_FRONTEND: "noninteractive" } });
+  };
+  if (isRoot && !existsSync(DEBIAN_CHROMIUM)) await install("chromium");
+  // The headless shell only makes the suite cheaper: without it the tests drive Chromium.
+  if (isRoot && !existsSync(DEBIAN_HEADLESS_SHELL))
+    await install("chromium-headless-shell").catch((error) =>
+      console.warn(`${error.message}: the tests use Chromium.`),
+    );
+  if (!testBrowser()) console.warn(`No Debian Chromium and not root: using Playwright's own browser if installed.`);
 }
 
 /** The build the tests run: built when missing or older than the sources, into NEXT_DIST_DIR (per port offset). */
