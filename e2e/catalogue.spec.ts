@@ -169,6 +169,30 @@ test.describe("catalogue", () => {
     await expect(page.getByRole("button", { name: "Add to cart" })).toHaveCount(0);
   });
 
+  test("the VAT switch says its state and shows it: the list prices follow, and back", async ({ page }) => {
+    await page.goto("/catalogue");
+    await page.locator("main ul").first().getByRole("link").first().click();
+    const vat = page.getByRole("switch", { name: "Show prices including VAT" });
+    // The switch's look follows its aria-checked in CSS: the track is white when off, the brand colour when on.
+    const track = vat.locator("span").first();
+    const trackColour = () => track.evaluate((element) => getComputedStyle(element).backgroundColor);
+    await expect(vat).toHaveAttribute("aria-checked", "false");
+    await expect(page.locator("main")).toContainText("excl. VAT");
+    const off = await trackColour();
+    expect(off).toBe("rgb(255, 255, 255)");
+
+    await vat.click();
+    await expect(vat).toHaveAttribute("aria-checked", "true");
+    await expect(page.locator("main")).toContainText("incl. VAT");
+    await expect(page.locator("main")).not.toContainText("excl. VAT");
+    await expect.poll(trackColour).not.toBe(off);
+
+    await vat.click();
+    await expect(vat).toHaveAttribute("aria-checked", "false");
+    await expect(page.locator("main")).toContainText("excl. VAT");
+    await expect.poll(trackColour).toBe(off);
+  });
+
   test("the stock badge changes after the simulator flips a colour and the sync runs", async ({ page }) => {
     test.setTimeout(100_000);
     const product = await orderableProduct();
