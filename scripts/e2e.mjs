@@ -14,17 +14,23 @@ import { runToEnd } from "./lib/processes.mjs";
 /** Installs Debian's Chromium and its headless shell (the tests' browser) when missing and we are root. */
 export async function ensureChromium() {
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const install = async (name) => {
-    console.log(`Installing Debian's ${name}…`);
+  const missing = [
+    [DEBIAN_CHROMIUM, "chromium"],
+    [DEBIAN_HEADLESS_SHELL, "chromium-headless-shell"],
+  ].filter(([path]) => !existsSync(path));
+  if (isRoot && missing.length > 0) {
     await runToEnd("apt-get", ["update", "-qq"]);
-    await runToEnd("apt-get", ["install", "-y", "-qq", name], { env: { DEBIAN_FRONTEND: "noninteractive" } });
-  };
-  if (isRoot && !existsSync(DEBIAN_CHROMIUM)) await install("chromium");
-  // The headless shell only makes the suite cheaper: without it the tests drive Chromium.
-  if (isRoot && !existsSync(DEBIAN_HEADLESS_SHELL))
-    await install("chromium-headless-shell").catch((error) =>
-      console.warn(`${error.message}: the tests use Chromium.`),
-    );
+    for (const [, name] of missing) {
+      console.log(`Installing Debian's ${name}…`);
+      const installed = runToEnd("apt-get", ["install", "-y", "-qq", name], {
+        env: { DEBIAN_FRONTEND: "noninteractive" },
+      });
+      // The headless shell only makes the suite cheaper: without it the tests drive Chromium.
+      await (name === "chromium"
+        ? installed
+        : installed.catch((error) => console.warn(`${error.message}: the tests use Chromium.`)));
+    }
+  }
   if (!testBrowser()) console.warn(`No Debian Chromium and not root: using Playwright's own browser if installed.`);
 }
 
