@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
 
 import { useDeferredQuery } from "@/components/query/deferred-query";
 import type { Suggestion } from "@/lib/catalogue/search-catalogue";
@@ -36,7 +36,6 @@ export function SearchBox({ id = "site-search", byCode = false }: { id?: string;
   const router = useRouter();
   const params = useSearchParams();
   const listboxId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState(params.get("q") ?? "");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -87,7 +86,6 @@ export function SearchBox({ id = "site-search", byCode = false }: { id?: string;
         {t("label")}
       </label>
       <input
-        ref={inputRef}
         id={id}
         name="q"
         type="search"
