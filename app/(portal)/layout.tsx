@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
+
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 
 import { ActingBanner } from "@/components/acting/staff-only";
-import { CartFlashProvider } from "@/components/cart/cart-flash";
+import { CartProvider } from "@/components/cart/cart-context";
 import { AfterHydration } from "@/components/shell/after-hydration";
 import { BottomNav } from "@/components/shell/bottom-nav";
 import { SiteHeader } from "@/components/shell/site-header";
@@ -26,15 +28,16 @@ export default async function PortalLayout({ children }: { children: React.React
   const shell = shellState(token);
   // A cart form posted without JavaScript redirected here with its message (lib/http/flash.ts).
   const cartFlash = readCartFlash((await headers()).get(FLASH_HEADER));
+  // The cart count is provided around the whole frame: the header and the phone's bar follow "Add to cart".
   return (
-    <>
+    <CartProvider flash={cartFlash} count={cartCount} rendered={randomUUID()}>
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-white px-4 py-2 text-brand-700 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
       >
         {t("skipToContent")}
       </a>
-      <SiteHeader session={session} cartCount={cartCount} />
+      <SiteHeader session={session} />
       {shell.actingFor ? (
         <ActingBanner company={session.activeCompanyName ?? shell.actingFor} code={shell.actingFor} />
       ) : null}
@@ -44,10 +47,10 @@ export default async function PortalLayout({ children }: { children: React.React
         </p>
       ) : null}
       <main id="main" className="mx-auto w-full max-w-page px-gutter pt-4 pb-24 md:pb-10">
-        <CartFlashProvider flash={cartFlash}>{children}</CartFlashProvider>
+        {children}
       </main>
-      <BottomNav cartCount={cartCount} showAdmin={isStaff(session)} />
+      <BottomNav showAdmin={isStaff(session)} />
       <AfterHydration scanOwner={scanOwnerKey(token)} serviceWorker={getEnv().NODE_ENV === "production"} />
-    </>
+    </CartProvider>
   );
 }

@@ -10,7 +10,7 @@ import { editCartAndReturn, editCartFromForm } from "@/lib/cart/actions";
 import type { CartFormState } from "@/lib/cart/form-state";
 import { MAX_LINE_QUANTITY, roundToSalesUnit, stepQuantity } from "@/lib/cart/quantity";
 
-import { useCartFlash } from "./cart-flash";
+import { useCartFlash } from "./cart-context";
 import { QuantityStepper } from "./quantity-stepper";
 import { submitInPlace } from "@/components/ui/submit-in-place";
 

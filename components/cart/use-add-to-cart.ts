@@ -9,7 +9,7 @@ import { addToCartAndReturn, addToCartFromForm } from "@/lib/cart/actions";
 import type { AddToCartState } from "@/lib/cart/form-state";
 import { MAX_LINE_QUANTITY } from "@/lib/cart/line-limit";
 
-import { useCartFlash } from "./cart-flash";
+import { useCartCount, useCartFlash } from "./cart-context";
 
 /**
  * The form action and state of an "Add to cart" form for `sku`, shared by the product page's form
@@ -19,15 +19,18 @@ import { useCartFlash } from "./cart-flash";
  * redirects back to the page: the answer comes as a flash the layout hands down, read here as the
  * initial state. Once React runs, `onSubmit` (submitInPlace) takes the post over as a transition of
  * this form's state: `pending` while it runs, the answer said in place, a failure said instead of
- * thrown.
+ * thrown, and the cart's new line count handed to the header (the page is not rendered again).
  */
 export function useAddToCart(sku: string) {
   const flash = useCartFlash();
+  const { changed } = useCartCount();
   const posted = flash?.form === "add" && flash.sku === sku ? flash.state : null;
   const [state, clientAction, pending] = useActionState(
     async (previous: AddToCartState, form: FormData): Promise<AddToCartState> => {
       try {
-        return await addToCartFromForm(previous, form);
+        const answer = await addToCartFromForm(previous, form);
+        if (answer?.ok) changed(answer.count);
+        return answer;
       } catch {
         return { ok: false, error: "failed" };
       }

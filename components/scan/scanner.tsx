@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 
+import { useCartCount } from "@/components/cart/cart-context";
 import { addToCart, subtractFromCart } from "@/lib/cart/actions";
 import { Link } from "@/components/link";
 import { Button } from "@/components/ui/button";
@@ -52,6 +53,7 @@ export function Scanner({
 }) {
   const t = useTranslations("scan");
   const tc = useTranslations("cart");
+  const { changed } = useCartCount();
   const [continuous, setContinuous] = useState(false);
   const [current, setCurrent] = useState<Current>(null);
   const [added, setAdded] = useState<AddedEntry[]>([]);
@@ -96,6 +98,7 @@ export function Scanner({
           signalRead("unknown");
           return;
         }
+        changed(result.count);
         const entry: AddedEntry = {
           id: ++entrySeq.current,
           sku: result.sku,
@@ -114,7 +117,7 @@ export function Scanner({
         setAdding(false);
       }
     },
-    [keepOffline, tc],
+    [keepOffline, tc, changed],
   );
 
   const handleCode = useCallback(
@@ -189,6 +192,7 @@ export function Scanner({
     try {
       const result = await subtractFromCart({ sku: entry.sku, quantity: entry.quantity });
       if (!result.ok) throw new Error("refused");
+      changed(result.count);
       mark("undone");
       setStatus(t("undone", { quantity: entry.quantity, name: entry.name }));
     } catch {

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
+import { CartCount } from "./cart-count";
 import { MoreMenu } from "./more-menu";
 import { NavLink } from "./nav-link";
 import { NAV_ITEMS, PHONE_BAR } from "./nav-items";
@@ -39,7 +40,7 @@ const LABEL =
  * The phone's bottom bar: Catalogue, Scan, Cart with count, Orders, and "More" with every other
  * destination (Search, Quick order, whatever nav-items.ts gains, Admin for staff). Five cells at most.
  */
-export async function BottomNav({ cartCount, showAdmin = false }: { cartCount: number; showAdmin?: boolean }) {
+export async function BottomNav({ showAdmin = false }: { showAdmin?: boolean }) {
   const t = await getTranslations("nav");
   const bar = PHONE_BAR.map((key) => ({ key, href: NAV_ITEMS.find((item) => item.key === key)!.href }));
   const more: { href: string; label: string }[] = [
@@ -67,16 +68,10 @@ export async function BottomNav({ cartCount, showAdmin = false }: { cartCount: n
                   <span aria-hidden="true" className={LABEL}>
                     {t("cart")}
                   </span>
-                  <span className="sr-only">{t("cartWithCount", { count: cartCount })}</span>
-                  {cartCount > 0 ? (
-                    <span
-                      aria-hidden="true"
-                      data-testid="bottom-cart-count"
-                      className="absolute top-1 right-[calc(50%-1.5rem)] rounded-full bg-brand-600 px-1.5 text-[0.7rem] text-white"
-                    >
-                      {cartCount}
-                    </span>
-                  ) : null}
+                  <CartCount
+                    badgeTestId="bottom-cart-count"
+                    badgeClassName="absolute top-1 right-[calc(50%-1.5rem)] rounded-full bg-brand-600 px-1.5 text-[0.7rem] text-white"
+                  />
                 </>
               ) : (
                 <span className={LABEL}>{t(item.key)}</span>

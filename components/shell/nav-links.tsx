@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
+import { CartCount } from "./cart-count";
 import { NavLink } from "./nav-link";
 import { NAV_ITEMS } from "./nav-items";
 
@@ -7,7 +8,7 @@ const LINK =
   "flex min-h-touch items-center rounded-md px-2 text-sm font-semibold whitespace-nowrap lg:px-3 text-white/90 hover:bg-white/10 aria-[current=page]:bg-white/15 aria-[current=page]:text-white";
 
 /** Header navigation on wide screens: the header's second row, its links wrapping to another line rather than their words. */
-export async function NavLinks({ cartCount, showAdmin }: { cartCount: number; showAdmin: boolean }) {
+export async function NavLinks({ showAdmin }: { showAdmin: boolean }) {
   const t = await getTranslations("nav");
   const items = NAV_ITEMS.filter((item) => !("phoneOnly" in item && item.phoneOnly));
   return (
@@ -19,12 +20,7 @@ export async function NavLinks({ cartCount, showAdmin }: { cartCount: number; sh
               {item.key === "cart" ? (
                 <>
                   <span aria-hidden="true">{t("cart")}</span>
-                  <span className="sr-only">{t("cartWithCount", { count: cartCount })}</span>
-                  {cartCount > 0 ? (
-                    <span aria-hidden="true" className="ml-1 rounded-full bg-white px-2 text-xs text-brand-700">
-                      {cartCount}
-                    </span>
-                  ) : null}
+                  <CartCount badgeClassName="ml-1 rounded-full bg-white px-2 text-xs text-brand-700" />
                 </>
               ) : (
                 t(item.key)

@@ -19,7 +19,7 @@ import { SignOutButton } from "./sign-out-button";
  * English at a desk but not Dutch, whose navigation is a third longer: the account menu then wrapped
  * alone onto a second row, and at 1024 px onto a third. Two rows hold in either language at every width.
  */
-export async function SiteHeader({ session, cartCount }: { session: PublicSession; cartCount: number }) {
+export async function SiteHeader({ session }: { session: PublicSession }) {
   const t = await getTranslations();
   const company = session.companyName ? `${session.companyName} (${session.customerCode})` : session.customerCode;
   const staff = isStaff(session);
@@ -51,7 +51,7 @@ export async function SiteHeader({ session, cartCount }: { session: PublicSessio
             <SignOutButton />
           </div>
         </AccountMenu>
-        <NavLinks cartCount={cartCount} showAdmin={staff} />
+        <NavLinks showAdmin={staff} />
       </div>
     </header>
   );

@@ -44,18 +44,25 @@ function changed() {
   revalidatePath("/", "layout");
 }
 
+/**
+ * "Add to cart" and its undo answer with the cart's new line count and render nothing again: the
+ * page the form is on shows the count it answered (components/cart/cart-context.tsx), and a page
+ * that lists the cart's lines asks again when it is shown from the browser's history
+ * (components/cart/cart-freshness.tsx). Rendering the whole page again for one number made an add
+ * cost more than the page itself under load (bench/load.md). Posted natively, the redirect renders
+ * the page anyway.
+ */
 export async function addToCart(input: unknown): Promise<CartActionResult> {
   const parsed = addToCartInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid" };
-  const result = await addProduct(await requireSession(), parsed.data);
-  if (result.ok) changed();
-  return result;
+  return addProduct(await requireSession(), parsed.data);
 }
 
 /**
  * The "Add to cart" form (product page, card, scan), posted natively before hydration or without
- * JavaScript (the answer is the page again with this state) or from the hydrated form. A quantity
- * that is not a number, or more than a line holds, is said and given back as typed; nothing is added.
+ * JavaScript (the answer is the page again with this state) or from the hydrated form, which gets
+ * the cart's new line count and no page (see addToCart). A quantity that is not a number, or more
+ * than a line holds, is said and given back as typed; nothing is added.
  */
 export async function addToCartFromForm(_previous: AddToCartState, form: FormData): Promise<AddToCartState> {
   const parsed = addToCartForm.safeParse(formFields(form));
@@ -70,7 +77,6 @@ export async function addToCartFromForm(_previous: AddToCartState, form: FormDat
   }
   const result = await addProduct(await requireSession(), { sku: parsed.data.sku, quantity: quantity.data });
   if (!result.ok) return { ok: false, error: result.error };
-  changed();
   const { sku, quantity: added, rounded, capped, lineQuantity, count } = result;
   return { ok: true, sku, quantity: added, rounded, capped, lineQuantity, count };
 }
@@ -169,7 +175,6 @@ export async function subtractFromCart(input: unknown): Promise<{ ok: true; coun
   const parsed = addToCartInput.safeParse(input);
   if (!parsed.success) return { ok: false };
   const { count } = await subtractFromTheCart(await requireSession(), parsed.data);
-  changed();
   return { ok: true, count };
 }
 

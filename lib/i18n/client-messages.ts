@@ -8,7 +8,15 @@ import type { AbstractIntlMessages } from "next-intl";
  * A test walks every route's imports and fails when a client component it reaches translates a
  * namespace its route does not send.
  */
-export const SHELL_NAMESPACES = ["acting", "errors", "product", "scan.offline", "search", "searchBox"] as const;
+export const SHELL_NAMESPACES = [
+  "acting",
+  "cartCount",
+  "errors",
+  "product",
+  "scan.offline",
+  "search",
+  "searchBox",
+] as const;
 
 const PRODUCT_CONTROLS = ["cart", "catalogue", "favourites", "lists.addTo", "lists.errors"];
 

@@ -1,7 +1,10 @@
+import { randomUUID } from "node:crypto";
+
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
 import { CartEditor } from "@/components/cart/cart-editor";
+import { CartFreshness } from "@/components/cart/cart-freshness";
 import { SaveAsList } from "@/components/lists/save-as-list";
 import { CartLineDetails, CartLineTotal } from "@/components/cart/cart-line-details";
 import { CartTotals } from "@/components/cart/cart-totals";
@@ -28,6 +31,7 @@ export default async function CartPage() {
   );
   return (
     <div className="space-y-4">
+      <CartFreshness rendered={randomUUID()} />
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         {cart.lines.length ? (

@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
+
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 
+import { CartFreshness } from "@/components/cart/cart-freshness";
 import { AlreadyOrdered } from "@/components/checkout/already-ordered";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { Link } from "@/components/link";
@@ -40,6 +43,7 @@ export default async function CheckoutPage() {
   if (!cart.lines.length) {
     return (
       <div className="space-y-4">
+        <CartFreshness rendered={randomUUID()} />
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         {lastOrder ? (
           // Opened again after ordering (back from the confirmation, a form sent again): which order the cart became.
@@ -64,6 +68,7 @@ export default async function CheckoutPage() {
   );
   return (
     <div className="space-y-4">
+      <CartFreshness rendered={randomUUID()} />
       <div>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">

@@ -1,0 +1,58 @@
+"use client";
+
+import { createContext, useContext, useState } from "react";
+
+import type { CartFlash } from "@/lib/cart/flash";
+
+interface CartContextValue {
+  flash: CartFlash | null;
+  /** The cart's line count: the server's, or what a form of this page answered since. */
+  count: number;
+  /** A form changed the cart without the page being rendered again: this is its new line count. */
+  changed: (count: number) => void;
+  /** How many such changes this browser tab has made (components/cart/cart-freshness.tsx). */
+  changes: number;
+}
+
+// Every signed-in page has the provider (the portal layout); nothing reads the cart outside it.
+const CartContext = createContext<CartContextValue>(null!);
+
+/**
+ * What every signed-in page knows of the cart in the browser (the layout provides it):
+ *  - the message of a cart form posted without JavaScript (read once by the layout, see
+ *    lib/cart/flash.ts), for the form that was posted: the page the redirect led to says it as the
+ *    hydrated form would have;
+ *  - the line count the header and the phone's bar show. "Add to cart" answers with the new count
+ *    instead of rendering the page again (lib/cart/actions.ts), so the count it answered is shown
+ *    until the layout is rendered again. `rendered` names that render: a count from a form belongs
+ *    to the render it was given under, and a newer render's count (another action, a reload) wins.
+ */
+export function CartProvider({
+  flash,
+  count,
+  rendered,
+  children,
+}: {
+  flash: CartFlash | null;
+  count: number;
+  rendered: string;
+  children: React.ReactNode;
+}) {
+  const [answered, setAnswered] = useState({ count, rendered, changes: 0 });
+  const value = {
+    flash,
+    count: answered.rendered === rendered ? answered.count : count,
+    changes: answered.changes,
+    changed: (next: number) => setAnswered((last) => ({ count: next, rendered, changes: last.changes + 1 })),
+  };
+  return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
+}
+
+export function useCartFlash(): CartFlash | null {
+  return useContext(CartContext).flash;
+}
+
+/** The cart's line count as the header shows it, and how a form says it changed. */
+export function useCartCount(): Omit<CartContextValue, "flash"> {
+  return useContext(CartContext);
+}
