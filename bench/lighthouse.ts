@@ -62,6 +62,8 @@ interface PageRun {
   metrics: Record<string, number | null>;
   /** Audits that cost points: id, score and title. */
   shortfalls: { id: string; score: number | null; title: string; category: Category }[];
+  /** Where the main thread's time went (Lighthouse's "Minimize main-thread work", ms, throttled), largest first. */
+  mainThread: { group: string; ms: number }[];
 }
 
 const children: ChildProcess[] = [];
@@ -155,7 +157,16 @@ interface Lhr {
   environment?: { benchmarkIndex?: number };
   runtimeError?: { code: string; message: string };
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] } | undefined>;
-  audits: Record<string, { score: number | null; title: string; numericValue?: number } | undefined>;
+  audits: Record<
+    string,
+    | {
+        score: number | null;
+        title: string;
+        numericValue?: number;
+        details?: { items?: { groupLabel?: string; duration?: number }[] };
+      }
+    | undefined
+  >;
 }
 
 /** Lighthouse's CLI; its JSON report. A failure says what Lighthouse said, without the session cookie of the command line. */
@@ -220,6 +231,10 @@ async function measure(url: string, cookie: string, slowdown: number): Promise<P
       speedIndexMs: metric("speed-index"),
     },
     shortfalls,
+    mainThread: (lhr.audits["mainthread-work-breakdown"]?.details?.items ?? [])
+      .filter((item) => item.groupLabel && typeof item.duration === "number")
+      .map((item) => ({ group: item.groupLabel!, ms: Math.round(item.duration!) }))
+      .sort((a, b) => b.ms - a.ms),
   };
 }
 
@@ -290,7 +305,11 @@ async function main() {
     "reference: empty Next.js page": { base: reference, path: "/" },
   };
 
-  type PageResult = { path: string; median: PageRun; runs: { scores: Record<Category, number>; benchmarkIndex: number | null }[] };
+  type PageResult = {
+    path: string;
+    median: PageRun;
+    runs: { scores: Record<Category, number>; benchmarkIndex: number | null; totalBlockingTimeMs: number | null }[];
+  };
   const results: Record<string, Record<string, PageResult>> = {};
   for (const slowdown of SLOWDOWNS) {
     const key = `cpu${slowdown}x`;
@@ -302,7 +321,11 @@ async function main() {
       results[key][name] = {
         path: pagePath,
         median: chosen,
-        runs: runs.map((item) => ({ scores: item.scores, benchmarkIndex: item.benchmarkIndex })),
+        runs: runs.map((item) => ({
+          scores: item.scores,
+          benchmarkIndex: item.benchmarkIndex,
+          totalBlockingTimeMs: item.metrics.totalBlockingTimeMs ?? null,
+        })),
       };
       const { scores } = chosen;
       console.log(
@@ -346,6 +369,18 @@ async function main() {
       ...pagesOf.map(
         ([name, { path: pagePath, median: run }]) =>
           `| ${name} (\`${pagePath}\`) | ${cell(run.scores.performance)} | ${cell(run.scores.accessibility)} | ${cell(run.scores["best-practices"])} | ${ms(run.metrics.firstContentfulPaintMs)} | ${ms(run.metrics.largestContentfulPaintMs)} | ${ms(run.metrics.totalBlockingTimeMs)} | ${run.metrics.cumulativeLayoutShift ?? "–"} |`,
+      ),
+      "",
+      "Total Blocking Time of every run (ms, in the order they ran; the median run by performance is the one above), and the main thread's work in the median run by kind (ms, throttled):",
+      "",
+      "| page | TBT of each run | main thread, median run |",
+      "|---|---|---|",
+      ...pagesOf.map(
+        ([name, page]) =>
+          `| ${name} | ${page.runs.map((run) => ms(run.totalBlockingTimeMs)).join(", ")} | ${page.median.mainThread
+            .slice(0, 4)
+            .map((item) => `${item.group} ${item.ms}`)
+            .join(", ")} |`,
       ),
       "",
       "Audits under 0.9 in the median runs:",
