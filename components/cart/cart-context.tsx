@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useState } from "react";
+import { createContext, useCallback, useContext, useMemo, useState } from "react";
 
 import type { CartFlash } from "@/lib/cart/flash";
 
@@ -39,12 +39,16 @@ export function CartProvider({
   children: React.ReactNode;
 }) {
   const [answered, setAnswered] = useState({ count, rendered, changes: 0 });
-  const value = {
-    flash,
-    count: answered.rendered === rendered ? answered.count : count,
-    changes: answered.changes,
-    changed: (next: number) => setAnswered((last) => ({ count: next, rendered, changes: last.changes + 1 })),
-  };
+  // One function per layout render: the scanner's and the forms' callbacks that call it stay the same.
+  const changed = useCallback(
+    (next: number) => setAnswered((last) => ({ count: next, rendered, changes: last.changes + 1 })),
+    [rendered],
+  );
+  const shown = answered.rendered === rendered ? answered.count : count;
+  const value = useMemo(
+    () => ({ flash, count: shown, changes: answered.changes, changed }),
+    [flash, shown, answered.changes, changed],
+  );
   return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
 }
 
