@@ -56,7 +56,14 @@ interface CatalogQueries {
   inProcess: Record<
     "words" | "skuPrefixes" | "misspellings" | "suggestions" | "categoryDefault" | "categoryPageReads",
     Distribution
-  >;
+  > & {
+    /** Absent in runs before the reference was measured. */
+    reference?: {
+      commit: string;
+      missing?: string;
+      kinds?: Record<string, { current: Distribution; reference: Distribution; ratio: number; goalRatio: number }>;
+    };
+  };
   http: { pages: Distribution & { errors: number }; upstreamCalls: number } | null;
 }
 interface Load {
@@ -162,6 +169,10 @@ function summary(start: Machine | null): string {
       `| search, SKU prefixes | ${pct(p.skuPrefixes)} | p95 ≤ 20 ms (issue 19): ${verdict(p.skuPrefixes.p95 <= 20)} |`,
       `| search, misspellings | ${pct(p.misspellings)} | p95 ≤ 20 ms (issue 19): ${verdict(p.misspellings.p95 <= 20)} |`,
       `| search suggestions | ${pct(p.suggestions)} | p95 ≤ 20 ms (issue 19): ${verdict(p.suggestions.p95 <= 20)} |`,
+      ...Object.entries(p.reference?.kinds ?? {}).map(
+        ([kind, pair]) =>
+          `| search, ${kind}: p95 of the current code ÷ the issue's (${p.reference!.commit}), same run | ${pair.ratio.toFixed(2)} (${pair.current.p95.toFixed(1)} ÷ ${pair.reference.p95.toFixed(1)} ms) | ≤ ${pair.goalRatio.toFixed(2)} (issue 19's 20 ms as a ratio): ${verdict(pair.ratio <= pair.goalRatio)} |`,
+      ),
       `| categoryProducts, 24 products | ${pct(p.categoryDefault)} | |`,
       `| all database reads of a category page | ${pct(p.categoryPageReads)} | |`,
     );
