@@ -139,6 +139,9 @@ describe("searchProducts", () => {
     await handle.db.insert(products).values(product("0109001", "Luifellamp LED 12V"));
     expect(await search("luifellamp")).toEqual(["0109001"]);
     expect(await search("luifellamp", { inStockOnly: true, dropshipableOnly: false })).toEqual([]);
+    // A SKU prefix is matched in the narrow copy too: it follows the same writes.
+    expect(await search("010900")).toContain("0109001");
+    expect(await search("010900", { inStockOnly: true, dropshipableOnly: false })).not.toContain("0109001");
 
     await handle.db.update(products).set({ title: "Tentlamp LED 12V" }).where(eq(products.sku, "0109001"));
     expect(await search("tentlamp")).toEqual(["0109001"]);
@@ -146,11 +149,13 @@ describe("searchProducts", () => {
 
     await applyStockColours(handle.db, new Map([["0109001", "green"]]), new Date());
     expect(await search("tentlamp", { inStockOnly: true, dropshipableOnly: false })).toEqual(["0109001"]);
+    expect(await search("010900", { inStockOnly: true, dropshipableOnly: false })).toContain("0109001");
     await handle.db.update(products).set({ dropshipable: true }).where(eq(products.sku, "0109001"));
     expect(await search("tentlamp", { inStockOnly: true, dropshipableOnly: true })).toEqual(["0109001"]);
 
     await markUnavailable(handle.db, ["0109001"], new Date());
     expect(await search("tentlamp")).toEqual([]);
+    expect(await search("010900")).not.toContain("0109001");
     await handle.db.update(products).set({ available: true }).where(eq(products.sku, "0109001"));
     expect(await search("tentlamp")).toEqual(["0109001"]);
     const sorted = await searchProducts(handle.db, {
@@ -163,6 +168,7 @@ describe("searchProducts", () => {
 
     await handle.db.delete(products).where(eq(products.sku, "0109001"));
     expect(await search("tentlamp")).toEqual([]);
+    expect(await search("010900")).not.toContain("0109001");
   });
 
   it("answers punctuation-only queries without an error", async () => {

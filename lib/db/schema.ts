@@ -183,7 +183,11 @@ export const productSearch = pgTable(
     available: boolean("available").notNull(),
     dropshipable: boolean("dropshipable").notNull(),
   },
-  (table) => [index("product_search_search_idx").using("gin", table.search).with({ fastupdate: false })],
+  (table) => [
+    index("product_search_search_idx").using("gin", table.search).with({ fastupdate: false }),
+    // SKU prefixes ranked by search read this narrow copy in SKU order, not the products' wide rows.
+    index("product_search_sku_lower_idx").on(sql`lower(${table.sku}) text_pattern_ops`),
+  ],
 );
 
 /**
