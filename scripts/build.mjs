@@ -6,6 +6,7 @@
 //     sync.mjs             the catalogue sync worker (`node sync.mjs [--once]`), bundled: no TypeScript needed
 //     db-tool.mjs          `node db-tool.mjs backup|restore` of the embedded database
 //     lib/db/pglite-worker.mjs   the embedded database's thread, started by the server
+//     lib/db/pglite-statements.mjs   its prepared statements
 //     drizzle/             the migrations, applied at start
 //     public/, <distDir>/static/   the files Next serves itself
 // The e2e suite, the cluster test, `npm start` and the Dockerfile all run this folder.
@@ -75,8 +76,10 @@ export async function assembleStandalone(distDir = process.env.NEXT_DIST_DIR || 
       cpSync(path.join(root, "node_modules/@electric-sql/pglite", part), path.join(pglite, part), { recursive: true });
   }
   await bundleWorkers(out);
-  // The embedded database's thread, plain JavaScript loaded by path (lib/db/pglite-thread.ts).
-  cpSync(path.join(root, "lib/db/pglite-worker.mjs"), path.join(out, "lib/db/pglite-worker.mjs"));
+  // The embedded database's thread, plain JavaScript loaded by path (lib/db/pglite-thread.ts), and the
+  // prepared statements it imports.
+  for (const file of ["pglite-worker.mjs", "pglite-statements.mjs"])
+    cpSync(path.join(root, "lib/db", file), path.join(out, "lib/db", file));
   writeFileSync(path.join(out, "BUILT_AT"), `${new Date().toISOString()}\n`);
   return out;
 }

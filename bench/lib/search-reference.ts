@@ -3,9 +3,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { sql } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 
 import type { searchProducts } from "@/lib/catalogue/search";
 import { resultRows, type Database } from "@/lib/db/client";
+import { NamedStatements } from "@/lib/db/pglite-statements.mjs";
+import * as schema from "@/lib/db/schema";
 
 /**
  * The search code whose timings issue 19 quotes ("today 27.9, 22.8 and 29.9 ms" at p95 for words,
@@ -63,6 +66,16 @@ export async function loadSearchReference(): Promise<
   } catch (error) {
     return { missing: error instanceof Error ? error.message.split("\n")[0]! : String(error) };
   }
+}
+
+/**
+ * The database as the reference's statements reached it: through PGlite's own `query`, which parses and
+ * describes every statement. Today's embedded PGlite keeps statements prepared
+ * (lib/db/pglite-statements.mjs); the reference's run on the same PGlite, without that.
+ */
+export function databaseAsThen(db: Database): Database {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  return client instanceof NamedStatements ? (drizzlePglite(client.plain, { schema }) as unknown as Database) : db;
 }
 
 /** The planner's price of `tsvector @@ tsquery` in this database (migration 0008). */

@@ -13,6 +13,7 @@ import { Client, Pool } from "pg";
 
 import { errorText, log } from "@/lib/observability/logger";
 
+import { NamedStatements } from "./pglite-statements.mjs";
 import { PGliteThread } from "./pglite-thread";
 import * as schema from "./schema";
 
@@ -49,8 +50,12 @@ const MIGRATIONS = path.join(process.cwd(), "drizzle");
  * Settings of every session. The catalogue is read from memory (PGlite) or a server's cache, so a
  * random page read costs little more than a sequential one: at the default of 4 the planner scans
  * the whole products table where an index finds a word's matches in a fifth of the time.
+ *
+ * Embedded PGlite keeps its statements prepared (lib/db/pglite-statements.mjs); each run is still planned
+ * for its own values, as an unnamed statement is: a plan made once for any search word would scan the
+ * products in stored order for a common word's thousands of matches.
  */
-const SESSION_SETTINGS = "set random_page_cost = 1.1";
+const SESSION_SETTINGS = "set random_page_cost = 1.1; set plan_cache_mode = force_custom_plan";
 /** Advisory lock key of the migrations, so that instances sharing a server migrate one at a time. */
 const MIGRATION_LOCK = 727_001;
 
@@ -99,17 +104,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const folder = path.resolve(options.dataDir, "pglite");
   mkdirSync(folder, { recursive: true });
   const unlock = lockDataFolder(folder);
-  let client: PGlite | PGliteThread;
+  let client: NamedStatements | PGliteThread;
   try {
     client = options.thread
       ? await PGliteThread.open(folder)
-      : await PGlite.create(folder, { extensions: { pg_trgm } });
+      : new NamedStatements(await PGlite.create(folder, { extensions: { pg_trgm } }));
   } catch (error) {
     unlock();
     throw error;
   }
-  // The thread answers the part of PGlite's client that drizzle's driver calls (query, exec, transaction).
-  const driverClient = client as PGlite;
+  // Both answer the part of PGlite's client that drizzle's driver calls (query, exec, transaction).
+  const driverClient = client as unknown as PGlite;
   const db = drizzlePglite(driverClient, { schema }) as unknown as Database;
   try {
     if (options.migrate !== false)
@@ -261,8 +266,8 @@ export async function pendingMigrations(db: Database): Promise<number> {
 
 /** An in-memory PGlite with the schema, for tests. */
 export async function openMemoryDatabase(): Promise<DatabaseHandle> {
-  const client = await PGlite.create({ extensions: { pg_trgm } });
-  const db = drizzlePglite(client, { schema });
+  const client = new NamedStatements(await PGlite.create({ extensions: { pg_trgm } }));
+  const db = drizzlePglite(client as unknown as PGlite, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS });
   await client.exec(SESSION_SETTINGS);
   return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };

@@ -10,10 +10,12 @@ import { parentPort } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 
+import { NamedStatements } from "./pglite-statements.mjs";
+
 if (!parentPort) throw new Error("pglite-worker.mjs runs as a worker thread");
 const port = parentPort;
 
-/** @type {PGlite | null} */
+/** @type {NamedStatements | null} */
 let database = null;
 /** Open transactions by id: PGlite's transaction object, how to end it, and its settling. */
 const transactions = new Map();
@@ -40,7 +42,7 @@ function errorData(error) {
   return { message: error.message, name: error.name, fields };
 }
 
-/** The client a message runs on: its transaction's, or the database's. */
+/** The client a message runs on: its transaction's, or the database's (its queries prepared by name). */
 function clientOf(message) {
   if (message.tx === undefined) return database;
   const open = transactions.get(message.tx);
@@ -92,7 +94,7 @@ async function end(message) {
 async function handle(message) {
   switch (message.op) {
     case "open":
-      database = await PGlite.create(message.folder, { extensions: { pg_trgm } });
+      database = new NamedStatements(await PGlite.create(message.folder, { extensions: { pg_trgm } }));
       return null;
     case "query":
       return clientOf(message).query(message.sql, message.params, queryOptions(message.options));
