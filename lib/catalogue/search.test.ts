@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { openMemoryDatabase, type DatabaseHandle } from "@/lib/db/client";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 
 import { products } from "@/lib/db/schema";
 
@@ -72,6 +72,55 @@ describe("searchProducts", () => {
     expect(result.closeMatches).toBe(true);
     expect(result.correctedQuery).toBe("dompelpomp");
     expect(result.items.map((item) => item.sku)).toEqual(["A0009953"]);
+  });
+
+  it("tries the corrected words in the same search, for any sort, filter and page", async () => {
+    const search = (query: string, extra: Partial<Parameters<typeof searchProducts>[1]> = {}) =>
+      searchProducts(handle.db, {
+        query,
+        filters: { inStockOnly: false, dropshipableOnly: false },
+        sort: "relevance",
+        page: 1,
+        ...extra,
+      });
+    // An old link past the last page: the last page of the close matches.
+    const pastTheEnd = await search("dompelpmp", { page: 3 });
+    expect(pastTheEnd).toMatchObject({ page: 1, pageCount: 1, closeMatches: true, correctedQuery: "dompelpomp" });
+    expect(pastTheEnd.items.map((item) => item.sku)).toEqual(["A0009953"]);
+    const byTitle = await search("dompelpmp", { sort: "title" });
+    expect(byTitle).toMatchObject({ closeMatches: true, correctedQuery: "dompelpomp", total: 1 });
+    // The filter holds for the corrected words too: the pump is not in stock.
+    const inStock = await search("dompelpmp", { filters: { inStockOnly: true, dropshipableOnly: false } });
+    expect(inStock).toMatchObject({ total: 0, items: [], closeMatches: false });
+    // Corrected, the two words are in no product together: any of them.
+    const either = await search("gasfles watertnk");
+    expect(either.closeMatches).toBe(true);
+    expect(either.correctedQuery).toBeNull();
+    expect(either.items.map((item) => item.sku).sort()).toEqual(["0108002", "A0009953"]);
+  });
+
+  it("finds what a word the catalogue does not know matches as typed (by its stem, as a SKU), without correcting it", async () => {
+    // "kookplaten" starts no word of the catalogue; its Dutch stem is that of "kookplaat".
+    const result = await searchProducts(handle.db, {
+      query: "kookplaten",
+      filters: { inStockOnly: false, dropshipableOnly: false },
+      sort: "relevance",
+      page: 1,
+    });
+    expect(result).toMatchObject({ closeMatches: false, correctedQuery: null });
+    expect(result.items.map((item) => item.sku)).toEqual(["0108001"]);
+    // A SKU is no word of the catalogue: corrected it would be "kabels", but as typed it is a product.
+    await handle.db.insert(products).values([product("KABELZ", "Verloopstuk"), product("0109090", "Kabels 5 m")]);
+    await addSearchWords(handle.db, ["KABELZ", "0109090"]);
+    const bySku = await searchProducts(handle.db, {
+      query: "kabelz",
+      filters: { inStockOnly: false, dropshipableOnly: false },
+      sort: "relevance",
+      page: 1,
+    });
+    expect(bySku).toMatchObject({ closeMatches: false, correctedQuery: null, total: 1 });
+    expect(bySku.items.map((item) => item.sku)).toEqual(["KABELZ"]);
+    await handle.db.delete(products).where(inArray(products.sku, ["KABELZ", "0109090"]));
   });
 
   it("falls back to any of several words when no product has them all", async () => {

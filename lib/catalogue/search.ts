@@ -60,20 +60,38 @@ function textQuery(
   };
 }
 
-/**
- * Of these words, those that are words of the catalogue's titles and attributes and the start of
- * no longer one: they are matched whole ("kookplaat" still matches "kookplaatset" as a prefix).
- */
-async function wholeWords(db: Database, words: string[]): Promise<Set<string>> {
-  if (!words.length) return new Set();
-  const result = await db.execute<{ word: string }>(sql`
-    select typed.word from unnest(${sql.param(words)}::text[]) as typed(word)
-    where exists (select 1 from ${catalogueWords} where ${catalogueWords.word} = typed.word)
-      and not exists (
+interface TypedWords {
+  /**
+   * Words of the catalogue's titles and attributes that are the start of no longer one: matched whole
+   * ("kookplaat" still matches "kookplaatset" as a prefix).
+   */
+  whole: Set<string>;
+  /**
+   * The query with its words corrected (null when none changed), when `correct` was asked and a word
+   * without digits is neither a word of the catalogue nor the start of one: such a query likely matches
+   * nothing as typed, and a ranked search then tries it as typed and as corrected in one statement. (A
+   * word with digits is most often the start of a part number, found as typed.) Undefined otherwise.
+   */
+  corrected?: string | null;
+}
+
+/** What the catalogue knows of the typed words: which are whole words, and (see above) their correction. */
+async function typedWords(db: Database, words: string[], correct: boolean): Promise<TypedWords> {
+  if (!words.length) return { whole: new Set() };
+  const word = catalogueWords.word;
+  const result = await db.execute<{ word: string; listed: boolean; longer: boolean }>(sql`
+    select typed.word,
+      exists (select 1 from ${catalogueWords} where ${word} = typed.word) as listed,
+      exists (
         select 1 from ${catalogueWords}
-        where ${catalogueWords.word} collate "C" > typed.word and ${catalogueWords.word} collate "C" < typed.word || chr(1114111)
-      )`);
-  return new Set(resultRows<{ word: string }>(result).map((row) => row.word));
+        where ${word} collate "C" > typed.word and ${word} collate "C" < typed.word || chr(1114111)
+      ) as longer
+    from unnest(${sql.param(words)}::text[]) as typed(word)`);
+  const rows = resultRows<{ word: string; listed: boolean; longer: boolean }>(result);
+  const whole = new Set(rows.filter((row) => row.listed && !row.longer).map((row) => row.word));
+  const unknown = rows.some((row) => !row.listed && !row.longer && !/[0-9]/.test(row.word));
+  if (!correct || !unknown) return { whole };
+  return { whole, corrected: await correctedQuery(db, words.join(" ")) };
 }
 
 const vendorItemNo = compactPartNumber(products.vendorItemNo);
@@ -121,27 +139,26 @@ function anyMatch(text: TextQuery): SQL {
   return sql`(${sql.join(conditions, sql` or `)})`;
 }
 
-interface RankedPage {
-  skus: string[];
-  /** Candidates ranked; at most `candidates` of each kind. */
-  total: number;
-  /** True when a kind of match had more than `candidates`. */
-  truncated: boolean;
+/** A query to rank, and how many matches of each kind it ranks at most. */
+interface Attempt {
+  text: TextQuery;
+  candidates: number;
 }
 
-/**
- * One page of the best matches: exact part numbers first, then part number prefixes (in SKU
- * order), then words by text rank; within each, products in stock first, then by title. Words and
- * SKU prefixes are matched in the narrow copy of the products (product_search), the other part
- * numbers by the products' indexes.
- */
-async function rankedPage(
-  db: Database,
-  text: TextQuery,
-  filters: ProductFilters,
-  options: { limit: number; offset: number; candidates: number },
-): Promise<RankedPage> {
-  const take = options.candidates + 1;
+interface RankedPage {
+  skus: string[];
+  /** Candidates ranked; at most the attempt's `candidates` of each kind. */
+  total: number;
+  /** True when a kind of match had more than the attempt's `candidates`. */
+  truncated: boolean;
+  /** Which attempt matched: 0, or 1 when the first matched nothing. Null on an empty page. */
+  attempt: number | null;
+}
+
+/** The ranked candidates of one attempt, each kind of match at most `candidates` + 1 of them. */
+function candidateBranches(attempt: Attempt, filters: ProductFilters): SQL {
+  const { text } = attempt;
+  const take = attempt.candidates + 1;
   const filter = sql` and ${and(...filterConditions(filters))}`;
   const narrowFilter = sql` and ${and(...filterConditions(filters, searchFilterColumns))}`;
   const keys = sql`${products.sku} as sku, (${products.stockColour} = 'green') as green, ${titleOrder} as title_key`;
@@ -166,19 +183,52 @@ async function rankedPage(
       sql`(select ${narrowKeys}, 2 as tier, ts_rank(${productSearch.search}, ${text.words}) as score, 9 as kind from ${productSearch} where ${productSearch.search} @@ ${text.words}${narrowFilter} limit ${take})`,
     );
   }
-  const result = await db.execute<{ sku: string; total: number; truncated: boolean }>(sql`
-    with found as materialized (${sql.join(branches, sql` union all `)}),
+  return sql.join(branches, sql` union all `);
+}
+
+/**
+ * One page of the best matches: exact part numbers first, then part number prefixes (in SKU
+ * order), then words by text rank; within each, products in stock first, then by title. Words and
+ * SKU prefixes are matched in the narrow copy of the products (product_search), the other part
+ * numbers by the products' indexes. With a second attempt (the query with its words corrected), the
+ * same statement ranks that one when the first matches nothing; Postgres reads its matches only then.
+ */
+async function rankedPage(
+  db: Database,
+  attempts: [Attempt] | [Attempt, Attempt],
+  filters: ProductFilters,
+  options: { limit: number; offset: number },
+): Promise<RankedPage> {
+  const [first, second] = attempts;
+  const firstMatched = sql`exists (select 1 from found)`;
+  const statement = second
+    ? {
+        fallback: sql`,
+          fallback as materialized (select * from (${candidateBranches(second, filters)}) as corrected where not ${firstMatched}),
+          matched as (select * from found union all select * from fallback)`,
+        matched: sql`matched`,
+        attempt: sql`case when ${firstMatched} then 0 else 1 end`,
+        cap: sql`case when ${firstMatched} then ${first.candidates}::int else ${second.candidates}::int end`,
+      }
+    : { fallback: sql``, matched: sql`found`, attempt: sql`0`, cap: sql`${first.candidates}` };
+  const result = await db.execute<{ sku: string; attempt: number; total: number; truncated: boolean }>(sql`
+    with found as materialized (${candidateBranches(first, filters)})${statement.fallback},
     candidates as (
       select sku, min(tier) as tier, max(score) as score, bool_or(green) as green, min(title_key) as title_key
-      from found group by sku
+      from ${statement.matched} group by sku
     )
-    select sku, (count(*) over ())::int as total,
-      (select coalesce(bool_or(matches > ${options.candidates}), false) from (select count(*) as matches from found group by kind) as kinds) as truncated
+    select sku, ${statement.attempt} as attempt, (count(*) over ())::int as total,
+      (select coalesce(bool_or(matches > ${statement.cap}), false) from (select count(*) as matches from ${statement.matched} group by kind) as kinds) as truncated
     from candidates
     order by tier, score desc, case when tier = 1 then lower(sku) end, green desc nulls last, title_key, sku
     limit ${options.limit} offset ${options.offset}`);
-  const rows = resultRows<{ sku: string; total: number; truncated: boolean }>(result);
-  return { skus: rows.map((row) => row.sku), total: rows[0]?.total ?? 0, truncated: rows[0]?.truncated ?? false };
+  const rows = resultRows<{ sku: string; attempt: number; total: number; truncated: boolean }>(result);
+  return {
+    skus: rows.map((row) => row.sku),
+    total: rows[0]?.total ?? 0,
+    truncated: rows[0]?.truncated ?? false,
+    attempt: rows[0] ? Number(rows[0].attempt) : null,
+  };
 }
 
 /** The products of these SKUs as lists show them, in the order given. */
@@ -189,25 +239,29 @@ async function summariesInOrder(db: Database, skus: string[]): Promise<ProductSu
 
 async function rankedSearch(
   db: Database,
-  text: TextQuery,
+  attempts: [Attempt] | [Attempt, Attempt],
   filters: ProductFilters,
-  options: { page: number; pageSize: number; candidates: number },
-): Promise<ProductPage> {
-  const { pageSize, candidates } = options;
-  const settings = { limit: pageSize, candidates };
+  options: { page: number; pageSize: number },
+): Promise<{ page: ProductPage; attempt: number }> {
+  const { pageSize } = options;
+  const pageAt = (page: number) =>
+    rankedPage(db, attempts, filters, { limit: pageSize, offset: (page - 1) * pageSize });
   let current = Math.max(1, options.page);
-  let ranked = await rankedPage(db, text, filters, { ...settings, offset: (current - 1) * pageSize });
+  let ranked = await pageAt(current);
   if (!ranked.skus.length && current > 1) {
     // Past the last page (an old link): the last page instead.
-    const first = await rankedPage(db, text, filters, { ...settings, offset: 0 });
-    current = Math.max(1, Math.ceil(Math.min(first.total, candidates) / pageSize));
-    ranked =
-      current === 1 ? first : await rankedPage(db, text, filters, { ...settings, offset: (current - 1) * pageSize });
+    const first = await pageAt(1);
+    const cap = attempts[first.attempt ?? 0]!.candidates;
+    current = Math.max(1, Math.ceil(Math.min(first.total, cap) / pageSize));
+    ranked = current === 1 ? first : await pageAt(current);
   }
+  const attempt = ranked.attempt ?? 0;
+  const { candidates } = attempts[attempt]!;
   const items = await summariesInOrder(db, ranked.skus);
   const totalIsLowerBound = ranked.truncated || ranked.total > candidates;
   const total = Math.min(ranked.total, candidates);
-  return { items, total, totalIsLowerBound, page: current, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  return { page: { items, total, totalIsLowerBound, page: current, pageCount }, attempt };
 }
 
 async function search(
@@ -216,7 +270,8 @@ async function search(
   options: { filters: ProductFilters; sort: ProductSort; page: number; pageSize: number },
   candidates = SEARCH_CANDIDATES,
 ): Promise<ProductPage> {
-  if (options.sort === "relevance") return rankedSearch(db, text, options.filters, { ...options, candidates });
+  if (options.sort === "relevance")
+    return (await rankedSearch(db, [{ text, candidates }], options.filters, options)).page;
   const filters = filterConditions(options.filters);
   return pageOf(db, and(anyMatch(text), ...filters), sortOrder(options.sort), options.page, options.pageSize);
 }
@@ -249,6 +304,39 @@ export interface SearchResult extends ProductPage {
   correctedQuery: string | null;
 }
 
+type SearchSettings = { filters: ProductFilters; sort: ProductSort; page: number; pageSize: number };
+
+function nothingFound(): SearchResult {
+  return {
+    items: [],
+    total: 0,
+    totalIsLowerBound: false,
+    page: 1,
+    pageCount: 1,
+    closeMatches: false,
+    correctedQuery: null,
+  };
+}
+
+/** Corrected words are words of the catalogue: matched whole. */
+function correctedText(corrected: string): TextQuery | null {
+  return textQuery(corrected, "all", new Set(searchWords(corrected)));
+}
+
+/** The last resort for several words: products with any of them (as corrected, when they were). */
+async function anyOfTheWords(
+  db: Database,
+  query: string,
+  corrected: string | null,
+  settings: SearchSettings,
+): Promise<SearchResult> {
+  if (searchWords(query).length < 2) return nothingFound();
+  const anyWord = textQuery(corrected ?? query, "any", new Set(corrected ? searchWords(corrected) : []));
+  if (!anyWord) return nothingFound();
+  const some = await search(db, anyWord, settings, CLOSE_MATCH_CANDIDATES);
+  return { ...some, closeMatches: some.total > 0, correctedQuery: null };
+}
+
 /**
  * Search by words, SKU, vendor item number or barcode. When nothing matches: the query with its
  * words corrected by spelling, then (for several words) products with any of them.
@@ -258,33 +346,37 @@ export async function searchProducts(
   options: { query: string; filters: ProductFilters; sort: ProductSort; page: number; pageSize?: number },
 ): Promise<SearchResult> {
   const query = cleanQuery(options.query);
-  const settings = { ...options, pageSize: options.pageSize ?? PAGE_SIZE };
-  const text = textQuery(query, "all", await wholeWords(db, searchWords(query)));
-  const nothing: SearchResult = {
-    items: [],
-    total: 0,
-    totalIsLowerBound: false,
-    page: 1,
-    pageCount: 1,
-    closeMatches: false,
-    correctedQuery: null,
-  };
-  if (!text) return nothing;
-  const direct = await search(db, text, settings);
-  if (direct.total > 0 || query.length < 3) return { ...direct, closeMatches: false, correctedQuery: null };
+  const settings: SearchSettings = { ...options, pageSize: options.pageSize ?? PAGE_SIZE };
+  // Queries of fewer than 3 characters are not corrected.
+  const correct = query.length >= 3;
+  const typed = await typedWords(db, searchWords(query), correct);
+  const text = textQuery(query, "all", typed.whole);
+  if (!text) return nothingFound();
 
-  const corrected = await correctedQuery(db, query);
-  // Corrected words are words of the catalogue: matched whole.
-  const correctedWords = corrected ? new Set(searchWords(corrected)) : new Set<string>();
-  const correctedText = corrected ? textQuery(corrected, "all", correctedWords) : null;
-  if (corrected && correctedText) {
-    const near = await search(db, correctedText, settings, CLOSE_MATCH_CANDIDATES);
-    if (near.total > 0) return { ...near, closeMatches: true, correctedQuery: corrected };
+  // A word the catalogue does not know: its correction came with the words, and a ranked search tries
+  // the query as typed and then as corrected in one statement.
+  const early = settings.sort === "relevance" && typed.corrected ? correctedText(typed.corrected) : null;
+  if (early && typed.corrected) {
+    const attempts: [Attempt, Attempt] = [
+      { text, candidates: SEARCH_CANDIDATES },
+      { text: early, candidates: CLOSE_MATCH_CANDIDATES },
+    ];
+    const { page, attempt } = await rankedSearch(db, attempts, settings.filters, settings);
+    if (page.total === 0) return anyOfTheWords(db, query, typed.corrected, settings);
+    return attempt === 1
+      ? { ...page, closeMatches: true, correctedQuery: typed.corrected }
+      : { ...page, closeMatches: false, correctedQuery: null };
   }
-  const anyWord = searchWords(query).length > 1 ? textQuery(corrected ?? query, "any", correctedWords) : null;
-  if (!anyWord) return nothing;
-  const some = await search(db, anyWord, settings, CLOSE_MATCH_CANDIDATES);
-  return { ...some, closeMatches: some.total > 0, correctedQuery: null };
+
+  const direct = await search(db, text, settings);
+  if (direct.total > 0 || !correct) return { ...direct, closeMatches: false, correctedQuery: null };
+  const corrected = typed.corrected === undefined ? await correctedQuery(db, query) : typed.corrected;
+  const near = corrected ? correctedText(corrected) : null;
+  if (corrected && near) {
+    const page = await search(db, near, settings, CLOSE_MATCH_CANDIDATES);
+    if (page.total > 0) return { ...page, closeMatches: true, correctedQuery: corrected };
+  }
+  return anyOfTheWords(db, query, corrected, settings);
 }
 
 /** Candidates ranked for suggestions: fewer than a results page, as only the first few are shown. */
@@ -296,13 +388,9 @@ export async function searchSuggestions(db: Database, query: string, limit = 8):
   if (!text) return [];
   const ranked = await rankedPage(
     db,
-    text,
+    [{ text, candidates: SUGGESTION_CANDIDATES }],
     { inStockOnly: false, dropshipableOnly: false },
-    {
-      limit,
-      offset: 0,
-      candidates: SUGGESTION_CANDIDATES,
-    },
+    { limit, offset: 0 },
   );
   return summariesInOrder(db, ranked.skus);
 }
