@@ -55,6 +55,26 @@ afterAll(async () => {
 const noFilters = { inStockOnly: false, dropshipableOnly: false };
 
 describe.skipIf(!SERVER)("on a Postgres server", () => {
+  it("gives every pooled connection the portal's session settings", async () => {
+    const handle = await instance(await freshDatabase());
+    // Two at once: the pool opens a second connection.
+    const [first, second] = await Promise.all(
+      [0, 1].map(async () =>
+        resultRows<{ name: string; setting: string }>(
+          await handle.db.execute(
+            sql`select name, setting from pg_settings, pg_sleep(0.1) where name in ('synchronize_seqscans', 'plan_cache_mode', 'random_page_cost') order by name`,
+          ),
+        ),
+      ),
+    );
+    for (const rows of [first, second])
+      expect(rows).toEqual([
+        { name: "plan_cache_mode", setting: "force_custom_plan" },
+        { name: "random_page_cost", setting: "1.1" },
+        { name: "synchronize_seqscans", setting: "off" },
+      ]);
+  });
+
   it("migrates once when two instances start together", async () => {
     const url = await freshDatabase();
     const [first, second] = await Promise.all([instance(url), instance(url)]);

@@ -1,0 +1,49 @@
+/**
+ * Every kind of embedded database session gets the portal's settings: a sequential scan from the
+ * table's first page (a ranked search of a common word then ranks the same 500 matches each time, so
+ * its pages fit together), each prepared statement planned for its own values, and random reads priced
+ * as the memory they come from.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+
+import { openDatabase, openMemoryDatabase, resultRows, type DatabaseHandle } from "./client";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "portal-session-settings-"));
+const handles: DatabaseHandle[] = [];
+
+afterAll(async () => {
+  await Promise.all(handles.map((handle) => handle.close()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const kinds: Array<[string, () => Promise<DatabaseHandle>]> = [
+  ["in memory (tests)", () => openMemoryDatabase()],
+  ["on disk, in this thread (scripts)", () => openDatabase({ dataDir: path.join(dir, "in-process") })],
+  ["on disk, in its own thread (the server)", () => openDatabase({ dataDir: path.join(dir, "thread"), thread: true })],
+];
+
+describe("the embedded database's session settings", () => {
+  it.each(kinds)(
+    "%s",
+    async (_kind, open) => {
+      const handle = await open();
+      handles.push(handle);
+      const rows = resultRows<{ name: string; setting: string }>(
+        await handle.db.execute(
+          sql`select name, setting from pg_settings where name in ('synchronize_seqscans', 'plan_cache_mode', 'random_page_cost') order by name`,
+        ),
+      );
+      expect(rows).toEqual([
+        { name: "plan_cache_mode", setting: "force_custom_plan" },
+        { name: "random_page_cost", setting: "1.1" },
+        { name: "synchronize_seqscans", setting: "off" },
+      ]);
+    },
+    60_000,
+  );
+});
