@@ -53,7 +53,11 @@ test("a changed title, price and stock colour show on the category, product and 
 
   // Every page read once before the change, so that each is in the cache when the change arrives.
   await page.goto(`/products/${encodeURIComponent(sku)}`);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(product.title!);
+  await expect(page.locator("main")).toContainText(sku);
+  // The title as the portal shows it: the simulator changes a product's title now and then during the
+  // run, and the list of products this worker read at its start can be older than the last sync.
+  const titleBefore = (await page.getByRole("heading", { level: 1 }).innerText()).trim();
+  expect(titleBefore).not.toBe("");
   const categoryHref = await page.locator('main a[href^="/catalogue/"]').first().getAttribute("href");
   expect(categoryHref, "the product page links its category").toBeTruthy();
   const categoryUrl = `${categoryHref}?sort=price-desc`;
@@ -61,7 +65,7 @@ test("a changed title, price and stock colour show on the category, product and 
   await page.goto(categoryUrl);
   await expect(page.getByRole("article").first()).toBeVisible();
   await page.goto(searchUrl);
-  await expect(page.getByRole("article").filter({ hasText: product.title! }).first()).toBeVisible();
+  await expect(page.getByRole("article").filter({ hasText: titleBefore }).first()).toBeVisible();
 
   // The wholesaler changes the product: a new title, the highest price of its category, the other stock colour.
   await simulator.control("POST", `products/${encodeURIComponent(sku)}`, {
@@ -71,7 +75,7 @@ test("a changed title, price and stock colour show on the category, product and 
   await simulator.control("POST", "stock", { sku, colour: wasGreen ? "red" : "green" });
   // Other specs pick this product by its title and colour: both go back when this test ends.
   restore = async () => {
-    await simulator.control("POST", `products/${encodeURIComponent(sku)}`, { title: product.title });
+    await simulator.control("POST", `products/${encodeURIComponent(sku)}`, { title: titleBefore });
     await simulator.control("POST", "stock", { sku, colour: product.stock_colour });
   };
 
@@ -96,14 +100,14 @@ test("a changed title, price and stock colour show on the category, product and 
   await expect(card).toContainText(/98,765\.43/, { timeout: 1_000 });
   await expect(card).toContainText(stockAfter, { timeout: 1_000 });
   await expect(card).not.toContainText(stockBefore, { timeout: 1_000 });
-  await expect(page.locator("main")).not.toContainText(product.title!, { timeout: 1_000 });
+  await expect(page.locator("main")).not.toContainText(titleBefore, { timeout: 1_000 });
 
   await page.goto(searchUrl);
   const found = page.getByRole("article").filter({ hasText: title });
   await expect(found).toHaveCount(1, { timeout: 1_000 });
   await expect(found).toContainText(/98,765\.43/, { timeout: 1_000 });
   await expect(found).toContainText(stockAfter, { timeout: 1_000 });
-  await expect(page.locator("main")).not.toContainText(product.title!, { timeout: 1_000 });
+  await expect(page.locator("main")).not.toContainText(titleBefore, { timeout: 1_000 });
 });
 
 test("a dealer without the product list still sees no listing, after a dealer with it filled the cache", async ({
