@@ -39,15 +39,17 @@ afterAll(async () => {
   await handle?.close();
 });
 
-const skus = async (query: string) =>
-  (
-    await searchProducts(handle.db, {
-      query,
-      filters: { inStockOnly: false, dropshipableOnly: false },
-      sort: "relevance",
-      page: 1,
-    })
-  ).items.map((item) => item.sku);
+/** A search by relevance, first page, no filter, unless `extra` says otherwise. */
+const search = (query: string, extra: Partial<Parameters<typeof searchProducts>[1]> = {}) =>
+  searchProducts(handle.db, {
+    query,
+    filters: { inStockOnly: false, dropshipableOnly: false },
+    sort: "relevance",
+    page: 1,
+    ...extra,
+  });
+
+const skus = async (query: string) => (await search(query)).items.map((item) => item.sku);
 
 describe("searchProducts", () => {
   it("finds Dutch words with stemming and prefixes", async () => {
@@ -63,26 +65,13 @@ describe("searchProducts", () => {
   });
 
   it("tolerates a typo, and says which words it searched for instead", async () => {
-    const result = await searchProducts(handle.db, {
-      query: "dompelpmp",
-      filters: { inStockOnly: false, dropshipableOnly: false },
-      sort: "relevance",
-      page: 1,
-    });
+    const result = await search("dompelpmp");
     expect(result.closeMatches).toBe(true);
     expect(result.correctedQuery).toBe("dompelpomp");
     expect(result.items.map((item) => item.sku)).toEqual(["A0009953"]);
   });
 
   it("tries the corrected words in the same search, for any sort, filter and page", async () => {
-    const search = (query: string, extra: Partial<Parameters<typeof searchProducts>[1]> = {}) =>
-      searchProducts(handle.db, {
-        query,
-        filters: { inStockOnly: false, dropshipableOnly: false },
-        sort: "relevance",
-        page: 1,
-        ...extra,
-      });
     // An old link past the last page: the last page of the close matches.
     const pastTheEnd = await search("dompelpmp", { page: 3 });
     expect(pastTheEnd).toMatchObject({ page: 1, pageCount: 1, closeMatches: true, correctedQuery: "dompelpomp" });
@@ -101,23 +90,13 @@ describe("searchProducts", () => {
 
   it("finds what a word the catalogue does not know matches as typed (by its stem, as a SKU), without correcting it", async () => {
     // "kookplaten" starts no word of the catalogue; its Dutch stem is that of "kookplaat".
-    const result = await searchProducts(handle.db, {
-      query: "kookplaten",
-      filters: { inStockOnly: false, dropshipableOnly: false },
-      sort: "relevance",
-      page: 1,
-    });
+    const result = await search("kookplaten");
     expect(result).toMatchObject({ closeMatches: false, correctedQuery: null });
     expect(result.items.map((item) => item.sku)).toEqual(["0108001"]);
     // A SKU is no word of the catalogue: corrected it would be "kabels", but as typed it is a product.
     await handle.db.insert(products).values([product("KABELZ", "Verloopstuk"), product("0109090", "Kabels 5 m")]);
     await addSearchWords(handle.db, ["KABELZ", "0109090"]);
-    const bySku = await searchProducts(handle.db, {
-      query: "kabelz",
-      filters: { inStockOnly: false, dropshipableOnly: false },
-      sort: "relevance",
-      page: 1,
-    });
+    const bySku = await search("kabelz");
     expect(bySku).toMatchObject({ closeMatches: false, correctedQuery: null, total: 1 });
     expect(bySku.items.map((item) => item.sku)).toEqual(["KABELZ"]);
     await handle.db.delete(products).where(inArray(products.sku, ["KABELZ", "0109090"]));
