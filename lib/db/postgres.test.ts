@@ -11,7 +11,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 import { searchProducts, searchSuggestions } from "@/lib/catalogue/search";
 import { syncFixture, type SyncFixture } from "@/tests/fixtures/sync";
-import { categoryProducts } from "@/lib/catalogue/queries";
+import { categoryProducts, summariesBySku } from "@/lib/catalogue/queries";
 import { getTestEnv } from "@/lib/env";
 
 import { openDatabase, resultRows, type DatabaseHandle } from "./client";
@@ -168,5 +168,11 @@ describe.skipIf(!SERVER)("on a Postgres server", () => {
       page: 1,
     });
     expect(page.items.length).toBeGreaterThan(0);
+    // Summaries read by SKU (one JSON value from the server) are the listing's own.
+    const summaries = await summariesBySku(
+      database.db,
+      page.items.map((item) => item.sku),
+    );
+    for (const item of page.items) expect(summaries.get(item.sku)).toEqual(item);
   });
 });
