@@ -50,7 +50,7 @@ import {
   type Distribution,
   type Machine,
 } from "./lib/stats";
-import { syncedDatabase } from "./lib/synced-db";
+import { bufferCache, syncedDatabase } from "./lib/synced-db";
 
 function option(name: string, fallback: number): number {
   const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
@@ -391,7 +391,7 @@ function markdown(result: {
   machine: Machine;
   products: number;
   seed: string;
-  database: { reused: boolean; syncedAt: string; syncSeconds: number; stored: number };
+  database: { reused: boolean; syncedAt: string; syncSeconds: number; stored: number; bufferCache?: string };
   inProcess: InProcessFigures;
   http: HttpFigures | null;
   passed: Record<string, boolean | null>;
@@ -405,7 +405,7 @@ function markdown(result: {
     "",
     `${result.date}, \`npm run bench:catalog:queries\`. ${machineLine(result.machine)}.`,
     "",
-    `Simulator at ${result.products.toLocaleString("en-GB")} products (seed \`${result.seed}\`, own process, frozen clock); embedded PGlite on disk. ` +
+    `Simulator at ${result.products.toLocaleString("en-GB")} products (seed \`${result.seed}\`, own process, frozen clock); embedded PGlite on disk (buffer cache \`shared_buffers\` ${result.database.bufferCache ?? "not read"}). ` +
       (result.database.reused
         ? `**The database was reused** from a complete full sync at the same seed, size and schema made ${result.database.syncedAt} (${result.database.stored.toLocaleString("en-GB")} products, ${result.database.syncSeconds} s); no sync ran in this run.`
         : `A full sync ran in this run: ${result.database.stored.toLocaleString("en-GB")} products in ${result.database.syncSeconds} s.`),
@@ -511,7 +511,7 @@ async function main(): Promise<void> {
   const sim = await startSimProcess({ products: PRODUCTS, seed: SEED });
   let inProcess: InProcessFigures;
   let http: HttpFigures | null = null;
-  let database: { reused: boolean; syncedAt: string; syncSeconds: number; stored: number };
+  let database: { reused: boolean; syncedAt: string; syncSeconds: number; stored: number; bufferCache?: string };
   let dataDir: string;
   let corpus: Corpus;
   try {
@@ -526,8 +526,9 @@ async function main(): Promise<void> {
     const handle = await openDatabase({ dataDir });
     try {
       corpus = await readCorpus(handle.db);
+      database.bufferCache = await bufferCache(handle.db);
       console.log(
-        `  ${corpus.skus.length.toLocaleString("en-GB")} products, ${corpus.categories.length} categories in the mirror`,
+        `  ${corpus.skus.length.toLocaleString("en-GB")} products, ${corpus.categories.length} categories in the mirror; shared_buffers ${database.bufferCache}`,
       );
       inProcess = await measureInProcess(handle.db, corpus);
     } finally {

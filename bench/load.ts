@@ -47,7 +47,7 @@ import {
   type Distribution,
   type Machine,
 } from "./lib/stats";
-import { syncedDatabase } from "./lib/synced-db";
+import { bufferCache, syncedDatabase } from "./lib/synced-db";
 
 function option(name: string, fallback: number): number {
   const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
@@ -191,7 +191,7 @@ interface LoadResult {
   products: number;
   seed: string;
   build: BuildInfo;
-  database: { reused: boolean; syncedAt: string };
+  database: { reused: boolean; syncedAt: string; bufferCache?: string };
   sessions: number;
   connections: number;
   durationSeconds: number;
@@ -242,7 +242,7 @@ function markdown(r: LoadResult): string {
     "",
     `${r.date}, \`${r.command}\`. ${machineLine(r.machine)}. Load average when the ${r.durationSeconds} s run started: ${r.loadAverageAtRun.join(" / ")}.`,
     "",
-    `Production build \`${r.build.buildId}\` (${buildLine(r.build)}) run as it ships (the standalone folder's \`server.js\`)${withNodeOptions(r)}, background sync off; simulator at ${r.products.toLocaleString("en-GB")} products (seed \`${r.seed}\`) as the upstream; the mirror from a complete full sync (${r.database.reused ? `reused, synced ${r.database.syncedAt}` : "synced in this run"}). Carts emptied before the run.`,
+    `Production build \`${r.build.buildId}\` (${buildLine(r.build)}) run as it ships (the standalone folder's \`server.js\`)${withNodeOptions(r)}, background sync off; simulator at ${r.products.toLocaleString("en-GB")} products (seed \`${r.seed}\`) as the upstream; the mirror from a complete full sync (${r.database.reused ? `reused, synced ${r.database.syncedAt}` : "synced in this run"}), buffer cache \`shared_buffers\` ${r.database.bufferCache ?? "not read"}. Carts emptied before the run.`,
     "",
     `${r.sessions} sessions signed in through next-auth (dealer@acme.example and warehouse@acme.example, two users of one customer, alternating; sign-in limits raised by env for the bench), one autocannon connection each (${r.connections} concurrent, no think time, each connection starting at another step of the visit; time-out ${r.timeoutSeconds} s, the length of the run, so a slow answer is measured rather than abandoned and sent again). The client runs on the same 2 cores as the portal and the simulator. ${r.mix}`,
     "",
@@ -293,8 +293,11 @@ async function main(): Promise<void> {
     const synced = await syncedDatabase(sim, { products: PRODUCTS, seed: SEED });
     const handle = await openDatabase({ dataDir: synced.dataDir });
     let corpus: Corpus;
+    let buffers: string;
     try {
       corpus = await readCorpus(handle.db);
+      buffers = await bufferCache(handle.db);
+      console.log(`  shared_buffers ${buffers}`);
       await handle.db.delete(cartLines);
     } finally {
       await handle.close();
@@ -405,7 +408,7 @@ async function main(): Promise<void> {
         products: PRODUCTS,
         seed: SEED,
         build,
-        database: { reused: synced.reused, syncedAt: synced.meta.syncedAt },
+        database: { reused: synced.reused, syncedAt: synced.meta.syncedAt, bufferCache: buffers },
         sessions: SESSIONS,
         connections: SESSIONS,
         durationSeconds: DURATION,

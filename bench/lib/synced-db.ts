@@ -4,7 +4,8 @@ import path from "node:path";
 import { CatalogueSync } from "@/lib/catalogue/sync/catalogue-sync";
 import { silentLogger } from "@/lib/catalogue/sync/logger";
 import { createSyncUpstream } from "@/lib/catalogue/sync/upstream";
-import { openDatabase } from "@/lib/db/client";
+import { openDatabase, resultRows, type Database } from "@/lib/db/client";
+import { sql } from "drizzle-orm";
 
 import type { SimProcess } from "./sim-process";
 
@@ -132,4 +133,14 @@ export async function syncedDatabase(
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The database's buffer cache (`shared_buffers`), as the portal opens it: the benches print it beside
+ * their figures, since a larger cache makes searches faster and the process larger (a data folder's
+ * postgresql.conf once carried 384MB for hours unnoticed).
+ */
+export async function bufferCache(db: Database): Promise<string> {
+  const rows = resultRows<{ shared_buffers: string }>(await db.execute(sql`show shared_buffers`));
+  return rows[0]?.shared_buffers ?? "unknown";
 }
