@@ -6,6 +6,7 @@ import { PATH_HEADER } from "@/lib/auth/path-header";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { getEnv } from "@/lib/env";
 import { FLASH_COOKIE, FLASH_HEADER } from "@/lib/http/flash";
+import { sharedDocument } from "@/lib/http/shared-documents";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 /** Paths anyone may open: signing in, and what the sign-in page itself needs. */
@@ -106,6 +107,9 @@ export async function proxy(request: NextRequest) {
       csp,
     );
   }
+  // A page the same for everyone (the offline page): its copy rendered once, with this answer's nonce.
+  const shared = flash ? null : await sharedDocument(request, nonce);
+  if (shared) return withSecurity(shared, csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   if (flash) response.cookies.set(FLASH_COOKIE, "", { path: "/", maxAge: 0 });
   return withSecurity(response, csp);

@@ -7,7 +7,9 @@
 //   (a checkout) finish, then the portal's shutdown hook stops the sync and closes the database;
 // - a page that found nothing (lib/http/not-found.ts marks its request) is answered with the not-found page
 //   Next renders for an address that matches nothing, instead of Next's bare error document (issue 21);
-//   a page that draws its own not-found view is answered with status 404.
+//   a page that draws its own not-found view is answered with status 404;
+// - the address it listens on, recorded for the proxy, which keeps one copy of a page the same for everyone
+//   (lib/http/shared-documents.ts).
 // Plain CommonJS without dependencies: it runs before Next and the portal's code are loaded.
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: it must load before Next, without a bundler */
 "use strict";
@@ -16,6 +18,7 @@ const { randomUUID } = require("node:crypto");
 const path = require("node:path");
 
 const HOOKS = Symbol.for("dealer-portal.server-hooks");
+const LOCAL_ADDRESS = Symbol.for("dealer-portal.local-address");
 const STATE = Symbol.for("dealer-portal.lifecycle");
 const state = (globalThis[STATE] ??= { shuttingDown: false, startedAt: Date.now() });
 
@@ -85,6 +88,13 @@ const createServer = http.createServer;
 http.createServer = function (...args) {
   const server = createServer.apply(this, args);
   servers.add(server);
+  // Where this process listens, for the proxy's copies of pages the same for everyone (lib/http/shared-documents.ts).
+  server.once("listening", () => {
+    const address = server.address();
+    if (!address || typeof address !== "object") return;
+    const any = address.address === "0.0.0.0" || address.address === "::";
+    globalThis[LOCAL_ADDRESS] ??= { host: any ? "127.0.0.1" : address.address, port: address.port };
+  });
   server.prependListener("request", (req, res) => {
     const started = process.hrtime.bigint();
     const given = req.headers["x-request-id"];

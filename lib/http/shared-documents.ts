@@ -1,0 +1,120 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locales";
+
+/**
+ * Pages whose document is the same for everyone but for its CSP nonce and its language: rendered
+ * once per language by this process, kept, and answered from the proxy with a fresh nonce each time
+ * (issue 19: a page without data no longer renders per request).
+ *
+ * The proxy answers such a page itself only when the standalone server's wrapper
+ * (scripts/server-wrapper.cjs) told where this process listens: the copy is fetched from this
+ * process, never from an address a request names, so no client can choose what is kept. The fetch
+ * carries a secret of this process, and the proxy lets that one request render as usual. Under
+ * `next dev` (no wrapper) every page renders per request.
+ *
+ * The nonce of the kept copy was never sent to anyone: the copy's every occurrence of it is replaced by
+ * the answer's own, so each answer's scripts carry the nonce of its own Content-Security-Policy.
+ */
+
+/** Pages that render nothing per request: no session, no data, no query. */
+const SHARED_PATHS = new Set(["/offline"]);
+
+/** Where the wrapper records the address this process listens on. */
+const LOCAL_ADDRESS = Symbol.for("dealer-portal.local-address");
+/** The header of the fetch that renders a copy (its value is this process's secret). */
+const FILL_HEADER = "x-portal-document-fill";
+const fillSecret = crypto.randomUUID();
+/** The header of an answer from a kept copy. */
+export const SHARED_HEADER = "x-portal-document";
+
+/** Headers of the rendered answer not replayed: per answer, per connection, or set by the proxy. */
+const NOT_REPLAYED = new Set([
+  "connection",
+  "content-encoding",
+  "content-length",
+  "content-security-policy",
+  "date",
+  "keep-alive",
+  "set-cookie",
+  "transfer-encoding",
+  "x-request-id",
+]);
+
+interface KeptDocument {
+  html: string;
+  /** The nonce the copy was rendered with, replaced in every answer. */
+  nonce: string;
+  headers: Array<[string, string]>;
+}
+
+const kept = new Map<string, KeptDocument>();
+const filling = new Map<string, Promise<KeptDocument | null>>();
+
+function localAddress(): string | null {
+  const address = (globalThis as { [LOCAL_ADDRESS]?: { host: string; port: number } })[LOCAL_ADDRESS];
+  if (!address) return null;
+  return `${address.host.includes(":") ? `[${address.host}]` : address.host}:${address.port}`;
+}
+
+/** The language the page renders in, decided as lib/i18n/request.ts decides it. */
+function localeOf(request: NextRequest): Locale {
+  const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
+  return isLocale(chosen) ? chosen : localeFromAcceptLanguage(request.headers.get("accept-language"));
+}
+
+async function render(address: string, pathname: string, locale: Locale): Promise<KeptDocument | null> {
+  try {
+    const response = await fetch(`http://${address}${pathname}`, {
+      headers: {
+        [FILL_HEADER]: fillSecret,
+        accept: "text/html",
+        "sec-fetch-dest": "document",
+        cookie: `${LOCALE_COOKIE}=${locale}`,
+      },
+      redirect: "manual",
+      signal: AbortSignal.timeout(10_000),
+    });
+    const html = await response.text();
+    const nonce = /'nonce-([A-Za-z0-9+/=_-]{16,})'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+    const isHtml = (response.headers.get("content-type") ?? "").startsWith("text/html");
+    if (response.status !== 200 || !isHtml || !nonce || !html.includes(`nonce="${nonce}"`)) return null;
+    const headers = [...response.headers].filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase()));
+    return { html, nonce, headers };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The answer to a request for a shared page, with `nonce` in place of the copy's; null when the
+ * request is not for one (or the copy could not be rendered), and the page renders as usual.
+ */
+export async function sharedDocument(request: NextRequest, nonce: string): Promise<NextResponse | null> {
+  const { pathname, search } = request.nextUrl;
+  if (request.method !== "GET" || search || !SHARED_PATHS.has(pathname)) return null;
+  if (request.headers.get(FILL_HEADER) === fillSecret) return null;
+  const address = localAddress();
+  if (!address) return null;
+  const locale = localeOf(request);
+  const key = `${locale} ${pathname}`;
+  let document = kept.get(key) ?? null;
+  if (!document) {
+    let pending = filling.get(key);
+    if (!pending) {
+      pending = render(address, pathname, locale);
+      filling.set(key, pending);
+      void pending.finally(() => filling.delete(key));
+    }
+    document = await pending;
+    if (!document) return null;
+    kept.set(key, document);
+  }
+  const response = new NextResponse(document.html.replaceAll(document.nonce, nonce), {
+    status: 200,
+    headers: document.headers,
+  });
+  // Says which answers came from the copy (the tests check it; nothing in it is secret).
+  response.headers.set(SHARED_HEADER, "copy");
+  return response;
+}
