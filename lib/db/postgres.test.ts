@@ -10,6 +10,7 @@ import { Pool } from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 import { searchProducts, searchSuggestions } from "@/lib/catalogue/search";
+import { PORTAL_SESSION_SETTINGS, sessionSettings } from "@/tests/fixtures/session-settings";
 import { syncFixture, type SyncFixture } from "@/tests/fixtures/sync";
 import { categoryProducts, summariesBySku } from "@/lib/catalogue/queries";
 import { getTestEnv } from "@/lib/env";
@@ -58,21 +59,8 @@ describe.skipIf(!SERVER)("on a Postgres server", () => {
   it("gives every pooled connection the portal's session settings", async () => {
     const handle = await instance(await freshDatabase());
     // Two at once: the pool opens a second connection.
-    const [first, second] = await Promise.all(
-      [0, 1].map(async () =>
-        resultRows<{ name: string; setting: string }>(
-          await handle.db.execute(
-            sql`select name, setting from pg_settings, pg_sleep(0.1) where name in ('synchronize_seqscans', 'plan_cache_mode', 'random_page_cost') order by name`,
-          ),
-        ),
-      ),
-    );
-    for (const rows of [first, second])
-      expect(rows).toEqual([
-        { name: "plan_cache_mode", setting: "force_custom_plan" },
-        { name: "random_page_cost", setting: "1.1" },
-        { name: "synchronize_seqscans", setting: "off" },
-      ]);
+    const [first, second] = await Promise.all([0, 1].map(() => sessionSettings(handle.db, 0.1)));
+    for (const rows of [first, second]) expect(rows).toEqual(PORTAL_SESSION_SETTINGS);
   });
 
   it("migrates once when two instances start together", async () => {

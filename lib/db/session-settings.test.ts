@@ -8,10 +8,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { openDatabase, openMemoryDatabase, resultRows, type DatabaseHandle } from "./client";
+import { PORTAL_SESSION_SETTINGS, sessionSettings } from "@/tests/fixtures/session-settings";
+
+import { openDatabase, openMemoryDatabase, type DatabaseHandle } from "./client";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "portal-session-settings-"));
 const handles: DatabaseHandle[] = [];
@@ -33,16 +34,7 @@ describe("the embedded database's session settings", () => {
     async (_kind, open) => {
       const handle = await open();
       handles.push(handle);
-      const rows = resultRows<{ name: string; setting: string }>(
-        await handle.db.execute(
-          sql`select name, setting from pg_settings where name in ('synchronize_seqscans', 'plan_cache_mode', 'random_page_cost') order by name`,
-        ),
-      );
-      expect(rows).toEqual([
-        { name: "plan_cache_mode", setting: "force_custom_plan" },
-        { name: "random_page_cost", setting: "1.1" },
-        { name: "synchronize_seqscans", setting: "off" },
-      ]);
+      expect(await sessionSettings(handle.db)).toEqual(PORTAL_SESSION_SETTINGS);
     },
     60_000,
   );

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locales";
+import { chosenLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 
 /**
  * Pages whose document is the same for everyone but for its CSP nonce and its language: rendered
@@ -26,7 +26,7 @@ const LOCAL_ADDRESS = Symbol.for("dealer-portal.local-address");
 const FILL_HEADER = "x-portal-document-fill";
 const fillSecret = crypto.randomUUID();
 /** The header of an answer from a kept copy. */
-export const SHARED_HEADER = "x-portal-document";
+const SHARED_HEADER = "x-portal-document";
 
 /** Headers of the rendered answer not replayed: per answer, per connection, or set by the proxy. */
 const NOT_REPLAYED = new Set([
@@ -48,19 +48,13 @@ interface KeptDocument {
   headers: Array<[string, string]>;
 }
 
-const kept = new Map<string, KeptDocument>();
-const filling = new Map<string, Promise<KeptDocument | null>>();
+/** The copies by language and path; a render that failed is forgotten, and tried again by the next request. */
+const copies = new Map<string, Promise<KeptDocument | null>>();
 
 function localAddress(): string | null {
   const address = (globalThis as { [LOCAL_ADDRESS]?: { host: string; port: number } })[LOCAL_ADDRESS];
   if (!address) return null;
   return `${address.host.includes(":") ? `[${address.host}]` : address.host}:${address.port}`;
-}
-
-/** The language the page renders in, decided as lib/i18n/request.ts decides it. */
-function localeOf(request: NextRequest): Locale {
-  const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
-  return isLocale(chosen) ? chosen : localeFromAcceptLanguage(request.headers.get("accept-language"));
 }
 
 async function render(address: string, pathname: string, locale: Locale): Promise<KeptDocument | null> {
@@ -96,19 +90,18 @@ export async function sharedDocument(request: NextRequest, nonce: string): Promi
   if (request.headers.get(FILL_HEADER) === fillSecret) return null;
   const address = localAddress();
   if (!address) return null;
-  const locale = localeOf(request);
+  // The language the page renders in, decided as lib/i18n/request.ts decides it.
+  const locale = chosenLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
   const key = `${locale} ${pathname}`;
-  let document = kept.get(key) ?? null;
+  let copy = copies.get(key);
+  if (!copy) {
+    copy = render(address, pathname, locale);
+    copies.set(key, copy);
+  }
+  const document = await copy;
   if (!document) {
-    let pending = filling.get(key);
-    if (!pending) {
-      pending = render(address, pathname, locale);
-      filling.set(key, pending);
-      void pending.finally(() => filling.delete(key));
-    }
-    document = await pending;
-    if (!document) return null;
-    kept.set(key, document);
+    if (copies.get(key) === copy) copies.delete(key);
+    return null;
   }
   const response = new NextResponse(document.html.replaceAll(document.nonce, nonce), {
     status: 200,

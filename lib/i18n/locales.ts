@@ -28,3 +28,8 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   for (const entry of ranked) if (isLocale(entry.language)) return entry.language;
   return DEFAULT_LOCALE;
 }
+
+/** The language of a request: the dealer's choice (the cookie's value), else the browser's preference. */
+export function chosenLocale(cookie: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(cookie) ? cookie : localeFromAcceptLanguage(acceptLanguage);
+}

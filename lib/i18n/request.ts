@@ -3,13 +3,11 @@ import { getRequestConfig } from "next-intl/server";
 
 import { getEnv } from "@/lib/env";
 
-import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "./locales";
+import { chosenLocale, LOCALE_COOKIE, type Locale } from "./locales";
 
 /** The language of this request: the dealer's choice (cookie), else the browser's preference. */
 export async function requestLocale(): Promise<Locale> {
-  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(chosen)) return chosen;
-  return localeFromAcceptLanguage((await headers()).get("accept-language"));
+  return chosenLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
 }
 
 export default getRequestConfig(async () => {
