@@ -66,10 +66,23 @@ export function categoryPath(rawSegments: readonly string[]): string[] | null {
   return segments.every((segment): segment is string => segment !== null && CODE.test(segment)) ? segments : null;
 }
 
-/** A category with one page of its products (and its sub-categories'), in the list state of the URL. */
+/**
+ * The catalogue cache's tags of what a category page shows (its copies follow them): the tree, every
+ * listing, and the category's own, which the sync bumps for every change of a product listed in it,
+ * its stock colour too (the default order puts products in stock first).
+ */
+export function categoryPageTags(code: string): string[] {
+  return [CacheTags.tree, CacheTags.listings, CacheTags.category(code)];
+}
+
+/**
+ * A category with one page of its products (and its sub-categories'), in the list state of the URL.
+ * `incVat`: the VAT display when the caller read it already (outside a render, where there is no
+ * request to read the cookie from); else the request's.
+ */
 export async function showCategory(
   session: SessionToken,
-  input: { path: readonly string[]; params?: SearchParams },
+  input: { path: readonly string[]; params?: SearchParams; incVat?: boolean },
 ): Promise<ShowCategory> {
   const segments = categoryPath(input.path);
   if (!segments) return { kind: "not-found" };
@@ -91,7 +104,7 @@ export async function showCategory(
       [CacheTags.listings, CacheTags.stock, CacheTags.category(category.code)],
       () => categoryProducts(handle.db, { categoryCode: category.code, ...list }),
     ),
-    showsPricesIncVat(),
+    input.incVat ?? showsPricesIncVat(),
   ]);
   const findNode = (nodes: CategoryNode[], depth: number): CategoryNode | undefined => {
     const node = nodes.find((item) => item.code === category.pathCodes[depth]);

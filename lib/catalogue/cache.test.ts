@@ -16,6 +16,8 @@ import { syncFixture, type SyncFixture } from "@/tests/fixtures/sync";
 
 import { ALL_TAGS, CacheTags, CatalogueCache, notificationPayloads, payloadTags } from "./cache";
 import { cachedRead, catalogueCache, invalidateCatalogue } from "./cache-queries";
+import { categoryPageTags } from "./browse";
+import { productPageTags } from "./show-product";
 import { categoryProducts, productBySku } from "./queries";
 import { searchProducts } from "./search";
 
@@ -200,8 +202,21 @@ describe("the sync invalidates what it changed", () => {
     await readOther();
     expect(otherListing.calls, "another category's listing is read again").toBe(1);
 
+    // A product page's copy (lib/http/personal-documents.ts) follows its own product only: a stock
+    // change moves its tags, not another product's.
+    const otherSku = (await db.select({ sku: products.sku }).from(products).limit(2)).find(
+      (item) => item.sku !== sku,
+    )!.sku;
+    // So does a category page's copy: its own category's products.
+    const copyKeys = () => [
+      ...[sku, otherSku].map((each) => cache.generationKey(productPageTags(each))),
+      ...[category, otherCategory].map((code) => cache.generationKey(categoryPageTags(code))),
+    ];
+    const keysBefore = copyKeys();
     await f.control("POST", "stock", { sku, colour });
     expect((await f.stockSync().run()).changed).toBeGreaterThan(0);
+    const keysAfter = copyKeys();
+    expect(keysAfter.map((key, index) => key === keysBefore[index])).toEqual([false, true, false, true]);
     const afterStock = await pages();
     expect(afterStock.listing?.stockColour).toBe(colour);
     expect(afterStock.search?.stockColour).toBe(colour);

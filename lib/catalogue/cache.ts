@@ -129,6 +129,14 @@ export class CatalogueCache {
     this.stats.entries = this.entries.size;
   }
 
+  /**
+   * Where `tags` stand now: changes when one of them is invalidated or the cache cleared. A copy of
+   * something made from reads under those tags is current while this stays the same.
+   */
+  generationKey(tags: readonly string[]): string {
+    return `${this.epoch}:${tags.map((tag) => this.generation(tag)).join(".")}`;
+  }
+
   /** Every entry tagged with one of `tags` is read again on its next use; `*` clears everything. */
   invalidate(tags: Iterable<string>): void {
     for (const tag of tags) {

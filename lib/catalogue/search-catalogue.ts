@@ -38,9 +38,16 @@ export type SearchCatalogue =
       barcodeMissing: boolean;
     };
 
+/** The catalogue cache's tags of a page of search results (its copies follow them). */
+export const SEARCH_PAGE_TAGS: readonly string[] = [CacheTags.search, CacheTags.stock];
+
+/**
+ * `incVat`: the VAT display when the caller read it already (outside a render, where there is no
+ * request to read the cookie from); else the request's.
+ */
 export async function searchCatalogue(
   session: SessionToken,
-  input: { query: string; params?: SearchParams },
+  input: { query: string; params?: SearchParams; incVat?: boolean },
 ): Promise<SearchCatalogue> {
   const parsed = searchQuerySchema.safeParse(input.query);
   if (!parsed.success) return { kind: "invalid" };
@@ -64,13 +71,10 @@ export async function searchCatalogue(
   const handle = await getDatabaseHandle();
   // The same for every dealer who may list: shared, and invalidated by the sync.
   const [result, incVat] = await Promise.all([
-    cachedRead(
-      handle,
-      `search:${JSON.stringify([query, list.filters, list.sort, list.page])}`,
-      [CacheTags.search, CacheTags.stock],
-      () => searchProducts(handle.db, { query, ...list }),
+    cachedRead(handle, `search:${JSON.stringify([query, list.filters, list.sort, list.page])}`, SEARCH_PAGE_TAGS, () =>
+      searchProducts(handle.db, { query, ...list }),
     ),
-    showsPricesIncVat(),
+    input.incVat ?? showsPricesIncVat(),
   ]);
   return { kind: "results", query, list, result, incVat, barcodeMissing };
 }

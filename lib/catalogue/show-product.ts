@@ -43,36 +43,69 @@ export type ShowProduct =
       categoryLinks: boolean;
     };
 
-/** The product page: a SKU as it stands in the address (still percent-encoded). */
-export async function showProduct(session: SessionToken, input: { sku: string }): Promise<ShowProduct> {
-  const sku = decodeSegment(input.sku);
-  if (sku === null || !SKU.test(sku)) return { kind: "not-found" };
-  // The catalogue part is the same for every dealer: the mirror's row through the shared cache. A
-  // product the mirror lacks is looked up as before (the upstream, before the first sync finished).
+type ShownProduct = Extract<ShowProduct, { kind: "product" }>;
+
+/**
+ * The catalogue cache's tags of what a product page shows of the catalogue (its copies follow them):
+ * its product (which the sync bumps for every change of it, its stock colour too) and the tree.
+ */
+export function productPageTags(sku: string): string[] {
+  return [CacheTags.product(sku), CacheTags.tree];
+}
+
+/** The product as the mirror has it, through the shared cache; null when the mirror lacks it. */
+async function fromMirror(session: SessionToken, sku: string): Promise<ShownProduct | null> {
+  // The catalogue part is the same for every dealer: the mirror's row through the shared cache.
   const handle = await getDatabaseHandle();
   const row = await cachedRead(handle, `product:${sku}`, [CacheTags.product(sku), CacheTags.stock], async () =>
     productBySku(handle.db, sku),
   );
-  const found: ProductLookup = row
-    ? { source: "mirror", product: toProduct(row), row }
-    : await lookupProduct(session, { sku });
+  if (!row) return null;
+  const categories = await cachedRead(handle, `categories:${row.categoryCodes.join("/")}`, [CacheTags.tree], () =>
+    categoriesByCodes(handle.db, row.categoryCodes),
+  );
+  const product = toProduct(row);
+  return {
+    kind: "product",
+    product,
+    fromUpstream: false,
+    orderability: orderability(orderableFacts({ source: "mirror", product, row })),
+    stockTime: row.stockUpdatedAt ?? row.syncedAt,
+    categories,
+    categoryLinks: mayListProducts(session),
+  };
+}
+
+/** The product page: a SKU as it stands in the address (still percent-encoded). */
+export async function showProduct(session: SessionToken, input: { sku: string }): Promise<ShowProduct> {
+  const sku = decodeSegment(input.sku);
+  if (sku === null || !SKU.test(sku)) return { kind: "not-found" };
+  const mirrored = await fromMirror(session, sku);
+  if (mirrored) return mirrored;
+  // A product the mirror lacks is looked up as before (the upstream, before the first sync finished).
+  const found = await lookupProduct(session, { sku });
   if (!found) return { kind: "not-found" };
   if (found.source === "unreachable") return { kind: "unreachable", sku };
-  const categories =
-    found.source === "mirror"
-      ? await cachedRead(handle, `categories:${found.row.categoryCodes.join("/")}`, [CacheTags.tree], () =>
-          categoriesByCodes(handle.db, found.row.categoryCodes),
-        )
-      : found.product.categories.map((item) => ({ code: item.code, title: item.title, pathCodes: item.pathCodes }));
   return {
     kind: "product",
     product: found.product,
     fromUpstream: found.source === "upstream",
     orderability: orderability(orderableFacts(found)),
-    stockTime: found.source === "mirror" ? (found.row.stockUpdatedAt ?? found.row.syncedAt) : new Date(),
-    categories,
+    stockTime: new Date(),
+    categories: found.product.categories.map((item) => ({
+      code: item.code,
+      title: item.title,
+      pathCodes: item.pathCodes,
+    })),
     categoryLinks: mayListProducts(session),
   };
+}
+
+/** The product page when the mirror has the product (never asks the wholesaler); null otherwise. */
+export async function showMirroredProduct(session: SessionToken, input: { sku: string }): Promise<ShownProduct | null> {
+  const sku = decodeSegment(input.sku);
+  if (sku === null || !SKU.test(sku)) return null;
+  return fromMirror(session, sku);
 }
 
 /**

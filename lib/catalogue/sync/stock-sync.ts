@@ -1,5 +1,5 @@
 import { CacheTags } from "@/lib/catalogue/cache";
-import { invalidateCatalogue } from "@/lib/catalogue/cache-queries";
+import { invalidateCatalogue, productChangeTags } from "@/lib/catalogue/cache-queries";
 import { applyStockColours } from "@/lib/catalogue/store/stock";
 import { readSyncState, saveSyncState } from "@/lib/catalogue/store/sync-records";
 import type { Database } from "@/lib/db/client";
@@ -81,11 +81,15 @@ export class StockSync {
       const modifiedSince = full || !state?.watermark ? undefined : await this.since(state.watermark);
       // A full run asks for the flat list again, in case the upstream learnt it.
       const { colours, listType } = await this.fetch(modifiedSince, full ? "flat" : (details.listType ?? "flat"));
-      const changed = await applyStockColours(db, colours, this.now());
-      // Listings, search and product pages show stock colours: the shared cache reads them again.
+      const changedProducts = await applyStockColours(db, colours, this.now());
+      const changed = changedProducts.length;
+      // Listings, search and product pages show stock colours: the shared cache reads them again. The
+      // changed products' own tags and their categories' too: a product page's copy follows its own
+      // product, a category page's the products listed in it (lib/http/personal-documents.ts).
       if (changed > 0)
-        await invalidateCatalogue(db, [CacheTags.stock]).catch((error: unknown) =>
-          this.logger.warn(`stock sync: announcing the changes to the page cache failed: ${errorMessage(error)}`),
+        await invalidateCatalogue(db, [CacheTags.stock, ...productChangeTags(changedProducts)]).catch(
+          (error: unknown) =>
+            this.logger.warn(`stock sync: announcing the changes to the page cache failed: ${errorMessage(error)}`),
         );
       details.listType = listType;
       details.runsSinceFull = full ? 0 : (details.runsSinceFull ?? 0) + 1;
