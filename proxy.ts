@@ -6,7 +6,9 @@ import { PATH_HEADER } from "@/lib/auth/path-header";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { getEnv } from "@/lib/env";
 import { FLASH_COOKIE, FLASH_HEADER } from "@/lib/http/flash";
-import { sharedDocument } from "@/lib/http/shared-documents";
+import { composedDocument } from "@/lib/http/document-composer";
+import { SHARED_RENDER_HEADER } from "@/lib/http/personal-placeholders";
+import { isFillRequest, sharedDocument } from "@/lib/http/shared-documents";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 /** Paths anyone may open: signing in, and what the sign-in page itself needs. */
@@ -69,6 +71,9 @@ export async function proxy(request: NextRequest) {
   // A form's message after its redirect (lib/http/flash.ts): only this proxy sets the header, for
   // the one page a browser opens next, and the cookie goes with that answer (a reload says nothing).
   requestHeaders.delete(FLASH_HEADER);
+  // A page's shared copy (lib/http/personal-parts.ts) is rendered only for this process's own fetch.
+  requestHeaders.delete(SHARED_RENDER_HEADER);
+  if (isFillRequest(request)) requestHeaders.set(SHARED_RENDER_HEADER, "1");
   const flash = request.method === "GET" && isDocument(request) ? request.cookies.get(FLASH_COOKIE)?.value : undefined;
   if (flash) requestHeaders.set(FLASH_HEADER, flash);
 
@@ -110,6 +115,9 @@ export async function proxy(request: NextRequest) {
   // A page the same for everyone (the offline page): its copy rendered once, with this answer's nonce.
   const shared = flash ? null : await sharedDocument(request, nonce);
   if (shared) return withSecurity(shared, csp);
+  // A product page from its shared copy, with this user's own parts (lib/http/personal-documents.ts).
+  const composed = flash || isRouterRequest(request) ? null : await composedDocument(request, nonce);
+  if (composed) return withSecurity(composed, csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   if (flash) response.cookies.set(FLASH_COOKIE, "", { path: "/", maxAge: 0 });
   return withSecurity(response, csp);
@@ -120,6 +128,13 @@ function isDocument(request: NextRequest): boolean {
   const destination = request.headers.get("sec-fetch-dest");
   if (destination) return destination === "document";
   return !request.headers.has("rsc") && (request.headers.get("accept") ?? "").includes("text/html");
+}
+
+/** A request of the client router or of a form's action (an RSC payload, a prefetch), not for a page's HTML. */
+function isRouterRequest(request: NextRequest): boolean {
+  return ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"].some((name) =>
+    request.headers.has(name),
+  );
 }
 
 /** The limit of a server action's body (Next's default `serverActions.bodySizeLimit`). */

@@ -28,6 +28,20 @@ test("after an order the product page, the cart and the checkout's lines show th
     "href",
     `/orders/${encodeURIComponent(orderId)}`,
   );
+  // The page from its shared copy (lib/http/personal-documents.ts) says the same, in the same words.
+  const said = await paid.innerText();
+  await expect
+    .poll(
+      async () =>
+        (await page.goto(`/products/${encodeURIComponent(product.sku)}`))?.headers()["x-portal-document"] ?? "",
+      { timeout: 60_000, intervals: [200] },
+    )
+    .toBe("composed");
+  await expect(paid).toHaveText(said);
+  await expect(paid.getByRole("link", { name: `order ${orderId}` })).toHaveAttribute(
+    "href",
+    `/orders/${encodeURIComponent(orderId)}`,
+  );
 
   await checkout.fillCart([{ sku: product.sku, quantity: 3 }]);
   await page.goto("/cart");

@@ -29,6 +29,10 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   const { stopBackgroundSync, startBackgroundSync } = await import("@/lib/catalogue/sync/scheduler");
+  // Product and category pages from a shared copy with each user's parts: the proxy calls it (lib/http/document-composer.ts).
+  const { registerDocumentComposer } = await import("@/lib/http/document-composer");
+  const { composePage } = await import("@/lib/http/personal-documents");
+  registerDocumentComposer(composePage);
   // The standalone server's wrapper (scripts/server-wrapper.cjs) calls these: a log line per request, and
   // on SIGTERM, after the requests in flight finished, the end of the sync and of the database.
   observeUpstreamCalls();

@@ -16,6 +16,8 @@ import { readCartFlash } from "@/lib/cart/flash";
 import { cartLineCount } from "@/lib/cart/read";
 import { getEnv } from "@/lib/env";
 import { FLASH_HEADER } from "@/lib/http/flash";
+import { personalParts } from "@/lib/http/personal-parts";
+import { COUNT_PLACEHOLDER } from "@/lib/http/personal-placeholders";
 import { scanOwnerKey } from "@/lib/scan/owner-key";
 
 /** Every signed-in page: checks the session again (the proxy is the first gate) and draws the shell. */
@@ -26,11 +28,18 @@ export default async function PortalLayout({ children }: { children: React.React
   const errors = await getTranslations("errors");
   const cartCount = await cartLineCount(token);
   const shell = shellState(token);
+  // In a page's shared copy (lib/http/personal-parts.ts) the user's parts are placeholders; a count of
+  // 2 or more is one number (its words are the same), 0 and 1 are themselves.
+  const personal = await personalParts();
+  const shownCount = personal.shared && cartCount >= 2 ? COUNT_PLACEHOLDER : cartCount;
   // A cart form posted without JavaScript redirected here with its message (lib/http/flash.ts).
   const cartFlash = readCartFlash((await headers()).get(FLASH_HEADER));
   // The cart count is provided around the whole frame: the header and the phone's bar follow "Add to cart".
   return (
-    <CartProvider flash={cartFlash} count={cartCount} rendered={randomUUID()}>
+    <CartProvider flash={cartFlash} count={shownCount} rendered={personal.text("rendered", randomUUID())}>
+      {personal.shape("cart", cartCount >= 2 ? "n" : cartCount)}
+      {personal.shape("shell", `${shell.staff ? "staff" : "dealer"}.${shell.actingFor ? "acting" : "own"}`)}
+      {personal.shape("upstreamDown", shell.upstreamDown)}
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-white px-4 py-2 text-brand-700 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
@@ -50,7 +59,10 @@ export default async function PortalLayout({ children }: { children: React.React
         {children}
       </main>
       <BottomNav showAdmin={isStaff(session)} />
-      <AfterHydration scanOwner={scanOwnerKey(token)} serviceWorker={getEnv().NODE_ENV === "production"} />
+      <AfterHydration
+        scanOwner={personal.text("scanOwner", scanOwnerKey(token))}
+        serviceWorker={getEnv().NODE_ENV === "production"}
+      />
     </CartProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { requireSession } from "@/lib/auth/session";
+import { personalParts } from "@/lib/http/personal-parts";
 import { listLists } from "@/lib/lists/read";
 
 import { AddToListForm } from "./add-to-list-form";
@@ -9,8 +10,15 @@ import { AddToListForm } from "./add-to-list-form";
  * `<AddToList sku={product.sku} quantity={product.salesUnitAmount} />`.
  */
 export async function AddToList({ sku, quantity, open = false }: { sku: string; quantity: number; open?: boolean }) {
-  const lists = await listLists(await requireSession());
+  const [lists, personal] = await Promise.all([requireSession().then(listLists), personalParts()]);
+  const shown = lists.map(({ id, name }, index) => ({
+    id: personal.text(`list.${index}.id`, id),
+    name: personal.text(`list.${index}.name`, name),
+  }));
   return (
-    <AddToListForm sku={sku} quantity={quantity} lists={lists.map(({ id, name }) => ({ id, name }))} open={open} />
+    <>
+      {personal.shape("lists", lists.length)}
+      <AddToListForm sku={sku} quantity={quantity} lists={shown} open={open} />
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { PATH_HEADER } from "@/lib/auth/path-header";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { requestFavouriteSkus } from "@/lib/favourites/marks";
+import { personalParts } from "@/lib/http/personal-parts";
 
 import { FavouriteStar } from "./favourite-star";
 
@@ -20,14 +21,21 @@ export async function ProductFavouriteStar({
   title: string;
   compact?: boolean;
 }) {
-  const [favourites, requestHeaders] = await Promise.all([requestFavouriteSkus(), headers()]);
+  const [favourites, requestHeaders, personal] = await Promise.all([
+    requestFavouriteSkus(),
+    headers(),
+    personalParts(),
+  ]);
   return (
-    <FavouriteStar
-      sku={sku}
-      title={title}
-      favourite={favourites.has(sku)}
-      returnTo={safeReturnPath(requestHeaders.get(PATH_HEADER))}
-      compact={compact}
-    />
+    <>
+      {personal.shape("favourite", `${sku}:${favourites.has(sku) ? 1 : 0}`)}
+      <FavouriteStar
+        sku={sku}
+        title={title}
+        favourite={favourites.has(sku)}
+        returnTo={safeReturnPath(requestHeaders.get(PATH_HEADER))}
+        compact={compact}
+      />
+    </>
   );
 }

@@ -1,8 +1,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 
 import { Link } from "@/components/link";
-import { parseOrderId } from "@/lib/orders/order-id";
 import { useUnitName } from "@/lib/i18n/use-unit-name";
+import { lastPriceTexts, type LastPriceTexts } from "@/lib/purchases/last-price-texts";
 import type { LastPrice } from "@/lib/purchases/last-prices";
 
 /**
@@ -13,26 +13,29 @@ export function LastPricePaid({
   last,
   priceUnit,
   className = "text-sm",
+  texts,
 }: {
   last: LastPrice | null | undefined;
   priceUnit: string;
   className?: string;
+  /** The texts to show instead of `last`'s (a page's shared copy shows placeholders: lib/http/personal-parts.ts). */
+  texts?: LastPriceTexts;
 }) {
   const t = useTranslations("purchases");
   const format = useFormatter();
   const unitName = useUnitName();
-  if (!last) return null;
-  const orderPath = parseOrderId(last.orderId) === null ? null : `/orders/${encodeURIComponent(last.orderId)}`;
+  const shown = texts ?? (last ? lastPriceTexts(last, format) : null);
+  if (!shown) return null;
   return (
     <p className={`text-emerald-900 ${className}`} data-testid="last-price-paid">
       {t.rich("lastPaid", {
-        price: format.number(last.unitPrice, { style: "currency", currency: last.currency || "EUR" }),
+        price: shown.price,
         unit: unitName(priceUnit),
-        date: format.dateTime(last.orderedAt, "short"),
-        orderId: last.orderId,
+        date: shown.date,
+        orderId: shown.orderId,
         order: (chunks) =>
-          orderPath ? (
-            <Link href={orderPath} className="font-semibold underline underline-offset-2 hover:no-underline">
+          shown.orderPath ? (
+            <Link href={shown.orderPath} className="font-semibold underline underline-offset-2 hover:no-underline">
               {chunks}
             </Link>
           ) : (

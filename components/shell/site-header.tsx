@@ -4,6 +4,7 @@ import { Link } from "@/components/link";
 import { isStaff } from "@/lib/acting/policy";
 import type { PublicSession } from "@/lib/auth/session-types";
 import { mayListProducts } from "@/lib/catalogue/orderable";
+import { personalParts } from "@/lib/http/personal-parts";
 
 import { CustomerSwitcher } from "@/components/acting/staff-only";
 
@@ -20,9 +21,14 @@ import { SignOutButton } from "./sign-out-button";
  * alone onto a second row, and at 1024 px onto a third. Two rows hold in either language at every width.
  */
 export async function SiteHeader({ session }: { session: PublicSession }) {
-  const t = await getTranslations();
-  const company = session.companyName ? `${session.companyName} (${session.customerCode})` : session.customerCode;
+  const [t, personal] = await Promise.all([getTranslations(), personalParts()]);
+  const company = personal.text(
+    "company",
+    session.companyName ? `${session.companyName} (${session.customerCode})` : session.customerCode,
+  );
+  const name = personal.text("name", session.name);
   const staff = isStaff(session);
+  const listing = mayListProducts(session);
   return (
     <header className="no-print bg-brand-700 text-white">
       <div className="mx-auto flex max-w-page flex-wrap items-center gap-x-4 gap-y-2 px-gutter py-2">
@@ -31,15 +37,19 @@ export async function SiteHeader({ session }: { session: PublicSession }) {
         </Link>
         <div className="order-last w-full md:order-none md:w-auto md:flex-1">
           {/* No Suspense around it: every portal page renders dynamically, and a boundary would stream the search box after the page. */}
-          <SearchBox byCode={!mayListProducts(session)} />
+          <SearchBox byCode={!listing} />
         </div>
         {staff ? <CustomerSwitcher /> : null}
-        <AccountMenu label={t("nav.account")} name={session.name} company={company}>
-          <p className="font-semibold">{session.name}</p>
+        {personal.shape("listing", listing)}
+        {personal.shape("email", Boolean(session.email))}
+        <AccountMenu label={t("nav.account")} name={name} company={company}>
+          <p className="font-semibold">{name}</p>
           <p className="text-sm text-slate-700" data-testid="user-company">
             {company}
           </p>
-          {session.email ? <p className="text-sm break-all text-slate-600">{session.email}</p> : null}
+          {session.email ? (
+            <p className="text-sm break-all text-slate-600">{personal.text("email", session.email)}</p>
+          ) : null}
           <Link
             href="/addresses"
             className="mt-2 inline-flex min-h-touch items-center text-sm font-semibold text-brand-700 underline"

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { chosenLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
+import { chosenLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 
 /**
  * Pages whose document is the same for everyone but for its CSP nonce and its language: rendered
@@ -24,7 +24,18 @@ const SHARED_PATHS = new Set(["/offline"]);
 const LOCAL_ADDRESS = Symbol.for("dealer-portal.local-address");
 /** The header of the fetch that renders a copy (its value is this process's secret). */
 const FILL_HEADER = "x-portal-document-fill";
-const fillSecret = crypto.randomUUID();
+/** The secret, on globalThis: the proxy and the server's start-up are bundled apart and must share it. */
+const FILL_SECRET = Symbol.for("dealer-portal.document-fill-secret");
+function fillSecret(): string {
+  const holder = globalThis as { [FILL_SECRET]?: string };
+  holder[FILL_SECRET] ??= crypto.randomUUID();
+  return holder[FILL_SECRET];
+}
+
+/** Whether a request is this process's own fetch of a copy (which renders as usual). */
+export function isFillRequest(request: Pick<NextRequest, "headers">): boolean {
+  return request.headers.get(FILL_HEADER) === fillSecret();
+}
 /** The header of an answer from a kept copy. */
 const SHARED_HEADER = "x-portal-document";
 
@@ -41,7 +52,7 @@ const NOT_REPLAYED = new Set([
   "x-request-id",
 ]);
 
-interface KeptDocument {
+export interface KeptDocument {
   html: string;
   /** The nonce the copy was rendered with, replaced in every answer. */
   nonce: string;
@@ -51,21 +62,23 @@ interface KeptDocument {
 /** The copies by language and path; a render that failed is forgotten, and tried again by the next request. */
 const copies = new Map<string, Promise<KeptDocument | null>>();
 
-function localAddress(): string | null {
+export function localAddress(): string | null {
   const address = (globalThis as { [LOCAL_ADDRESS]?: { host: string; port: number } })[LOCAL_ADDRESS];
   if (!address) return null;
   return `${address.host.includes(":") ? `[${address.host}]` : address.host}:${address.port}`;
 }
 
-async function render(address: string, pathname: string, locale: Locale): Promise<KeptDocument | null> {
+/**
+ * `pathname` as this process renders it for a request with `headers` (besides the fill's own):
+ * the document, its nonce and the headers to replay; null unless it answered 200 with HTML whose
+ * scripts carry the nonce of its policy.
+ */
+export async function renderOwnPage(pathname: string, headers: Record<string, string>): Promise<KeptDocument | null> {
+  const address = localAddress();
+  if (!address) return null;
   try {
     const response = await fetch(`http://${address}${pathname}`, {
-      headers: {
-        [FILL_HEADER]: fillSecret,
-        accept: "text/html",
-        "sec-fetch-dest": "document",
-        cookie: `${LOCALE_COOKIE}=${locale}`,
-      },
+      headers: { ...headers, [FILL_HEADER]: fillSecret(), accept: "text/html", "sec-fetch-dest": "document" },
       redirect: "manual",
       signal: AbortSignal.timeout(10_000),
     });
@@ -73,8 +86,8 @@ async function render(address: string, pathname: string, locale: Locale): Promis
     const nonce = /'nonce-([A-Za-z0-9+/=_-]{16,})'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
     const isHtml = (response.headers.get("content-type") ?? "").startsWith("text/html");
     if (response.status !== 200 || !isHtml || !nonce || !html.includes(`nonce="${nonce}"`)) return null;
-    const headers = [...response.headers].filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase()));
-    return { html, nonce, headers };
+    const replayed = [...response.headers].filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase()));
+    return { html, nonce, headers: replayed };
   } catch {
     return null;
   }
@@ -87,15 +100,13 @@ async function render(address: string, pathname: string, locale: Locale): Promis
 export async function sharedDocument(request: NextRequest, nonce: string): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
   if (request.method !== "GET" || search || !SHARED_PATHS.has(pathname)) return null;
-  if (request.headers.get(FILL_HEADER) === fillSecret) return null;
-  const address = localAddress();
-  if (!address) return null;
+  if (isFillRequest(request) || !localAddress()) return null;
   // The language the page renders in, decided as lib/i18n/request.ts decides it.
   const locale = chosenLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
   const key = `${locale} ${pathname}`;
   let copy = copies.get(key);
   if (!copy) {
-    copy = render(address, pathname, locale);
+    copy = renderOwnPage(pathname, { cookie: `${LOCALE_COOKIE}=${locale}` });
     copies.set(key, copy);
   }
   const document = await copy;

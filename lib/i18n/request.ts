@@ -3,6 +3,7 @@ import { getRequestConfig } from "next-intl/server";
 
 import { getEnv } from "@/lib/env";
 
+import { FORMATS } from "./formats";
 import { chosenLocale, LOCALE_COOKIE, type Locale } from "./locales";
 
 /** The language of this request: the dealer's choice (cookie), else the browser's preference. */
@@ -17,15 +18,6 @@ export default getRequestConfig(async () => {
     locale,
     messages,
     timeZone: getEnv().DEALER_TIME_ZONE,
-    formats: {
-      dateTime: {
-        short: { day: "numeric", month: "short", year: "numeric" },
-        long: { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" },
-        time: { hour: "2-digit", minute: "2-digit" },
-      },
-      number: {
-        money: { style: "currency", currency: "EUR" },
-      },
-    },
+    formats: FORMATS,
   };
 });

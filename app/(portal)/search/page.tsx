@@ -17,6 +17,7 @@ import { listQuery } from "@/lib/catalogue/list-params";
 import { searchCatalogue } from "@/lib/catalogue/search-catalogue";
 import { cleanQuery } from "@/lib/catalogue/search-terms";
 import { notFoundPage } from "@/lib/http/not-found";
+import { personalParts } from "@/lib/http/personal-parts";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -67,6 +68,13 @@ export default async function SearchPage({ searchParams }: Props) {
     );
   }
   const { query, list, result, incVat, barcodeMissing } = found;
+  const [bought, personal] = await Promise.all([
+    boughtSkusFor(
+      session,
+      result.items.map((item) => item.sku),
+    ),
+    personalParts(),
+  ]);
 
   return (
     <div className="space-y-4">
@@ -74,6 +82,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <SearchBox id="page-search" />
       </div>
       <CatalogueReadiness />
+      {result.items.map((item) => personal.shape("bought", `${item.sku}:${bought.has(item.sku) ? 1 : 0}`))}
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold break-words">{t("resultsFor", { query })}</h1>
         <p role="status" className="text-sm text-slate-700">
@@ -118,14 +127,7 @@ export default async function SearchPage({ searchParams }: Props) {
             dropshipableOnly={list.filters.dropshipableOnly}
           />
           {result.items.length ? (
-            <ProductGrid
-              products={result.items}
-              incVat={incVat}
-              bought={await boughtSkusFor(
-                session,
-                result.items.map((item) => item.sku),
-              )}
-            />
+            <ProductGrid products={result.items} incVat={incVat} bought={bought} />
           ) : (
             <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">
               {t("nothingFound", { query })}

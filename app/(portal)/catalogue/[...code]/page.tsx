@@ -16,6 +16,7 @@ import { boughtSkusFor } from "@/lib/purchases/buy-again";
 import { categoryTitle, showCategory } from "@/lib/catalogue/browse";
 import { listQuery } from "@/lib/catalogue/list-params";
 import { notFoundPage } from "@/lib/http/not-found";
+import { personalParts } from "@/lib/http/personal-parts";
 
 type Props = {
   params: Promise<{ code: string[] }>;
@@ -46,6 +47,13 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   }
   const { category, trail, roots, children, list, page, incVat } = shown;
   const base = categoryHref(category.pathCodes);
+  const [bought, personal] = await Promise.all([
+    boughtSkusFor(
+      await requireSession(),
+      page.items.map((item) => item.sku),
+    ),
+    personalParts(),
+  ]);
 
   return (
     <div className="grid gap-3 md:gap-6 lg:grid-cols-[16rem_1fr]">
@@ -53,6 +61,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         <CategoryTree roots={roots} activePath={category.pathCodes} />
       </aside>
       <div className="min-w-0 space-y-3 md:space-y-4">
+        {page.items.map((item) => personal.shape("bought", `${item.sku}:${bought.has(item.sku) ? 1 : 0}`))}
         <Breadcrumbs trail={trail} />
         <CatalogueReadiness />
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -89,14 +98,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           dropshipableOnly={list.filters.dropshipableOnly}
         />
         {page.items.length ? (
-          <ProductGrid
-            products={page.items}
-            incVat={incVat}
-            bought={await boughtSkusFor(
-              await requireSession(),
-              page.items.map((item) => item.sku),
-            )}
-          />
+          <ProductGrid products={page.items} incVat={incVat} bought={bought} />
         ) : (
           <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-700">
             {t("empty")}{" "}

@@ -15,8 +15,10 @@ import { ProductFavouriteStar } from "@/components/lists/product-favourite-star"
 import { requireSession } from "@/lib/auth/session";
 import { showProduct } from "@/lib/catalogue/show-product";
 import { answerNotFoundStatus } from "@/lib/http/not-found";
+import { personalParts } from "@/lib/http/personal-parts";
 import { unitName } from "@/lib/i18n/units";
 import { productDisplayName } from "@/lib/domain/product";
+import { lastPriceTexts } from "@/lib/purchases/last-price-texts";
 import { lastPricesFor } from "@/lib/purchases/last-prices";
 
 type Props = {
@@ -57,13 +59,28 @@ export default async function ProductPage({ params, searchParams }: Props) {
     );
   }
   const { product, categories, stockTime } = shown;
-  const lastPaid = (await lastPricesFor(await requireSession(), [product.sku])).get(product.sku);
+  const [lastPrices, personal] = await Promise.all([
+    lastPricesFor(await requireSession(), [product.sku]),
+    personalParts(),
+  ]);
+  const lastPaid = lastPrices.get(product.sku);
+  // In a shared copy the texts of "You paid …" are placeholders, and whether the order is linked a mark.
+  const paidTexts = lastPaid ? lastPriceTexts(lastPaid, format) : undefined;
+  const paidShape = paidTexts ? (paidTexts.orderPath ? "linked" : "plain") : "none";
+  const shownPaid = paidTexts && {
+    price: personal.text("lastPaid.price", paidTexts.price),
+    date: personal.text("lastPaid.date", paidTexts.date),
+    orderId: personal.text("lastPaid.orderId", paidTexts.orderId),
+    orderPath: paidTexts.orderPath && personal.text("lastPaid.orderPath", paidTexts.orderPath),
+  };
   const name = productDisplayName(product);
   const unavailable = shown.orderability === "unavailable";
   const images = product.media.filter((item) => item.mimeType.startsWith("image/") || item.type === "image");
 
   return (
     <article className="space-y-6">
+      {personal.shape("source", shown.fromUpstream ? "upstream" : "mirror")}
+      {personal.shape("lastPaid", paidShape)}
       {shown.fromUpstream ? (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           {t("product.fromUpstream")}
@@ -114,7 +131,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           <div className="flex flex-wrap items-center gap-3">
             <StockBadge colour={product.stockColour} size="md" />
             <span className="text-xs text-slate-600">
-              {t("product.stockUpdated", { time: format.relativeTime(stockTime) })}
+              {t("product.stockUpdated", { time: personal.text("stockAge", format.relativeTime(stockTime)) })}
             </span>
           </div>
 
@@ -173,7 +190,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
             {product.prices[0] && !product.prices.some((tier) => tier.priceOnDemand) ? (
               <p className="mt-1 text-xs text-slate-600">{t("product.vatRate", { rate: product.prices[0].vatRate })}</p>
             ) : null}
-            <LastPricePaid last={lastPaid} priceUnit={product.priceUnit} className="mt-2 text-sm" />
+            <LastPricePaid last={lastPaid} texts={shownPaid} priceUnit={product.priceUnit} className="mt-2 text-sm" />
           </section>
 
           {unavailable ? null : (

@@ -1,0 +1,28 @@
+import type { NextRequest, NextResponse } from "next/server";
+
+/**
+ * The proxy's way to the pages answered from a shared copy with each user's own parts
+ * (lib/http/personal-documents.ts). That composer reads the session and the database, so it is
+ * loaded with the server's start-up (lib/server-start.ts), in the bundle that opened the database,
+ * and left here on globalThis; the proxy, bundled apart, only calls it. Without it (`next dev`, tests
+ * of the proxy alone) every page renders per request.
+ */
+export type DocumentComposer = (request: NextRequest, nonce: string) => Promise<NextResponse | null>;
+
+const COMPOSER = Symbol.for("dealer-portal.document-composer");
+type Holder = { [COMPOSER]?: DocumentComposer };
+
+export function registerDocumentComposer(composer: DocumentComposer): void {
+  (globalThis as Holder)[COMPOSER] = composer;
+}
+
+/** The page composed for this request, or null: the page renders as usual. */
+export function composedDocument(request: NextRequest, nonce: string): Promise<NextResponse | null> {
+  const composer = (globalThis as Holder)[COMPOSER];
+  if (!composer) return Promise.resolve(null);
+  return composer(request, nonce).catch((error: unknown) => {
+    // The page renders per request instead; the error's kind only (its message could hold a request's values).
+    console.warn(`composed document failed: ${error instanceof Error ? error.name : typeof error}`);
+    return null;
+  });
+}

@@ -1,0 +1,140 @@
+import { COUNT_PLACEHOLDER, PLACEHOLDERS } from "./personal-placeholders";
+
+/**
+ * A page's shared copy made ready to answer (lib/http/personal-documents.ts): the HTML cut at every
+ * place a user's part or the CSP nonce goes, so that an answer is the pieces joined with its own
+ * values, each written as its place needs it.
+ *
+ * A place is either in the HTML (text or an attribute: the value escaped as React escapes it) or in
+ * one of the inline scripts that carry the page's RSC payload to the browser
+ * (`self.__next_f.push([1,"…"])`): there the value is a string of the payload's JSON, itself inside a
+ * JavaScript string, and is escaped twice, then as Next escapes the payload for HTML. React writes a
+ * string that starts with `$` as `$$` in the payload; a value that starts a string gets the same.
+ * The browser builds the page's React tree from the payload and hydrates the HTML with it, so both
+ * must say the same.
+ */
+
+export type Slot =
+  | { kind: "text"; name: string; script: boolean; startsString: boolean }
+  | { kind: "nonce" }
+  | { kind: "count"; grouped: boolean };
+
+export interface DocumentTemplate {
+  /** The HTML between the slots: one more piece than slots. */
+  pieces: string[];
+  slots: Slot[];
+  /** The names of the texts the copy needs. */
+  names: ReadonlySet<string>;
+  /** The shape marks the render wrote (lib/http/personal-parts.ts), each once, sorted. */
+  shape: string[];
+}
+
+const SCRIPT_OPEN = /<script\b/gi;
+
+/** The [start, end) ranges of the document's inline scripts. */
+function scriptRanges(html: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const match of html.matchAll(SCRIPT_OPEN)) {
+    const end = html.indexOf("</script>", match.index);
+    ranges.push([match.index, end === -1 ? html.length : end]);
+  }
+  return ranges;
+}
+
+function inRanges(ranges: Array<[number, number]>, index: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = ranges[middle]!;
+    if (index < start) high = middle - 1;
+    else if (index >= end) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Cuts `html` (rendered with `nonce`, in a language that groups the count placeholder as
+ * `groupedCount`) at its slots.
+ */
+export function compileDocument(html: string, options: { nonce: string; groupedCount: string }): DocumentTemplate {
+  const raw = String(COUNT_PLACEHOLDER);
+  const alternatives = [PLACEHOLDERS.source, escapeRegExp(options.nonce), `(?<!\\d)(${raw})(?!\\d)`];
+  if (options.groupedCount !== raw) alternatives.push(`(?<![\\d.,])(${escapeRegExp(options.groupedCount)})(?!\\d)`);
+  const pattern = new RegExp(alternatives.join("|"), "g");
+  const ranges = scriptRanges(html);
+  const pieces: string[] = [];
+  const slots: Slot[] = [];
+  const names = new Set<string>();
+  let last = 0;
+  for (const match of html.matchAll(pattern)) {
+    pieces.push(html.slice(last, match.index));
+    last = match.index + match[0].length;
+    if (match[1] !== undefined) {
+      const script = inRanges(ranges, match.index);
+      // In the payload a string opens with an escaped quote: `\"`.
+      const startsString = script && html.slice(match.index - 2, match.index) === '\\"';
+      slots.push({ kind: "text", name: match[1], script, startsString });
+      names.add(match[1]);
+    } else if (match[2] !== undefined) slots.push({ kind: "count", grouped: false });
+    else if (match[3] !== undefined) slots.push({ kind: "count", grouped: true });
+    else slots.push({ kind: "nonce" });
+  }
+  pieces.push(html.slice(last));
+  const shape = [...html.matchAll(/<template data-portal-shape="([^"]*)"><\/template>/g)].map((match) => match[1]!);
+  // A mark written by each of a page's cards (its lists) counts once.
+  return { pieces, slots, names, shape: [...new Set(shape)].sort() };
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
+
+/** As React escapes text and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
+}
+
+const SCRIPT_ESCAPES: Record<string, string> = {
+  "&": "\\u0026",
+  "<": "\\u003c",
+  ">": "\\u003e",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
+};
+
+/** A value as a part of a JSON string of the RSC payload, inside the JavaScript string of an inline script. */
+export function escapeForPayload(text: string, startsString: boolean): string {
+  const value = startsString && text.startsWith("$") ? `$${text}` : text;
+  const inJson = JSON.stringify(value).slice(1, -1);
+  const inScript = JSON.stringify(inJson).slice(1, -1);
+  return inScript.replace(/[&<>\u2028\u2029]/g, (character) => SCRIPT_ESCAPES[character]!);
+}
+
+export interface DocumentValues {
+  nonce: string;
+  texts: Readonly<Record<string, string>>;
+  /** The cart's line count as written and as the page's language groups it (when the copy has it). */
+  count?: { raw: string; grouped: string };
+}
+
+/** The answer: the copy with this answer's values. Throws when a value the copy needs is missing. */
+export function fillDocument(template: DocumentTemplate, values: DocumentValues): string {
+  let html = template.pieces[0]!;
+  template.slots.forEach((slot, index) => {
+    if (slot.kind === "nonce") html += values.nonce;
+    else if (slot.kind === "count") {
+      if (!values.count) throw new Error("the copy shows a cart count and none was given");
+      html += slot.grouped ? values.count.grouped : values.count.raw;
+    } else {
+      const text = values.texts[slot.name];
+      if (text === undefined) throw new Error(`no value for ${slot.name}`);
+      html += slot.script ? escapeForPayload(text, slot.startsString) : escapeHtml(text);
+    }
+    html += template.pieces[index + 1]!;
+  });
+  return html;
+}

@@ -1,0 +1,373 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import { createFormatter } from "next-intl";
+import { NextResponse, type NextRequest } from "next/server";
+
+import { isStaff } from "@/lib/acting/policy";
+import { decodeSessionCookie } from "@/lib/auth/cookie";
+import { stateOfToken } from "@/lib/auth/session";
+import type { SessionToken } from "@/lib/auth/session-types";
+import { cartLineCount } from "@/lib/cart/read";
+import { catalogueCache } from "@/lib/catalogue/cache-queries";
+import { mayListProducts } from "@/lib/catalogue/orderable";
+import { categoryPageTags, showCategory } from "@/lib/catalogue/browse";
+import { catalogueReadiness } from "@/lib/catalogue/readiness";
+import { SEARCH_PAGE_TAGS, searchCatalogue } from "@/lib/catalogue/search-catalogue";
+import { looksLikeBarcode } from "@/lib/catalogue/search-terms";
+import { productPageTags, showMirroredProduct } from "@/lib/catalogue/show-product";
+import { VAT_COOKIE } from "@/lib/catalogue/vat-preference";
+import { favouriteSkus } from "@/lib/favourites/favourite-skus";
+import { getEnv } from "@/lib/env";
+import { FORMATS } from "@/lib/i18n/formats";
+import { chosenLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { listLists } from "@/lib/lists/read";
+import { log } from "@/lib/observability/logger";
+import { boughtSkusFor } from "@/lib/purchases/buy-again";
+import { parseOrderId } from "@/lib/orders/order-id";
+import { lastPriceTexts } from "@/lib/purchases/last-price-texts";
+import { lastPricesFor } from "@/lib/purchases/last-prices";
+import { scanOwnerKey } from "@/lib/scan/owner-key";
+import { upstreamLooksDown } from "@/lib/upstream/availability";
+
+import {
+  compileDocument,
+  escapeForPayload,
+  escapeHtml,
+  fillDocument,
+  type DocumentTemplate,
+} from "./document-template";
+import { COUNT_PLACEHOLDER, hasPlaceholderCharacters, shapeMarkValue } from "./personal-placeholders";
+import { isFillRequest, localAddress, renderOwnPage } from "./shared-documents";
+
+/**
+ * Product, category and search pages answered from a shared copy with each user's own parts filled in
+ * (issue 19: a page rendered once serves every dealer whose state gives it the same shape).
+ *
+ * Such a page is the same for every dealer but for a few parts: their name, company and e-mail in
+ * the header, the cart's line count, the favourite stars, "Bought before", the price they paid last,
+ * their lists in "Add to list", and the choices those make (a favourite or not, how many lists, a
+ * cart of 0, 1 or more lines, a price paid before or not). So:
+ *  - the copy is keyed by the address, the language, the VAT display, the listing permission, where
+ *    the catalogue cache's tags of the page stand (a sync that changes a product, a stock colour,
+ *    a category or the tree makes a new copy), and the shape: every such choice;
+ *  - it is rendered by this process for the first user of that key, with each of their texts a
+ *    placeholder (lib/http/personal-parts.ts), and kept only when the render wrote down exactly the
+ *    shape it was asked for and none of that user's own values is left in it;
+ *  - every answer is the copy with the asking user's values, escaped for where each stands, and the
+ *    answer's nonce. The parts are the same forms as a page rendered per request, so they work
+ *    without JavaScript, and the page's RSC payload carries the same values, so it hydrates.
+ *
+ * The session is checked on the database as every page checks it. Anything else renders per request
+ * as before: wholesaler staff, a user acting for a customer, an address with a query (filters, a
+ * later page, another order; a search's words alone are its key) or a form's message, a search for
+ * a barcode, a product the mirror lacks, the catalogue before its first
+ * sync finished, and a key seen only once (a copy is made at its second request, so one-off visits
+ * never pay for it).
+ */
+
+/** How many copies at most, and how many characters in all (a product page is about 70,000, a category page 200,000), least recently used dropped first. */
+const MAX_COPIES = 300;
+const MAX_CHARACTERS = 24_000_000;
+/** How long a copy lives at most: the cache's entries live ten minutes for a missed notification. */
+const MAX_AGE_MS = 5 * 60_000;
+/** A key whose copy could not be kept renders per request this long before it is tried again. */
+const REFUSED_MS = 60_000;
+/** Keys asked for once (a copy is made on the second request). */
+const MAX_SEEN = 5_000;
+
+interface Copy {
+  template: DocumentTemplate;
+  headers: Array<[string, string]>;
+}
+
+interface Kept {
+  copy: Promise<Copy | null>;
+  storedAt: number;
+  /** The copy's characters, once rendered. */
+  size: number;
+  /** The copy could not be kept: the key renders per request until REFUSED_MS after this. */
+  refused?: boolean;
+}
+
+const kept = new Map<string, Kept>();
+const seen = new Set<string>();
+
+/** The answer's header naming a composed answer (the tests check it; nothing in it is secret). */
+const COMPOSED_HEADER = "x-portal-document";
+
+/** What every page of the frame shows of the user (the header, the cart count), read in one go. */
+interface UserState {
+  session: SessionToken;
+  count: number;
+  lists: Array<{ id: string; name: string }>;
+}
+
+/** What a page from a copy needs of its own kind: its marks, its texts, and where its catalogue reads stand. */
+interface PageParts {
+  /** The shape marks of the page's own parts (the frame's are added). */
+  shape: string[];
+  /** The catalogue cache's tags of the page. */
+  tags: string[];
+  /** The page's own texts of the user, and those that change with the time of the answer. */
+  texts(format: ReturnType<typeof createFormatter>): Record<string, string>;
+}
+
+/** The product page's parts; null when it renders per request (the mirror lacks the product). */
+async function productParts(user: UserState, segment: string): Promise<PageParts | null> {
+  const shown = await showMirroredProduct(user.session, { sku: segment });
+  if (!shown) return null;
+  const sku = shown.product.sku;
+  const [favourites, lastPrices] = await Promise.all([favouriteSkus(user.session), lastPricesFor(user.session, [sku])]);
+  const last = lastPrices.get(sku);
+  const linked = last && parseOrderId(last.orderId) !== null;
+  return {
+    shape: [
+      shapeMarkValue("source", "mirror"),
+      shapeMarkValue("lastPaid", last ? (linked ? "linked" : "plain") : "none"),
+      shapeMarkValue("favourite", `${sku}:${favourites.has(sku) ? 1 : 0}`),
+      shapeMarkValue("lists", user.lists.length),
+    ],
+    tags: productPageTags(sku),
+    texts: (format) => {
+      const texts: Record<string, string> = { stockAge: format.relativeTime(shown.stockTime) };
+      if (last) {
+        const paid = lastPriceTexts(last, format);
+        Object.assign(texts, {
+          "lastPaid.price": paid.price,
+          "lastPaid.date": paid.date,
+          "lastPaid.orderId": paid.orderId,
+        });
+        if (paid.orderPath) texts["lastPaid.orderPath"] = paid.orderPath;
+      }
+      return texts;
+    },
+  };
+}
+
+/** A category page's parts (its first page in the default order); null when it renders per request. */
+async function categoryParts(user: UserState, segments: string[], incVat: boolean): Promise<PageParts | null> {
+  // Until the first sync finished the page says so (and how far it got): rendered per request.
+  if (!mayListProducts(user.session) || (await catalogueReadiness())) return null;
+  const shown = await showCategory(user.session, { path: segments, params: {}, incVat });
+  if (shown.kind !== "category") return null;
+  return { ...(await cardsParts(user, shown.page.items)), tags: categoryPageTags(shown.category.code) };
+}
+
+/** A page of search results for words (its first page, in the default order); null when it renders per request. */
+async function searchParts(user: UserState, query: string, incVat: boolean): Promise<PageParts | null> {
+  // A barcode is looked up product by product, at the wholesaler too: rendered per request.
+  if (!mayListProducts(user.session) || looksLikeBarcode(query) || (await catalogueReadiness())) return null;
+  const found = await searchCatalogue(user.session, { query, params: { q: query }, incVat });
+  if (found.kind !== "results") return null;
+  return { ...(await cardsParts(user, found.result.items)), tags: [...SEARCH_PAGE_TAGS] };
+}
+
+/** The marks of a page of product cards: each card's star and "Bought before", and the lists of "Add to list". */
+async function cardsParts(
+  user: UserState,
+  items: ReadonlyArray<{ sku: string; available: boolean }>,
+): Promise<Omit<PageParts, "tags">> {
+  const skus = items.map((item) => item.sku);
+  const [favourites, bought] = await Promise.all([favouriteSkus(user.session), boughtSkusFor(user.session, skus)]);
+  const shape = skus.flatMap((sku) => [
+    shapeMarkValue("favourite", `${sku}:${favourites.has(sku) ? 1 : 0}`),
+    shapeMarkValue("bought", `${sku}:${bought.has(sku) ? 1 : 0}`),
+  ]);
+  // Every card of an available product has "Add to list", each with the customer's lists.
+  if (items.some((item) => item.available)) shape.push(shapeMarkValue("lists", user.lists.length));
+  return { shape, texts: () => ({}) };
+}
+
+/** The marks of the frame every signed-in page has (app/(portal)/layout.tsx, the header). */
+function frameShape(user: UserState): string[] {
+  return [
+    shapeMarkValue("cart", user.count >= 2 ? "n" : user.count),
+    shapeMarkValue("shell", "dealer.own"),
+    shapeMarkValue("upstreamDown", upstreamLooksDown()),
+    shapeMarkValue("listing", mayListProducts(user.session)),
+    shapeMarkValue("email", Boolean(user.session.email)),
+  ];
+}
+
+/** The user's texts, by placeholder name (what personal-parts' callers name them). */
+function userTexts(user: UserState): Record<string, string> {
+  const { session } = user;
+  const texts: Record<string, string> = {
+    name: session.name,
+    company: session.companyName ? `${session.companyName} (${session.customerCode})` : session.customerCode,
+    scanOwner: scanOwnerKey(session),
+  };
+  if (session.email) texts.email = session.email;
+  user.lists.forEach((list, index) => {
+    texts[`list.${index}.id`] = list.id;
+    texts[`list.${index}.name`] = list.name;
+  });
+  return texts;
+}
+
+/** Whether any of the user's own values stands in `html` as it would be written there. */
+function showsUserValues(html: string, user: UserState): boolean {
+  const { session } = user;
+  const values = [
+    ...Object.values(userTexts(user)),
+    session.companyName ?? "",
+    session.customerCode,
+    session.sessionId,
+    session.upstreamToken,
+  ].filter((value) => value.length > 0);
+  return values.some(
+    (value) =>
+      html.includes(value) || html.includes(escapeHtml(value)) || html.includes(escapeForPayload(value, false)),
+  );
+}
+
+function remember(key: string, entry: Kept): void {
+  kept.delete(key);
+  kept.set(key, entry);
+  let characters = 0;
+  for (const each of kept.values()) characters += each.size;
+  while (kept.size > MAX_COPIES || (characters > MAX_CHARACTERS && kept.size > 1)) {
+    const [oldest, dropped] = kept.entries().next().value!;
+    kept.delete(oldest);
+    characters -= dropped.size;
+  }
+}
+
+async function makeCopy(
+  request: NextRequest,
+  address: string,
+  user: UserState,
+  shape: string[],
+  perAnswer: ReadonlySet<string>,
+  groupedCount: string,
+): Promise<Copy | null> {
+  const headers: Record<string, string> = { cookie: request.headers.get("cookie") ?? "" };
+  const language = request.headers.get("accept-language");
+  if (language) headers["accept-language"] = language;
+  const rendered = await renderOwnPage(address, headers).catch(() => null);
+  if (!rendered) return null;
+  const template = compileDocument(rendered.html, { nonce: rendered.nonce, groupedCount });
+  const texts = userTexts(user);
+  const unknown = [...template.names].filter((name) => !(name in texts) && !perAnswer.has(name));
+  if (template.shape.join("&") !== shape.join("&") || unknown.length) {
+    log().warn({ page: pageKind(address), unknown: unknown.length }, "shared copy not kept: its shape differs");
+    return null;
+  }
+  if (showsUserValues(rendered.html, user)) {
+    log().warn({ page: pageKind(address) }, "shared copy not kept: a value of its user is in it");
+    return null;
+  }
+  return { template, headers: rendered.headers };
+}
+
+const PRODUCT_PATH = /^\/products\/([^/]+)$/;
+const CATEGORY_PATH = /^\/catalogue\/(.+)$/;
+
+/** Which kind of page an address is, for a log line (never the address: a search's words are the user's). */
+function pageKind(address: string): string {
+  if (PRODUCT_PATH.test(address)) return "product page";
+  return address.startsWith("/search") ? "search page" : "category page";
+}
+
+/**
+ * The product or category page of this request from its shared copy, or null: it renders per
+ * request (see the top of this file for when).
+ */
+export async function composePage(request: NextRequest, nonce: string): Promise<NextResponse | null> {
+  const { pathname, search, searchParams } = request.nextUrl;
+  const product = PRODUCT_PATH.exec(pathname);
+  const category = product ? null : CATEGORY_PATH.exec(pathname);
+  // A search's words are its one parameter; any other query (filters, a page, an order) renders per request.
+  const words = pathname === "/search" && [...searchParams.keys()].join() === "q" ? searchParams.get("q") : null;
+  if (request.method !== "GET" || !(product || category || words) || isFillRequest(request) || !localAddress()) {
+    return null;
+  }
+  if (search && !words) return null;
+  const token = await decodeSessionCookie(request);
+  if (!token || isStaff(token) || token.activeCustomerCode !== token.customerCode) return null;
+  const checked = await stateOfToken(token);
+  if (checked.status !== "live") return null;
+  const session = checked.session;
+  const [count, lists] = await Promise.all([cartLineCount(session), listLists(session)]);
+  const user: UserState = { session, count, lists: lists.map(({ id, name }) => ({ id, name })) };
+  const texts = userTexts(user);
+  if (Object.values(texts).some(hasPlaceholderCharacters)) return null;
+  const incVat = request.cookies.get(VAT_COOKIE)?.value === "inc";
+  const page = product
+    ? await productParts(user, product[1]!)
+    : category
+      ? await categoryParts(user, category[1]!.split("/"), incVat)
+      : await searchParts(user, words!, incVat);
+  if (!page) return null;
+
+  const locale = chosenLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
+  const numbers = new Intl.NumberFormat(locale);
+  const groupedCount = numbers.format(COUNT_PLACEHOLDER);
+  const shape = [...new Set([...frameShape(user), ...page.shape])].sort();
+  const key = [
+    `${pathname}${search}`,
+    locale,
+    incVat ? "inc" : "ex",
+    catalogueCache().generationKey(page.tags),
+    shape.join("&"),
+  ].join("|");
+
+  const now = Date.now();
+  const format = createFormatter({ locale, now: new Date(now), timeZone: getEnv().DEALER_TIME_ZONE, formats: FORMATS });
+  const pageTexts = page.texts(format);
+  if (Object.values(pageTexts).some(hasPlaceholderCharacters)) return null;
+  let entry = kept.get(key);
+  if (entry && now - entry.storedAt > (entry.refused ? REFUSED_MS : MAX_AGE_MS)) {
+    kept.delete(key);
+    entry = undefined;
+  }
+  if (!entry) {
+    if (!seen.has(key)) {
+      seen.add(key);
+      if (seen.size > MAX_SEEN) seen.delete(seen.values().next().value!);
+      return null;
+    }
+    const perAnswer = new Set(["rendered", ...Object.keys(pageTexts)]);
+    const made: Kept = {
+      copy: makeCopy(request, `${pathname}${search}`, user, shape, perAnswer, groupedCount),
+      storedAt: now,
+      size: 0,
+    };
+    made.copy.then(
+      (copy) => {
+        if (copy) {
+          made.size = copy.template.pieces.reduce((sum, piece) => sum + piece.length, 0);
+          return;
+        }
+        made.refused = true;
+        made.storedAt = Date.now();
+      },
+      () => undefined,
+    );
+    entry = made;
+  }
+  remember(key, entry);
+  const copy = await entry.copy;
+  if (!copy) return null;
+  let html: string;
+  try {
+    html = fillDocument(copy.template, {
+      nonce,
+      texts: { ...texts, ...pageTexts, rendered: randomUUID() },
+      // A cart of 0 or 1 lines is written as itself: the copy has no count placeholder to fill.
+      count:
+        count >= 2
+          ? { raw: String(count), grouped: numbers.format(count) }
+          : { raw: String(COUNT_PLACEHOLDER), grouped: groupedCount },
+    });
+  } catch (error) {
+    log().warn({ page: pageKind(pathname), err: (error as Error).message }, "shared copy not filled");
+    kept.delete(key);
+    return null;
+  }
+  const response = new NextResponse(html, { status: 200, headers: copy.headers });
+  response.headers.set(COMPOSED_HEADER, "composed");
+  return response;
+}
