@@ -37,12 +37,19 @@ async function openComposed(page: Page, path: string): Promise<Response> {
   return last!;
 }
 
-/** React's own complaints in the console (a hydration mismatch is error #418/#423/#425 in production). */
+/**
+ * React's own complaints in the console (a hydration mismatch is error #418/#423/#425 in production),
+ * and the browser's about the page's Content-Security-Policy (a script or preload without its nonce).
+ */
 function reactErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" && /hydrat|#41[89]|#42[35]|did not match/i.test(message.text())) {
-      errors.push(message.text().split("\n")[0]!);
+    const text = message.text();
+    if (
+      (message.type() === "error" && /hydrat|#41[89]|#42[35]|did not match/i.test(text)) ||
+      /Content Security Policy/i.test(text)
+    ) {
+      errors.push(text.split("\n")[0]!);
     }
   });
   page.on("pageerror", (error) => errors.push(error.message));
@@ -89,6 +96,8 @@ test("two dealers get the same product page from one copy, each with their own n
       // Every script carries this answer's nonce; nothing of a placeholder or of the other dealer is left.
       const scriptNonces = [...html.matchAll(/<script[^>]*\snonce="([^"]*)"/g)].map((match) => match[1]);
       expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+      // The preloads the Link header names carry it too.
+      for (const match of (response.headers()["link"] ?? "").matchAll(/nonce="([^"]*)"/g)) expect(match[1]).toBe(nonce);
       expect(html).not.toMatch(/[\uE000\uE001]/);
       for (const secret of [other.email, other.name, other.code]) expect(html).not.toContain(secret);
       await expect(who.getByRole("banner")).toContainText(own.code);

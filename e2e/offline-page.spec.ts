@@ -32,6 +32,8 @@ test("every answer of the offline page has its own nonce, on each of its scripts
     const scriptNonces = [...html.matchAll(/<script[^>]*\snonce="([^"]*)"/g)].map((match) => match[1]);
     expect(scriptNonces.length).toBeGreaterThan(0);
     expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+    // The preloads the Link header names carry it too.
+    for (const match of (response.headers()["link"] ?? "").matchAll(/nonce="([^"]*)"/g)) expect(match[1]).toBe(nonce);
     expect(html).toContain("You are offline");
   }
   expect(nonceOf(first)).not.toBe(nonceOf(second));

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 
 import { createFormatter } from "next-intl";
 import { NextResponse, type NextRequest } from "next/server";
@@ -39,7 +39,7 @@ import {
   type DocumentTemplate,
 } from "./document-template";
 import { COUNT_PLACEHOLDER, hasPlaceholderCharacters, shapeMarkValue } from "./personal-placeholders";
-import { isFillRequest, localAddress, renderOwnPage } from "./shared-documents";
+import { isFillRequest, localAddress, renderOwnPage, replayedHeaders } from "./shared-documents";
 
 /**
  * Product, category and search pages answered from a shared copy with each user's own parts filled in
@@ -67,9 +67,12 @@ import { isFillRequest, localAddress, renderOwnPage } from "./shared-documents";
  * never pay for it).
  */
 
-/** How many copies at most, and how many characters in all (a product page is about 70,000, a category page 200,000), least recently used dropped first. */
+/**
+ * How many copies at most, and how many characters in all (a product page is about 70,000, a
+ * category page 220,000; two bytes each once a page has a euro sign), least recently used dropped first.
+ */
 const MAX_COPIES = 300;
-const MAX_CHARACTERS = 24_000_000;
+const MAX_CHARACTERS = 12_000_000;
 /** How long a copy lives at most: the cache's entries live ten minutes for a missed notification. */
 const MAX_AGE_MS = 5 * 60_000;
 /** A key whose copy could not be kept renders per request this long before it is tried again. */
@@ -80,6 +83,8 @@ const MAX_SEEN = 5_000;
 interface Copy {
   template: DocumentTemplate;
   headers: Array<[string, string]>;
+  /** The nonce the copy was rendered with (its headers name it). */
+  nonce: string;
 }
 
 interface Kept {
@@ -127,7 +132,8 @@ async function productParts(user: UserState, segment: string): Promise<PageParts
       shapeMarkValue("source", "mirror"),
       shapeMarkValue("lastPaid", last ? (linked ? "linked" : "plain") : "none"),
       shapeMarkValue("favourite", `${sku}:${favourites.has(sku) ? 1 : 0}`),
-      shapeMarkValue("lists", user.lists.length),
+      // "Add to list" is drawn for a product still offered.
+      ...(shown.orderability === "unavailable" ? [] : [shapeMarkValue("lists", user.lists.length)]),
     ],
     tags: productPageTags(sku),
     texts: (format) => {
@@ -223,6 +229,11 @@ function showsUserValues(html: string, user: UserState): boolean {
   );
 }
 
+/** A copy's key as a short digest: a category page's shape alone is a kilobyte. */
+function keyOf(parts: string[]): string {
+  return createHash("sha256").update(parts.join("\n")).digest("base64url");
+}
+
 function remember(key: string, entry: Kept): void {
   kept.delete(key);
   kept.set(key, entry);
@@ -259,7 +270,7 @@ async function makeCopy(
     log().warn({ page: pageKind(address) }, "shared copy not kept: a value of its user is in it");
     return null;
   }
-  return { template, headers: rendered.headers };
+  return { template, headers: rendered.headers, nonce: rendered.nonce };
 }
 
 const PRODUCT_PATH = /^\/products\/([^/]+)$/;
@@ -276,6 +287,16 @@ function pageKind(address: string): string {
  * request (see the top of this file for when).
  */
 export async function composePage(request: NextRequest, nonce: string): Promise<NextResponse | null> {
+  try {
+    return await compose(request, nonce);
+  } catch (error) {
+    // The page renders per request instead. The error's kind only: its message could hold a request's values.
+    log().warn({ err: error instanceof Error ? error.name : typeof error }, "composed page failed");
+    return null;
+  }
+}
+
+async function compose(request: NextRequest, nonce: string): Promise<NextResponse | null> {
   const { pathname, search, searchParams } = request.nextUrl;
   const product = PRODUCT_PATH.exec(pathname);
   const category = product ? null : CATEGORY_PATH.exec(pathname);
@@ -306,13 +327,13 @@ export async function composePage(request: NextRequest, nonce: string): Promise<
   const numbers = new Intl.NumberFormat(locale);
   const groupedCount = numbers.format(COUNT_PLACEHOLDER);
   const shape = [...new Set([...frameShape(user), ...page.shape])].sort();
-  const key = [
+  const key = keyOf([
     `${pathname}${search}`,
     locale,
     incVat ? "inc" : "ex",
     catalogueCache().generationKey(page.tags),
     shape.join("&"),
-  ].join("|");
+  ]);
 
   const now = Date.now();
   const format = createFormatter({ locale, now: new Date(now), timeZone: getEnv().DEALER_TIME_ZONE, formats: FORMATS });
@@ -367,7 +388,7 @@ export async function composePage(request: NextRequest, nonce: string): Promise<
     kept.delete(key);
     return null;
   }
-  const response = new NextResponse(html, { status: 200, headers: copy.headers });
+  const response = new NextResponse(html, { status: 200, headers: replayedHeaders(copy, nonce) });
   response.headers.set(COMPOSED_HEADER, "composed");
   return response;
 }

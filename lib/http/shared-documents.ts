@@ -94,6 +94,14 @@ export async function renderOwnPage(pathname: string, headers: Record<string, st
 }
 
 /**
+ * A kept document's headers for an answer with `nonce`: the rendered answer's `Link` header names the
+ * nonce of its preloads, which must be the answer's own (and the copy's is never sent).
+ */
+export function replayedHeaders(document: Pick<KeptDocument, "headers" | "nonce">, nonce: string): Headers {
+  return new Headers(document.headers.map(([name, value]) => [name, value.replaceAll(document.nonce, nonce)]));
+}
+
+/**
  * The answer to a request for a shared page, with `nonce` in place of the copy's; null when the
  * request is not for one (or the copy could not be rendered), and the page renders as usual.
  */
@@ -116,7 +124,7 @@ export async function sharedDocument(request: NextRequest, nonce: string): Promi
   }
   const response = new NextResponse(document.html.replaceAll(document.nonce, nonce), {
     status: 200,
-    headers: document.headers,
+    headers: replayedHeaders(document, nonce),
   });
   // Says which answers came from the copy (the tests check it; nothing in it is secret).
   response.headers.set(SHARED_HEADER, "copy");
