@@ -63,8 +63,8 @@ import { isFillRequest, localAddress, renderOwnPage, replayedHeaders } from "./s
  * as before: wholesaler staff, a user acting for a customer, an address with a query (filters, a
  * later page, another order; a search's words alone are its key) or a form's message, a search for
  * a barcode, a product the mirror lacks, the catalogue before its first
- * sync finished, and a key seen only once (a copy is made at its second request, so one-off visits
- * never pay for it).
+ * sync finished, and an address asked for the first time (a copy is made from its second request on,
+ * so one-off visits never pay for it).
  */
 
 /**
@@ -77,7 +77,7 @@ const MAX_CHARACTERS = 12_000_000;
 const MAX_AGE_MS = 5 * 60_000;
 /** A key whose copy could not be kept renders per request this long before it is tried again. */
 const REFUSED_MS = 60_000;
-/** Keys asked for once (a copy is made on the second request). */
+/** Addresses asked for (in a language and VAT display): a copy is made from the second request on. */
 const MAX_SEEN = 5_000;
 
 interface Copy {
@@ -111,8 +111,8 @@ interface UserState {
 
 /** What a page from a copy needs of its own kind: its marks, its texts, and where its catalogue reads stand. */
 interface PageParts {
-  /** The shape marks of the page's own parts (the frame's are added). */
-  shape: string[];
+  /** The shape marks of the page's own parts for a customer with `lists` lists (the frame's are added). */
+  shape(lists: number): string[];
   /** The catalogue cache's tags of the page. */
   tags: string[];
   /** The page's own texts of the user, and those that change with the time of the answer. */
@@ -120,20 +120,23 @@ interface PageParts {
 }
 
 /** The product page's parts; null when it renders per request (the mirror lacks the product). */
-async function productParts(user: UserState, segment: string): Promise<PageParts | null> {
-  const shown = await showMirroredProduct(user.session, { sku: segment });
+async function productParts(session: SessionToken, segment: string): Promise<PageParts | null> {
+  const [shown, favourites] = await Promise.all([
+    showMirroredProduct(session, { sku: segment }),
+    favouriteSkus(session),
+  ]);
   if (!shown) return null;
   const sku = shown.product.sku;
-  const [favourites, lastPrices] = await Promise.all([favouriteSkus(user.session), lastPricesFor(user.session, [sku])]);
+  const lastPrices = await lastPricesFor(session, [sku]);
   const last = lastPrices.get(sku);
   const linked = last && parseOrderId(last.orderId) !== null;
   return {
-    shape: [
+    shape: (lists) => [
       shapeMarkValue("source", "mirror"),
       shapeMarkValue("lastPaid", last ? (linked ? "linked" : "plain") : "none"),
       shapeMarkValue("favourite", `${sku}:${favourites.has(sku) ? 1 : 0}`),
       // "Add to list" is drawn for a product still offered.
-      ...(shown.orderability === "unavailable" ? [] : [shapeMarkValue("lists", user.lists.length)]),
+      ...(shown.orderability === "unavailable" ? [] : [shapeMarkValue("lists", lists)]),
     ],
     tags: productPageTags(sku),
     texts: (format) => {
@@ -153,37 +156,37 @@ async function productParts(user: UserState, segment: string): Promise<PageParts
 }
 
 /** A category page's parts (its first page in the default order); null when it renders per request. */
-async function categoryParts(user: UserState, segments: string[], incVat: boolean): Promise<PageParts | null> {
+async function categoryParts(session: SessionToken, segments: string[], incVat: boolean): Promise<PageParts | null> {
   // Until the first sync finished the page says so (and how far it got): rendered per request.
-  if (!mayListProducts(user.session) || (await catalogueReadiness())) return null;
-  const shown = await showCategory(user.session, { path: segments, params: {}, incVat });
+  if (!mayListProducts(session) || (await catalogueReadiness())) return null;
+  const shown = await showCategory(session, { path: segments, params: {}, incVat });
   if (shown.kind !== "category") return null;
-  return { ...(await cardsParts(user, shown.page.items)), tags: categoryPageTags(shown.category.code) };
+  return { ...(await cardsParts(session, shown.page.items)), tags: categoryPageTags(shown.category.code) };
 }
 
 /** A page of search results for words (its first page, in the default order); null when it renders per request. */
-async function searchParts(user: UserState, query: string, incVat: boolean): Promise<PageParts | null> {
+async function searchParts(session: SessionToken, query: string, incVat: boolean): Promise<PageParts | null> {
   // A barcode is looked up product by product, at the wholesaler too: rendered per request.
-  if (!mayListProducts(user.session) || looksLikeBarcode(query) || (await catalogueReadiness())) return null;
-  const found = await searchCatalogue(user.session, { query, params: { q: query }, incVat });
+  if (!mayListProducts(session) || looksLikeBarcode(query) || (await catalogueReadiness())) return null;
+  const found = await searchCatalogue(session, { query, params: { q: query }, incVat });
   if (found.kind !== "results") return null;
-  return { ...(await cardsParts(user, found.result.items)), tags: [...SEARCH_PAGE_TAGS] };
+  return { ...(await cardsParts(session, found.result.items)), tags: [...SEARCH_PAGE_TAGS] };
 }
 
 /** The marks of a page of product cards: each card's star and "Bought before", and the lists of "Add to list". */
 async function cardsParts(
-  user: UserState,
+  session: SessionToken,
   items: ReadonlyArray<{ sku: string; available: boolean }>,
 ): Promise<Omit<PageParts, "tags">> {
   const skus = items.map((item) => item.sku);
-  const [favourites, bought] = await Promise.all([favouriteSkus(user.session), boughtSkusFor(user.session, skus)]);
-  const shape = skus.flatMap((sku) => [
+  const [favourites, bought] = await Promise.all([favouriteSkus(session), boughtSkusFor(session, skus)]);
+  const cards = skus.flatMap((sku) => [
     shapeMarkValue("favourite", `${sku}:${favourites.has(sku) ? 1 : 0}`),
     shapeMarkValue("bought", `${sku}:${bought.has(sku) ? 1 : 0}`),
   ]);
   // Every card of an available product has "Add to list", each with the customer's lists.
-  if (items.some((item) => item.available)) shape.push(shapeMarkValue("lists", user.lists.length));
-  return { shape, texts: () => ({}) };
+  const withLists = items.some((item) => item.available);
+  return { shape: (lists) => (withLists ? [...cards, shapeMarkValue("lists", lists)] : cards), texts: () => ({}) };
 }
 
 /** The marks of the frame every signed-in page has (app/(portal)/layout.tsx, the header). */
@@ -308,25 +311,37 @@ async function compose(request: NextRequest, nonce: string): Promise<NextRespons
   if (search && !words) return null;
   const token = await decodeSessionCookie(request);
   if (!token || isStaff(token) || token.activeCustomerCode !== token.customerCode) return null;
+  const locale = chosenLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
+  const incVat = request.cookies.get(VAT_COOKIE)?.value === "inc";
+  // An address asked for the first time renders per request, before anything is read: a copy is made
+  // from its second request on, so one-off visits (a product among a hundred thousand) cost nothing.
+  const address = keyOf([`${pathname}${search}`, locale, incVat ? "inc" : "ex"]);
+  if (!seen.has(address)) {
+    seen.add(address);
+    if (seen.size > MAX_SEEN) seen.delete(seen.values().next().value!);
+    return null;
+  }
   const checked = await stateOfToken(token);
   if (checked.status !== "live") return null;
   const session = checked.session;
-  const [count, lists] = await Promise.all([cartLineCount(session), listLists(session)]);
+  // Everything the page shows of the user, read at once.
+  const [count, lists, page] = await Promise.all([
+    cartLineCount(session),
+    listLists(session),
+    product
+      ? productParts(session, product[1]!)
+      : category
+        ? categoryParts(session, category[1]!.split("/"), incVat)
+        : searchParts(session, words!, incVat),
+  ]);
+  if (!page) return null;
   const user: UserState = { session, count, lists: lists.map(({ id, name }) => ({ id, name })) };
   const texts = userTexts(user);
   if (Object.values(texts).some(hasPlaceholderCharacters)) return null;
-  const incVat = request.cookies.get(VAT_COOKIE)?.value === "inc";
-  const page = product
-    ? await productParts(user, product[1]!)
-    : category
-      ? await categoryParts(user, category[1]!.split("/"), incVat)
-      : await searchParts(user, words!, incVat);
-  if (!page) return null;
 
-  const locale = chosenLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
   const numbers = new Intl.NumberFormat(locale);
   const groupedCount = numbers.format(COUNT_PLACEHOLDER);
-  const shape = [...new Set([...frameShape(user), ...page.shape])].sort();
+  const shape = [...new Set([...frameShape(user), ...page.shape(user.lists.length)])].sort();
   const key = keyOf([
     `${pathname}${search}`,
     locale,
@@ -345,11 +360,6 @@ async function compose(request: NextRequest, nonce: string): Promise<NextRespons
     entry = undefined;
   }
   if (!entry) {
-    if (!seen.has(key)) {
-      seen.add(key);
-      if (seen.size > MAX_SEEN) seen.delete(seen.values().next().value!);
-      return null;
-    }
     const perAnswer = new Set(["rendered", ...Object.keys(pageTexts)]);
     const made: Kept = {
       copy: makeCopy(request, `${pathname}${search}`, user, shape, perAnswer, groupedCount),
