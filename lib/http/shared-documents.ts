@@ -98,7 +98,9 @@ export async function renderOwnPage(pathname: string, headers: Record<string, st
  * nonce of its preloads, which must be the answer's own (and the copy's is never sent).
  */
 export function replayedHeaders(document: Pick<KeptDocument, "headers" | "nonce">, nonce: string): Headers {
-  return new Headers(document.headers.map(([name, value]) => [name, value.replaceAll(document.nonce, nonce)]));
+  return new Headers(
+    document.headers.map(([name, value]): [string, string] => [name, value.replaceAll(document.nonce, nonce)]),
+  );
 }
 
 /**
