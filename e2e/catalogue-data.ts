@@ -34,6 +34,15 @@ export async function someProducts(count = 120): Promise<SimProduct[]> {
   return cache;
 }
 
+/**
+ * One product as the simulator has it now. The simulator retitles a product now and then during a run
+ * (about one in 2,000 per simulated minute), so what `someProducts` read when a worker started can be
+ * older than what the portal shows after its sync.
+ */
+export async function currentProduct(sku: string): Promise<SimProduct> {
+  return api<SimProduct>(`/products/${encodeURIComponent(sku)}`);
+}
+
 /** An ordinary product: titled, orderable, priced, in stock. */
 export async function orderableProduct(filter: (product: SimProduct) => boolean = () => true): Promise<SimProduct> {
   const found = (await someProducts()).find(
