@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { mayName } from "@/lib/acting/policy";
 import { decodeSessionCookie, isSessionExpired, usesSecureCookies } from "@/lib/auth/cookie";
+import type { SessionToken } from "@/lib/auth/session-types";
 import { PATH_HEADER } from "@/lib/auth/path-header";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { getEnv } from "@/lib/env";
@@ -77,8 +78,10 @@ export async function proxy(request: NextRequest) {
   const flash = request.method === "GET" && isDocument(request) ? request.cookies.get(FLASH_COOKIE)?.value : undefined;
   if (flash) requestHeaders.set(FLASH_HEADER, flash);
 
+  // The session cookie as decoded here (the pages check it against the database); none on public paths.
+  let session: SessionToken | null = null;
   if (!PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) {
-    const session = await decodeSessionCookie(request);
+    session = await decodeSessionCookie(request);
     const named = session ? forbiddenCustomer(request, session) : undefined;
     if (session && named !== undefined) {
       // No email address in the log: the customer code says who asked.
@@ -116,7 +119,8 @@ export async function proxy(request: NextRequest) {
   const shared = flash ? null : await sharedDocument(request, nonce);
   if (shared) return withSecurity(shared, csp);
   // A product page from its shared copy, with this user's own parts (lib/http/personal-documents.ts).
-  const composed = flash || isRouterRequest(request) ? null : await composedDocument(request, nonce);
+  const composed =
+    flash || isRouterRequest(request) || !session ? null : await composedDocument(request, nonce, session);
   if (composed) return withSecurity(composed, csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   if (flash) response.cookies.set(FLASH_COOKIE, "", { path: "/", maxAge: 0 });

@@ -17,7 +17,7 @@ import { cartLineCount } from "@/lib/cart/read";
 import { getEnv } from "@/lib/env";
 import { FLASH_HEADER } from "@/lib/http/flash";
 import { personalParts } from "@/lib/http/personal-parts";
-import { COUNT_PLACEHOLDER } from "@/lib/http/personal-placeholders";
+import { cartShape, COUNT_PLACEHOLDER } from "@/lib/http/personal-placeholders";
 import { scanOwnerKey } from "@/lib/scan/owner-key";
 
 /** Every signed-in page: checks the session again (the proxy is the first gate) and draws the shell. */
@@ -37,7 +37,7 @@ export default async function PortalLayout({ children }: { children: React.React
   // The cart count is provided around the whole frame: the header and the phone's bar follow "Add to cart".
   return (
     <CartProvider flash={cartFlash} count={shownCount} rendered={personal.text("rendered", randomUUID())}>
-      {personal.shape("cart", cartCount >= 2 ? "n" : cartCount)}
+      {personal.shape("cart", cartShape(cartCount))}
       {personal.shape("shell", `${shell.staff ? "staff" : "dealer"}.${shell.actingFor ? "acting" : "own"}`)}
       {personal.shape("upstreamDown", shell.upstreamDown)}
       <a

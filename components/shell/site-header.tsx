@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import { Link } from "@/components/link";
 import { isStaff } from "@/lib/acting/policy";
-import type { PublicSession } from "@/lib/auth/session-types";
+import { companyLabel, type PublicSession } from "@/lib/auth/session-types";
 import { mayListProducts } from "@/lib/catalogue/orderable";
 import { personalParts } from "@/lib/http/personal-parts";
 
@@ -22,10 +22,7 @@ import { SignOutButton } from "./sign-out-button";
  */
 export async function SiteHeader({ session }: { session: PublicSession }) {
   const [t, personal] = await Promise.all([getTranslations(), personalParts()]);
-  const company = personal.text(
-    "company",
-    session.companyName ? `${session.companyName} (${session.customerCode})` : session.customerCode,
-  );
+  const company = personal.text("company", companyLabel(session));
   const name = personal.text("name", session.name);
   const staff = isStaff(session);
   const listing = mayListProducts(session);

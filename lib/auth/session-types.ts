@@ -31,3 +31,8 @@ export interface PublicSession {
   activeCompanyName: string | null;
   canActForCustomers: boolean;
 }
+
+/** The user's company as the header names it: "Acme Corporation (EA00001)", or the code alone. */
+export function companyLabel(session: Pick<PublicSession, "companyName" | "customerCode">): string {
+  return session.companyName ? `${session.companyName} (${session.customerCode})` : session.customerCode;
+}

@@ -6,9 +6,8 @@ import { createFormatter } from "next-intl";
 import { NextResponse, type NextRequest } from "next/server";
 
 import { isStaff } from "@/lib/acting/policy";
-import { decodeSessionCookie } from "@/lib/auth/cookie";
 import { stateOfToken } from "@/lib/auth/session";
-import type { SessionToken } from "@/lib/auth/session-types";
+import { companyLabel, type SessionToken } from "@/lib/auth/session-types";
 import { cartLineCount } from "@/lib/cart/read";
 import { catalogueCache } from "@/lib/catalogue/cache-queries";
 import { mayListProducts } from "@/lib/catalogue/orderable";
@@ -25,8 +24,7 @@ import { chosenLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { listLists } from "@/lib/lists/read";
 import { log } from "@/lib/observability/logger";
 import { boughtSkusFor } from "@/lib/purchases/buy-again";
-import { parseOrderId } from "@/lib/orders/order-id";
-import { lastPriceTexts } from "@/lib/purchases/last-price-texts";
+import { lastPriceTexts, orderPathOf } from "@/lib/purchases/last-price-texts";
 import { lastPricesFor } from "@/lib/purchases/last-prices";
 import { scanOwnerKey } from "@/lib/scan/owner-key";
 import { upstreamLooksDown } from "@/lib/upstream/availability";
@@ -38,7 +36,7 @@ import {
   fillDocument,
   type DocumentTemplate,
 } from "./document-template";
-import { COUNT_PLACEHOLDER, hasPlaceholderCharacters, shapeMarkValue } from "./personal-placeholders";
+import { cartShape, COUNT_PLACEHOLDER, hasPlaceholderCharacters, shapeMarkValue } from "./personal-placeholders";
 import { isFillRequest, localAddress, renderOwnPage, replayedHeaders } from "./shared-documents";
 
 /**
@@ -129,7 +127,7 @@ async function productParts(session: SessionToken, segment: string): Promise<Pag
   const sku = shown.product.sku;
   const lastPrices = await lastPricesFor(session, [sku]);
   const last = lastPrices.get(sku);
-  const linked = last && parseOrderId(last.orderId) !== null;
+  const linked = last && orderPathOf(last.orderId) !== null;
   return {
     shape: (lists) => [
       shapeMarkValue("source", "mirror"),
@@ -192,7 +190,7 @@ async function cardsParts(
 /** The marks of the frame every signed-in page has (app/(portal)/layout.tsx, the header). */
 function frameShape(user: UserState): string[] {
   return [
-    shapeMarkValue("cart", user.count >= 2 ? "n" : user.count),
+    shapeMarkValue("cart", cartShape(user.count)),
     shapeMarkValue("shell", "dealer.own"),
     shapeMarkValue("upstreamDown", upstreamLooksDown()),
     shapeMarkValue("listing", mayListProducts(user.session)),
@@ -205,7 +203,7 @@ function userTexts(user: UserState): Record<string, string> {
   const { session } = user;
   const texts: Record<string, string> = {
     name: session.name,
-    company: session.companyName ? `${session.companyName} (${session.customerCode})` : session.customerCode,
+    company: companyLabel(session),
     scanOwner: scanOwnerKey(session),
   };
   if (session.email) texts.email = session.email;
@@ -260,7 +258,7 @@ async function makeCopy(
   const headers: Record<string, string> = { cookie: request.headers.get("cookie") ?? "" };
   const language = request.headers.get("accept-language");
   if (language) headers["accept-language"] = language;
-  const rendered = await renderOwnPage(address, headers).catch(() => null);
+  const rendered = await renderOwnPage(address, headers);
   if (!rendered) return null;
   const template = compileDocument(rendered.html, { nonce: rendered.nonce, groupedCount });
   const texts = userTexts(user);
@@ -289,9 +287,13 @@ function pageKind(address: string): string {
  * The product or category page of this request from its shared copy, or null: it renders per
  * request (see the top of this file for when).
  */
-export async function composePage(request: NextRequest, nonce: string): Promise<NextResponse | null> {
+export async function composePage(
+  request: NextRequest,
+  nonce: string,
+  token: SessionToken,
+): Promise<NextResponse | null> {
   try {
-    return await compose(request, nonce);
+    return await compose(request, nonce, token);
   } catch (error) {
     // The page renders per request instead. The error's kind only: its message could hold a request's values.
     log().warn({ err: error instanceof Error ? error.name : typeof error }, "composed page failed");
@@ -299,7 +301,7 @@ export async function composePage(request: NextRequest, nonce: string): Promise<
   }
 }
 
-async function compose(request: NextRequest, nonce: string): Promise<NextResponse | null> {
+async function compose(request: NextRequest, nonce: string, token: SessionToken): Promise<NextResponse | null> {
   const { pathname, search, searchParams } = request.nextUrl;
   const product = PRODUCT_PATH.exec(pathname);
   const category = product ? null : CATEGORY_PATH.exec(pathname);
@@ -309,8 +311,8 @@ async function compose(request: NextRequest, nonce: string): Promise<NextRespons
     return null;
   }
   if (search && !words) return null;
-  const token = await decodeSessionCookie(request);
-  if (!token || isStaff(token) || token.activeCustomerCode !== token.customerCode) return null;
+  // The cookie the proxy decoded; checked against the database below, once the address was seen.
+  if (isStaff(token) || token.activeCustomerCode !== token.customerCode) return null;
   const locale = chosenLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
   const incVat = request.cookies.get(VAT_COOKIE)?.value === "inc";
   // An address asked for the first time renders per request, before anything is read: a copy is made

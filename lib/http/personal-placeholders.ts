@@ -33,6 +33,11 @@ export function shapeMarkValue(name: string, value: string | number | boolean): 
   return `${name}=${shown}`;
 }
 
+/** What a cart's line count decides of a page: none, one, or more lines (the words of a count of 2 or more are one). */
+export function cartShape(count: number): string {
+  return count >= 2 ? "n" : String(count);
+}
+
 /**
  * The cart's line count in a shared copy when it is 2 or more: a number, since the count is one (a
  * plural chooses its words by it), unlike any count a cart has. Filled wherever it stands alone as

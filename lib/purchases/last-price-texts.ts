@@ -13,6 +13,11 @@ export interface LastPriceTexts {
   orderPath: string | null;
 }
 
+/** The page of the order a last price was paid on, or null when the id is not one the portal can open. */
+export function orderPathOf(orderId: string): string | null {
+  return parseOrderId(orderId) === null ? null : `/orders/${encodeURIComponent(orderId)}`;
+}
+
 /**
  * The texts of a last price in the page's language and time zone: one function for the component
  * (components/purchases/last-price-paid.tsx) and for a page's shared copy, which fills them in per
@@ -23,6 +28,6 @@ export function lastPriceTexts(last: LastPrice, format: ReturnType<typeof create
     price: format.number(last.unitPrice, { style: "currency", currency: last.currency || "EUR" }),
     date: format.dateTime(last.orderedAt, "short"),
     orderId: last.orderId,
-    orderPath: parseOrderId(last.orderId) === null ? null : `/orders/${encodeURIComponent(last.orderId)}`,
+    orderPath: orderPathOf(last.orderId),
   };
 }
