@@ -73,9 +73,19 @@ const TIMEOUT_SECONDS = DURATION;
 const SETTLE_SECONDS = option("settle", 90);
 const SETTLE_STEP_SECONDS = 5;
 /** " with NODE_OPTIONS `…`" when the run gave the portal Node options. */
-const withNodeOptions = (r: { portalNodeOptions?: string }) =>
-  r.portalNodeOptions ? ` with NODE_OPTIONS \`${r.portalNodeOptions}\`` : "";
+const withNodeOptions = (r: { portalNodeOptions?: string; portalNodeArgs?: string[] }) =>
+  (r.portalNodeOptions ? ` with NODE_OPTIONS \`${r.portalNodeOptions}\`` : "") +
+  (r.portalNodeArgs?.length ? ` with the Node options \`${r.portalNodeArgs.join(" ")}\`` : "");
 const NODE_OPTIONS = process.argv.find((value) => value.startsWith("--node-options="))?.slice("--node-options=".length);
+/**
+ * `--node-args="--cpu-prof --cpu-prof-dir=/tmp/prof"`: options on the portal's command line, for those
+ * NODE_OPTIONS does not take (a CPU profile, written when the portal stops).
+ */
+const NODE_ARGS = process.argv
+  .find((value) => value.startsWith("--node-args="))
+  ?.slice("--node-args=".length)
+  .split(/\s+/)
+  .filter(Boolean);
 /** Cart changes pick from this many SKUs, so a cart stays the size of a real one (≤ 50 lines). */
 const CART_POOL = 50;
 /**
@@ -213,6 +223,8 @@ interface LoadResult {
   upstreamRoutes: Record<string, number>;
   /** NODE_OPTIONS given to the portal (`--node-options=`), when any. */
   portalNodeOptions?: string;
+  /** Options on the portal's command line (`--node-args=`), when any. */
+  portalNodeArgs?: string[];
   portalRssMiB: {
     beforeRun: number;
     afterRun: number;
@@ -314,6 +326,7 @@ async function main(): Promise<void> {
         // `--node-options="--max-old-space-size=256"`: the portal's Node options, for experiments.
         ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}),
       },
+      nodeArgs: NODE_ARGS,
     });
     try {
       console.log(`  signing in ${SESSIONS} sessions…`);
@@ -441,6 +454,7 @@ async function main(): Promise<void> {
         upstreamRoutes: stats.routes,
         categoryPageScripts,
         portalNodeOptions: NODE_OPTIONS,
+        portalNodeArgs: NODE_ARGS,
         portalRssMiB: {
           beforeRun: rssBefore,
           afterRun: totalRss(memoryAfter),
