@@ -50,9 +50,10 @@ import { isFillRequest, localAddress, renderOwnPage, replayedHeaders } from "./s
  *  - the copy is keyed by the address, the language, the VAT display, the listing permission, where
  *    the catalogue cache's tags of the page stand (a sync that changes a product, a stock colour,
  *    a category or the tree makes a new copy), and the shape: every such choice;
- *  - it is rendered by this process for the first user of that key, with each of their texts a
- *    placeholder (lib/http/personal-parts.ts), and kept only when the render wrote down exactly the
- *    shape it was asked for and none of that user's own values is left in it;
+ *  - it is rendered by this process for the first user of that key, beside that user's own request
+ *    (which renders per request, so no one waits for a copy), with each of their texts a placeholder
+ *    (lib/http/personal-parts.ts), and kept only when the render wrote down exactly the shape it was
+ *    asked for and none of that user's own values is left in it;
  *  - every answer is the copy with the asking user's values, escaped for where each stands, and the
  *    answer's nonce. The parts are the same forms as a page rendered per request, so they work
  *    without JavaScript, and the page's RSC payload carries the same values, so it hydrates.
@@ -86,15 +87,18 @@ interface Copy {
 }
 
 interface Kept {
-  copy: Promise<Copy | null>;
+  /** Being rendered; rendered (`copy`); or refused, and the key renders per request until REFUSED_MS after `storedAt`. */
+  state: "rendering" | "ready" | "refused";
+  copy?: Copy;
   storedAt: number;
   /** The copy's characters, once rendered. */
   size: number;
-  /** The copy could not be kept: the key renders per request until REFUSED_MS after this. */
-  refused?: boolean;
 }
 
 const kept = new Map<string, Kept>();
+/** Copies being rendered now, at most MAX_RENDERING. */
+let rendering = 0;
+const MAX_RENDERING = 2;
 const seen = new Set<string>();
 
 /** The answer's header naming a composed answer (the tests check it; nothing in it is secret). */
@@ -357,33 +361,42 @@ async function compose(request: NextRequest, nonce: string, token: SessionToken)
   const pageTexts = page.texts(format);
   if (Object.values(pageTexts).some(hasPlaceholderCharacters)) return null;
   let entry = kept.get(key);
-  if (entry && now - entry.storedAt > (entry.refused ? REFUSED_MS : MAX_AGE_MS)) {
+  if (
+    entry &&
+    entry.state !== "rendering" &&
+    now - entry.storedAt > (entry.state === "refused" ? REFUSED_MS : MAX_AGE_MS)
+  ) {
     kept.delete(key);
     entry = undefined;
   }
   if (!entry) {
-    const perAnswer = new Set(["rendered", ...Object.keys(pageTexts)]);
-    const made: Kept = {
-      copy: makeCopy(request, `${pathname}${search}`, user, shape, perAnswer, groupedCount),
-      storedAt: now,
-      size: 0,
-    };
-    made.copy.then(
-      (copy) => {
-        if (copy) {
+    // The copy is rendered beside this request, which renders per request as before: no one waits
+    // for a copy (under load its render would queue behind everyone's). A few at a time.
+    if (rendering < MAX_RENDERING) {
+      const made: Kept = { state: "rendering", storedAt: now, size: 0 };
+      rendering += 1;
+      const perAnswer = new Set(["rendered", ...Object.keys(pageTexts)]);
+      void makeCopy(request, `${pathname}${search}`, user, shape, perAnswer, groupedCount)
+        .catch(() => null)
+        .then((copy) => {
+          rendering -= 1;
+          made.storedAt = Date.now();
+          if (!copy) {
+            made.state = "refused";
+            return;
+          }
+          made.state = "ready";
+          made.copy = copy;
           made.size = copy.template.pieces.reduce((sum, piece) => sum + piece.length, 0);
-          return;
-        }
-        made.refused = true;
-        made.storedAt = Date.now();
-      },
-      () => undefined,
-    );
-    entry = made;
+          if (kept.get(key) === made) remember(key, made);
+        });
+      remember(key, made);
+    }
+    return null;
   }
   remember(key, entry);
-  const copy = await entry.copy;
-  if (!copy) return null;
+  const copy = entry.copy;
+  if (entry.state !== "ready" || !copy) return null;
   let html: string;
   try {
     html = fillDocument(copy.template, {
