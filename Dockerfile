@@ -25,6 +25,9 @@ ENV NODE_ENV=production \
     PORT=3000 \
     HOSTNAME=0.0.0.0 \
     DATA_DIR=/data
+# glibc's allocator: blocks of 64 kB and more mapped apart, so that a busy server gives them back
+# (scripts/lib/config.mjs, SERVER_GLIBC_TUNABLES; npm start and the tests start the server with the same).
+ENV GLIBC_TUNABLES=glibc.malloc.mmap_threshold=65536
 RUN groupadd --system --gid 1001 portal \
  && useradd --system --uid 1001 --gid portal --home-dir /app --shell /usr/sbin/nologin portal \
  && mkdir -p /data && chown portal:portal /data

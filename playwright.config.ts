@@ -4,6 +4,7 @@ import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/te
 
 import { E2E } from "./e2e/env";
 import { CHROMIUM_ARGS, testBrowser } from "./scripts/lib/chromium.mjs";
+import { serverProcessEnv } from "./scripts/lib/config.mjs";
 
 const browser = testBrowser();
 const launchOptions = browser ? { executablePath: browser, args: CHROMIUM_ARGS } : { args: CHROMIUM_ARGS };
@@ -43,6 +44,7 @@ const variantServers: WebServer[] = [
     command: `node ${standaloneServer}`,
     url: `${E2E.variantPortalUrl}/api/health`,
     env: {
+      ...serverProcessEnv(),
       UPSTREAM_URL: E2E.variantSimulatorUrl,
       NEXTAUTH_URL: E2E.variantPortalUrl,
       NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
@@ -78,6 +80,7 @@ const mainServers: WebServer[] = [
     command: `node ${standaloneServer}`,
     url: `${E2E.portalUrl}/api/health`,
     env: {
+      ...serverProcessEnv(),
       UPSTREAM_URL: E2E.simulatorUrl,
       NEXTAUTH_URL: E2E.portalUrl,
       NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",

@@ -48,6 +48,7 @@ import {
   type Machine,
 } from "./lib/stats";
 import { bufferCache, syncedDatabase } from "./lib/synced-db";
+import { serverProcessEnv } from "../scripts/lib/config.mjs";
 
 function option(name: string, fallback: number): number {
   const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
@@ -225,6 +226,8 @@ interface LoadResult {
   portalNodeOptions?: string;
   /** Options on the portal's command line (`--node-args=`), when any. */
   portalNodeArgs?: string[];
+  /** The C allocator's setting the portal ran with (scripts/lib/config.mjs: as it ships, unless the bench's environment set one). */
+  glibcTunables?: string;
   portalRssMiB: {
     beforeRun: number;
     afterRun: number;
@@ -254,7 +257,7 @@ function markdown(r: LoadResult): string {
     "",
     `${r.date}, \`${r.command}\`. ${machineLine(r.machine)}. Load average when the ${r.durationSeconds} s run started: ${r.loadAverageAtRun.join(" / ")}.`,
     "",
-    `Production build \`${r.build.buildId}\` (${buildLine(r.build)}) run as it ships (the standalone folder's \`server.js\`)${withNodeOptions(r)}, background sync off; simulator at ${r.products.toLocaleString("en-GB")} products (seed \`${r.seed}\`) as the upstream; the mirror from a complete full sync (${r.database.reused ? `reused, synced ${r.database.syncedAt}` : "synced in this run"}), buffer cache \`shared_buffers\` ${r.database.bufferCache ?? "not read"}. Carts emptied before the run.`,
+    `Production build \`${r.build.buildId}\` (${buildLine(r.build)}) run as it ships (the standalone folder's \`server.js\`, \`GLIBC_TUNABLES=${r.glibcTunables ?? "unset"}\`)${withNodeOptions(r)}, background sync off; simulator at ${r.products.toLocaleString("en-GB")} products (seed \`${r.seed}\`) as the upstream; the mirror from a complete full sync (${r.database.reused ? `reused, synced ${r.database.syncedAt}` : "synced in this run"}), buffer cache \`shared_buffers\` ${r.database.bufferCache ?? "not read"}. Carts emptied before the run.`,
     "",
     `${r.sessions} sessions signed in through next-auth (dealer@acme.example and warehouse@acme.example, two users of one customer, alternating; sign-in limits raised by env for the bench), one autocannon connection each (${r.connections} concurrent, no think time, each connection starting at another step of the visit; time-out ${r.timeoutSeconds} s, the length of the run, so a slow answer is measured rather than abandoned and sent again). The client runs on the same 2 cores as the portal and the simulator. ${r.mix}`,
     "",
@@ -455,6 +458,7 @@ async function main(): Promise<void> {
         categoryPageScripts,
         portalNodeOptions: NODE_OPTIONS,
         portalNodeArgs: NODE_ARGS,
+        glibcTunables: process.env.GLIBC_TUNABLES ?? serverProcessEnv().GLIBC_TUNABLES,
         portalRssMiB: {
           beforeRun: rssBefore,
           afterRun: totalRss(memoryAfter),

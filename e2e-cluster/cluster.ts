@@ -7,6 +7,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
+import { serverProcessEnv } from "../scripts/lib/config.mjs";
+
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
 const root = path.resolve(__dirname, "..");
 export const LOGS = path.join(root, offset ? `test-results/run-${offset}/cluster` : "test-results/cluster");
@@ -79,6 +81,7 @@ export async function startInstance(name: InstanceName): Promise<void> {
   const dataDir = path.join(LOGS, `data-${name}`);
   rmSync(dataDir, { recursive: true, force: true });
   start(`instance-${name}`, process.execPath, [standaloneServer()], {
+    ...serverProcessEnv(),
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
     NODE_ENV: "production",

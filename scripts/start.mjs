@@ -6,7 +6,7 @@ import path from "node:path";
 
 import { build, standaloneDir } from "./build.mjs";
 import { buildIsCurrent } from "./lib/build-state.mjs";
-import { loadDotEnv, startConfig } from "./lib/config.mjs";
+import { loadDotEnv, serverProcessEnv, startConfig } from "./lib/config.mjs";
 import { portalEnvironment, printDemoAccounts, run, waitForUrl } from "./lib/processes.mjs";
 
 loadDotEnv();
@@ -27,7 +27,12 @@ if (!buildIsCurrent()) {
 
 // The standalone server changes into its own folder: the data folder is passed as an absolute path.
 run("portal", process.execPath, [path.join(standaloneDir(), "server.js")], {
-  env: { ...env, DATA_DIR: path.resolve(env.DATA_DIR ?? process.env.DATA_DIR ?? "./data"), HOSTNAME: "0.0.0.0" },
+  env: {
+    ...serverProcessEnv(),
+    ...env,
+    DATA_DIR: path.resolve(env.DATA_DIR ?? process.env.DATA_DIR ?? "./data"),
+    HOSTNAME: "0.0.0.0",
+  },
 });
 await waitForUrl(`http://127.0.0.1:${env.PORT}/api/health/live`);
 if (embedded) printDemoAccounts(`http://localhost:${env.PORT}`);

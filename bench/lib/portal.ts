@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 
 import { buildIsCurrent } from "../../scripts/lib/build-state.mjs";
+import { serverProcessEnv } from "../../scripts/lib/config.mjs";
 
 /** The production build's folder: NEXT_DIST_DIR as the project's scripts use it, `.next` by default. */
 export function distDir(): string {
@@ -188,6 +189,8 @@ export async function startPortal(options: {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
+      // As it ships (Dockerfile, npm start): glibc's allocator setting, unless the bench's environment has its own.
+      ...serverProcessEnv(),
       NODE_ENV: "production",
       UPSTREAM_URL: options.upstreamUrl,
       NEXTAUTH_URL: url,

@@ -78,7 +78,14 @@ export async function renderOwnPage(pathname: string, headers: Record<string, st
   if (!address) return null;
   try {
     const response = await fetch(`http://${address}${pathname}`, {
-      headers: { ...headers, [FILL_HEADER]: fillSecret(), accept: "text/html", "sec-fetch-dest": "document" },
+      // Uncompressed: compressing it here only for fetch to inflate it again costs the render's process both.
+      headers: {
+        ...headers,
+        [FILL_HEADER]: fillSecret(),
+        accept: "text/html",
+        "accept-encoding": "identity",
+        "sec-fetch-dest": "document",
+      },
       redirect: "manual",
       signal: AbortSignal.timeout(10_000),
     });

@@ -28,6 +28,29 @@ export function localSecret(dataDir, name, make = () => randomBytes(32).toString
 }
 
 /**
+ * The C allocator's setting the portal's process ships with (Dockerfile, `npm start`, the benches and
+ * the cluster tests start `node server.js` with it). Without it glibc serves the many 64 kB socket and
+ * stream buffers of a busy server from its main heap, and after the load keeps what they freed (between
+ * chunks still in use) instead of giving it back: bench:load's portal stayed at 563–601 MiB 90 s after
+ * its run, of which `malloc_trim(0)` (through gdb) returned 118 MiB. With blocks of 64 kB and more
+ * mapped apart (and so returned when freed) the same run settled at 487–519 MiB, at the same throughput
+ * (bench/issue-19-experiments.md, "Memory after the load"). An operator's own GLIBC_TUNABLES wins.
+ */
+export const SERVER_GLIBC_TUNABLES = "glibc.malloc.mmap_threshold=65536";
+
+/**
+ * The environment `node server.js` gets besides its configuration: the allocator setting, unless `source` has one.
+ * @param {Record<string, string | undefined>} [source]
+ * @returns {Record<string, string>}
+ */
+export function serverProcessEnv(source = process.env) {
+  /** @type {Record<string, string>} */
+  const env = {};
+  if (!source.GLIBC_TUNABLES) env.GLIBC_TUNABLES = SERVER_GLIBC_TUNABLES;
+  return env;
+}
+
+/**
  * What `npm start` and `npm run dev` pass to the portal, from the loaded environment `source`:
  * - UPSTREAM_URL set: that upstream, no simulator, and no local defaults for the session settings
  *   (a deployment sets NEXTAUTH_SECRET and NEXTAUTH_URL; the portal refuses to start without them);
