@@ -1,3 +1,5 @@
+import type { Locator } from "@playwright/test";
+
 import { E2E } from "./env";
 
 /** Test data read straight from the simulator, so the journeys do not depend on one seed's products. */
@@ -39,8 +41,17 @@ export async function someProducts(count = 120): Promise<SimProduct[]> {
  * (about one in 2,000 per simulated minute), so what `someProducts` read when a worker started can be
  * older than what the portal shows after its sync.
  */
-export async function currentProduct(sku: string): Promise<SimProduct> {
+async function currentProduct(sku: string): Promise<SimProduct> {
   return api<SimProduct>(`/products/${encodeURIComponent(sku)}`);
+}
+
+/**
+ * Whether `shown` says the product's title as the simulator gives it now (after `prefix`), for
+ * `expect.poll`: the portal follows a retitling by its sync.
+ */
+export async function saysCurrentTitle(shown: Locator, sku: string, prefix = ""): Promise<boolean> {
+  const said = await shown.innerText({ timeout: 1_000 }).catch(() => "");
+  return said.includes(`${prefix}${(await currentProduct(sku)).title!.trim()}`);
 }
 
 /** An ordinary product: titled, orderable, priced, in stock. */

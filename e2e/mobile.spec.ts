@@ -4,7 +4,7 @@ import type { BrowserContextOptions, Page, TestInfo } from "@playwright/test";
 
 import { isEan13 } from "../lib/catalogue/search-terms";
 
-import { currentProduct, orderableProduct, type SimProduct } from "./catalogue-data";
+import { orderableProduct, saysCurrentTitle, type SimProduct } from "./catalogue-data";
 import { DEMO, E2E } from "./env";
 import { writeBarcodeVideo } from "./fake-camera";
 import { expect, test } from "./fixtures";
@@ -282,16 +282,10 @@ test.describe("scan page", () => {
       const card = page.getByRole("article").filter({ hasText: product.sku });
       // The title the simulator gives now (it retitles products during the run; the portal follows by its sync).
       await expect
-        .poll(
-          async () => {
-            const heading = await card
-              .getByRole("heading", { level: 2 })
-              .innerText({ timeout: 1_000 })
-              .catch(() => "");
-            return heading.includes((await currentProduct(product.sku)).title!.trim());
-          },
-          { timeout: 20_000, intervals: [500] },
-        )
+        .poll(() => saysCurrentTitle(card.getByRole("heading", { level: 2 }), product.sku), {
+          timeout: 20_000,
+          intervals: [500],
+        })
         .toBe(true);
       const decoder = await page.locator("[data-decoder]").getAttribute("data-decoder");
       const native = await page.evaluate(() => "BarcodeDetector" in window);

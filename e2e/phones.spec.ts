@@ -2,7 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 
 import { isEan13 } from "../lib/catalogue/search-terms";
 
-import { currentProduct, orderableProduct } from "./catalogue-data";
+import { orderableProduct, saysCurrentTitle } from "./catalogue-data";
 import { E2E } from "./env";
 import { expect, test } from "./fixtures";
 import { CartPage } from "./pages/cart-page";
@@ -190,16 +190,10 @@ for (const locale of ["en", "nl"] as const) {
       const card = page.getByRole("article").filter({ hasText: product.sku });
       // The title the simulator gives now (it retitles products during the run; the portal follows by its sync).
       await expect
-        .poll(
-          async () => {
-            const said = await page
-              .getByTestId("scan-status")
-              .innerText({ timeout: 1_000 })
-              .catch(() => "");
-            return said.includes(`${words.found}${(await currentProduct(product.sku)).title!.trim()}`);
-          },
-          { timeout: 10_000, intervals: [500] },
-        )
+        .poll(() => saysCurrentTitle(page.getByTestId("scan-status"), product.sku, words.found), {
+          timeout: 10_000,
+          intervals: [500],
+        })
         .toBe(true);
       const add = card.getByRole("button", { name: words.addToCart, exact: true });
       await expect(add).toBeInViewport({ ratio: 1 });

@@ -96,6 +96,8 @@ interface Kept {
 }
 
 const kept = new Map<string, Kept>();
+/** The characters of the copies in `kept`, kept up to date by remember() and forget(). */
+let keptCharacters = 0;
 /** Copies being rendered now, at most MAX_RENDERING. */
 let rendering = 0;
 const MAX_RENDERING = 2;
@@ -239,15 +241,20 @@ function keyOf(parts: string[]): string {
   return createHash("sha256").update(parts.join("\n")).digest("base64url");
 }
 
-function remember(key: string, entry: Kept): void {
+function forget(key: string): void {
+  const entry = kept.get(key);
+  if (!entry) return;
   kept.delete(key);
+  keptCharacters -= entry.size;
+}
+
+/** Keeps `entry` under `key` as the most recently used, and drops the least recently used past the caps. */
+function remember(key: string, entry: Kept): void {
+  forget(key);
   kept.set(key, entry);
-  let characters = 0;
-  for (const each of kept.values()) characters += each.size;
-  while (kept.size > MAX_COPIES || (characters > MAX_CHARACTERS && kept.size > 1)) {
-    const [oldest, dropped] = kept.entries().next().value!;
-    kept.delete(oldest);
-    characters -= dropped.size;
+  keptCharacters += entry.size;
+  while (kept.size > MAX_COPIES || (keptCharacters > MAX_CHARACTERS && kept.size > 1)) {
+    forget(kept.keys().next().value!);
   }
 }
 
@@ -366,7 +373,7 @@ async function compose(request: NextRequest, nonce: string, token: SessionToken)
     entry.state !== "rendering" &&
     now - entry.storedAt > (entry.state === "refused" ? REFUSED_MS : MAX_AGE_MS)
   ) {
-    kept.delete(key);
+    forget(key);
     entry = undefined;
   }
   if (!entry) {
@@ -385,10 +392,13 @@ async function compose(request: NextRequest, nonce: string, token: SessionToken)
             made.state = "refused";
             return;
           }
+          // Counted again at its size, unless it was dropped while it rendered.
+          const keptStill = kept.get(key) === made;
+          if (keptStill) forget(key);
           made.state = "ready";
           made.copy = copy;
           made.size = copy.template.pieces.reduce((sum, piece) => sum + piece.length, 0);
-          if (kept.get(key) === made) remember(key, made);
+          if (keptStill) remember(key, made);
         });
       remember(key, made);
     }
@@ -410,7 +420,7 @@ async function compose(request: NextRequest, nonce: string, token: SessionToken)
     });
   } catch (error) {
     log().warn({ page: pageKind(pathname), err: (error as Error).message }, "shared copy not filled");
-    kept.delete(key);
+    forget(key);
     return null;
   }
   const response = new NextResponse(html, { status: 200, headers: replayedHeaders(copy, nonce) });
