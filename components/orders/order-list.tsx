@@ -44,10 +44,7 @@ export function orderRow(order: Order): OrderRow {
 function OrderLink({ row }: { row: OrderRow }) {
   const t = useTranslations("orders.list");
   return (
-    <Link
-      href={`/orders/${encodeURIComponent(row.id)}`}
-      className="inline-flex min-h-touch items-center font-semibold break-all text-brand-700 underline-offset-2 hover:underline"
-    >
+    <Link href={`/orders/${encodeURIComponent(row.id)}`} className="order-link">
       {row.reference ?? t("orderNumber", { id: row.id })}
     </Link>
   );
@@ -97,7 +94,8 @@ const COLUMNS = [
 ] as const;
 
 const cell = "lg:table-cell lg:px-3 lg:py-2";
-const labelledCell = `col-span-2 flex min-w-0 gap-3 ${cell}`;
+/** The classes every row repeats are short ones of app/globals.css (`order-row`, `order-field`, `order-link`). */
+const labelledCell = "order-field";
 
 /**
  * The orders as one table: rows on wide screens, a card per row on phones (no sideways scrolling
@@ -126,11 +124,7 @@ export function OrderList({ rows, caption }: { rows: OrderRow[]; caption: string
         </thead>
         <tbody role="rowgroup" className="block space-y-3 lg:table-row-group lg:space-y-0">
           {rows.map((row) => (
-            <tr
-              key={row.id}
-              role="row"
-              className="grid min-w-0 grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white p-3 shadow-sm lg:table-row lg:rounded-none lg:border-x-0 lg:border-t-0 lg:p-0 lg:align-middle lg:shadow-none lg:last:border-b-0 lg:hover:bg-slate-50"
-            >
+            <tr key={row.id} role="row" className="order-row">
               <th
                 role="rowheader"
                 scope="row"
