@@ -1,17 +1,15 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 
 import { CheckoutAddressBook, type PickableAddress } from "@/components/address-book/checkout-address-book";
 import { ADDRESS_AUTOCOMPLETE } from "@/lib/address-book/schema";
-import { CartTotals } from "@/components/cart/cart-totals";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import type { VatTotals } from "@/lib/cart/pricing";
 import {
   checkoutSchema,
   COUNTRIES,
@@ -37,7 +35,12 @@ export interface CheckoutLine {
   sku: string;
   title: string;
   quantity: number;
-  totalExVat: number | null;
+  /**
+   * The line's total at list prices excluding VAT, as the server wrote it; null when the price is on
+   * request. Figures come formatted: a formatter built here would load the browser's number data
+   * while the page wakes up (e2e/page-load-work.spec.ts).
+   */
+  totalExVat: string | null;
   /** The line at the dealer's last price paid, said to be an estimate (lib/purchases); none when unknown. */
   estimate?: React.ReactNode;
 }
@@ -45,7 +48,8 @@ export interface CheckoutLine {
 export interface CheckoutProps {
   attemptId: string;
   lines: CheckoutLine[];
-  totals: VatTotals;
+  /** The cart's totals (components/cart/cart-totals.tsx), rendered by the server for the same reason. */
+  totals: React.ReactNode;
   nonDropshipableSkus: string[];
   bigParcelSkus: string[];
   ownAddress: string[] | null;
@@ -66,7 +70,6 @@ export interface CheckoutProps {
 export function CheckoutForm(props: CheckoutProps) {
   const t = useTranslations("checkout");
   const tc = useTranslations("cart");
-  const format = useFormatter();
   const router = useRouter();
   const [posted, formAction, postPending] = useActionState(checkoutFormAction, INITIAL_CHECKOUT_STATE);
   const [step, setStep] = useState<CheckoutStep>(posted.step);
@@ -452,9 +455,7 @@ export function CheckoutForm(props: CheckoutProps) {
                       {t("quantityShort", { quantity: line.quantity, title: line.title })}{" "}
                       <span className="font-mono text-xs text-slate-600">{line.sku}</span>
                     </span>
-                    <span className="shrink-0">
-                      {line.totalExVat === null ? tc("priceOnDemand") : format.number(line.totalExVat, "money")}
-                    </span>
+                    <span className="shrink-0">{line.totalExVat ?? tc("priceOnDemand")}</span>
                   </div>
                   {line.estimate}
                   {lineErrors[line.sku] ? (
@@ -489,11 +490,7 @@ export function CheckoutForm(props: CheckoutProps) {
           </form>
         ) : null}
       </div>
-      {step === "ordered" ? null : (
-        <aside className="space-y-3">
-          <CartTotals totals={props.totals} />
-        </aside>
-      )}
+      {step === "ordered" ? null : <aside className="space-y-3">{props.totals}</aside>}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 
 import { CartFreshness } from "@/components/cart/cart-freshness";
 import { AlreadyOrdered } from "@/components/checkout/already-ordered";
+import { CartTotals } from "@/components/cart/cart-totals";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { Link } from "@/components/link";
 import { checkoutAddresses } from "@/lib/address-book/checkout";
@@ -93,7 +94,7 @@ export default async function CheckoutPage() {
           sku: line.sku,
           title: line.title,
           quantity: line.quantity,
-          totalExVat: line.totalExVat,
+          totalExVat: line.totalExVat === null ? null : format.number(line.totalExVat, "money"),
           estimate: lastPaid.has(line.sku) ? (
             <div className="mt-0.5 text-xs" data-testid="line-estimate">
               <LastPricePaid last={lastPaid.get(line.sku)} priceUnit={line.priceUnit} className="text-xs" />
@@ -105,7 +106,7 @@ export default async function CheckoutPage() {
             </div>
           ) : undefined,
         }))}
-        totals={cart.totals}
+        totals={<CartTotals totals={cart.totals} />}
         nonDropshipableSkus={cart.lines.filter((line) => !line.dropshipable).map((line) => line.sku)}
         bigParcelSkus={cart.lines.filter((line) => line.isBigParcel).map((line) => line.sku)}
         ownAddress={company ? addressLines(company) : null}
