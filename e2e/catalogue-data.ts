@@ -55,19 +55,31 @@ export async function saysCurrentTitle(shown: Locator, sku: string, prefix = "")
 }
 
 /** An ordinary product: titled, orderable, priced, in stock. */
-export async function orderableProduct(filter: (product: SimProduct) => boolean = () => true): Promise<SimProduct> {
-  const found = (await someProducts()).find(
-    (product) =>
-      product.title &&
-      !product.blocked &&
-      product.stock_colour === "green" &&
-      !product.prices.some((tier) => tier.priceOnDemand) &&
-      filter(product),
+function isOrderable(product: SimProduct): boolean {
+  return (
+    Boolean(product.title) &&
+    !product.blocked &&
+    product.stock_colour === "green" &&
+    !product.prices.some((tier) => tier.priceOnDemand)
   );
-  if (!found) throw new Error("no orderable product in the first products of the simulator");
-  return found;
 }
 
+/**
+ * An ordinary product as the simulator has it now: the first products are read once per worker, and a
+ * long run leaves time for the simulator to retitle one of them (`currentProduct`), so the one chosen
+ * is read again.
+ */
+export async function orderableProduct(filter: (product: SimProduct) => boolean = () => true): Promise<SimProduct> {
+  for (const product of await someProducts()) {
+    if (!isOrderable(product) || !filter(product)) continue;
+    const now = await currentProduct(product.sku);
+    if (isOrderable(now) && filter(now)) return now;
+  }
+  throw new Error("no orderable product in the first products of the simulator");
+}
+
+/** Titled, unblocked products, as the simulator has them now. */
 export async function orderableProducts(count: number): Promise<SimProduct[]> {
-  return (await someProducts()).filter((product) => !product.blocked && product.title).slice(0, count);
+  const chosen = (await someProducts()).filter((product) => !product.blocked && product.title).slice(0, count);
+  return Promise.all(chosen.map((product) => currentProduct(product.sku)));
 }
