@@ -6,10 +6,11 @@
  * Starts the simulator and the portal on free ports with a database of their own (bench/tmp), waits for
  * the first catalogue sync, signs in through the sign-in page (Playwright), puts a product in the cart,
  * and hands the session cookie to Lighthouse as a Cookie header. Each page is measured `--runs` times
- * (default 3); the median run by performance counts.
+ * (default 3), in rounds of every page once; the median run by performance counts.
  *
- * Two reference rows show what the framework alone costs on the host: the portal's own smallest page
- * (/offline), and an empty Next.js app router page (bench/reference-app, built and started beside the portal).
+ * Three reference rows show what the framework alone costs on the host: the portal's own smallest page
+ * (/offline), an empty Next.js app router page (bench/reference-app, built and started beside the portal;
+ * the goals' reference), and the same empty page sent with the portal's Cross-Origin-Opener-Policy.
  *
  * Options: --runs=3 --products=1500 --cpu-slowdown=4 (or a list: 4,2), --no-build (use the build in
  * NEXT_DIST_DIR, .next-run-lighthouse by default, as it is). Figures go to bench/lighthouse.json and bench/lighthouse.md.
@@ -303,6 +304,10 @@ async function main() {
   const pages: Record<string, { base: string; path: string }> = {
     ...Object.fromEntries(Object.entries(portalPages).map(([name, pagePath]) => [name, { base: portal, path: pagePath }])),
     "reference: empty Next.js page": { base: reference, path: "/" },
+    // The portal sends Cross-Origin-Opener-Policy: same-origin, the empty page nothing: a page with the
+    // policy opened from about:blank gets a browser process of its own, cold. The same empty page with
+    // the portal's policy shows what that costs, beside the goal's reference.
+    "reference: empty page with the portal's opener policy": { base: reference, path: "/opener-policy" },
   };
 
   type PageResult = {
@@ -314,9 +319,17 @@ async function main() {
   for (const slowdown of SLOWDOWNS) {
     const key = `cpu${slowdown}x`;
     results[key] = {};
-    for (const [name, { base, path: pagePath }] of Object.entries(pages)) {
-      const runs: PageRun[] = [];
-      for (let run = 0; run < RUNS; run++) runs.push(await measureWithRetry(`${base}${pagePath}`, cookie, slowdown));
+    // Round by round, every page once per round, so that the host's speed drifting during the run (its
+    // benchmark index moved by a factor of two within one run here) weighs on every page and on the
+    // references alike, rather than on whichever pages ran while it was slow.
+    const runsOf: Record<string, PageRun[]> = Object.fromEntries(Object.keys(pages).map((name) => [name, []]));
+    for (let run = 0; run < RUNS; run++) {
+      for (const [name, { base, path: pagePath }] of Object.entries(pages)) {
+        runsOf[name]!.push(await measureWithRetry(`${base}${pagePath}`, cookie, slowdown));
+      }
+    }
+    for (const [name, { path: pagePath }] of Object.entries(pages)) {
+      const runs = runsOf[name]!;
       const chosen = median(runs);
       results[key][name] = {
         path: pagePath,
@@ -371,7 +384,7 @@ async function main() {
           `| ${name} (\`${pagePath}\`) | ${cell(run.scores.performance)} | ${cell(run.scores.accessibility)} | ${cell(run.scores["best-practices"])} | ${ms(run.metrics.firstContentfulPaintMs)} | ${ms(run.metrics.largestContentfulPaintMs)} | ${ms(run.metrics.totalBlockingTimeMs)} | ${run.metrics.cumulativeLayoutShift ?? "–"} |`,
       ),
       "",
-      "Total Blocking Time of every run (ms, in the order they ran; the median run by performance is the one above), and the main thread's work in the median run by kind (ms, throttled):",
+      "Total Blocking Time of every run (ms, in the order they ran, each round measuring every page once; the median run by performance is the one above), and the main thread's work in the median run by kind (ms, throttled):",
       "",
       "| page | TBT of each run | main thread, median run |",
       "|---|---|---|",
@@ -399,7 +412,7 @@ async function main() {
       "",
       "The performance score weighs Total Blocking Time most; with simulated throttling it is the main-thread time observed on this host times the CPU slowdown, so a slow or busy host (a low benchmark index) scores lower than the same page on a fast one.",
       "Lighthouse's throttling guide (docs/throttling.md) puts a benchmark index of 1000-1500 in its \"low-end desktop\" class and suggests a 2× slowdown (range 1-5) to emulate a mid-tier phone from such a host; its 4× default assumes a high-end desktop (1500-2000).",
-      "Two reference rows: `/offline`, the portal's smallest page (no signed-in shell, one small client component), and an empty Next.js app router page (bench/reference-app: sixteen links, no stylesheet, no client component) built with the same Next.js and React. What they score is what the framework alone leaves of the budget on this host. Only the empty page's performance is a reference: its accessibility and best-practices shortfalls (links without spacing, no favicon) are its own.",
+      "Three reference rows: `/offline`, the portal's smallest page (no signed-in shell, one small client component); an empty Next.js app router page (bench/reference-app: sixteen links, no stylesheet, no client component, no security headers) built with the same Next.js and React, the goals' reference; and the same empty page sent with the portal's `Cross-Origin-Opener-Policy: same-origin` (`/opener-policy`). Lighthouse opens each page from about:blank; a page with that policy is then loaded in a new browser process, cold, rather than in the one that showed about:blank, and every portal page sends it. What they score is what the framework alone leaves of the budget on this host. Only the empty pages' performance is a reference: their accessibility and best-practices shortfalls (links without spacing, no favicon) are their own.",
       "",
       ...sections,
     ].join("\n"),
