@@ -18,7 +18,13 @@ export interface SimProduct {
 }
 
 const SERVICE_TOKEN = "sim-service-token";
-let cache: SimProduct[] | null = null;
+let cache: { products: SimProduct[]; readAt: number } | null = null;
+/**
+ * How long the first products read stay good for. The simulator retitles a product now and then during a
+ * run (`currentProduct`), and a CI run lasts 15-25 minutes: a worker's first reading, kept for all of it,
+ * once gave a test a title the portal no longer showed.
+ */
+const FRESH_FOR_MS = 60_000;
 
 async function api<T>(path: string): Promise<T> {
   const response = await fetch(`${E2E.simulatorUrl}${path}`, { headers: { Authorization: `Bearer ${SERVICE_TOKEN}` } });
@@ -26,14 +32,18 @@ async function api<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** The first products of the catalogue with their details. */
+/** The first products of the catalogue with their details, as the simulator had them within the last minute. */
 export async function someProducts(count = 120): Promise<SimProduct[]> {
-  if (cache && cache.length >= count) return cache.slice(0, count);
+  if (cache && cache.products.length >= count && Date.now() - cache.readAt < FRESH_FOR_MS) {
+    return cache.products.slice(0, count);
+  }
+  const readAt = Date.now();
   const list = await api<{ sku: string }[]>("/products");
-  cache = await Promise.all(
+  const products = await Promise.all(
     list.slice(0, count).map((entry) => api<SimProduct>(`/products/${encodeURIComponent(entry.sku)}`)),
   );
-  return cache;
+  cache = { products, readAt };
+  return products;
 }
 
 /**
@@ -65,9 +75,9 @@ function isOrderable(product: SimProduct): boolean {
 }
 
 /**
- * An ordinary product as the simulator has it now: the first products are read once per worker, and a
- * long run leaves time for the simulator to retitle one of them (`currentProduct`), so the one chosen
- * is read again.
+ * An ordinary product as the simulator has it now: the first products may be up to a minute old
+ * (`someProducts`), time enough for the simulator to retitle one of them (`currentProduct`), so the one
+ * chosen is read again.
  */
 export async function orderableProduct(filter: (product: SimProduct) => boolean = () => true): Promise<SimProduct> {
   for (const product of await someProducts()) {
