@@ -23,6 +23,16 @@ export async function startPass(context: BrowserContext, page: Page, pass: AxePa
 }
 
 /**
+ * axe over the page's WCAG 2.1 A/AA rules, run in the page itself (axe's legacy mode). The default
+ * mode opens a blank page of its own for every analysis to merge the results of cross-origin frames;
+ * the portal has no frames, and that page cost half of each analysis: the same results (violations,
+ * passes and incomplete checks counted on eight pages) in 0.6–2.2 s against 1.1–4.4 s.
+ */
+export function axeOn(page: Page): AxeBuilder {
+  return new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).setLegacyMode(true);
+}
+
+/**
  * The serious and critical WCAG 2.1 A/AA violations axe finds on the page as it is now, each as
  * "where: rule (impact) first targets". Also checks the page is in the pass's language: a page
  * falling back to English would otherwise pass in "nl".
@@ -30,7 +40,7 @@ export async function startPass(context: BrowserContext, page: Page, pass: AxePa
 export async function seriousViolations(page: Page, pass: AxePass, where: string): Promise<string[]> {
   const lang = await page.locator("html").getAttribute("lang");
   const problems = lang === pass.locale ? [] : [`${pass.locale} ${where}: the page is in "${lang}"`];
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const result = await axeOn(page).analyze();
   for (const violation of result.violations) {
     if (violation.impact !== "serious" && violation.impact !== "critical") continue;
     const targets = violation.nodes
