@@ -281,7 +281,7 @@ function summary(start: Machine | null): string {
       ...Object.entries(lighthouse.pages.cpu4x ?? {}).map(([name, page]) => {
         const score = page.median.scores.performance;
         const tbt = page.median.metrics.totalBlockingTimeMs;
-        const compare = (base: { scores: { performance: number }; metrics: { totalBlockingTimeMs: number } } | undefined) =>
+        const compare = (base: LighthouseMedian | undefined) =>
           base
             ? `score ${(score - base.scores.performance).toFixed(2)} (${verdict(score >= base.scores.performance - 0.05)}), TBT × ${(tbt / base.metrics.totalBlockingTimeMs).toFixed(1)} (${verdict(tbt <= base.metrics.totalBlockingTimeMs * 1.5)})`
             : "–";
@@ -307,6 +307,11 @@ interface Throughput {
     reference?: { routeHandler: { requestsPerSecond: number }; emptyPage: { requestsPerSecond: number }; pageShare: number };
   }>;
 }
+/** A page's median Lighthouse run, as far as the summary reads it. */
+interface LighthouseMedian {
+  scores: { performance: number };
+  metrics: { totalBlockingTimeMs: number };
+}
 interface Lighthouse {
   environment: { at: string; runsPerPage: number; loadAverage: number[] };
   pages: Record<
@@ -315,7 +320,7 @@ interface Lighthouse {
       string,
       {
         path: string;
-        median: { scores: { performance: number }; metrics: { totalBlockingTimeMs: number } };
+        median: LighthouseMedian;
         runs?: { totalBlockingTimeMs?: number | null }[];
       }
     >
