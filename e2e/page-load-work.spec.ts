@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 import type { Page } from "@playwright/test";
 
 import { orderableProduct } from "./catalogue-data";
@@ -91,6 +94,34 @@ test.describe("a signed-in page wakes up without building a number formatter", (
         () => (window as unknown as { numberFormattersBuilt: string[] }).numberFormattersBuilt,
       );
       expect(built, `number formatters built while ${path} woke up`).toEqual([]);
+    }
+  });
+});
+
+test.describe("the scripts every page starts with are compiled while they load", () => {
+  // scripts/lib/compile-hints.mjs: V8 compiles the bootstrap scripts' functions on a background thread
+  // while they stream in, not on the main thread when the page hydrates.
+  test("the catalogue, a product, the cart and the orders name the build's bootstrap scripts, each served with V8's compile hint", async ({
+    page,
+  }) => {
+    const distDir = process.env.NEXT_DIST_DIR || ".next";
+    const { rootMainFiles } = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as {
+      rootMainFiles: string[];
+    };
+    const bootstrap = rootMainFiles.map((file) => `/_next/${file}`);
+    expect(bootstrap.length, "the build's bootstrap scripts").toBeGreaterThan(2);
+    const product = await orderableProduct();
+    for (const address of ["/catalogue", `/products/${encodeURIComponent(product.sku)}`, "/cart", "/orders"]) {
+      const html = await (await page.goto(address))!.text();
+      const named = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]);
+      expect(named, `the scripts ${address} names`).toEqual(expect.arrayContaining(bootstrap));
+    }
+    for (const script of bootstrap) {
+      const response = await page.request.get(script);
+      expect(response.status(), script).toBe(200);
+      expect((await response.text()).slice(0, 40), `the start of ${script}`).toMatch(
+        /^\/\/# allFunctionsCalledOnLoad\n/,
+      );
     }
   });
 });

@@ -1,5 +1,6 @@
 // `npm run build`: one production build, shipped as it is tested. `next build` with output "standalone",
-// then the standalone folder is completed so that it runs on its own with `node server.js`:
+// then the standalone folder is completed so that it runs on its own with `node server.js` (and the
+// bootstrap scripts every page loads get V8's compile hint: scripts/lib/compile-hints.mjs):
 //   <distDir>/standalone/
 //     server.js            the portal (PORT, HOSTNAME; every variable of .env.example): scripts/server-wrapper.cjs
 //                          around Next's own server (next-server.js)
@@ -14,6 +15,7 @@ import { copyFileSync, cpSync, existsSync, readFileSync, renameSync, rmSync, wri
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { hintCompileOnLoad } from "./lib/compile-hints.mjs";
 import { loadDotEnv } from "./lib/config.mjs";
 import { bin, runToEnd } from "./lib/processes.mjs";
 
@@ -63,6 +65,8 @@ export async function assembleStandalone(distDir = process.env.NEXT_DIST_DIR || 
     renameSync(path.join(out, "server.js"), path.join(out, "next-server.js"));
   copyFileSync(path.join(root, "scripts/server-wrapper.cjs"), path.join(out, "server.js"));
   cpSync(path.join(root, "public"), path.join(out, "public"), { recursive: true });
+  // V8 compiles the bootstrap scripts while they stream in, not in the task that hydrates a page.
+  hintCompileOnLoad(path.join(root, distDir));
   cpSync(path.join(root, distDir, "static"), path.join(out, distDir, "static"), { recursive: true });
   rmSync(path.join(out, "drizzle"), { recursive: true, force: true });
   cpSync(path.join(root, "drizzle"), path.join(out, "drizzle"), { recursive: true });

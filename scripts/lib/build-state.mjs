@@ -15,6 +15,7 @@ const SOURCES = [
   "drizzle",
   "scripts/sync.ts",
   "scripts/build.mjs",
+  "scripts/lib/compile-hints.mjs",
   "package-lock.json",
   "tailwind.config.ts",
 ];
