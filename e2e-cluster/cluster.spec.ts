@@ -94,7 +94,11 @@ async function emptyCart(page: Page) {
  * service worker's install fetches /offline and its scripts at once), so requests in a row can all land on
  * one instance: with `untilBoth`, it asks again until both have answered, at most `times` times.
  */
-async function getRepeatedly(page: Page, path: string, { times = 6, untilBoth = false } = {}) {
+async function getRepeatedly(
+  page: Page,
+  path: string,
+  { times, untilBoth = false }: { times: number; untilBoth?: boolean },
+) {
   const seen = new Set<string>();
   const bodies: string[] = [];
   for (let i = 0; i < times; i++) {
