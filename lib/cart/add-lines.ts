@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 
 import { addableLines, checkRequestedLines, type LineReport } from "./lines";
 import { cartOwnerOf } from "./owner";
-import { addToStoredCart, cartLineCount } from "./store";
+import { addToStoredCart } from "./store";
 
 export interface RequestedCartLine {
   /** A SKU, barcode or vendor item number, as typed, pasted, scanned or reordered. */
@@ -37,6 +37,6 @@ export async function addLines(session: SessionToken, lines: RequestedCartLine[]
     lines.map((line, index) => ({ line: index + 1, identifier: line.identifier, quantity: line.quantity })),
   );
   const addable = addableLines(reports);
-  await addToStoredCart(db, owner, addable);
-  return { reports, added: addable.length, count: await cartLineCount(db, owner) };
+  const { count } = await addToStoredCart(db, owner, addable);
+  return { reports, added: addable.length, count };
 }

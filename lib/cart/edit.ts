@@ -15,7 +15,6 @@ import {
   readCart,
   removeStoredLines,
   setStoredQuantity,
-  storedQuantity,
   subtractOrdered,
 } from "./store";
 
@@ -56,10 +55,10 @@ export async function addProduct(
   if (orderable !== "orderable") return { ok: false, error: orderable };
   if (!product) return { ok: false, error: "unknown" };
   const quantity = roundToSalesUnit(line.quantity, product.salesUnitAmount);
-  const before = await storedQuantity(db, owner, product.sku);
   const maximum = lineMaximum(product.salesUnitAmount);
-  const after = (await addToStoredCart(db, owner, [{ sku: product.sku, quantity, maximum }])).get(product.sku);
-  const lineQuantity = after ?? Math.min(before + quantity, maximum);
+  const { lines, count } = await addToStoredCart(db, owner, [{ sku: product.sku, quantity, maximum }]);
+  const before = lines.get(product.sku)?.before ?? 0;
+  const lineQuantity = lines.get(product.sku)?.after ?? Math.min(before + quantity, maximum);
   return {
     ok: true,
     sku: product.sku,
@@ -68,7 +67,7 @@ export async function addProduct(
     lineQuantity,
     rounded: quantity > line.quantity,
     capped: quantity < line.quantity || lineQuantity < before + quantity,
-    count: await cartLineCount(db, owner),
+    count,
   };
 }
 

@@ -4,7 +4,7 @@ import { openMemoryDatabase, type DatabaseHandle } from "@/lib/db/client";
 
 import { addableLines, type LineReport } from "./lines";
 import { lineMaximum, MAX_LINE_QUANTITY } from "./quantity";
-import { addToStoredCart, readCart, type CartOwner } from "./store";
+import { addToStoredCart, cartLineCount, readCart, type CartOwner } from "./store";
 
 /** The cart's store on a real PGlite: adds sum per line and stop at the most a line holds, in whole sales units. */
 
@@ -27,7 +27,8 @@ describe("addToStoredCart", () => {
   it("sums an add with what the line holds and says what each line holds afterwards", async () => {
     await addToStoredCart(handle.db, owner, [{ sku: "A", quantity: 10, maximum: lineMaximum(10) }]);
     const after = await addToStoredCart(handle.db, owner, [{ sku: "A", quantity: 20, maximum: lineMaximum(10) }]);
-    expect(after.get("A")).toBe(30);
+    expect(after.lines.get("A")).toEqual({ before: 10, after: 30 });
+    expect(after.count).toBe(1);
     expect((await quantities()).get("A")).toBe(30);
   });
 
@@ -36,7 +37,7 @@ describe("addToStoredCart", () => {
     expect(maximum).toBe(99_995);
     await addToStoredCart(handle.db, owner, [{ sku: "BOX7", quantity: 59_997, maximum }]);
     const after = await addToStoredCart(handle.db, owner, [{ sku: "BOX7", quantity: 59_997, maximum }]);
-    expect(after.get("BOX7")).toBe(99_995);
+    expect(after.lines.get("BOX7")).toEqual({ before: 59_997, after: 99_995 });
     expect((await quantities()).get("BOX7")! % 7).toBe(0);
   });
 
@@ -49,8 +50,8 @@ describe("addToStoredCart", () => {
       { sku: "P1", quantity: 60_000 },
       { sku: "P6", quantity: 60_000, maximum: lineMaximum(6) },
     ]);
-    expect(after.get("P1")).toBe(MAX_LINE_QUANTITY);
-    expect(after.get("P6")).toBe(99_996);
+    expect(after.lines.get("P1")?.after).toBe(MAX_LINE_QUANTITY);
+    expect(after.lines.get("P6")?.after).toBe(99_996);
   });
 
   it("keeps both of two adds made at once", async () => {
@@ -59,6 +60,38 @@ describe("addToStoredCart", () => {
       addToStoredCart(handle.db, owner, [{ sku: "C", quantity: 5 }]),
     ]);
     expect((await quantities()).get("C")).toBe(10);
+  });
+
+  it("makes the cart on the first add and counts its lines: new ones, not those added to again", async () => {
+    const newcomer: CartOwner = { userKey: "new@acme.example", customerCode: "EA00001" };
+    expect(await cartLineCount(handle.db, newcomer)).toBe(0);
+    const first = await addToStoredCart(handle.db, newcomer, [{ sku: "N1", quantity: 2 }]);
+    expect(first).toEqual({ lines: new Map([["N1", { before: 0, after: 2 }]]), count: 1 });
+    const second = await addToStoredCart(handle.db, newcomer, [
+      { sku: "N1", quantity: 3 },
+      { sku: "N2", quantity: 4 },
+    ]);
+    expect(second.lines).toEqual(
+      new Map([
+        ["N1", { before: 2, after: 5 }],
+        ["N2", { before: 0, after: 4 }],
+      ]),
+    );
+    expect(second.count).toBe(2);
+    expect(await cartLineCount(handle.db, newcomer)).toBe(2);
+    // Another person's cart, and the same person's cart for another customer, are not this one.
+    expect(await cartLineCount(handle.db, owner)).toBe(0);
+    expect(await cartLineCount(handle.db, { ...newcomer, customerCode: "EA00002" })).toBe(0);
+  });
+
+  it("makes one cart when the first two adds come at once", async () => {
+    const newcomer: CartOwner = { userKey: "twice@acme.example", customerCode: "EA00001" };
+    await Promise.all([
+      addToStoredCart(handle.db, newcomer, [{ sku: "T1", quantity: 1 }]),
+      addToStoredCart(handle.db, newcomer, [{ sku: "T2", quantity: 1 }]),
+    ]);
+    expect((await readCart(handle.db, newcomer)).map((line) => line.sku).sort()).toEqual(["T1", "T2"]);
+    expect(await cartLineCount(handle.db, newcomer)).toBe(2);
   });
 });
 

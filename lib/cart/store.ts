@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 
 import type { Database } from "@/lib/db";
+import { resultRows } from "@/lib/db/client";
 import { cartLines, carts } from "@/lib/db/schema";
 
 import { MAX_LINE_QUANTITY } from "./quantity";
@@ -17,12 +18,19 @@ export interface StoredLine {
   addedAt: Date;
 }
 
+/** What an add left in the cart: each added line's quantity before and after it, and the cart's line count. */
+export interface StoredAdd {
+  lines: Map<string, { before: number; after: number }>;
+  count: number;
+}
+
+/** The condition naming the owner's cart (one per person and customer). */
+function ownedBy(owner: CartOwner) {
+  return and(eq(carts.userKey, owner.userKey), eq(carts.customerCode, owner.customerCode));
+}
+
 async function cartId(db: Database, owner: CartOwner, create: boolean): Promise<number | null> {
-  const [found] = await db
-    .select({ id: carts.id })
-    .from(carts)
-    .where(and(eq(carts.userKey, owner.userKey), eq(carts.customerCode, owner.customerCode)))
-    .limit(1);
+  const [found] = await db.select({ id: carts.id }).from(carts).where(ownedBy(owner)).limit(1);
   if (found || !create) return found?.id ?? null;
   const [created] = await db
     .insert(carts)
@@ -32,69 +40,82 @@ async function cartId(db: Database, owner: CartOwner, create: boolean): Promise<
   return created?.id ?? null;
 }
 
+/** The reads below are one statement each (the cart joined by its owner): a page asks the database once, not twice. */
 export async function readCart(db: Database, owner: CartOwner): Promise<StoredLine[]> {
-  const id = await cartId(db, owner, false);
-  if (id === null) return [];
   return db
     .select({ sku: cartLines.sku, quantity: cartLines.quantity, addedAt: cartLines.addedAt })
     .from(cartLines)
-    .where(eq(cartLines.cartId, id))
+    .innerJoin(carts, eq(carts.id, cartLines.cartId))
+    .where(ownedBy(owner))
     .orderBy(asc(cartLines.addedAt), asc(cartLines.sku));
 }
 
-/** What one line holds now (0 when the product is not in the cart). */
-export async function storedQuantity(db: Database, owner: CartOwner, sku: string): Promise<number> {
-  const id = await cartId(db, owner, false);
-  if (id === null) return 0;
-  const [line] = await db
-    .select({ quantity: cartLines.quantity })
-    .from(cartLines)
-    .where(and(eq(cartLines.cartId, id), eq(cartLines.sku, sku)))
-    .limit(1);
-  return line?.quantity ?? 0;
-}
-
 export async function cartLineCount(db: Database, owner: CartOwner): Promise<number> {
-  const id = await cartId(db, owner, false);
-  if (id === null) return 0;
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(cartLines)
-    .where(eq(cartLines.cartId, id));
+    .innerJoin(carts, eq(carts.id, cartLines.cartId))
+    .where(ownedBy(owner));
   return row?.count ?? 0;
 }
 
 /**
- * Adds quantities to the cart, summed with what a line already holds, in one statement (two adds at
- * once both count). A line holds at most its `maximum` (a whole number of sales units, lineMaximum;
- * MAX_LINE_QUANTITY when not given): the sum is capped there. Returns each line's quantity afterwards.
+ * Adds quantities to the cart, summed with what a line already holds, in one statement: the cart is
+ * made when the owner has none, two adds at once both count, and the database is asked once (a scan
+ * or an "Add to cart" under load waited on seven statements in a row before). A line holds at most
+ * its `maximum` (a whole number of sales units, lineMaximum; MAX_LINE_QUANTITY when not given): the
+ * sum is capped there. Says what each line held before and holds afterwards, and how many lines the
+ * cart holds then. One SKU once per call (callers sum a SKU's lines first, addableLines).
  */
 export async function addToStoredCart(
   db: Database,
   owner: CartOwner,
   given: { sku: string; quantity: number; maximum?: number }[],
-): Promise<Map<string, number>> {
-  if (!given.length) return new Map();
-  const lines = given.map((line) => ({ ...line, maximum: line.maximum ?? MAX_LINE_QUANTITY }));
-  const id = await cartId(db, owner, true);
-  if (id === null) throw new Error("cart could not be created");
-  const maximum = sql.join(
-    [sql`case excluded.sku`, ...lines.map((line) => sql`when ${line.sku} then ${line.maximum}::int`), sql`end`],
-    sql` `,
+): Promise<StoredAdd> {
+  if (!given.length) return { lines: new Map(), count: await cartLineCount(db, owner) };
+  const values = sql.join(
+    given.map((line) => {
+      const maximum = line.maximum ?? MAX_LINE_QUANTITY;
+      return sql`(${line.sku}::text, ${Math.min(line.quantity, maximum)}::int, ${maximum}::int)`;
+    }),
+    sql`, `,
   );
-  const stored = await db
-    .insert(cartLines)
-    .values(lines.map((line) => ({ cartId: id, sku: line.sku, quantity: Math.min(line.quantity, line.maximum) })))
-    .onConflictDoUpdate({
-      target: [cartLines.cartId, cartLines.sku],
-      set: { quantity: sql`least(${cartLines.quantity} + excluded.quantity, ${maximum})` },
-    })
-    .returning({ sku: cartLines.sku, quantity: cartLines.quantity });
-  await db
-    .update(carts)
-    .set({ updatedAt: sql`now()` })
-    .where(eq(carts.id, id));
-  return new Map(stored.map((line) => [line.sku, line.quantity]));
+  // Every part reads the table as it was when the statement began: `held` is the cart before the add.
+  const rows = resultRows<{ sku: string; before: number | string; after: number | string; count: number | string }>(
+    await db.execute(sql`
+      with found as (
+        update ${carts} set updated_at = now()
+        where user_key = ${owner.userKey} and customer_code = ${owner.customerCode}
+        returning id
+      ), created as (
+        insert into ${carts} (user_key, customer_code)
+        select ${owner.userKey}, ${owner.customerCode} where not exists (select 1 from found)
+        on conflict (user_key, customer_code) do update set updated_at = now()
+        returning id
+      ), cart as (
+        select id from found union all select id from created
+      ), given (sku, quantity, maximum) as (
+        values ${values}
+      ), held as (
+        select line.sku, line.quantity from ${cartLines} line join cart on line.cart_id = cart.id
+      ), stored as (
+        insert into ${cartLines} as line (cart_id, sku, quantity)
+        select cart.id, given.sku, given.quantity from cart cross join given
+        on conflict (cart_id, sku) do update set quantity = least(
+          line.quantity + excluded.quantity,
+          (select given.maximum from given where given.sku = excluded.sku)
+        )
+        returning line.sku, line.quantity
+      )
+      select stored.sku, coalesce(held.quantity, 0) as before, stored.quantity as after,
+        (select count(*) from held) + (select count(*) from stored where stored.sku not in (select sku from held)) as count
+      from stored left join held on held.sku = stored.sku`),
+  );
+  if (!rows.length) throw new Error("cart lines could not be stored");
+  return {
+    lines: new Map(rows.map((row) => [row.sku, { before: Number(row.before), after: Number(row.after) }])),
+    count: Number(rows[0]!.count),
+  };
 }
 
 export async function setStoredQuantity(db: Database, owner: CartOwner, sku: string, quantity: number): Promise<void> {
@@ -106,16 +127,18 @@ export async function setStoredQuantity(db: Database, owner: CartOwner, sku: str
     .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.sku], set: { quantity } });
 }
 
+/** The owner's cart's id, as a subquery of the statement that needs it. */
+function ownCart(db: Database, owner: CartOwner) {
+  return db.select({ id: carts.id }).from(carts).where(ownedBy(owner));
+}
+
 export async function removeStoredLines(db: Database, owner: CartOwner, skus: string[]): Promise<void> {
-  const id = await cartId(db, owner, false);
-  if (id === null || !skus.length) return;
-  await db.delete(cartLines).where(and(eq(cartLines.cartId, id), inArray(cartLines.sku, skus)));
+  if (!skus.length) return;
+  await db.delete(cartLines).where(and(inArray(cartLines.cartId, ownCart(db, owner)), inArray(cartLines.sku, skus)));
 }
 
 export async function emptyStoredCart(db: Database, owner: CartOwner): Promise<void> {
-  const id = await cartId(db, owner, false);
-  if (id === null) return;
-  await db.delete(cartLines).where(eq(cartLines.cartId, id));
+  await db.delete(cartLines).where(inArray(cartLines.cartId, ownCart(db, owner)));
 }
 
 /**

@@ -9,6 +9,7 @@ import { eq, sql } from "drizzle-orm";
 import { Pool } from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 
+import { addToStoredCart, cartLineCount, readCart } from "@/lib/cart/store";
 import { searchProducts, searchSuggestions } from "@/lib/catalogue/search";
 import { PORTAL_SESSION_SETTINGS, sessionSettings } from "@/tests/fixtures/session-settings";
 import { syncFixture, type SyncFixture } from "@/tests/fixtures/sync";
@@ -162,5 +163,32 @@ describe.skipIf(!SERVER)("on a Postgres server", () => {
       page.items.map((item) => item.sku),
     );
     for (const item of page.items) expect(summaries.get(item.sku)).toEqual(item);
+  });
+
+  it("adds to one cart from two instances at once: one cart, every line, every quantity", async () => {
+    const url = await freshDatabase();
+    const [first, second] = [await instance(url), await instance(url)];
+    const owner = { userKey: "dealer@acme.example", customerCode: "EA00001" };
+    // The first adds race to make the cart; then the same lines are added to from both sides.
+    const adds = Array.from({ length: 20 }, (_, index) =>
+      addToStoredCart((index % 2 ? first : second).db, owner, [
+        { sku: `S${index % 4}`, quantity: 1 },
+        { sku: `T${index}`, quantity: 2 },
+      ]),
+    );
+    const results = await Promise.all(adds);
+    for (const result of results) {
+      expect(result.lines.size).toBe(2);
+      for (const { before, after } of result.lines.values()) expect(after).toBeGreaterThan(before);
+    }
+    const lines = new Map((await readCart(first.db, owner)).map((line) => [line.sku, line.quantity]));
+    expect(lines.size).toBe(24);
+    for (let index = 0; index < 4; index++) expect(lines.get(`S${index}`)).toBe(5);
+    for (let index = 0; index < 20; index++) expect(lines.get(`T${index}`)).toBe(2);
+    expect(await cartLineCount(second.db, owner)).toBe(24);
+    const [carts] = resultRows<{ count: number | string }>(
+      await first.db.execute(sql`select count(*) as count from carts`),
+    );
+    expect(Number(carts!.count)).toBe(1);
   });
 });
