@@ -30,9 +30,10 @@ import { gzipSync } from "node:zlib";
 import { buildLine, ensureBuild, pageScripts, signIn, startPortal, timedGet, type BuildInfo } from "./lib/portal";
 import { startSimProcess } from "./lib/sim-process";
 import { machine, machineLine, type Machine } from "./lib/stats";
+import { flag } from "./lib/options";
 
 const LARGEST = 3;
-const VERIFY = !process.argv.includes("--no-verify");
+const VERIFY = !flag("no-verify");
 
 interface BuildManifest {
   polyfillFiles: string[];

@@ -51,20 +51,14 @@ import {
   type Machine,
 } from "./lib/stats";
 import { bufferCache, syncedDatabase } from "./lib/synced-db";
+import { flag, numberOption, textOption } from "./lib/options";
 
-function option(name: string, fallback: number): number {
-  const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
-  const value = arg ? Number(arg.split("=")[1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
-  return value;
-}
-
-const PRODUCTS = option("products", 100_000);
-const QUERIES = option("queries", 300);
-const SEED = process.argv.find((value) => value.startsWith("--seed="))?.split("=")[1] ?? "bench";
-const FRESH_SYNC = process.argv.includes("--fresh-sync");
-const SKIP_HTTP = process.argv.includes("--skip-http");
-const SKIP_REFERENCE = process.argv.includes("--skip-reference");
+const PRODUCTS = numberOption("products", 100_000);
+const QUERIES = numberOption("queries", 300);
+const SEED = textOption("seed", "bench");
+const FRESH_SYNC = flag("fresh-sync");
+const SKIP_HTTP = flag("skip-http");
+const SKIP_REFERENCE = flag("skip-reference");
 const WARM_UP = 20;
 /** Issue 19's goal for searches and suggestions at 100,000 products (issue 12's was 30 ms). */
 const SEARCH_TARGET_MS = 20;

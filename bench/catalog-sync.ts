@@ -23,19 +23,13 @@ import { createSyncUpstream } from "@/lib/catalogue/sync/upstream";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
 
 import { startSimProcess, type SimProcess } from "./lib/sim-process";
+import { numberOption, textOption } from "./lib/options";
 
-function option(name: string, fallback: number): number {
-  const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
-  const value = arg ? Number(arg.split("=")[1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
-  return value;
-}
-
-const SMALL = option("small", 5_000);
-const LARGE = option("large", 100_000);
-const CHANGES = option("changes", 100);
-const CONCURRENCY = option("concurrency", 8);
-const ONLY = process.argv.find((value) => value.startsWith("--only="))?.split("=")[1];
+const SMALL = numberOption("small", 5_000);
+const LARGE = numberOption("large", 100_000);
+const CHANGES = numberOption("changes", 100);
+const CONCURRENCY = numberOption("concurrency", 8);
+const ONLY = textOption("only");
 if (ONLY !== undefined && ONLY !== "small" && ONLY !== "large") throw new Error("--only must be small or large");
 const TMP = path.join(process.cwd(), "bench", "tmp");
 

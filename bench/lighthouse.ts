@@ -28,25 +28,19 @@ import { CHROMIUM_ARGS, DEBIAN_CHROMIUM } from "../scripts/lib/chromium.mjs";
 
 import { buildPolicy, ensureBuild, freePort, standaloneDir } from "./lib/portal";
 import { startReferenceApp } from "./lib/reference-app";
+import { countOption, textOption } from "./lib/options";
 
-function option(name: string, fallback: number): number {
-  const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
-  const value = arg ? Number(arg.split("=")[1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
-
-const RUNS = option("runs", 3);
+const RUNS = countOption("runs", 3);
 /**
  * CPU slowdowns to measure with, comma-separated. Lighthouse's default is 4 (a fast desktop made into a
  * mid-tier phone); its throttling guide suggests 2 (1-5) on a low-end desktop host. The benchmark index of
  * each run is recorded so the figures can be read against the host's speed.
  */
-const SLOWDOWNS = (process.argv.find((value) => value.startsWith("--cpu-slowdown="))?.split("=")[1] ?? "4")
+const SLOWDOWNS = textOption("cpu-slowdown", "4")
   .split(",")
   .map(Number);
 if (SLOWDOWNS.some((value) => !(value > 0))) throw new Error("--cpu-slowdown must be positive numbers, e.g. 4 or 4,2");
-const PRODUCTS = option("products", 1500);
+const PRODUCTS = countOption("products", 1500);
 const CHROME = process.env.CHROME_PATH ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
 const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS, "--disable-dev-shm-usage"];
 const DEALER = { email: "dealer@acme.example", password: "demo1234" };

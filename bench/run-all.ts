@@ -15,6 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { machine, machineLine, ms, type Distribution, type Machine } from "./lib/stats";
+import { flag } from "./lib/options";
 
 const STEPS = ["bench:catalog", "bench:load", "bench:bundle"] as const;
 const BENCH = path.join(process.cwd(), "bench");
@@ -332,7 +333,7 @@ const LIGHTHOUSE_POLICY_REFERENCE = "reference: empty page with the portal's ope
 const THROUGHPUT_GOALS: Record<string, number> = { offline: 0.6, product: 0.35, search: 0.2, category: 0.25 };
 
 async function main(): Promise<void> {
-  if (process.argv.includes("--summary-only")) {
+  if (flag("summary-only")) {
     writeFileSync(path.join(BENCH, "results.md"), summary(null));
     console.log("Written bench/results.md");
     return;

@@ -33,22 +33,13 @@ import { buildLine, ensureBuild, signIn, startPortal, timedGet, type BuildInfo }
 import { startSimProcess } from "./lib/sim-process";
 import { distribution, machine, machineLine, ms, type Distribution, type Machine } from "./lib/stats";
 import { syncedDatabase } from "./lib/synced-db";
+import { flag, numberOption, textOption } from "./lib/options";
 
-function option(name: string, fallback: number): number {
-  const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
-  const value = arg ? Number(arg.split("=")[1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
-  return value;
-}
-function text(name: string, fallback: string): string {
-  return process.argv.find((value) => value.startsWith(`--${name}=`))?.split("=")[1] ?? fallback;
-}
-
-const DURATION = option("duration", 15);
-const CONNECTIONS = option("connections", 10);
-const PRODUCTS = option("products", 5_000);
-const SEED = text("seed", "bench");
-const LABEL = text("label", "latest");
+const DURATION = numberOption("duration", 15);
+const CONNECTIONS = numberOption("connections", 10);
+const PRODUCTS = numberOption("products", 5_000);
+const SEED = textOption("seed", "bench");
+const LABEL = textOption("label", "latest");
 /** The issue's own examples, used when the catalogue of this seed has them. */
 const PREFERRED_SKU = "0104916";
 const PREFERRED_CATEGORY = "Electricity";
@@ -214,7 +205,7 @@ function throughputMarkdown(file: ThroughputFile): string {
 }
 
 async function main(): Promise<void> {
-  if (process.argv.includes("--markdown-only")) {
+  if (flag("markdown-only")) {
     const file = JSON.parse(readFileSync(path.join(process.cwd(), "bench", "throughput.json"), "utf8")) as ThroughputFile;
     writeFileSync(path.join(process.cwd(), "bench", "throughput.md"), throughputMarkdown(file));
     return;
