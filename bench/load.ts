@@ -48,19 +48,13 @@ import {
   type Machine,
 } from "./lib/stats";
 import { bufferCache, syncedDatabase } from "./lib/synced-db";
+import { numberOption, textOption } from "./lib/options";
 import { serverProcessEnv } from "../scripts/lib/config.mjs";
 
-function option(name: string, fallback: number): number {
-  const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
-  const value = arg ? Number(arg.split("=")[1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
-  return value;
-}
-
-const DURATION = option("duration", 60);
-const SESSIONS = option("sessions", 50);
-const PRODUCTS = option("products", 100_000);
-const SEED = process.argv.find((value) => value.startsWith("--seed="))?.split("=")[1] ?? "bench";
+const DURATION = numberOption("duration", 60);
+const SESSIONS = numberOption("sessions", 50);
+const PRODUCTS = numberOption("products", 100_000);
+const SEED = textOption("seed", "bench");
 /**
  * A request may take the whole run: a time-out makes autocannon drop the connection and send again,
  * which only adds work the server already does for the abandoned request. What is still in flight
@@ -71,22 +65,18 @@ const TIMEOUT_SECONDS = DURATION;
  * How long the portal is left without requests after the run, its memory read every 5 s: V8 gives the
  * pages of a heap grown under load back only once the process has been idle a while (its memory reducer).
  */
-const SETTLE_SECONDS = option("settle", 90);
+const SETTLE_SECONDS = numberOption("settle", 90);
 const SETTLE_STEP_SECONDS = 5;
 /** " with NODE_OPTIONS `…`" when the run gave the portal Node options. */
 const withNodeOptions = (r: { portalNodeOptions?: string; portalNodeArgs?: string[] }) =>
   (r.portalNodeOptions ? ` with NODE_OPTIONS \`${r.portalNodeOptions}\`` : "") +
   (r.portalNodeArgs?.length ? ` with the Node options \`${r.portalNodeArgs.join(" ")}\`` : "");
-const NODE_OPTIONS = process.argv.find((value) => value.startsWith("--node-options="))?.slice("--node-options=".length);
+const NODE_OPTIONS = textOption("node-options");
 /**
  * `--node-args="--cpu-prof --cpu-prof-dir=/tmp/prof"`: options on the portal's command line, for those
  * NODE_OPTIONS does not take (a CPU profile, written when the portal stops).
  */
-const NODE_ARGS = process.argv
-  .find((value) => value.startsWith("--node-args="))
-  ?.slice("--node-args=".length)
-  .split(/\s+/)
-  .filter(Boolean);
+const NODE_ARGS = textOption("node-args")?.split(/\s+/).filter(Boolean);
 /** Cart changes pick from this many SKUs, so a cart stays the size of a real one (≤ 50 lines). */
 const CART_POOL = 50;
 /**
@@ -113,9 +103,14 @@ function addToCartActionId(distDir: string): string {
   return found[0];
 }
 
+/** The header naming an answer made from a shared copy. */
+const COPY_HEADER = "x-portal-document";
+
 interface Recorder {
   samples: Record<Kind, number[]>;
   statuses: Record<Kind, Record<string, number>>;
+  /** Answers made from a page's shared copy with the user's parts filled in (lib/http/personal-documents.ts). */
+  fromCopy: Record<Kind, number>;
   cartOk: number;
   cartRefused: number;
 }
@@ -147,10 +142,13 @@ function visit(
       // The session's Cookie header comes in `request.headers`; keep it under the request's own.
       return { ...request, ...built, headers: { ...request.headers, ...built.headers } };
     },
-    onResponse: (status, body, context) => {
+    onResponse: (status, body, context, headers) => {
       const sentAt = typeof context.sentAt === "number" ? context.sentAt : performance.now();
       recorder.samples[kind].push(performance.now() - sentAt);
       recorder.statuses[kind][status] = (recorder.statuses[kind][status] ?? 0) + 1;
+      if (Object.entries(headers).some(([name, value]) => name.toLowerCase() === COPY_HEADER && value === "composed")) {
+        recorder.fromCopy[kind]++;
+      }
       if (kind === "cart") {
         if (status === 200 && body.includes('"ok":true')) recorder.cartOk++;
         else recorder.cartRefused++;
@@ -216,7 +214,7 @@ interface LoadResult {
   latency: Distribution;
   /** autocannon's own latency histogram, merged over the connections (it has p97.5, not p95). */
   autocannonLatency: { p50: number; p90: number; p97_5: number; p99: number; mean: number; max: number };
-  byKind: Record<Kind, Distribution & { statuses: Record<string, number> }>;
+  byKind: Record<Kind, Distribution & { statuses: Record<string, number>; fromCopy?: number }>;
   errors: { non2xx: number; connectionErrors: number; timeouts: number; cartRefused: number };
   statusCodes: Record<string, number>;
   cartOk: number;
@@ -250,7 +248,8 @@ const totalRss = (memory: ProcessMemory[]) => mib(memory.reduce((total, process)
 function markdown(r: LoadResult): string {
   const kinds = KINDS.map((kind) => {
     const d = r.byKind[kind];
-    return `| ${kind} | ${d.n.toLocaleString("en-GB")} | ${ms(d.p50)} | ${ms(d.p95)} | ${ms(d.p99)} | ${ms(d.max)} | ${JSON.stringify(d.statuses)} |`;
+    const fromCopy = d.fromCopy === undefined ? "–" : `${d.fromCopy.toLocaleString("en-GB")} (${Math.round((d.fromCopy / Math.max(1, d.n)) * 100)} %)`;
+    return `| ${kind} | ${d.n.toLocaleString("en-GB")} | ${ms(d.p50)} | ${ms(d.p95)} | ${ms(d.p99)} | ${ms(d.max)} | ${fromCopy} | ${JSON.stringify(d.statuses)} |`;
   });
   return [
     "# Load test",
@@ -288,10 +287,10 @@ function markdown(r: LoadResult): string {
         ]
       : []),
     "",
-    "Latency by kind of request (timed in the client from when autocannon built the request to the end of the response):",
+    "Latency by kind of request (timed in the client from when autocannon built the request to the end of the response), and how many of its answers were made from a page's shared copy with the user's parts filled in (the `x-portal-document` header; the rest were rendered for the request):",
     "",
-    "| kind | n | p50 | p95 | p99 | max | statuses |",
-    "|---|---|---|---|---|---|---|",
+    "| kind | n | p50 | p95 | p99 | max | from a shared copy | statuses |",
+    "|---|---|---|---|---|---|---|---|",
     ...kinds,
     "",
   ].join("\n");
@@ -374,6 +373,7 @@ async function main(): Promise<void> {
       const recorder: Recorder = {
         samples: { category: [], suggest: [], product: [], cart: [] },
         statuses: { category: {}, suggest: {}, product: {}, cart: {} },
+        fromCopy: { category: 0, suggest: 0, product: 0, cart: 0 },
         cartOk: 0,
         cartRefused: 0,
       };
@@ -443,7 +443,10 @@ async function main(): Promise<void> {
           max: aggregated.latency.max,
         },
         byKind: Object.fromEntries(
-          KINDS.map((kind) => [kind, { ...distribution(recorder.samples[kind]), statuses: recorder.statuses[kind] }]),
+          KINDS.map((kind) => [
+            kind,
+            { ...distribution(recorder.samples[kind]), statuses: recorder.statuses[kind], fromCopy: recorder.fromCopy[kind] },
+          ]),
         ) as LoadResult["byKind"],
         errors: {
           non2xx: aggregated.non2xx,
