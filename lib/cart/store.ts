@@ -84,9 +84,7 @@ export async function addToStoredCart(
   const rows = resultRows<{ sku: string; before: number | string; after: number | string; count: number | string }>(
     await db.execute(sql`
       with found as (
-        update ${carts} set updated_at = now()
-        where user_key = ${owner.userKey} and customer_code = ${owner.customerCode}
-        returning id
+        update ${carts} set updated_at = now() where ${ownedBy(owner)} returning id
       ), created as (
         insert into ${carts} (user_key, customer_code)
         select ${owner.userKey}, ${owner.customerCode} where not exists (select 1 from found)
