@@ -1,3 +1,4 @@
+import { formatAbortReasonStacks } from "@/lib/abort-reason-stacks";
 import { getEnv } from "@/lib/env";
 import { installServerHooks } from "@/lib/observability/lifecycle";
 import { errorText, log } from "@/lib/observability/logger";
@@ -6,6 +7,8 @@ import { observeUpstreamCalls } from "@/lib/observability/upstream";
 
 /** Start-up of the portal's Node process: the configuration is checked before any request is served. */
 export async function startServer(): Promise<void> {
+  // Before any render: a finished render's abort reason must not keep other requests' renders alive.
+  formatAbortReasonStacks();
   // Before any request: the sign-in limits need each request's connection address (lib/security/client-address).
   const { stampClientAddresses } = await import("@/lib/security/client-address");
   await stampClientAddresses();
