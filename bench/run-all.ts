@@ -3,7 +3,8 @@
  *
  *   1. npm run bench:catalog  (bench:catalog:sync, then bench:catalog:queries)
  *   2. npm run bench:load
- *   3. npm run bench:bundle
+ *   3. npm run bench:memory
+ *   4. npm run bench:bundle
  *
  * then bench/results.md from their bench/*.json, with the machine and its load average at the
  * start. A failing step stops the run (its figures would be missing). `--summary-only` rewrites
@@ -17,7 +18,7 @@ import path from "node:path";
 import { machine, machineLine, ms, type Distribution, type Machine } from "./lib/stats";
 import { flag } from "./lib/options";
 
-const STEPS = ["bench:catalog", "bench:load", "bench:bundle"] as const;
+const STEPS = ["bench:catalog", "bench:load", "bench:memory", "bench:bundle"] as const;
 const BENCH = path.join(process.cwd(), "bench");
 
 function npmRun(script: string): Promise<void> {
@@ -82,6 +83,15 @@ interface Load {
   upstreamCalls: number;
   portalRssMiB: { beforeRun: number; afterRun: number; peakDuringRun?: number; settled?: number; settleSeconds?: number };
 }
+interface MemoryAfterPages {
+  date: string;
+  machine: Machine;
+  sessions: number;
+  pages: number;
+  pagesPerSecond: number;
+  rssMiB: { beforePages: number; afterPages: number; settled: number; settleSeconds: number };
+  liveHeapMB: { beforePages: number | null; afterPages: number | null; settled: number | null };
+}
 interface Bundle {
   date: string;
   routes: Array<{ route: string; gzipBytes: number }>;
@@ -116,6 +126,7 @@ function summary(start: Machine | null): string {
   const sync = readJson<CatalogSync>("catalog-sync.json");
   const queries = readJson<CatalogQueries>("catalog-queries.json");
   const load = readJson<Load>("load.json");
+  const memory = readJson<MemoryAfterPages>("memory.json");
   const bundle = readJson<Bundle>("bundle.json");
   const lines = [
     "# Benchmark results",
@@ -207,6 +218,20 @@ function summary(start: Machine | null): string {
             `| portal RSS peak during the run / ${load.portalRssMiB.settleSeconds} s after it | ${load.portalRssMiB.peakDuringRun} MiB / ${load.portalRssMiB.settled} MiB | after the run ≤ 500 MiB (issue 19): ${verdict(load.portalRssMiB.settled <= 500)} |`,
           ]
         : []),
+      "",
+    );
+  }
+  if (memory) {
+    const heap = (value: number | null) => (value === null ? "none yet" : `${value.toFixed(1)} MB`);
+    lines.push(
+      "## Memory after pages from a cold start (`bench/memory.md`)",
+      "",
+      `${memory.date}: ${memory.sessions} signed-in sessions, ${memory.pages.toLocaleString("en-GB")} product and category pages from the first request on, no warm-up (${memory.pagesPerSecond.toFixed(1)} pages/s); load average at the start ${memory.machine.loadAverage.join(" / ")}.`,
+      "",
+      `| figure | before the pages | right after | ${memory.rssMiB.settleSeconds} s later |`,
+      "|---|---|---|---|",
+      `| main thread's heap alive after a full collection | ${heap(memory.liveHeapMB.beforePages)} | ${heap(memory.liveHeapMB.afterPages)} | ${heap(memory.liveHeapMB.settled)} |`,
+      `| portal RSS | ${memory.rssMiB.beforePages} MiB | ${memory.rssMiB.afterPages} MiB | ${memory.rssMiB.settled} MiB |`,
       "",
     );
   }

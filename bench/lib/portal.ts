@@ -179,6 +179,8 @@ export async function startPortal(options: {
   requireCatalogue?: boolean;
   /** Options of the portal's Node process (e.g. `--cpu-prof`, which NODE_OPTIONS does not take). */
   nodeArgs?: string[];
+  /** Each line the portal prints, as it prints it (`output()` keeps only the last 200). */
+  onLine?: (line: string) => void;
 }): Promise<Portal> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -204,12 +206,24 @@ export async function startPortal(options: {
       ...options.env,
     },
   });
+  // A line's start kept until its end arrives, per stream, for onLine.
+  const partial = { stdout: "", stderr: "" };
+  const whole = (stream: keyof typeof partial, chunk: Buffer) => {
+    const text = partial[stream] + chunk.toString();
+    const end = text.lastIndexOf("\n");
+    partial[stream] = text.slice(end + 1);
+    if (end >= 0) text.slice(0, end).split("\n").filter(Boolean).forEach(options.onLine!);
+  };
   const keep = (chunk: Buffer) => {
     lines.push(...chunk.toString().split("\n").filter(Boolean));
     if (lines.length > 200) lines.splice(0, lines.length - 200);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
+  if (options.onLine) {
+    child.stdout?.on("data", (chunk: Buffer) => whole("stdout", chunk));
+    child.stderr?.on("data", (chunk: Buffer) => whole("stderr", chunk));
+  }
   const pid = child.pid;
   if (pid === undefined) throw new Error("the portal did not start");
 
