@@ -28,13 +28,14 @@ import { cartLines } from "@/lib/db/schema";
 import { readCorpus, suggestionQuery, titleWords, type Corpus } from "./lib/corpus";
 import {
   buildLine,
+  DEALER_ACCOUNTS,
   ensureBuild,
   pageScripts,
+  rssMiB,
   signIn,
   startPortal,
   timedGet,
   type BuildInfo,
-  type ProcessMemory,
 } from "./lib/portal";
 import { startSimProcess } from "./lib/sim-process";
 import {
@@ -79,15 +80,6 @@ const NODE_OPTIONS = textOption("node-options");
 const NODE_ARGS = textOption("node-args")?.split(/\s+/).filter(Boolean);
 /** Cart changes pick from this many SKUs, so a cart stays the size of a real one (≤ 50 lines). */
 const CART_POOL = 50;
-/**
- * Two users who may list products (limited@bakker.example may not: since the product-list rule
- * its category pages and suggestions answer "order by code" and 403), of one customer.
- */
-const ACCOUNTS = [
-  { email: "dealer@acme.example", password: "demo1234" },
-  { email: "warehouse@acme.example", password: "demo1234" },
-];
-
 type Kind = "category" | "suggest" | "product" | "cart";
 const KINDS: Kind[] = ["category", "suggest", "product", "cart"];
 
@@ -243,7 +235,6 @@ interface LoadResult {
 }
 
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
-const totalRss = (memory: ProcessMemory[]) => mib(memory.reduce((total, process) => total + process.rssBytes, 0));
 
 function markdown(r: LoadResult): string {
   const kinds = KINDS.map((kind) => {
@@ -334,7 +325,7 @@ async function main(): Promise<void> {
       console.log(`  signing in ${SESSIONS} sessions…`);
       const cookies: string[] = [];
       for (let i = 0; i < SESSIONS; i++) {
-        const account = ACCOUNTS[i % ACCOUNTS.length]!;
+        const account = DEALER_ACCOUNTS[i % DEALER_ACCOUNTS.length]!;
         cookies.push(await signIn(portal.url, account.email, account.password));
       }
       // Warm-up, not measured: each kind of request once per account, and a check that each works.
@@ -343,7 +334,7 @@ async function main(): Promise<void> {
         if (status !== 200) throw new Error(`${what} answered ${status}:\n${portal.output().slice(-20).join("\n")}`);
       };
       let categoryPageScripts: string[] = [];
-      for (const cookie of cookies.slice(0, ACCOUNTS.length)) {
+      for (const cookie of cookies.slice(0, DEALER_ACCOUNTS.length)) {
         const category = corpus.categories[0]!;
         const page = await timedGet(`${portal.url}/catalogue/${category.pathCodes.join("/")}`, cookie);
         await check("category page", Promise.resolve(page));
@@ -368,7 +359,7 @@ async function main(): Promise<void> {
       }
 
       await sim.control("POST", "stats/reset");
-      const rssBefore = totalRss(portal.memory());
+      const rssBefore = rssMiB(portal.memory());
       const loadAverageAtRun = machine().loadAverage;
       const recorder: Recorder = {
         samples: { category: [], suggest: [], product: [], cart: [] },
@@ -380,7 +371,7 @@ async function main(): Promise<void> {
       console.log(`  ${SESSIONS} connections for ${DURATION} s…`);
       let peakRss = rssBefore;
       const sampler = setInterval(() => {
-        peakRss = Math.max(peakRss, totalRss(portal.memory()));
+        peakRss = Math.max(peakRss, rssMiB(portal.memory()));
       }, 1_000);
       const runs = cookies.map((cookie, index) =>
         autocannon({
@@ -401,14 +392,14 @@ async function main(): Promise<void> {
       const aggregated = autocannon.aggregateResult(raw, { url: portal.url, connections: SESSIONS });
       clearInterval(sampler);
       const memoryAfter = portal.memory();
-      peakRss = Math.max(peakRss, totalRss(memoryAfter));
+      peakRss = Math.max(peakRss, rssMiB(memoryAfter));
       const stats = await sim.stats();
       const settling: Array<{ seconds: number; rssMiB: number }> = [];
       for (let seconds = SETTLE_STEP_SECONDS; seconds <= SETTLE_SECONDS; seconds += SETTLE_STEP_SECONDS) {
         await new Promise((resolve) => setTimeout(resolve, SETTLE_STEP_SECONDS * 1_000));
-        settling.push({ seconds, rssMiB: totalRss(portal.memory()) });
+        settling.push({ seconds, rssMiB: rssMiB(portal.memory()) });
       }
-      const settledRss = settling.at(-1)?.rssMiB ?? totalRss(portal.memory());
+      const settledRss = settling.at(-1)?.rssMiB ?? rssMiB(portal.memory());
 
       const statusCodes = Object.fromEntries(
         Object.entries(aggregated.statusCodeStats).map(([code, value]) => [code, value.count]),
@@ -464,7 +455,7 @@ async function main(): Promise<void> {
         glibcTunables: process.env.GLIBC_TUNABLES ?? serverProcessEnv().GLIBC_TUNABLES,
         portalRssMiB: {
           beforeRun: rssBefore,
-          afterRun: totalRss(memoryAfter),
+          afterRun: rssMiB(memoryAfter),
           peakDuringRun: peakRss,
           settled: settledRss,
           settleSeconds: SETTLE_SECONDS,

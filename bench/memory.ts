@@ -24,7 +24,16 @@ import { openDatabase } from "@/lib/db/client";
 
 import { readCorpus } from "./lib/corpus";
 import { numberOption, textOption } from "./lib/options";
-import { buildLine, ensureBuild, signIn, startPortal, timedGet, type BuildInfo, type ProcessMemory } from "./lib/portal";
+import {
+  buildLine,
+  DEALER_ACCOUNTS,
+  ensureBuild,
+  rssMiB,
+  signIn,
+  startPortal,
+  timedGet,
+  type BuildInfo,
+} from "./lib/portal";
 import { startSimProcess } from "./lib/sim-process";
 import { machine, machineLine, pick, seededRandom, type Machine } from "./lib/stats";
 import { syncedDatabase } from "./lib/synced-db";
@@ -34,10 +43,6 @@ const SESSIONS = numberOption("sessions", 50);
 const SETTLE_SECONDS = numberOption("settle", 90);
 const PRODUCTS = numberOption("products", 100_000);
 const SEED = textOption("seed", "bench");
-const ACCOUNTS = [
-  { email: "dealer@acme.example", password: "demo1234" },
-  { email: "warehouse@acme.example", password: "demo1234" },
-];
 
 /** One full collection as `--trace-gc` prints it: which heap (the isolate's address), and its size after. */
 interface FullCollection {
@@ -69,7 +74,6 @@ interface MemoryResult {
   fullCollections: number;
 }
 
-const mib = (memory: ProcessMemory[]) => Math.round(memory.reduce((total, p) => total + p.rssBytes, 0) / 2 ** 20);
 const mb = (value: number | null) => (value === null ? "none yet" : `${value.toFixed(1)} MB`);
 
 function markdown(r: MemoryResult): string {
@@ -133,10 +137,10 @@ async function main(): Promise<void> {
       console.log(`  signing in ${SESSIONS} sessions…`);
       const cookies: string[] = [];
       for (let i = 0; i < SESSIONS; i++) {
-        const account = ACCOUNTS[i % ACCOUNTS.length]!;
+        const account = DEALER_ACCOUNTS[i % DEALER_ACCOUNTS.length]!;
         cookies.push(await signIn(portal.url, account.email, account.password));
       }
-      const rssBefore = mib(portal.memory());
+      const rssBefore = rssMiB(portal.memory());
       const heapBefore = heapNow();
       const random = seededRandom(7);
       const statuses: Record<string, number> = {};
@@ -156,7 +160,7 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       await Promise.all(cookies.map(session));
       const seconds = (performance.now() - t0) / 1000;
-      const rssAfter = mib(portal.memory());
+      const rssAfter = rssMiB(portal.memory());
       const heapAfter = heapNow();
       console.log(`  waiting ${SETTLE_SECONDS} s without requests…`);
       await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS * 1000));
@@ -172,7 +176,7 @@ async function main(): Promise<void> {
         seconds,
         pagesPerSecond: PAGES / seconds,
         statuses,
-        rssMiB: { beforePages: rssBefore, afterPages: rssAfter, settled: mib(portal.memory()), settleSeconds: SETTLE_SECONDS },
+        rssMiB: { beforePages: rssBefore, afterPages: rssAfter, settled: rssMiB(portal.memory()), settleSeconds: SETTLE_SECONDS },
         liveHeapMB: { beforePages: heapBefore, afterPages: heapAfter, settled: heapNow() },
         fullCollections: collections,
       };

@@ -136,6 +136,11 @@ function childrenOf(pid: number): number[] {
   return found;
 }
 
+/** The resident memory of processes (a `treeMemory()`), in MiB. */
+export function rssMiB(memory: ProcessMemory[]): number {
+  return Math.round(memory.reduce((total, process) => total + process.rssBytes, 0) / 1024 / 1024);
+}
+
 /** Resident memory of a process and all its descendants, from /proc (Linux). */
 export function treeMemory(pid: number): ProcessMemory[] {
   const result: ProcessMemory[] = [];
@@ -270,6 +275,16 @@ export async function startPortal(options: {
   }
   return { url, pid, memory: () => treeMemory(pid), output: () => [...lines], stop };
 }
+
+/**
+ * Two users of one customer in the simulator's demo data who may list products (limited@bakker.example
+ * may not: its category pages and suggestions answer "order by code" and 403). The benches that sign
+ * many sessions in alternate them.
+ */
+export const DEALER_ACCOUNTS = [
+  { email: "dealer@acme.example", password: "demo1234" },
+  { email: "warehouse@acme.example", password: "demo1234" },
+] as const;
 
 /** Cookies a response sets, added to a jar (name → value). */
 function absorbCookies(jar: Map<string, string>, response: Response): void {
