@@ -22,13 +22,14 @@
  * when there is none), --no-verify. Figures go to bench/bundle.json and bench/bundle.md.
  */
 import "./lib/dotenv";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 
 import { buildLine, ensureBuild, pageScripts, signIn, startPortal, timedGet, type BuildInfo } from "./lib/portal";
 import { startSimProcess } from "./lib/sim-process";
+import { runBench, writeBenchResult } from "./lib/result";
 import { machine, machineLine, type Machine } from "./lib/stats";
 import { flag } from "./lib/options";
 
@@ -277,17 +278,7 @@ async function main(): Promise<void> {
     largest,
     checks,
   };
-  const out = path.join(process.cwd(), "bench");
-  writeFileSync(path.join(out, "bundle.json"), `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(path.join(out, "bundle.md"), markdown(result));
-  console.log(`\n${markdown(result)}`);
-  console.log("Written to bench/bundle.json and bench/bundle.md");
+  writeBenchResult("bundle", result, markdown(result));
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -20,8 +20,6 @@
  * Figures go to bench/catalog-queries.json and bench/catalog-queries.md.
  */
 import "./lib/dotenv";
-import { writeFileSync } from "node:fs";
-import path from "node:path";
 
 import { categoryByCode, categoryProducts, categoryTitles, categoryTree } from "@/lib/catalogue/queries";
 import { searchProducts, searchSuggestions } from "@/lib/catalogue/search";
@@ -40,6 +38,7 @@ import {
 import { misspelledQuery, readCorpus, skuPrefixQuery, suggestionQuery, wordQuery, type Corpus } from "./lib/corpus";
 import { buildLine, ensureBuild, pageScripts, signIn, startPortal, timedGet, type BuildInfo } from "./lib/portal";
 import { startSimProcess, type SimProcess } from "./lib/sim-process";
+import { runBench, writeBenchResult } from "./lib/result";
 import {
   distribution,
   machine,
@@ -562,17 +561,7 @@ async function main(): Promise<void> {
     http,
     passed,
   };
-  const out = path.join(process.cwd(), "bench");
-  writeFileSync(path.join(out, "catalog-queries.json"), `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(path.join(out, "catalog-queries.md"), markdown(result));
-  console.log(`\n${markdown(result)}`);
-  console.log("Written to bench/catalog-queries.json and bench/catalog-queries.md");
+  writeBenchResult("catalog-queries", result, markdown(result));
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

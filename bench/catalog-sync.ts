@@ -13,7 +13,7 @@
  * most of the spread between runs.
  */
 import "./lib/dotenv";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 
@@ -23,6 +23,7 @@ import { createSyncUpstream } from "@/lib/catalogue/sync/upstream";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
 
 import { startSimProcess, type SimProcess } from "./lib/sim-process";
+import { runBench, writeBenchResult } from "./lib/result";
 import { numberOption, textOption } from "./lib/options";
 
 const SMALL = numberOption("small", 5_000);
@@ -209,17 +210,7 @@ async function main(): Promise<void> {
       incremental: large ? large.incremental.seconds < 5 && large.incremental.upstreamCalls <= CHANGES + 1 : null,
     },
   };
-  const out = path.join(process.cwd(), "bench");
-  writeFileSync(path.join(out, "catalog-sync.json"), `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(path.join(out, "catalog-sync.md"), markdown(result));
-  console.log(`\n${markdown(result)}`);
-  console.log("Written to bench/catalog-sync.json and bench/catalog-sync.md");
+  writeBenchResult("catalog-sync", result, markdown(result));
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -8,11 +8,11 @@
  * connection is a signed-in dealer loading /cart and /orders in turn, no think time.
  */
 import "./lib/dotenv";
-import { writeFileSync } from "node:fs";
 import os from "node:os";
 
 import autocannon from "autocannon";
 
+import { runBench, writeBenchResult } from "./lib/result";
 import { CLUSTER, signalInstance, startBalancer, startInstance, startSimulator, stopAll } from "../e2e-cluster/cluster";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -87,9 +87,9 @@ async function main() {
     throughputRatio: Math.round((two.requestsPerSecond / one.requestsPerSecond) * 100) / 100,
     p95Ratio: Math.round((two.p95 / Math.max(1, one.p95)) * 100) / 100,
   };
-  writeFileSync("bench/cluster.json", `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(
-    "bench/cluster.md",
+  writeBenchResult(
+    "cluster",
+    report,
     [
       "## Cluster: one instance against two behind HAProxy",
       "",
@@ -104,12 +104,8 @@ async function main() {
       `Two against one: throughput × ${report.throughputRatio}, p95 × ${report.p95Ratio}.`,
       "",
     ].join("\n"),
+    `one: ${one.requestsPerSecond} req/s p95 ${one.p95} ms; two: ${two.requestsPerSecond} req/s p95 ${two.p95} ms`,
   );
-  console.log(`one: ${one.requestsPerSecond} req/s p95 ${one.p95} ms; two: ${two.requestsPerSecond} req/s p95 ${two.p95} ms`);
 }
 
-main().catch(async (error: unknown) => {
-  console.error(error);
-  await stopAll();
-  process.exit(1);
-});
+runBench(main, stopAll);

@@ -17,7 +17,7 @@
  */
 import "./lib/dotenv";
 import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -29,6 +29,7 @@ import { CHROMIUM_ARGS, DEBIAN_CHROMIUM } from "../scripts/lib/chromium.mjs";
 import { buildPolicy, ensureBuild, freePort, standaloneDir } from "./lib/portal";
 import { startReferenceApp } from "./lib/reference-app";
 import { countOption, textOption } from "./lib/options";
+import { runBench, writeBenchResult } from "./lib/result";
 
 const RUNS = countOption("runs", 3);
 /**
@@ -90,11 +91,11 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
   throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
 }
 
-/** A Chromium for the bench's own visits (not Lighthouse's), closed when `use` is done. */
-async function withChromium<T>(use: (browser: Browser) => Promise<T>): Promise<T> {
+/** A Chromium for the bench's own visits (not Lighthouse's), closed when `visit` is done. */
+async function withChromium<T>(visit: (browser: Browser) => Promise<T>): Promise<T> {
   const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS.slice(1) });
   try {
-    return await use(browser);
+    return await visit(browser);
   } finally {
     await browser.close();
   }
@@ -354,10 +355,6 @@ async function main() {
     simulatorProducts: PRODUCTS,
     at: new Date().toISOString(),
   };
-  writeFileSync(
-    path.join("bench", "lighthouse.json"),
-    `${JSON.stringify({ environment, target: 0.9, pages: results }, null, 2)}\n`,
-  );
   const ms = (value: number | null | undefined) => (value === null || value === undefined ? "–" : `${Math.round(value)}`);
   const cell = (score: number) => `${score.toFixed(2)}${score < 0.9 ? " ✗" : ""}`;
   const sections = SLOWDOWNS.flatMap((slowdown) => {
@@ -396,8 +393,9 @@ async function main() {
       "",
     ];
   });
-  writeFileSync(
-    path.join("bench", "lighthouse.md"),
+  writeBenchResult(
+    "lighthouse",
+    { environment, target: 0.9, pages: results },
     [
       "# Lighthouse, mobile mode",
       "",
@@ -410,17 +408,8 @@ async function main() {
       "",
       ...sections,
     ].join("\n"),
+    null,
   );
-  console.log("Written to bench/lighthouse.json and bench/lighthouse.md");
 }
 
-main()
-  .then(() => {
-    stopAll();
-    process.exit(0);
-  })
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    stopAll();
-    process.exit(1);
-  });
+runBench(main, stopAll);

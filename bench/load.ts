@@ -16,7 +16,7 @@
  * when older than the sources), --no-build (never; by default only when there is none).
  */
 import "./lib/dotenv";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import autocannon, { type Request, type RequestContext, type Result } from "autocannon";
@@ -38,6 +38,7 @@ import {
   type BuildInfo,
 } from "./lib/portal";
 import { startSimProcess } from "./lib/sim-process";
+import { runBench, writeBenchResult } from "./lib/result";
 import {
   distribution,
   machine,
@@ -469,18 +470,7 @@ async function main(): Promise<void> {
   } finally {
     await sim.stop();
   }
-
-  const out = path.join(process.cwd(), "bench");
-  writeFileSync(path.join(out, "load.json"), `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(path.join(out, "load.md"), markdown(result));
-  console.log(`\n${markdown(result)}`);
-  console.log("Written to bench/load.json and bench/load.md");
+  writeBenchResult("load", result, markdown(result));
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

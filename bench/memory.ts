@@ -17,8 +17,6 @@
  * --rebuild, --no-build (as for bench:load); NEXT_DIST_DIR picks another build.
  */
 import "./lib/dotenv";
-import { writeFileSync } from "node:fs";
-import path from "node:path";
 
 import { openDatabase } from "@/lib/db/client";
 
@@ -35,6 +33,7 @@ import {
   type BuildInfo,
 } from "./lib/portal";
 import { startSimProcess } from "./lib/sim-process";
+import { runBench, writeBenchResult } from "./lib/result";
 import { machine, machineLine, pick, seededRandom, type Machine } from "./lib/stats";
 import { syncedDatabase } from "./lib/synced-db";
 
@@ -186,17 +185,7 @@ async function main(): Promise<void> {
   } finally {
     await sim.stop();
   }
-  const out = path.join(process.cwd(), "bench");
-  writeFileSync(path.join(out, "memory.json"), `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(path.join(out, "memory.md"), markdown(result));
-  console.log(`\n${markdown(result)}`);
-  console.log("Written to bench/memory.json and bench/memory.md");
+  writeBenchResult("memory", result, markdown(result));
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

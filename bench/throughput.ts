@@ -31,6 +31,7 @@ import { readCorpus, type Corpus } from "./lib/corpus";
 import { startReferenceApp } from "./lib/reference-app";
 import { buildLine, ensureBuild, signIn, startPortal, timedGet, type BuildInfo } from "./lib/portal";
 import { startSimProcess } from "./lib/sim-process";
+import { runBench, writeBenchResult } from "./lib/result";
 import { distribution, machine, machineLine, ms, type Distribution, type Machine } from "./lib/stats";
 import { syncedDatabase } from "./lib/synced-db";
 import { flag, numberOption, textOption } from "./lib/options";
@@ -271,16 +272,7 @@ async function main(): Promise<void> {
     ? (JSON.parse(readFileSync(jsonFile, "utf8")) as ThroughputFile)
     : { runs: [] };
   const file: ThroughputFile = { runs: [...previous.runs.filter((item) => item.label !== run.label), run] };
-  writeFileSync(jsonFile, `${JSON.stringify(file, null, 2)}\n`);
-  writeFileSync(path.join(out, "throughput.md"), throughputMarkdown(file));
-  console.log(`\n${runTable(run).join("\n")}`);
-  console.log("Written to bench/throughput.json and bench/throughput.md");
+  writeBenchResult("throughput", file, throughputMarkdown(file), runTable(run).join("\n"));
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);
