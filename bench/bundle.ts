@@ -35,6 +35,8 @@ import { flag } from "./lib/options";
 
 const LARGEST = 3;
 const VERIFY = !flag("no-verify");
+/** Pages only wholesaler staff are shown, verified signed in as the admin. */
+const STAFF_PAGES = new Set(["/admin", "/customers"]);
 
 interface BuildManifest {
   polyfillFiles: string[];
@@ -134,7 +136,8 @@ async function verifyServed(
         let url = route;
         if (route === "/products/[sku]" && sku) url = `/products/${encodeURIComponent(sku)}`;
         else if (route.includes("[") || route.startsWith("/_")) continue;
-        const cookie = route === "/admin" ? admin : route === "/sign-in" || route === "/offline" ? "" : dealer;
+        // Staff-only pages answer a dealer with 404; the admin sees them.
+        const cookie = STAFF_PAGES.has(route) ? admin : route === "/sign-in" || route === "/offline" ? "" : dealer;
         const response = await timedGet(`${portal.url}${url}`, cookie);
         const served = pageScripts(response.body).filter((file) => !polyfills.includes(file));
         checks.push(compare(route, "served in this run", response.status, files, served));
