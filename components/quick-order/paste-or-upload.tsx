@@ -4,12 +4,12 @@ import { useTranslations } from "next-intl";
 import { useActionState, useRef, useState } from "react";
 
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { Link } from "@/components/link";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { decodeListFile } from "@/lib/cart/decode-file";
 import { MAX_LIST_LINES, parseOrderList } from "@/lib/cart/order-list-parser";
 import { quickOrderFormAction } from "@/lib/quick-order/actions";
 
+import { AddedToCart } from "./added-to-cart";
 import { LineReportTable } from "./line-report";
 import { PostedReport } from "./posted-report";
 import { useLineCheck } from "./use-line-check";
@@ -170,12 +170,7 @@ export function PasteOrUpload() {
               </Button>
             </div>
           ) : (
-            <p role="status" className="text-green-800">
-              {t("addedToCart", { count: added })}{" "}
-              <Link href="/cart" className={buttonClasses("ghost")}>
-                {t("goToCart")}
-              </Link>
-            </p>
+            <AddedToCart count={added} />
           )}
         </div>
       ) : null}

@@ -2,11 +2,10 @@
 
 import { useTranslations } from "next-intl";
 
-import { Link } from "@/components/link";
-import { buttonClasses } from "@/components/ui/button";
 import { MAX_LIST_LINES } from "@/lib/cart/order-list-parser";
 import type { QuickOrderFormState } from "@/lib/quick-order/quick-order-form-state";
 
+import { AddedToCart } from "./added-to-cart";
 import { LineReportTable } from "./line-report";
 
 /**
@@ -35,12 +34,7 @@ export function PostedReport({ state }: { state: NonNullable<QuickOrderFormState
     <div className="space-y-2">
       {outcome.tooMany ? <p className="text-sm text-amber-900">{t("tooMany", { max: MAX_LIST_LINES })}</p> : null}
       <LineReportTable rows={outcome.rows} />
-      <p role="status" className="text-green-800">
-        {t("addedToCart", { count: outcome.added })}{" "}
-        <Link href="/cart" className={buttonClasses("ghost")}>
-          {t("goToCart")}
-        </Link>
-      </p>
+      <AddedToCart count={outcome.added} />
     </div>
   );
 }

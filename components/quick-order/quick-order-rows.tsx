@@ -4,12 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 
-import { Link } from "@/components/link";
 import { usePortalQueryClient } from "@/components/query/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { quickOrderFormAction } from "@/lib/quick-order/actions";
 
+import { AddedToCart } from "./added-to-cart";
 import { LineReportTable } from "./line-report";
 import { PostedReport } from "./posted-report";
 import { useLineCheck } from "./use-line-check";
@@ -231,12 +231,7 @@ export function QuickOrderRows() {
               {t("confirmAdd", { count: report.filter((row) => row.report?.quantity).length })}
             </Button>
           ) : (
-            <p role="status" className="text-green-800">
-              {t("addedToCart", { count: added })}{" "}
-              <Link href="/cart" className={buttonClasses("ghost")}>
-                {t("goToCart")}
-              </Link>
-            </p>
+            <AddedToCart count={added} />
           )}
         </div>
       ) : null}
