@@ -38,6 +38,7 @@ import {
   type BuildInfo,
 } from "./lib/portal";
 import { startSimProcess } from "./lib/sim-process";
+import { cpuBetween, cpuSnapshot, type CpuDuringRun } from "./lib/cpu";
 import { runBench, writeBenchResult } from "./lib/result";
 import {
   distribution,
@@ -219,6 +220,8 @@ interface LoadResult {
   portalNodeArgs?: string[];
   /** The C allocator's setting the portal ran with (scripts/lib/config.mjs: as it ships, unless the bench's environment set one). */
   glibcTunables?: string;
+  /** CPU spent during the run (absent in results written before it was measured). */
+  cpu?: CpuDuringRun;
   portalRssMiB: {
     beforeRun: number;
     afterRun: number;
@@ -236,6 +239,20 @@ interface LoadResult {
 }
 
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** Where the run's CPU went, per completed request, and the ceiling the portal's main thread sets. */
+function cpuLine(cpu: CpuDuringRun, requests: number): string {
+  const perRequest = (total: number) => `${(total / Math.max(1, requests)).toFixed(1)} ms`;
+  const share = (value: number) => `${Math.round(value * 100)} %`;
+  return [
+    `CPU during the run (${cpu.seconds} s, from /proc), per completed request:`,
+    `the portal's main thread ${perRequest(cpu.mainThreadMs)}, busy ${share(cpu.mainThreadBusyShare)} of the run`,
+    `(one thread renders every page, so at that cost per request it cannot answer more than ${Math.round((1000 * requests) / Math.max(1, cpu.mainThreadMs))} requests/s);`,
+    `its other threads ${perRequest(cpu.otherThreadsMs)} (the busiest ${perRequest(cpu.busiestOtherThreadMs)});`,
+    `this bench's client ${perRequest(cpu.clientMs)};`,
+    `the whole machine ${perRequest(cpu.machineBusyMs)}, busy ${share(cpu.machineBusyShare)} of its ${cpu.cores} cores.`,
+  ].join(" ");
+}
 
 function markdown(r: LoadResult): string {
   const kinds = KINDS.map((kind) => {
@@ -278,6 +295,7 @@ function markdown(r: LoadResult): string {
             : []),
         ]
       : []),
+    ...(r.cpu ? ["", cpuLine(r.cpu, r.requests)] : []),
     "",
     "Latency by kind of request (timed in the client from when autocannon built the request to the end of the response), and how many of its answers were made from a page's shared copy with the user's parts filled in (the `x-portal-document` header; the rest were rendered for the request):",
     "",
@@ -386,9 +404,11 @@ async function main(): Promise<void> {
           skipAggregateResult: true,
         }),
       );
+      const cpuBefore = cpuSnapshot(portal.pid);
       const stop = () => runs.forEach((run) => run.stop());
       process.once("SIGINT", stop);
       const raw: Result[] = await Promise.all(runs);
+      const cpu = cpuBetween(portal.pid, cpuBefore, cpuSnapshot(portal.pid));
       process.removeListener("SIGINT", stop);
       const aggregated = autocannon.aggregateResult(raw, { url: portal.url, connections: SESSIONS });
       clearInterval(sampler);
@@ -454,6 +474,7 @@ async function main(): Promise<void> {
         portalNodeOptions: NODE_OPTIONS,
         portalNodeArgs: NODE_ARGS,
         glibcTunables: process.env.GLIBC_TUNABLES ?? serverProcessEnv().GLIBC_TUNABLES,
+        cpu,
         portalRssMiB: {
           beforeRun: rssBefore,
           afterRun: rssMiB(memoryAfter),

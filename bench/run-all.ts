@@ -15,6 +15,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import type { CpuDuringRun } from "./lib/cpu";
 import { machine, machineLine, ms, type Distribution, type Machine } from "./lib/stats";
 import { flag } from "./lib/options";
 
@@ -82,6 +83,7 @@ interface Load {
   errors: { non2xx: number; connectionErrors: number; timeouts: number; cartRefused: number };
   upstreamCalls: number;
   portalRssMiB: { beforeRun: number; afterRun: number; peakDuringRun?: number; settled?: number; settleSeconds?: number };
+  cpu?: CpuDuringRun;
 }
 interface MemoryAfterPages {
   date: string;
@@ -99,6 +101,7 @@ interface Bundle {
 }
 
 const pct = (d: Distribution) => `${ms(d.p50)} / ${ms(d.p95)} / ${ms(d.p99)}`;
+const perRequest = (totalMs: number, requests: number) => ms(totalMs / Math.max(1, requests));
 const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
@@ -212,6 +215,11 @@ function summary(start: Machine | null): string {
       ),
       `| non-2xx / connection errors / time-outs / failed cart actions | ${load.errors.non2xx} / ${load.errors.connectionErrors} / ${load.errors.timeouts} / ${load.errors.cartRefused} | |`,
       `| upstream calls during the run | ${load.upstreamCalls} | |`,
+      ...(load.cpu
+        ? [
+            `| CPU per completed request: the portal's main thread (busy share of the run) / the whole machine (busy share of its ${load.cpu.cores} cores) | ${perRequest(load.cpu.mainThreadMs, load.requests)} (${Math.round(load.cpu.mainThreadBusyShare * 100)} %) / ${perRequest(load.cpu.machineBusyMs, load.requests)} (${Math.round(load.cpu.machineBusyShare * 100)} %) | |`,
+          ]
+        : []),
       `| portal RSS before / after | ${load.portalRssMiB.beforeRun} MiB / ${load.portalRssMiB.afterRun} MiB | |`,
       ...(load.portalRssMiB.peakDuringRun !== undefined && load.portalRssMiB.settled !== undefined
         ? [
