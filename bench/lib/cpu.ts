@@ -68,7 +68,11 @@ export interface CpuDuringRun {
   machineBusyShare: number;
 }
 
-/** What `pid`'s threads, this process and the machine spent between two snapshots. */
+/**
+ * What `pid`'s threads, this process and the machine spent between two snapshots. A thread that
+ * ended between them is not in the second and its time is not counted (Node's threads live as long
+ * as the process: its main thread, the database's worker, V8's and libuv's pools).
+ */
 export function cpuBetween(pid: number, before: CpuSnapshot, after: CpuSnapshot): CpuDuringRun {
   const seconds = (after.at - before.at) / 1000;
   const spent = [...after.threads].map(([tid, ms]) => ({ tid, ms: ms - (before.threads.get(tid) ?? 0) }));
