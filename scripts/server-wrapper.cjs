@@ -34,6 +34,8 @@ const notFoundMarks = (globalThis[NOT_FOUND_MARKS] ??= new Set());
 const NOT_FOUND_STATUS_MARKS = Symbol.for("dealer-portal.not-found-status");
 const notFoundStatusMarks = (globalThis[NOT_FOUND_STATUS_MARKS] ??= new Set());
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "x-request-id"]);
+/** Addresses a request from this machine comes from. */
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
 /**
  * Next answers notFound() thrown while a page renders with `<html id="__next_error__">` and an empty body (the
@@ -115,6 +117,11 @@ http.createServer = function (...args) {
     if (req.method === "GET" && req.headers.rsc === undefined && req.headers["next-action"] === undefined) {
       answerMarkedNotFound(req, res, renderId);
     }
+    // Next's forward of a server action to the page that has it comes from this process: a client's own
+    // header of that name is not counted.
+    const peer = req.socket.remoteAddress ?? "";
+    const forwardedAction =
+      req.headers["x-action-forwarded"] !== undefined && (LOOPBACK.has(peer) || peer === req.socket.localAddress);
     let done = false;
     const end = (aborted) => {
       if (done) return;
@@ -127,6 +134,7 @@ http.createServer = function (...args) {
           url: req.url ?? "/",
           status: aborted ? 499 : res.statusCode,
           durationMs,
+          forwardedAction,
         });
       } catch {
         // logging never breaks a response

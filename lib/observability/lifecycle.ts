@@ -4,6 +4,8 @@
  * and calls the shutdown hook once the requests in flight finished; the state lives on globalThis
  * because the wrapper runs outside the portal's bundles.
  */
+import type { FinishedRequest } from "./requests";
+
 const STATE = Symbol.for("dealer-portal.lifecycle");
 const HOOKS = Symbol.for("dealer-portal.server-hooks");
 
@@ -13,7 +15,7 @@ interface LifecycleState {
 }
 
 export interface ServerHooks {
-  onRequestEnd?: (request: { id: string; method: string; url: string; status: number; durationMs: number }) => void;
+  onRequestEnd?: (request: FinishedRequest) => void;
   shutdown?: () => Promise<void>;
 }
 

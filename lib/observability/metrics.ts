@@ -10,6 +10,7 @@ export interface PortalMetrics {
   upstreamCalls: Counter<"endpoint" | "outcome">;
   upstreamDuration: Histogram<"endpoint">;
   checkoutOutcomes: Counter<"outcome">;
+  forwardedActions: Counter<"route">;
   syncLastRun: Gauge<"kind" | "outcome">;
   syncLagSeconds: Gauge;
 }
@@ -46,6 +47,12 @@ function create(): PortalMetrics {
       name: "portal_checkout_outcomes_total",
       help: "Checkouts by outcome: placed, unknown, settled, failed",
       labelNames: ["outcome"],
+      registers: [registry],
+    }),
+    forwardedActions: new Counter({
+      name: "portal_server_actions_forwarded_total",
+      help: "Server actions posted to a page whose bundle lacks them, which Next forwarded to one that has them (a second request inside the portal), by the route that answered",
+      labelNames: ["route"],
       registers: [registry],
     }),
     syncLastRun: new Gauge({

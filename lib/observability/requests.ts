@@ -60,6 +60,11 @@ export interface FinishedRequest {
   url: string;
   status: number;
   durationMs: number;
+  /**
+   * Next's forward of a server action (`x-action-forwarded`, from this machine): the action was posted
+   * to a page whose bundle lacks it, and this request is the second one Next made to run it elsewhere.
+   */
+  forwardedAction?: boolean;
 }
 
 /** One JSON line and the duration metric per request (called by the standalone server's wrapper). */
@@ -72,4 +77,12 @@ export function requestFinished(request: FinishedRequest): void {
   metrics()
     .requestDuration.labels(request.method, route, String(request.status))
     .observe(request.durationMs / 1000);
+  if (request.forwardedAction) {
+    // Twice the work for one action: a form or script posts it to a page that does not render it.
+    metrics().forwardedActions.labels(route).inc();
+    log().warn(
+      { req: request.id, route, status: request.status },
+      "server action forwarded: it was posted to a page whose bundle lacks it",
+    );
+  }
 }
