@@ -3,6 +3,7 @@ import path from "node:path";
 import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/test";
 
 import { E2E } from "./e2e/env";
+import { startedPortals } from "./e2e/no-forwarded-actions";
 import { CHROMIUM_ARGS, testBrowser } from "./scripts/lib/chromium.mjs";
 import { serverProcessEnv } from "./scripts/lib/config.mjs";
 
@@ -111,8 +112,12 @@ const mainServers: WebServer[] = [
   },
 ];
 
+// The portals this run starts: after the tests, none may have forwarded a server action.
+process.env.E2E_STARTED_PORTALS = startedPortals(!onlyVariants, withVariants);
+
 export default defineConfig({
   testDir: "./e2e",
+  globalTeardown: "./e2e/no-forwarded-actions.ts",
   outputDir: `${E2E.results}/e2e`,
   fullyParallel: false,
   workers: 1,
