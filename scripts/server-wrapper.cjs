@@ -34,8 +34,6 @@ const notFoundMarks = (globalThis[NOT_FOUND_MARKS] ??= new Set());
 const NOT_FOUND_STATUS_MARKS = Symbol.for("dealer-portal.not-found-status");
 const notFoundStatusMarks = (globalThis[NOT_FOUND_STATUS_MARKS] ??= new Set());
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "x-request-id"]);
-/** Addresses a request from this machine comes from. */
-const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
 /**
  * Next answers notFound() thrown while a page renders with `<html id="__next_error__">` and an empty body (the
@@ -105,7 +103,8 @@ http.createServer = function (...args) {
     // The connection's own address, for /metrics' loopback rule ("forwarded" when a proxy passed the request
     // on: then the connection's address is the proxy's); whatever a client sent in this header is replaced.
     const forwarded = req.headers["x-forwarded-for"] !== undefined || req.headers.forwarded !== undefined;
-    req.headers["x-portal-peer"] = forwarded ? "forwarded" : (req.socket.remoteAddress ?? "");
+    const remoteAddress = req.socket.remoteAddress ?? "";
+    req.headers["x-portal-peer"] = forwarded ? "forwarded" : remoteAddress;
     res.setHeader("X-Request-Id", id);
     // This wrapper's own id of the request, for lib/http/not-found.ts (whatever a client sent is replaced).
     const renderId = randomUUID();
@@ -117,11 +116,10 @@ http.createServer = function (...args) {
     if (req.method === "GET" && req.headers.rsc === undefined && req.headers["next-action"] === undefined) {
       answerMarkedNotFound(req, res, renderId);
     }
-    // Next's forward of a server action to the page that has it comes from this process: a client's own
-    // header of that name is not counted.
-    const peer = req.socket.remoteAddress ?? "";
-    const forwardedAction =
-      req.headers["x-action-forwarded"] !== undefined && (LOOPBACK.has(peer) || peer === req.socket.localAddress);
+    // Next's mark on a server action it forwards to the page that has it (counted only when the connection
+    // is from this machine: lib/observability/requests.ts). Next copies the original request's headers,
+    // x-forwarded-for among them, onto its forward: the connection's address says where it came from.
+    const actionForwarded = req.headers["x-action-forwarded"] !== undefined;
     let done = false;
     const end = (aborted) => {
       if (done) return;
@@ -134,7 +132,8 @@ http.createServer = function (...args) {
           url: req.url ?? "/",
           status: aborted ? 499 : res.statusCode,
           durationMs,
-          forwardedAction,
+          actionForwarded,
+          remoteAddress,
         });
       } catch {
         // logging never breaks a response

@@ -1,5 +1,6 @@
 import { log } from "./logger";
 import { metrics } from "./metrics";
+import { isLoopbackPeer } from "./peer";
 
 /**
  * The route of a request path: the page or handler's pattern, never the path itself, so that a log line
@@ -61,10 +62,13 @@ export interface FinishedRequest {
   status: number;
   durationMs: number;
   /**
-   * Next's forward of a server action (`x-action-forwarded`, from this machine): the action was posted
-   * to a page whose bundle lacks it, and this request is the second one Next made to run it elsewhere.
+   * The request carries `x-action-forwarded`, Next's mark on a server action it forwards: posted to a
+   * page whose bundle lacks it, and run by this second request to one that has it. Counted only when
+   * the connection came from this machine (`remoteAddress`), as Next's does: a client's own header is not.
    */
-  forwardedAction?: boolean;
+  actionForwarded?: boolean;
+  /** The address the request's connection came from. */
+  remoteAddress?: string;
 }
 
 /** One JSON line and the duration metric per request (called by the standalone server's wrapper). */
@@ -77,7 +81,7 @@ export function requestFinished(request: FinishedRequest): void {
   metrics()
     .requestDuration.labels(request.method, route, String(request.status))
     .observe(request.durationMs / 1000);
-  if (request.forwardedAction) {
+  if (request.actionForwarded && isLoopbackPeer(request.remoteAddress)) {
     // Twice the work for one action: a form or script posts it to a page that does not render it.
     metrics().forwardedActions.labels(route).inc();
     log().warn(

@@ -7,14 +7,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 
 import { metrics } from "./metrics";
-
-/**
- * Header the standalone server's wrapper sets to the connection's own address, or "forwarded" when the
- * request came through a proxy (a client cannot set it: the wrapper replaces it).
- */
-export const PEER_HEADER = "x-portal-peer";
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+import { isLoopbackPeer, PEER_HEADER } from "./peer";
 
 /**
  * Who may read /metrics: a request with `Authorization: Bearer <METRICS_TOKEN>`, or one made from this
@@ -30,7 +23,7 @@ export function mayScrape(headers: Headers): boolean {
     if (a.length === b.length && timingSafeEqual(a, b)) return true;
   }
   // Set by the standalone server's wrapper before Next adds its own forwarding headers.
-  return LOOPBACK.test(headers.get(PEER_HEADER) ?? "");
+  return isLoopbackPeer(headers.get(PEER_HEADER));
 }
 
 /**
