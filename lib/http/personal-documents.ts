@@ -23,12 +23,14 @@ import { FORMATS } from "@/lib/i18n/formats";
 import { chosenLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { listLists } from "@/lib/lists/read";
 import { log } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 import { boughtSkusFor } from "@/lib/purchases/buy-again";
 import { lastPriceTexts, orderPathOf } from "@/lib/purchases/last-price-texts";
 import { lastPricesFor } from "@/lib/purchases/last-prices";
 import { scanOwnerKey } from "@/lib/scan/owner-key";
 import { upstreamLooksDown } from "@/lib/upstream/availability";
 
+import { CopyStore } from "./copy-store";
 import {
   compileDocument,
   escapeForPayload,
@@ -67,17 +69,23 @@ import { isFillRequest, localAddress, renderOwnPage, replayedHeaders } from "./s
  */
 
 /**
- * How many copies at most, and how many characters in all (a product page is about 70,000, a
- * category page 220,000; two bytes each once a page has a euro sign), least recently used dropped first.
+ * The copies, and which addresses earn one (lib/http/copy-store.ts). At most 300 copies and 12 million
+ * characters in all (a product page is about 70,000, a category page 220,000; two bytes each once a
+ * page has a euro sign), least recently used dropped first; each lives five minutes at most (the
+ * cache's entries live ten for a missed notification); a key whose copy could not be kept renders per
+ * request for a minute before it is tried again; two rendered at a time.
  */
-const MAX_COPIES = 300;
-const MAX_CHARACTERS = 12_000_000;
-/** How long a copy lives at most: the cache's entries live ten minutes for a missed notification. */
-const MAX_AGE_MS = 5 * 60_000;
-/** A key whose copy could not be kept renders per request this long before it is tried again. */
-const REFUSED_MS = 60_000;
-/** Addresses asked for (in a language and VAT display): a copy is made from the second request on. */
-const MAX_SEEN = 5_000;
+const copies = new CopyStore<Copy>(
+  {
+    maxCopies: 300,
+    maxCharacters: 12_000_000,
+    maxAgeMs: 5 * 60_000,
+    refusedMs: 60_000,
+    maxAddresses: 5_000,
+    maxRendering: 2,
+  },
+  (entry, why) => copyEvent(pageKind(entry.address.split("\n")[0]!), why === "replaced" ? "unfilled" : why),
+);
 
 interface Copy {
   template: DocumentTemplate;
@@ -86,22 +94,10 @@ interface Copy {
   nonce: string;
 }
 
-interface Kept {
-  /** Being rendered; rendered (`copy`); or refused, and the key renders per request until REFUSED_MS after `storedAt`. */
-  state: "rendering" | "ready" | "refused";
-  copy?: Copy;
-  storedAt: number;
-  /** The copy's characters, once rendered. */
-  size: number;
+/** Counts what happens to the copies: rendered, kept, refused, served, not admitted, dropped. */
+function copyEvent(page: string, event: string): void {
+  metrics().sharedCopies.labels(page, event).inc();
 }
-
-const kept = new Map<string, Kept>();
-/** The characters of the copies in `kept`, kept up to date by remember() and forget(). */
-let keptCharacters = 0;
-/** Copies being rendered now, at most MAX_RENDERING. */
-let rendering = 0;
-const MAX_RENDERING = 2;
-const seen = new Set<string>();
 
 /** The answer's header naming a composed answer (the tests check it; nothing in it is secret). */
 const COMPOSED_HEADER = "x-portal-document";
@@ -241,23 +237,6 @@ function keyOf(parts: string[]): string {
   return createHash("sha256").update(parts.join("\n")).digest("base64url");
 }
 
-function forget(key: string): void {
-  const entry = kept.get(key);
-  if (!entry) return;
-  kept.delete(key);
-  keptCharacters -= entry.size;
-}
-
-/** Keeps `entry` under `key` as the most recently used, and drops the least recently used past the caps. */
-function remember(key: string, entry: Kept): void {
-  forget(key);
-  kept.set(key, entry);
-  keptCharacters += entry.size;
-  while (kept.size > MAX_COPIES || (keptCharacters > MAX_CHARACTERS && kept.size > 1)) {
-    forget(kept.keys().next().value!);
-  }
-}
-
 async function makeCopy(
   request: NextRequest,
   address: string,
@@ -328,10 +307,12 @@ async function compose(request: NextRequest, nonce: string, token: SessionToken)
   const incVat = request.cookies.get(VAT_COOKIE)?.value === "inc";
   // An address asked for the first time renders per request, before anything is read: a copy is made
   // from its second request on, so one-off visits (a product among a hundred thousand) cost nothing.
-  const address = keyOf([`${pathname}${search}`, locale, incVat ? "inc" : "ex"]);
-  if (!seen.has(address)) {
-    seen.add(address);
-    if (seen.size > MAX_SEEN) seen.delete(seen.values().next().value!);
+  const address = [`${pathname}${search}`, locale, incVat ? "inc" : "ex"].join("\n");
+  if (copies.ask(address) === 1) return null;
+  // Nothing to read for a copy when the address has none and would not earn one (the store is full
+  // of addresses asked for more often): the page renders per request, as the first ask did.
+  if (!copies.worthComposing(address)) {
+    copyEvent(pageKind(pathname), "not-admitted");
     return null;
   }
   const checked = await stateOfToken(token);
@@ -367,44 +348,30 @@ async function compose(request: NextRequest, nonce: string, token: SessionToken)
   const format = createFormatter({ locale, now: new Date(now), timeZone: getEnv().DEALER_TIME_ZONE, formats: FORMATS });
   const pageTexts = page.texts(format);
   if (Object.values(pageTexts).some(hasPlaceholderCharacters)) return null;
-  let entry = kept.get(key);
-  if (
-    entry &&
-    entry.state !== "rendering" &&
-    now - entry.storedAt > (entry.state === "refused" ? REFUSED_MS : MAX_AGE_MS)
-  ) {
-    forget(key);
-    entry = undefined;
-  }
+  const entry = copies.get(key, now);
   if (!entry) {
     // The copy is rendered beside this request, which renders per request as before: no one waits
-    // for a copy (under load its render would queue behind everyone's). A few at a time.
-    if (rendering < MAX_RENDERING) {
-      const made: Kept = { state: "rendering", storedAt: now, size: 0 };
-      rendering += 1;
-      const perAnswer = new Set(["rendered", ...Object.keys(pageTexts)]);
-      void makeCopy(request, `${pathname}${search}`, user, shape, perAnswer, groupedCount)
-        .catch(() => null)
-        .then((copy) => {
-          rendering -= 1;
-          made.storedAt = Date.now();
-          if (!copy) {
-            made.state = "refused";
-            return;
-          }
-          // Counted again at its size, unless it was dropped while it rendered.
-          const keptStill = kept.get(key) === made;
-          if (keptStill) forget(key);
-          made.state = "ready";
-          made.copy = copy;
-          made.size = copy.template.pieces.reduce((sum, piece) => sum + piece.length, 0);
-          if (keptStill) remember(key, made);
-        });
-      remember(key, made);
+    // for a copy (under load its render would queue behind everyone's). A few at a time, and only
+    // for an address that earns a place (lib/http/copy-store.ts).
+    const made = copies.begin(key, address, now);
+    if (typeof made === "string") {
+      if (made === "not-admitted") copyEvent(pageKind(pathname), made);
+      return null;
     }
+    copyEvent(pageKind(pathname), "rendered");
+    const perAnswer = new Set(["rendered", ...Object.keys(pageTexts)]);
+    void makeCopy(request, `${pathname}${search}`, user, shape, perAnswer, groupedCount)
+      .catch(() => null)
+      .then((copy) => {
+        copyEvent(pageKind(pathname), copy ? "kept" : "refused");
+        copies.finish(
+          made,
+          copy ? { copy, size: copy.template.pieces.reduce((sum, piece) => sum + piece.length, 0) } : null,
+          Date.now(),
+        );
+      });
     return null;
   }
-  remember(key, entry);
   const copy = entry.copy;
   if (entry.state !== "ready" || !copy) return null;
   let html: string;
@@ -420,10 +387,11 @@ async function compose(request: NextRequest, nonce: string, token: SessionToken)
     });
   } catch (error) {
     log().warn({ page: pageKind(pathname), err: (error as Error).message }, "shared copy not filled");
-    forget(key);
+    copies.forget(key);
     return null;
   }
   const response = new NextResponse(html, { status: 200, headers: replayedHeaders(copy, nonce) });
   response.headers.set(COMPOSED_HEADER, "composed");
+  copyEvent(pageKind(pathname), "served");
   return response;
 }

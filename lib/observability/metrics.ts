@@ -11,6 +11,7 @@ export interface PortalMetrics {
   upstreamDuration: Histogram<"endpoint">;
   checkoutOutcomes: Counter<"outcome">;
   forwardedActions: Counter<"route">;
+  sharedCopies: Counter<"page" | "event">;
   syncLastRun: Gauge<"kind" | "outcome">;
   syncLagSeconds: Gauge;
 }
@@ -53,6 +54,12 @@ function create(): PortalMetrics {
       name: "portal_server_actions_forwarded_total",
       help: "Server actions posted to a page whose bundle lacks them, which Next forwarded to one that has them (a second request inside the portal), by the route that answered",
       labelNames: ["route"],
+      registers: [registry],
+    }),
+    sharedCopies: new Counter({
+      name: "portal_shared_copies_total",
+      help: "Pages' shared copies (lib/http/personal-documents.ts) by page and event: rendered, kept, refused, served, not-admitted (the store was full of addresses asked for more often), evicted, expired, unfilled",
+      labelNames: ["page", "event"],
       registers: [registry],
     }),
     syncLastRun: new Gauge({
