@@ -37,6 +37,7 @@ import {
   timedGet,
   type BuildInfo,
 } from "./lib/portal";
+import { sharedCopiesBetween, sharedCopiesLine, sharedCopyCounts, type SharedCopyCounts } from "./lib/shared-copies";
 import { startSimProcess } from "./lib/sim-process";
 import { cpuBetween, cpuSnapshot, type CpuDuringRun } from "./lib/cpu";
 import { runBench, writeBenchResult } from "./lib/result";
@@ -238,6 +239,8 @@ interface LoadResult {
   glibcTunables?: string;
   /** CPU spent during the run (absent in results written before it was measured). */
   cpu?: CpuDuringRun;
+  /** The portal's shared copies during the run (`portal_shared_copies_total`), by page and event. */
+  sharedCopies?: SharedCopyCounts;
   portalRssMiB: {
     beforeRun: number;
     afterRun: number;
@@ -318,6 +321,12 @@ function markdown(r: LoadResult): string {
     "| kind | n | p50 | p95 | p99 | max | from a shared copy | statuses |",
     "|---|---|---|---|---|---|---|---|",
     ...kinds,
+    ...(r.sharedCopies
+      ? [
+          "",
+          `Shared copies during the run (the portal's \`portal_shared_copies_total\`; a copy is rendered beside a request, so each one rendered is a page rendered twice): ${sharedCopiesLine(r.sharedCopies)}.`,
+        ]
+      : []),
     "",
   ].join("\n");
 }
@@ -415,11 +424,13 @@ async function main(): Promise<void> {
           skipAggregateResult: true,
         }),
       );
+      const copiesBefore = await sharedCopyCounts(portal.url);
       const cpuBefore = cpuSnapshot(portal.pid);
       const stop = () => runs.forEach((run) => run.stop());
       process.once("SIGINT", stop);
       const raw: Result[] = await Promise.all(runs);
       const cpu = cpuBetween(portal.pid, cpuBefore, cpuSnapshot(portal.pid));
+      const sharedCopies = sharedCopiesBetween(copiesBefore, await sharedCopyCounts(portal.url));
       process.removeListener("SIGINT", stop);
       const aggregated = autocannon.aggregateResult(raw, { url: portal.url, connections: SESSIONS });
       clearInterval(sampler);
@@ -486,6 +497,7 @@ async function main(): Promise<void> {
         portalNodeArgs: NODE_ARGS,
         glibcTunables: process.env.GLIBC_TUNABLES ?? serverProcessEnv().GLIBC_TUNABLES,
         cpu,
+        sharedCopies,
         portalRssMiB: {
           beforeRun: rssBefore,
           afterRun: rssMiB(memoryAfter),
