@@ -7,9 +7,10 @@
  *  - While there is room (fewer copies than `maxCopies`, and their characters with one more of the
  *    average size within `maxCharacters`), an address asked for again gets one.
  *  - When the store is full, a new copy would push out the least recently used one. It is made only
- *    when its address has been asked for more often than that copy's address: otherwise a stream of
- *    addresses each asked for twice (a hundred thousand products, a few hundred category pages) would
- *    render a copy for each and drop it before anyone used it, two renders per page for nothing.
+ *    when its address has been asked for at least twice more than that copy's address: otherwise a
+ *    stream of addresses each asked for twice (a hundred thousand products, a few hundred category
+ *    pages) would render a copy for each and drop it before anyone used it, two renders per page for
+ *    nothing, and addresses asked for in a cycle larger than the store would push each other out.
  *  - A copy lives at most `maxAgeMs`; a key whose copy could not be kept (refused) renders per
  *    request for `refusedMs` before it is tried again.
  *
@@ -17,6 +18,9 @@
  * copy's key adds the user's shape and where the catalogue cache's tags stand, so one address can
  * have several copies. No clock of its own: every call is given `now`.
  */
+
+/** How many more asks than the copy it would push out a new copy's address needs when the store is full. */
+const ADMISSION_MARGIN = 2;
 
 export interface CopyStoreLimits {
   maxCopies: number;
@@ -138,7 +142,9 @@ export class CopyStore<C> {
     }
     const victim = this.copies.values().next().value;
     if (!victim) return true;
-    return (this.asks.get(address) ?? 0) > (this.asks.get(victim.address) ?? 0);
+    // Two asks ahead, not one: addresses asked for in a cycle larger than the store would otherwise each
+    // be one ask ahead of the copy they push out, and every ask would render a copy again.
+    return (this.asks.get(address) ?? 0) >= (this.asks.get(victim.address) ?? 0) + ADMISSION_MARGIN;
   }
 
   private put(entry: StoredCopy<C>): void {
