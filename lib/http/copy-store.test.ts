@@ -4,7 +4,7 @@ import { CopyStore, type CopyStoreLimits } from "./copy-store";
 
 const LIMITS: CopyStoreLimits = {
   maxCopies: 3,
-  maxCharacters: 1_000,
+  maxBytes: 1_000,
   maxAgeMs: 60_000,
   refusedMs: 10_000,
   maxAddresses: 100,
@@ -99,17 +99,17 @@ describe("the shared copies' store", () => {
     }
   });
 
-  it("counts characters: a full store by size admits the same way as a full store by number", () => {
+  it("counts bytes: a full store by size admits the same way as a full store by number", () => {
     const store = new CopyStore<string>({ ...LIMITS, maxCopies: 100 });
     for (const address of ["/a", "/b"]) {
       visit(store, address, 0);
       expect(visit(store, address, 1, 450)).toBe("made");
     }
-    expect(store.size.characters).toBe(900);
-    // One more of the average size (450) would not fit in 1,000 characters.
+    expect(store.size.bytes).toBe(900);
+    // One more of the average size (450) would not fit in 1,000 bytes.
     visit(store, "/c", 2);
     expect(visit(store, "/c", 3, 450)).toBe("skipped");
-    expect(store.size).toEqual({ copies: 2, characters: 900 });
+    expect(store.size).toEqual({ copies: 2, bytes: 900 });
   });
 
   it("drops a copy past its age, and tries a refused key again after a while", () => {

@@ -4,8 +4,8 @@
  * worth making for an address that will be asked for again while the copy is kept.
  *
  *  - An address asked for the first time gets no copy: one-off visits never pay for one.
- *  - While there is room (fewer copies than `maxCopies`, and their characters with one more of the
- *    average size within `maxCharacters`), an address asked for again gets one.
+ *  - While there is room (fewer copies than `maxCopies`, and their bytes with one more of the average
+ *    size within `maxBytes`), an address asked for again gets one.
  *  - When the store is full, a new copy would push out the least recently used one. It is made only
  *    when its address has been asked for at least twice more than that copy's address: otherwise a
  *    stream of addresses each asked for twice (a hundred thousand products, a few hundred category
@@ -24,7 +24,7 @@ const ADMISSION_MARGIN = 2;
 
 export interface CopyStoreLimits {
   maxCopies: number;
-  maxCharacters: number;
+  maxBytes: number;
   maxAgeMs: number;
   refusedMs: number;
   /** Addresses whose asks are counted (least recently asked forgotten first). */
@@ -41,7 +41,7 @@ export interface StoredCopy<C> {
   state: State;
   copy?: C;
   storedAt: number;
-  /** The copy's characters, once rendered. */
+  /** The copy's bytes, once rendered. */
   size: number;
 }
 
@@ -52,9 +52,9 @@ export class CopyStore<C> {
   private readonly copies = new Map<string, StoredCopy<C>>();
   private readonly asks = new Map<string, number>();
   private readonly copiesOfAddress = new Map<string, number>();
-  private characters = 0;
+  private bytes = 0;
   private readyCount = 0;
-  private readyCharacters = 0;
+  private readyBytes = 0;
   private renderingNow = 0;
 
   constructor(
@@ -130,14 +130,14 @@ export class CopyStore<C> {
     this.drop(key, "replaced");
   }
 
-  /** How many copies are kept, and their characters (for tests and metrics). */
-  get size(): { copies: number; characters: number } {
-    return { copies: this.copies.size, characters: this.characters };
+  /** How many copies are kept, and their bytes (for tests and metrics). */
+  get size(): { copies: number; bytes: number } {
+    return { copies: this.copies.size, bytes: this.bytes };
   }
 
   private admits(address: string): boolean {
-    const average = this.readyCount ? this.readyCharacters / this.readyCount : 0;
-    if (this.copies.size < this.limits.maxCopies && this.characters + average <= this.limits.maxCharacters) {
+    const average = this.readyCount ? this.readyBytes / this.readyCount : 0;
+    if (this.copies.size < this.limits.maxCopies && this.bytes + average <= this.limits.maxBytes) {
       return true;
     }
     const victim = this.copies.values().next().value;
@@ -150,15 +150,12 @@ export class CopyStore<C> {
   private put(entry: StoredCopy<C>): void {
     this.copies.set(entry.key, entry);
     this.copiesOfAddress.set(entry.address, (this.copiesOfAddress.get(entry.address) ?? 0) + 1);
-    this.characters += entry.size;
+    this.bytes += entry.size;
     if (entry.state === "ready") {
       this.readyCount += 1;
-      this.readyCharacters += entry.size;
+      this.readyBytes += entry.size;
     }
-    while (
-      this.copies.size > this.limits.maxCopies ||
-      (this.characters > this.limits.maxCharacters && this.copies.size > 1)
-    ) {
+    while (this.copies.size > this.limits.maxCopies || (this.bytes > this.limits.maxBytes && this.copies.size > 1)) {
       this.drop(this.copies.keys().next().value!, "evicted");
     }
   }
@@ -170,10 +167,10 @@ export class CopyStore<C> {
     const left = (this.copiesOfAddress.get(entry.address) ?? 1) - 1;
     if (left > 0) this.copiesOfAddress.set(entry.address, left);
     else this.copiesOfAddress.delete(entry.address);
-    this.characters -= entry.size;
+    this.bytes -= entry.size;
     if (entry.state === "ready") {
       this.readyCount -= 1;
-      this.readyCharacters -= entry.size;
+      this.readyBytes -= entry.size;
     }
     return entry;
   }

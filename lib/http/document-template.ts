@@ -20,8 +20,12 @@ export type Slot =
   | { kind: "count"; grouped: boolean };
 
 export interface DocumentTemplate {
-  /** The HTML between the slots: one more piece than slots. */
-  pieces: string[];
+  /**
+   * The HTML between the slots, one more piece than slots, as UTF-8: a page is mostly ASCII, which a
+   * JavaScript string holds in two bytes per character once the page has a euro sign, and the bytes are
+   * what every answer writes.
+   */
+  pieces: Buffer[];
   slots: Slot[];
   /** The names of the texts the copy needs. */
   names: ReadonlySet<string>;
@@ -68,12 +72,12 @@ export function compileDocument(html: string, options: { nonce: string; groupedC
   if (options.groupedCount !== raw) alternatives.push(`(?<![\\d.,])(${escapeRegExp(options.groupedCount)})(?!\\d)`);
   const pattern = new RegExp(alternatives.join("|"), "g");
   const ranges = scriptRanges(html);
-  const pieces: string[] = [];
+  const pieces: Buffer[] = [];
   const slots: Slot[] = [];
   const names = new Set<string>();
   let last = 0;
   for (const match of html.matchAll(pattern)) {
-    pieces.push(html.slice(last, match.index));
+    pieces.push(Buffer.from(html.slice(last, match.index), "utf8"));
     last = match.index + match[0].length;
     if (match[1] !== undefined) {
       const script = inRanges(ranges, match.index);
@@ -85,7 +89,7 @@ export function compileDocument(html: string, options: { nonce: string; groupedC
     else if (match[3] !== undefined) slots.push({ kind: "count", grouped: true });
     else slots.push({ kind: "nonce" });
   }
-  pieces.push(html.slice(last));
+  pieces.push(Buffer.from(html.slice(last), "utf8"));
   const shape = [...html.matchAll(/<template data-portal-shape="([^"]*)"><\/template>/g)].map((match) => match[1]!);
   // A mark written by each of a page's cards (its lists) counts once.
   return { pieces, slots, names, shape: [...new Set(shape)].sort() };
@@ -121,20 +125,27 @@ export interface DocumentValues {
   count?: { raw: string; grouped: string };
 }
 
-/** The answer: the copy with this answer's values. Throws when a value the copy needs is missing. */
-export function fillDocument(template: DocumentTemplate, values: DocumentValues): string {
-  let html = template.pieces[0]!;
+/** The answer: the copy with this answer's values, as UTF-8. Throws when a value the copy needs is missing. */
+export function fillDocument(template: DocumentTemplate, values: DocumentValues): Uint8Array<ArrayBuffer> {
+  const parts: Uint8Array[] = [template.pieces[0]!];
   template.slots.forEach((slot, index) => {
-    if (slot.kind === "nonce") html += values.nonce;
+    let value: string;
+    if (slot.kind === "nonce") value = values.nonce;
     else if (slot.kind === "count") {
       if (!values.count) throw new Error("the copy shows a cart count and none was given");
-      html += slot.grouped ? values.count.grouped : values.count.raw;
+      value = slot.grouped ? values.count.grouped : values.count.raw;
     } else {
       const text = values.texts[slot.name];
       if (text === undefined) throw new Error(`no value for ${slot.name}`);
-      html += slot.script ? escapeForPayload(text, slot.startsString) : escapeHtml(text);
+      value = slot.script ? escapeForPayload(text, slot.startsString) : escapeHtml(text);
     }
-    html += template.pieces[index + 1]!;
+    parts.push(Buffer.from(value, "utf8"), template.pieces[index + 1]!);
   });
-  return html;
+  const answer = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    answer.set(part, offset);
+    offset += part.byteLength;
+  }
+  return answer;
 }

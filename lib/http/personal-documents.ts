@@ -69,16 +69,16 @@ import { isFillRequest, localAddress, renderOwnPage, replayedHeaders } from "./s
  */
 
 /**
- * The copies, and which addresses earn one (lib/http/copy-store.ts). At most 300 copies and 12 million
- * characters in all (a product page is about 70,000, a category page 220,000; two bytes each once a
- * page has a euro sign), least recently used dropped first; each lives five minutes at most (the
+ * The copies, and which addresses earn one (lib/http/copy-store.ts). At most 300 copies and 24 MB in
+ * all (a product page is about 70 kB, a category page 210 kB, held as UTF-8), least recently used
+ * dropped first; each lives five minutes at most (the
  * cache's entries live ten for a missed notification); a key whose copy could not be kept renders per
  * request for a minute before it is tried again; two rendered at a time.
  */
 const copies = new CopyStore<Copy>(
   {
     maxCopies: 300,
-    maxCharacters: 12_000_000,
+    maxBytes: 24_000_000,
     maxAgeMs: 5 * 60_000,
     refusedMs: 60_000,
     maxAddresses: 5_000,
@@ -366,7 +366,7 @@ async function compose(request: NextRequest, nonce: string, token: SessionToken)
         copyEvent(pageKind(pathname), copy ? "kept" : "refused");
         copies.finish(
           made,
-          copy ? { copy, size: copy.template.pieces.reduce((sum, piece) => sum + piece.length, 0) } : null,
+          copy ? { copy, size: copy.template.pieces.reduce((sum, piece) => sum + piece.byteLength, 0) } : null,
           Date.now(),
         );
       });
@@ -374,7 +374,7 @@ async function compose(request: NextRequest, nonce: string, token: SessionToken)
   }
   const copy = entry.copy;
   if (entry.state !== "ready" || !copy) return null;
-  let html: string;
+  let html: Uint8Array<ArrayBuffer>;
   try {
     html = fillDocument(copy.template, {
       nonce,
