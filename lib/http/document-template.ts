@@ -21,11 +21,13 @@ export type Slot =
 
 export interface DocumentTemplate {
   /**
-   * The HTML between the slots, one more piece than slots, as UTF-8: a page is mostly ASCII, which a
-   * JavaScript string holds in two bytes per character once the page has a euro sign, and the bytes are
-   * what every answer writes.
+   * The HTML with its slots cut out, as UTF-8 in one buffer: a page is mostly ASCII, which a string
+   * holds in two bytes per character once the page has a euro sign, and the bytes are what every
+   * answer writes. One buffer, not one per piece: a category page has over a thousand pieces.
    */
-  pieces: Buffer[];
+  bytes: Buffer;
+  /** Where each piece of `bytes` ends: one more piece than slots. */
+  ends: Uint32Array;
   slots: Slot[];
   /** The names of the texts the copy needs. */
   names: ReadonlySet<string>;
@@ -58,6 +60,14 @@ function inRanges(ranges: Array<[number, number]>, index: number): boolean {
   return false;
 }
 
+/**
+ * A string of its own. V8 keeps a part cut from a longer string as a view of it, so a mark's name kept
+ * with a copy would keep the whole rendered page (440 kB as a string) alive beside the copy's bytes.
+ */
+function detached(part: string): string {
+  return Buffer.from(part, "utf8").toString("utf8");
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -72,27 +82,47 @@ export function compileDocument(html: string, options: { nonce: string; groupedC
   if (options.groupedCount !== raw) alternatives.push(`(?<![\\d.,])(${escapeRegExp(options.groupedCount)})(?!\\d)`);
   const pattern = new RegExp(alternatives.join("|"), "g");
   const ranges = scriptRanges(html);
-  const pieces: Buffer[] = [];
+  const pieces: string[] = [];
   const slots: Slot[] = [];
+  // The same slot (a name, where it stands) is one object however often the page has it.
+  const interned = new Map<string, Slot>();
+  const slot = (made: Slot): Slot => {
+    const key = JSON.stringify(made);
+    const known = interned.get(key);
+    if (known) return known;
+    interned.set(key, made);
+    return made;
+  };
   const names = new Set<string>();
   let last = 0;
   for (const match of html.matchAll(pattern)) {
-    pieces.push(Buffer.from(html.slice(last, match.index), "utf8"));
+    pieces.push(html.slice(last, match.index));
     last = match.index + match[0].length;
     if (match[1] !== undefined) {
+      const name = detached(match[1]);
       const script = inRanges(ranges, match.index);
       // In the payload a string opens with an escaped quote: `\"`.
       const startsString = script && html.slice(match.index - 2, match.index) === '\\"';
-      slots.push({ kind: "text", name: match[1], script, startsString });
-      names.add(match[1]);
-    } else if (match[2] !== undefined) slots.push({ kind: "count", grouped: false });
-    else if (match[3] !== undefined) slots.push({ kind: "count", grouped: true });
-    else slots.push({ kind: "nonce" });
+      slots.push(slot({ kind: "text", name, script, startsString }));
+      names.add(name);
+    } else if (match[2] !== undefined) slots.push(slot({ kind: "count", grouped: false }));
+    else if (match[3] !== undefined) slots.push(slot({ kind: "count", grouped: true }));
+    else slots.push(slot({ kind: "nonce" }));
   }
-  pieces.push(Buffer.from(html.slice(last), "utf8"));
-  const shape = [...html.matchAll(/<template data-portal-shape="([^"]*)"><\/template>/g)].map((match) => match[1]!);
+  pieces.push(html.slice(last));
+  const ends = new Uint32Array(pieces.length);
+  // Its own memory, not a share of Node's pool of small buffers: a copy lives for minutes.
+  const bytes = Buffer.allocUnsafeSlow(pieces.reduce((sum, piece) => sum + Buffer.byteLength(piece, "utf8"), 0));
+  let written = 0;
+  pieces.forEach((piece, index) => {
+    written += bytes.write(piece, written, "utf8");
+    ends[index] = written;
+  });
+  const shape = [...html.matchAll(/<template data-portal-shape="([^"]*)"><\/template>/g)].map((match) =>
+    detached(match[1]!),
+  );
   // A mark written by each of a page's cards (its lists) counts once.
-  return { pieces, slots, names, shape: [...new Set(shape)].sort() };
+  return { bytes, ends, slots, names, shape: [...new Set(shape)].sort() };
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
@@ -127,7 +157,8 @@ export interface DocumentValues {
 
 /** The answer: the copy with this answer's values, as UTF-8. Throws when a value the copy needs is missing. */
 export function fillDocument(template: DocumentTemplate, values: DocumentValues): Uint8Array<ArrayBuffer> {
-  const parts: Uint8Array[] = [template.pieces[0]!];
+  const piece = (index: number) => template.bytes.subarray(index ? template.ends[index - 1] : 0, template.ends[index]);
+  const parts: Uint8Array[] = [piece(0)];
   template.slots.forEach((slot, index) => {
     let value: string;
     if (slot.kind === "nonce") value = values.nonce;
@@ -139,7 +170,7 @@ export function fillDocument(template: DocumentTemplate, values: DocumentValues)
       if (text === undefined) throw new Error(`no value for ${slot.name}`);
       value = slot.script ? escapeForPayload(text, slot.startsString) : escapeHtml(text);
     }
-    parts.push(Buffer.from(value, "utf8"), template.pieces[index + 1]!);
+    parts.push(Buffer.from(value, "utf8"), piece(index + 1));
   });
   const answer = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
   let offset = 0;

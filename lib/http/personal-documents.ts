@@ -364,11 +364,7 @@ async function compose(request: NextRequest, nonce: string, token: SessionToken)
       .catch(() => null)
       .then((copy) => {
         copyEvent(pageKind(pathname), copy ? "kept" : "refused");
-        copies.finish(
-          made,
-          copy ? { copy, size: copy.template.pieces.reduce((sum, piece) => sum + piece.byteLength, 0) } : null,
-          Date.now(),
-        );
+        copies.finish(made, copy ? { copy, size: copy.template.bytes.byteLength } : null, Date.now());
       });
     return null;
   }
