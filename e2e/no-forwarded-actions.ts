@@ -1,3 +1,5 @@
+import { metricSamples } from "../lib/observability/metrics-text";
+
 import { E2E } from "./env";
 
 /**
@@ -17,11 +19,10 @@ export default async function noForwardedActions(): Promise<void> {
     const response = await fetch(`${portal}/metrics`);
     if (!response.ok)
       throw new Error(`${portal}/metrics answered ${response.status}: the forwarded actions are unread`);
-    const forwarded = (await response.text())
-      .split("\n")
-      .filter((line) => line.startsWith("portal_server_actions_forwarded_total{"))
-      .filter((line) => Number(line.split(" ").at(-1)) > 0);
-    found.push(...forwarded.map((line) => `${portal}: ${line}`));
+    const forwarded = metricSamples(await response.text(), "portal_server_actions_forwarded_total").filter(
+      (sample) => sample.value > 0,
+    );
+    found.push(...forwarded.map((sample) => `${portal}: ${sample.labels.route} forwarded ${sample.value}`));
   }
   if (found.length) {
     throw new Error(

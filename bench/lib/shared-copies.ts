@@ -1,3 +1,5 @@
+import { metricSamples } from "@/lib/observability/metrics-text";
+
 /**
  * The portal's counts of its pages' shared copies (`portal_shared_copies_total` on /metrics, by page
  * and event: rendered, kept, refused, served, not-admitted, evicted, expired, unfilled), so that a
@@ -5,17 +7,13 @@
  */
 export type SharedCopyCounts = Record<string, Record<string, number>>;
 
-const LINE = /^portal_shared_copies_total\{page="([^"]+)",event="([^"]+)"\} (\d+(?:\.\d+)?)$/;
-
 /** The counts on the portal's /metrics now (this machine's loopback may read it). */
 export async function sharedCopyCounts(portalUrl: string): Promise<SharedCopyCounts> {
   const response = await fetch(new URL("/metrics", portalUrl));
   if (!response.ok) throw new Error(`/metrics answered ${response.status}`);
   const counts: SharedCopyCounts = {};
-  for (const line of (await response.text()).split("\n")) {
-    const match = LINE.exec(line);
-    if (!match) continue;
-    (counts[match[1]!] ??= {})[match[2]!] = Number(match[3]);
+  for (const { labels, value } of metricSamples(await response.text(), "portal_shared_copies_total")) {
+    (counts[labels.page!] ??= {})[labels.event!] = value;
   }
   return counts;
 }
