@@ -3,6 +3,7 @@ import { and, sql, type SQL } from "drizzle-orm";
 import { resultRows, type Database } from "@/lib/db/client";
 import { compactPartNumber, products, productSearch, searchWords as catalogueWords } from "@/lib/db/schema";
 
+import { catalogueWordList } from "./catalogue-words";
 import { filterConditions, pageOf, searchFilterColumns, sortOrder, summariesBySku, titleOrder } from "./queries";
 import { cleanQuery, likePrefix, prefixTsQuery, searchWords } from "./search-terms";
 import { PAGE_SIZE, type ProductFilters, type ProductPage, type ProductSort, type ProductSummary } from "./types";
@@ -78,16 +79,8 @@ interface TypedWords {
 /** What the catalogue knows of the typed words: which are whole words, and (see above) their correction. */
 async function typedWords(db: Database, words: string[], correct: boolean): Promise<TypedWords> {
   if (!words.length) return { whole: new Set() };
-  const word = catalogueWords.word;
-  const result = await db.execute<{ word: string; listed: boolean; longer: boolean }>(sql`
-    select typed.word,
-      exists (select 1 from ${catalogueWords} where ${word} = typed.word) as listed,
-      exists (
-        select 1 from ${catalogueWords}
-        where ${word} collate "C" > typed.word and ${word} collate "C" < typed.word || chr(1114111)
-      ) as longer
-    from unnest(${sql.param(words)}::text[]) as typed(word)`);
-  const rows = resultRows<{ word: string; listed: boolean; longer: boolean }>(result);
+  const list = await catalogueWordList(db);
+  const rows = words.map((word) => ({ word, ...list.facts(word) }));
   const whole = new Set(rows.filter((row) => row.listed && !row.longer).map((row) => row.word));
   const unknown = rows.some((row) => !row.listed && !row.longer && !/[0-9]/.test(row.word));
   if (!correct || !unknown) return { whole };
