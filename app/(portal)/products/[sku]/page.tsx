@@ -36,6 +36,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: shown.kind === "unreachable" ? shown.sku : productDisplayName(shown.product) };
 }
 
+/**
+ * A list of labels and values with the labels' column as wide in every row from the first: sized by its
+ * content (auto), it widened when a longer label came in, and moved the values already shown.
+ */
+const LABEL_COLUMN = "grid grid-cols-[9rem_minmax(0,1fr)] gap-x-4";
+
 function fileSize(bytes: number | null): string {
   if (!bytes) return "";
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`;
@@ -87,46 +93,15 @@ export default async function ProductPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       <div className="grid gap-3 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] md:gap-6">
-        {/* On a phone the pictures follow the price and Add to cart, which come on the first screen. */}
-        <section aria-label={t("product.gallery")} className="mx-auto w-full max-w-40 max-md:order-last md:max-w-none">
-          {/* 160 px wide on phones (max-w-40); from md up two fifths of the page, at most about 480 px. */}
-          <ProductImage media={images[0] ?? null} alt={name} size={480} phone={{ size: 160, below: "md" }} priority />
-          {images.length > 1 ? (
-            <ul className="mt-2 grid grid-cols-4 gap-2">
-              {images.slice(1).map((image, index) => (
-                <li key={image.hash}>
-                  <ProductImage
-                    media={image}
-                    alt={t("product.imageOf", { index: index + 2, count: images.length, title: name })}
-                    size={120}
-                    phone={{ size: 40, below: "md" }}
-                  />
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </section>
-
-        {/* On a phone the price and Add to cart come first; the codes follow them (order). */}
-        <div className="flex min-w-0 flex-col gap-3 md:gap-4">
+        {/*
+          The document's order is the phone's: price and Add to cart first, then the codes, the notices and
+          the pictures. A phone paints a long page before all of it has arrived, so a part placed above one
+          that came before it (CSS order) would push what was already on screen down. From md up the
+          pictures take the left column by placement, beside the details in the right one.
+        */}
+        <div className="flex min-w-0 flex-col gap-3 md:col-start-2 md:row-start-1 md:gap-4">
           <h1 className="text-xl font-bold break-words md:text-2xl">{name}</h1>
           <ProductFavouriteStar sku={product.sku} title={name} />
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm max-md:order-1">
-            <dt className="text-slate-600">{t("product.sku")}</dt>
-            <dd className="font-mono">{product.sku}</dd>
-            {product.vendorItemNo ? (
-              <>
-                <dt className="text-slate-600">{t("product.vendorItemNo")}</dt>
-                <dd className="font-mono">{product.vendorItemNo}</dd>
-              </>
-            ) : null}
-            {product.barcode ? (
-              <>
-                <dt className="text-slate-600">{t("product.barcode")}</dt>
-                <dd className="font-mono">{product.barcode.value}</dd>
-              </>
-            ) : null}
-          </dl>
 
           <div className="flex flex-wrap items-center gap-3">
             <StockBadge colour={product.stockColour} size="md" />
@@ -141,14 +116,6 @@ export default async function ProductPage({ params, searchParams }: Props) {
               {product.blocked ? <Notice tone="red">{t("product.blocked")}</Notice> : null}
             </ul>
           ) : null}
-          {/* What to know before ordering stays beside the price; the rest follows Add to cart on a phone. */}
-          <ul className="space-y-2 text-sm max-md:order-1">
-            {product.expiring ? <Notice tone="amber">{t("product.expiring")}</Notice> : null}
-            <Notice tone="slate">
-              {product.dropshipable ? t("product.dropshipable") : t("product.notDropshipable")}
-            </Notice>
-            {product.isBigParcel ? <Notice tone="slate">{t("product.bigParcel")}</Notice> : null}
-          </ul>
 
           <section aria-labelledby="tiers">
             <h2 id="tiers" className="mb-2 text-lg font-semibold">
@@ -159,10 +126,11 @@ export default async function ProductPage({ params, searchParams }: Props) {
                 {product.prices.length ? t("product.priceOnDemand") : t("product.noPrice")}
               </p>
             ) : (
-              <table className="w-full max-w-md text-sm">
+              <table className="w-full max-w-md table-fixed text-sm">
+                {/* Fixed layout: the columns' widths come from the header, not from rows that arrive after it. */}
                 <thead>
                   <tr className="border-b border-slate-300 text-left">
-                    <th scope="col" className="py-1">
+                    <th scope="col" className="w-2/5 py-1">
                       {t("product.tierQuantity")}
                     </th>
                     <th scope="col" className="py-1 text-right">
@@ -213,7 +181,54 @@ export default async function ProductPage({ params, searchParams }: Props) {
               {t("product.priceUnit")}: {unit(product.priceUnit)}
             </p>
           </section>
+
+          <dl className={`${LABEL_COLUMN} gap-y-1 text-sm`}>
+            <dt className="text-slate-600">{t("product.sku")}</dt>
+            <dd className="font-mono">{product.sku}</dd>
+            {product.vendorItemNo ? (
+              <>
+                <dt className="text-slate-600">{t("product.vendorItemNo")}</dt>
+                <dd className="font-mono">{product.vendorItemNo}</dd>
+              </>
+            ) : null}
+            {product.barcode ? (
+              <>
+                <dt className="text-slate-600">{t("product.barcode")}</dt>
+                <dd className="font-mono">{product.barcode.value}</dd>
+              </>
+            ) : null}
+          </dl>
+
+          <ul className="space-y-2 text-sm">
+            {product.expiring ? <Notice tone="amber">{t("product.expiring")}</Notice> : null}
+            <Notice tone="slate">
+              {product.dropshipable ? t("product.dropshipable") : t("product.notDropshipable")}
+            </Notice>
+            {product.isBigParcel ? <Notice tone="slate">{t("product.bigParcel")}</Notice> : null}
+          </ul>
         </div>
+
+        <section
+          aria-label={t("product.gallery")}
+          className="mx-auto w-full max-w-40 md:col-start-1 md:row-start-1 md:max-w-none"
+        >
+          {/* 160 px wide on phones (max-w-40); from md up two fifths of the page, at most about 480 px. */}
+          <ProductImage media={images[0] ?? null} alt={name} size={480} phone={{ size: 160, below: "md" }} priority />
+          {images.length > 1 ? (
+            <ul className="mt-2 grid grid-cols-4 gap-2">
+              {images.slice(1).map((image, index) => (
+                <li key={image.hash}>
+                  <ProductImage
+                    media={image}
+                    alt={t("product.imageOf", { index: index + 2, count: images.length, title: name })}
+                    size={120}
+                    phone={{ size: 40, below: "md" }}
+                  />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
       </div>
 
       {product.description ? (
@@ -246,7 +261,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           <h2 id="customs" className="mb-2 text-lg font-semibold">
             {t("product.customs")}
           </h2>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
+          <dl className={`${LABEL_COLUMN} text-sm`}>
             {product.customs.code ? (
               <>
                 <dt className="text-slate-600">{t("product.customsCode")}</dt>
