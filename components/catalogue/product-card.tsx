@@ -43,13 +43,23 @@ export function ProductCard({
         {product.vendorItemNo && product.title ? <span> · {product.vendorItemNo}</span> : null}
       </p>
       {mark}
-      <div className="mt-auto space-y-2 pt-3">
+      {/*
+        Not pushed to the card's bottom (mt-auto): a phone paints the grid before all of it has arrived,
+        and a price held to the bottom would move up as the card's last controls came in below it.
+      */}
+      <div className="space-y-2 pt-3">
         <ProductPrice product={product} incVat={incVat} />
         <p className="text-xs text-slate-700">
           <SalesUnitText salesUnit={product.salesUnit} amount={product.salesUnitAmount} />
         </p>
-        <StockBadge colour={product.stockColour} />
-        <ProductFavouriteStar sku={product.sku} title={name} compact />
+        {/*
+          The star's column and the row's height are there before the star is: the badge (its words may take
+          two lines) stays put when the star comes in beside it.
+        */}
+        <div className="grid min-h-touch grid-cols-[minmax(0,1fr)_2.75rem] items-center justify-items-start gap-2">
+          <StockBadge colour={product.stockColour} />
+          <ProductFavouriteStar sku={product.sku} title={name} compact />
+        </div>
         {action ?? (
           <QuickAddToCart
             sku={product.sku}

@@ -11,11 +11,16 @@ export function ProductPrice({ product, incVat }: { product: ProductSummary; inc
   if (product.priceOnDemand) return <span className="font-semibold text-slate-800">{t("product.priceOnDemand")}</span>;
   const price = incVat ? product.priceIncVat : product.priceExVat;
   if (price === null) return <span className="text-slate-600">{t("product.noPrice")}</span>;
+  // The figure's line is as tall as the figure from the start (its size and leading on the line itself):
+  // a phone that painted "List price" before the figure arrived would otherwise move the words down
+  // when it came. The unit and VAT follow on a line of their own, in their own small type.
   return (
-    <span>
-      <span className="text-xs text-slate-600">{t("product.listPrice")}</span>{" "}
-      <span className="text-lg font-bold text-slate-900">{format.number(price, "money")}</span>{" "}
-      <span className="text-xs text-slate-600">
+    <span className="block">
+      <span className="block text-lg leading-7">
+        <span className="text-xs text-slate-600">{t("product.listPrice")}</span>{" "}
+        <span className="font-bold text-slate-900">{format.number(price, "money")}</span>
+      </span>{" "}
+      <span className="block text-xs text-slate-600">
         {t("product.perUnit", { unit: unitName(product.priceUnit) })} ·{" "}
         {incVat ? t("catalogue.incVat") : t("catalogue.exVat")}
       </span>
