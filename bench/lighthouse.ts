@@ -308,7 +308,12 @@ async function main() {
   type PageResult = {
     path: string;
     median: PageRun;
-    runs: { scores: Record<Category, number>; benchmarkIndex: number | null; totalBlockingTimeMs: number | null }[];
+    runs: {
+      scores: Record<Category, number>;
+      benchmarkIndex: number | null;
+      totalBlockingTimeMs: number | null;
+      cumulativeLayoutShift: number | null;
+    }[];
   };
   const results: Record<string, Record<string, PageResult>> = {};
   for (const slowdown of SLOWDOWNS) {
@@ -333,6 +338,7 @@ async function main() {
           scores: item.scores,
           benchmarkIndex: item.benchmarkIndex,
           totalBlockingTimeMs: item.metrics.totalBlockingTimeMs ?? null,
+          cumulativeLayoutShift: item.metrics.cumulativeLayoutShift ?? null,
         })),
       };
       const { scores } = chosen;
@@ -375,13 +381,13 @@ async function main() {
           `| ${name} (\`${pagePath}\`) | ${cell(run.scores.performance)} | ${cell(run.scores.accessibility)} | ${cell(run.scores["best-practices"])} | ${ms(run.metrics.firstContentfulPaintMs)} | ${ms(run.metrics.largestContentfulPaintMs)} | ${ms(run.metrics.totalBlockingTimeMs)} | ${run.metrics.cumulativeLayoutShift ?? "–"} |`,
       ),
       "",
-      "Total Blocking Time of every run (ms, in the order they ran, each round measuring every page once; the median run by performance is the one above), and the main thread's work in the median run by kind (ms, throttled):",
+      "Total Blocking Time and Cumulative Layout Shift of every run (in the order they ran, each round measuring every page once; the median run by performance is the one above), and the main thread's work in the median run by kind (ms, throttled):",
       "",
-      "| page | TBT of each run | main thread, median run |",
-      "|---|---|---|",
+      "| page | TBT of each run (ms) | CLS of each run | main thread, median run |",
+      "|---|---|---|---|",
       ...pagesOf.map(
         ([name, page]) =>
-          `| ${name} | ${page.runs.map((run) => ms(run.totalBlockingTimeMs)).join(", ")} | ${page.median.mainThread
+          `| ${name} | ${page.runs.map((run) => ms(run.totalBlockingTimeMs)).join(", ")} | ${page.runs.map((run) => (run.cumulativeLayoutShift === null ? "–" : run.cumulativeLayoutShift.toFixed(3))).join(", ")} | ${page.median.mainThread
             .slice(0, 4)
             .map((item) => `${item.group} ${item.ms}`)
             .join(", ")} |`,
