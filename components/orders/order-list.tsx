@@ -84,9 +84,9 @@ function DropshipMark({ dropship }: { dropship: boolean }) {
 /** The table's columns on wide screens, with whether they hold a number (aligned right). */
 const COLUMNS = [
   ["order", false],
+  ["status", false],
   ["date", false],
   ["creator", false],
-  ["status", false],
   ["lines", true],
   ["total", true],
   ["delivery", false],
@@ -133,6 +133,10 @@ export function OrderList({ rows, caption }: { rows: OrderRow[]; caption: string
                 <OrderLink row={row} />
                 <span className="block text-xs text-slate-600">{t("number", { id: row.id })}</span>
               </th>
+              {/* Second in the document as on the card's first row: a phone paints the card as it arrives. */}
+              <td role="cell" className={`col-start-2 row-start-1 justify-self-end ${cell}`}>
+                <OrderStatusBadge status={row.status} raw={row.statusRaw} />
+              </td>
               <td role="cell" className={labelledCell}>
                 <PhoneLabel>{t("date")}</PhoneLabel>
                 <span className="min-w-0">
@@ -147,9 +151,6 @@ export function OrderList({ rows, caption }: { rows: OrderRow[]; caption: string
               <td role="cell" className={labelledCell}>
                 <PhoneLabel>{t("creator")}</PhoneLabel>
                 <span className="min-w-0 break-words">{row.creatorName ?? "—"}</span>
-              </td>
-              <td role="cell" className={`col-start-2 row-start-1 justify-self-end ${cell}`}>
-                <OrderStatusBadge status={row.status} raw={row.statusRaw} />
               </td>
               <td role="cell" className={`${labelledCell} tabular-nums lg:text-right`}>
                 <PhoneLabel>{t("lines")}</PhoneLabel>

@@ -135,7 +135,7 @@ export function QuickOrderRows() {
         </datalist>
         <ol className="space-y-2">
           {rows.map((row, index) => (
-            <li key={row.key} className="grid grid-cols-[1fr_6rem_auto] items-end gap-2">
+            <li key={row.key} className="grid grid-cols-[1fr_6rem_2.75rem] items-end gap-2">
               <div>
                 <label htmlFor={`qo-${row.key}-identifier`} className="sr-only">
                   {t("identifierRow", { row: index + 1 })}
