@@ -9,9 +9,15 @@ import { invalidateCatalogue } from "./cache-queries";
 import { CatalogueWordList, catalogueWordList } from "./catalogue-words";
 import { searchProducts } from "./search";
 import { addSearchWords } from "./store/products";
+import { trigramsOf } from "./trigrams";
+
+/** Each word once, as the sync adds it. */
+const counted = (words: string[], documents = 1) => words.map((word) => ({ word, documents }));
 
 describe("CatalogueWordList", () => {
-  const list = CatalogueWordList.of(["kookplaat", "kookplaatset", "water", "watertank", "zwart", "één", "eend"]);
+  const list = CatalogueWordList.of(
+    counted(["kookplaat", "kookplaatset", "water", "watertank", "zwart", "één", "eend"]),
+  );
 
   it("says whether a typed word is a word of the catalogue, and whether a longer one starts with it", () => {
     expect(list.facts("kookplaat")).toEqual({ listed: true, longer: true });
@@ -27,6 +33,27 @@ describe("CatalogueWordList", () => {
 
   it("answers for an empty catalogue", () => {
     expect(CatalogueWordList.of([]).facts("water")).toEqual({ listed: false, longer: false });
+    expect(CatalogueWordList.of([]).closest("water")).toBeNull();
+  });
+
+  it("corrects a misspelt word to the closest word, the commoner of two as close, then the first", () => {
+    expect(list.closest("kookplat")).toBe("kookplaat");
+    expect(list.closest("watertanc")).toBe("watertank");
+    expect(list.closest("watertnak")).toBe("water");
+    expect(list.closest("zwat")).toBe("zwart");
+    expect(list.closest("zwrat")).toBeNull();
+    expect(list.closest("eenc")).toBe("eend");
+    // Nothing within the threshold.
+    expect(list.closest("pomp")).toBeNull();
+    // "wandlamp" and "wandlamo" are equally close to "wandlam"; the commoner wins, then the first in order.
+    const lamps = (lampDocuments: number, lamoDocuments: number) =>
+      CatalogueWordList.of([
+        { word: "wandlamp", documents: lampDocuments },
+        { word: "wandlamo", documents: lamoDocuments },
+      ]).closest("wandlam");
+    expect(lamps(3, 1)).toBe("wandlamp");
+    expect(lamps(1, 3)).toBe("wandlamo");
+    expect(lamps(2, 2)).toBe("wandlamo");
   });
 });
 
@@ -50,8 +77,10 @@ describe("catalogueWordList on the mirror", () => {
         product("A0009953", "Dompelpomp 12V voor watertank"),
         product("0108004", "Waterslang blauw"),
         product("0108005", "Wandlamp crème"),
+        product("0108006", "Handlamp oplaadbaar"),
+        product("0108007", "Bandlamp zwart"),
       ]);
-    await addSearchWords(handle.db, ["0108001", "0108002", "A0009953", "0108004", "0108005"]);
+    await addSearchWords(handle.db, ["0108001", "0108002", "A0009953", "0108004", "0108005", "0108006", "0108007"]);
   }, 60_000);
 
   afterAll(async () => {
@@ -85,6 +114,58 @@ describe("catalogueWordList on the mirror", () => {
     const list = await catalogueWordList(handle.db);
     expect(list.size).toBe(stored.length);
     expect(typed.map((word) => ({ word, ...list.facts(word) }))).toEqual(expected);
+  });
+
+  it("has the trigrams the database has", async () => {
+    const words = ["kookplaat", "a", "ab", "12v", "waterslang blauw", "Dompelpomp-12V"];
+    const expected = resultRows<{ trigrams: string[] }>(
+      await handle.db.execute(
+        sql`select show_trgm(typed.word) as trigrams from unnest(${sql.param(words)}::text[]) as typed(word)`,
+      ),
+    ).map((row) => row.trigrams);
+    expect(words.map((word) => [...trigramsOf(word)].sort())).toEqual(expected.map((trigrams) => [...trigrams].sort()));
+    // The database shows a trigram with a letter outside ASCII as a hash: the count is the same.
+    const [creme] = resultRows<{ count: number }>(
+      await handle.db.execute(sql`select cardinality(show_trgm('crème')) as count`),
+    );
+    expect(trigramsOf("crème").size).toBe(creme!.count);
+  });
+
+  it("corrects every misspelling to the word the database's trigram search chooses", async () => {
+    const stored = resultRows<{ word: string }>(await handle.db.execute(sql`select word from search_words`)).map(
+      (row) => row.word,
+    );
+    // Some words counted more often, so that the commoner of two as close is chosen as the database does.
+    await handle.db.execute(sql`update search_words set documents = length(word) % 3 + 1`);
+    const typos = stored.flatMap((word) => [
+      word.slice(1),
+      word.slice(0, -1),
+      `${word.slice(0, 2)}${word.slice(3)}`,
+      `${word.slice(0, 1)}${word[2] ?? ""}${word[1] ?? ""}${word.slice(3)}`,
+      `${word}e`,
+      word.replace(/a/g, "e"),
+    ]);
+    // "andlamp" is as close to "bandlamp", "handlamp" and "wandlamp".
+    const typed = [
+      ...new Set([...typos, "andlamp", "pomp", "lamp", "water", "slang", "kook", "bla", "xyz", "12v", "crme"]),
+    ];
+    const expected = resultRows<{ typed: string; corrected: string | null }>(
+      await handle.db.execute(sql`
+        select typed.word as typed, (
+          select word from search_words
+          where word % typed.word
+          order by similarity(word, typed.word) desc, documents desc, word
+          limit 1
+        ) as corrected
+        from unnest(${sql.param(typed)}::text[]) as typed(word)`),
+    );
+    await invalidateCatalogue(handle.db, [CacheTags.search]);
+    const list = await catalogueWordList(handle.db);
+    expect(typed.map((word) => ({ typed: word, corrected: list.closest(word) }))).toEqual(expected);
+    // Not only words the database leaves as they are.
+    expect(expected.filter((row) => row.corrected !== null).length).toBeGreaterThan(typed.length / 2);
+    await handle.db.execute(sql`update search_words set documents = 1`);
+    await invalidateCatalogue(handle.db, [CacheTags.search]);
   });
 
   it("is read again once the sync's invalidation of search results comes, and not before", async () => {

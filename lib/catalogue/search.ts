@@ -1,9 +1,9 @@
 import { and, sql, type SQL } from "drizzle-orm";
 
 import { resultRows, type Database } from "@/lib/db/client";
-import { compactPartNumber, products, productSearch, searchWords as catalogueWords } from "@/lib/db/schema";
+import { compactPartNumber, products, productSearch } from "@/lib/db/schema";
 
-import { catalogueWordList } from "./catalogue-words";
+import { catalogueWordList, type CatalogueWordList } from "./catalogue-words";
 import { filterConditions, pageOf, searchFilterColumns, sortOrder, summariesBySku, titleOrder } from "./queries";
 import { cleanQuery, likePrefix, prefixTsQuery, searchWords } from "./search-terms";
 import { PAGE_SIZE, type ProductFilters, type ProductPage, type ProductSort, type ProductSummary } from "./types";
@@ -84,7 +84,7 @@ async function typedWords(db: Database, words: string[], correct: boolean): Prom
   const whole = new Set(rows.filter((row) => row.listed && !row.longer).map((row) => row.word));
   const unknown = rows.some((row) => !row.listed && !row.longer && !/[0-9]/.test(row.word));
   if (!correct || !unknown) return { whole };
-  return { whole, corrected: await correctedQuery(db, words.join(" ")) };
+  return { whole, corrected: correctedQuery(list, words) };
 }
 
 const vendorItemNo = compactPartNumber(products.vendorItemNo);
@@ -270,23 +270,11 @@ async function search(
 }
 
 /**
- * The query's words, each replaced by the closest word of the catalogue's titles and attributes
- * (trigram similarity; the commoner word when two are as close). Null when no word changed.
+ * The words, each replaced by the closest word of the catalogue's titles and attributes (trigram
+ * similarity; the commoner word when two are as close). Null when no word changed.
  */
-async function correctedQuery(db: Database, query: string): Promise<string | null> {
-  const typed = searchWords(query);
-  if (!typed.length) return null;
-  const result = await db.execute<{ typed: string; corrected: string | null }>(sql`
-    select typed.word as typed, (
-      select ${catalogueWords.word} from ${catalogueWords}
-      where ${catalogueWords.word} % typed.word
-      order by similarity(${catalogueWords.word}, typed.word) desc, ${catalogueWords.documents} desc, ${catalogueWords.word}
-      limit 1
-    ) as corrected
-    from unnest(${sql.param(typed)}::text[]) with ordinality as typed(word, position)
-    order by typed.position`);
-  const rows = resultRows<{ typed: string; corrected: string | null }>(result);
-  const corrected = rows.map((row) => row.corrected ?? row.typed);
+function correctedQuery(list: CatalogueWordList, typed: string[]): string | null {
+  const corrected = typed.map((word) => list.closest(word) ?? word);
   return corrected.some((word, index) => word !== typed[index]) ? corrected.join(" ") : null;
 }
 
@@ -363,7 +351,8 @@ export async function searchProducts(
 
   const direct = await search(db, text, settings);
   if (direct.total > 0 || !correct) return { ...direct, closeMatches: false, correctedQuery: null };
-  const corrected = typed.corrected === undefined ? await correctedQuery(db, query) : typed.corrected;
+  const corrected =
+    typed.corrected === undefined ? correctedQuery(await catalogueWordList(db), searchWords(query)) : typed.corrected;
   const near = corrected ? correctedText(corrected) : null;
   if (corrected && near) {
     const page = await search(db, near, settings, CLOSE_MATCH_CANDIDATES);
