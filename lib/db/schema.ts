@@ -193,23 +193,14 @@ export const productSearch = pgTable(
 /**
  * The words of product titles and attributes (letters only, four or more): what a misspelt query
  * word is corrected to, by trigram similarity. Filled by the sync; a word is never removed (a
- * correction to a word no product has any more finds nothing, which is said).
+ * correction to a word no product has any more finds nothing, which is said). Searches read them
+ * all into memory (lib/catalogue/catalogue-words.ts), so the table needs no index but its key.
  */
-export const searchWords = pgTable(
-  "search_words",
-  {
-    word: text("word").primaryKey(),
-    /** How many products had the word when it was counted: the commoner of two equally close words wins. */
-    documents: integer("documents").notNull().default(1),
-  },
-  (table) => [
-    index("search_words_trgm_idx")
-      .using("gin", sql`${table.word} gin_trgm_ops`)
-      .with({ fastupdate: false }),
-    // Byte order: whether a longer word starts with a typed one is a range read of this index.
-    index("search_words_prefix_idx").on(sql`${table.word} collate "C"`),
-  ],
-);
+export const searchWords = pgTable("search_words", {
+  word: text("word").primaryKey(),
+  /** How many products had the word when it was counted: the commoner of two equally close words wins. */
+  documents: integer("documents").notNull().default(1),
+});
 
 /** Products whose detail could not be fetched: retried by later runs; they hold the watermark back. */
 export const syncFailures = pgTable("sync_failures", {
