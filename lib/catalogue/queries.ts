@@ -247,10 +247,15 @@ export async function productsByPartNumber(db: Database, code: string): Promise<
 }
 
 /** The summary's columns named as SummaryRow names them, for a select whose rows are read as JSON. */
-const summaryFields = sql.join(
+export const summaryFields = sql.join(
   Object.entries(summaryColumns).map(([name, column]) => sql`${column} as ${sql.identifier(name)}`),
   sql`, `,
 );
+
+/** Summaries that a statement returned as one JSON array of `summaryFields` rows. */
+export function summariesFromJson(rows: SummaryRow[] | null | undefined): ProductSummary[] {
+  return (rows ?? []).map(toSummary);
+}
 
 /**
  * The products of these SKUs as lists show them. The rows come back as one JSON array: Postgres
@@ -263,8 +268,8 @@ export async function summariesBySku(db: Database, skus: string[]): Promise<Map<
   const result = await db.execute(sql`
     select coalesce(json_agg(summary), '[]') as rows
     from (select ${summaryFields} from ${products} where ${products.sku} = any(${sql.param(skus)}::text[])) as summary`);
-  const rows = resultRows<{ rows: SummaryRow[] }>(result)[0]?.rows ?? [];
-  return new Map(rows.map((row) => [row.sku, toSummary(row)]));
+  const summaries = summariesFromJson(resultRows<{ rows: SummaryRow[] }>(result)[0]?.rows);
+  return new Map(summaries.map((summary) => [summary.sku, summary]));
 }
 
 /** The whole category tree, roots first, in the upstream's order. */

@@ -4,7 +4,15 @@ import { resultRows, type Database } from "@/lib/db/client";
 import { compactPartNumber, products, productSearch } from "@/lib/db/schema";
 
 import { catalogueWordList, type CatalogueWordList } from "./catalogue-words";
-import { filterConditions, pageOf, searchFilterColumns, sortOrder, summariesBySku, titleOrder } from "./queries";
+import {
+  filterConditions,
+  pageOf,
+  searchFilterColumns,
+  sortOrder,
+  summariesFromJson,
+  summaryFields,
+  titleOrder,
+} from "./queries";
 import { cleanQuery, likePrefix, prefixTsQuery, searchWords } from "./search-terms";
 import { PAGE_SIZE, type ProductFilters, type ProductPage, type ProductSort, type ProductSummary } from "./types";
 
@@ -139,7 +147,8 @@ interface Attempt {
 }
 
 interface RankedPage {
-  skus: string[];
+  /** The page's products, best first. */
+  items: ProductSummary[];
   /** Candidates ranked; at most the attempt's `candidates` of each kind. */
   total: number;
   /** True when a kind of match had more than the attempt's `candidates`. */
@@ -185,6 +194,7 @@ function candidateBranches(attempt: Attempt, filters: ProductFilters): SQL {
  * SKU prefixes are matched in the narrow copy of the products (product_search), the other part
  * numbers by the products' indexes. With a second attempt (the query with its words corrected), the
  * same statement ranks that one when the first matches nothing; Postgres reads its matches only then.
+ * The page's products come in the same statement, as one JSON array in the page's order.
  */
 async function rankedPage(
   db: Database,
@@ -204,30 +214,38 @@ async function rankedPage(
         cap: sql`case when ${firstMatched} then ${first.candidates}::int else ${second.candidates}::int end`,
       }
     : { fallback: sql``, matched: sql`found`, attempt: sql`0`, cap: sql`${first.candidates}` };
-  const result = await db.execute<{ sku: string; attempt: number; total: number; truncated: boolean }>(sql`
+  const order = sql`tier, score desc, case when tier = 1 then lower(sku) end, green desc nulls last, title_key, sku`;
+  type Row = {
+    attempt: number | null;
+    total: number | null;
+    truncated: boolean | null;
+    items: Parameters<typeof summariesFromJson>[0];
+  };
+  const result = await db.execute<Row>(sql`
     with found as materialized (${candidateBranches(first, filters)})${statement.fallback},
     candidates as (
       select sku, min(tier) as tier, max(score) as score, bool_or(green) as green, min(title_key) as title_key
       from ${statement.matched} group by sku
+    ),
+    ranked as (
+      select sku, ${statement.attempt} as attempt, (count(*) over ())::int as total,
+        (select coalesce(bool_or(matches > ${statement.cap}), false) from (select count(*) as matches from ${statement.matched} group by kind) as kinds) as truncated,
+        row_number() over (order by ${order}) as position
+      from candidates
+      order by ${order}
+      limit ${options.limit} offset ${options.offset}
     )
-    select sku, ${statement.attempt} as attempt, (count(*) over ())::int as total,
-      (select coalesce(bool_or(matches > ${statement.cap}), false) from (select count(*) as matches from ${statement.matched} group by kind) as kinds) as truncated
-    from candidates
-    order by tier, score desc, case when tier = 1 then lower(sku) end, green desc nulls last, title_key, sku
-    limit ${options.limit} offset ${options.offset}`);
-  const rows = resultRows<{ sku: string; attempt: number; total: number; truncated: boolean }>(result);
+    select min(ranked.attempt) as attempt, min(ranked.total) as total, bool_or(ranked.truncated) as truncated,
+      coalesce(json_agg(summary order by ranked.position) filter (where summary.sku is not null), '[]') as items
+    from ranked
+    left join lateral (select ${summaryFields} from ${products} where ${products.sku} = ranked.sku) as summary on true`);
+  const [row] = resultRows<Row>(result);
   return {
-    skus: rows.map((row) => row.sku),
-    total: rows[0]?.total ?? 0,
-    truncated: rows[0]?.truncated ?? false,
-    attempt: rows[0] ? Number(rows[0].attempt) : null,
+    items: summariesFromJson(row?.items),
+    total: row?.total ?? 0,
+    truncated: row?.truncated ?? false,
+    attempt: row?.attempt === null || row?.attempt === undefined ? null : Number(row.attempt),
   };
-}
-
-/** The products of these SKUs as lists show them, in the order given. */
-async function summariesInOrder(db: Database, skus: string[]): Promise<ProductSummary[]> {
-  const summaries = await summariesBySku(db, skus);
-  return skus.flatMap((sku) => summaries.get(sku) ?? []);
 }
 
 async function rankedSearch(
@@ -241,7 +259,7 @@ async function rankedSearch(
     rankedPage(db, attempts, filters, { limit: pageSize, offset: (page - 1) * pageSize });
   let current = Math.max(1, options.page);
   let ranked = await pageAt(current);
-  if (!ranked.skus.length && current > 1) {
+  if (!ranked.total && current > 1) {
     // Past the last page (an old link): the last page instead.
     const first = await pageAt(1);
     const cap = attempts[first.attempt ?? 0]!.candidates;
@@ -250,7 +268,7 @@ async function rankedSearch(
   }
   const attempt = ranked.attempt ?? 0;
   const { candidates } = attempts[attempt]!;
-  const items = await summariesInOrder(db, ranked.skus);
+  const { items } = ranked;
   const totalIsLowerBound = ranked.truncated || ranked.total > candidates;
   const total = Math.min(ranked.total, candidates);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
@@ -374,5 +392,5 @@ export async function searchSuggestions(db: Database, query: string, limit = 8):
     { inStockOnly: false, dropshipableOnly: false },
     { limit, offset: 0 },
   );
-  return summariesInOrder(db, ranked.skus);
+  return ranked.items;
 }
