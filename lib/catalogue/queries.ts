@@ -44,7 +44,8 @@ const summaryColumns = {
   available: products.available,
 };
 
-type SummaryRow = Pick<
+/** A product summary's columns as a statement returns them (`summaryColumns`, or `summaryFields` as JSON). */
+export type SummaryRow = Pick<
   ProductRow,
   | "sku"
   | "title"
@@ -252,11 +253,6 @@ export const summaryFields = sql.join(
   sql`, `,
 );
 
-/** Summaries that a statement returned as one JSON array of `summaryFields` rows. */
-export function summariesFromJson(rows: SummaryRow[] | null | undefined): ProductSummary[] {
-  return (rows ?? []).map(toSummary);
-}
-
 /**
  * The products of these SKUs as lists show them. The rows come back as one JSON array: Postgres
  * writes it in one value, where sixteen columns of each row would each be read and converted on
@@ -268,8 +264,8 @@ export async function summariesBySku(db: Database, skus: string[]): Promise<Map<
   const result = await db.execute(sql`
     select coalesce(json_agg(summary), '[]') as rows
     from (select ${summaryFields} from ${products} where ${products.sku} = any(${sql.param(skus)}::text[])) as summary`);
-  const summaries = summariesFromJson(resultRows<{ rows: SummaryRow[] }>(result)[0]?.rows);
-  return new Map(summaries.map((summary) => [summary.sku, summary]));
+  const rows = resultRows<{ rows: SummaryRow[] }>(result)[0]?.rows ?? [];
+  return new Map(rows.map((row) => [row.sku, toSummary(row)]));
 }
 
 /** The whole category tree, roots first, in the upstream's order. */

@@ -9,9 +9,10 @@ import {
   pageOf,
   searchFilterColumns,
   sortOrder,
-  summariesFromJson,
   summaryFields,
   titleOrder,
+  toSummary,
+  type SummaryRow,
 } from "./queries";
 import { cleanQuery, likePrefix, prefixTsQuery, searchWords } from "./search-terms";
 import { PAGE_SIZE, type ProductFilters, type ProductPage, type ProductSort, type ProductSummary } from "./types";
@@ -219,7 +220,7 @@ async function rankedPage(
     attempt: number | null;
     total: number | null;
     truncated: boolean | null;
-    items: Parameters<typeof summariesFromJson>[0];
+    items: SummaryRow[];
   };
   const result = await db.execute<Row>(sql`
     with found as materialized (${candidateBranches(first, filters)})${statement.fallback},
@@ -241,7 +242,7 @@ async function rankedPage(
     left join lateral (select ${summaryFields} from ${products} where ${products.sku} = ranked.sku) as summary on true`);
   const [row] = resultRows<Row>(result);
   return {
-    items: summariesFromJson(row?.items),
+    items: (row?.items ?? []).map(toSummary),
     total: row?.total ?? 0,
     truncated: row?.truncated ?? false,
     attempt: row?.attempt === null || row?.attempt === undefined ? null : Number(row.attempt),
