@@ -20,6 +20,8 @@ export const CacheTags = {
   tree: "tree",
   /** Every search result and suggestion. */
   search: "search",
+  /** The catalogue's words, which misspellings are corrected to (they change only with stored products). */
+  words: "words",
   /** Stock colours, which listings, search and product pages show. */
   stock: "stock",
   /** Every category listing (the tree's paths moved, so products' category paths were recomputed). */

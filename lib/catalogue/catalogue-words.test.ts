@@ -8,7 +8,7 @@ import { CacheTags } from "./cache";
 import { invalidateCatalogue } from "./cache-queries";
 import { CatalogueWordList, catalogueWordList } from "./catalogue-words";
 import { searchProducts } from "./search";
-import { addSearchWords } from "./store/products";
+import { countSearchWords } from "./store/search-words";
 import { trigramsOf } from "./trigrams";
 
 /** Each word once, as the sync adds it. */
@@ -80,7 +80,7 @@ describe("catalogueWordList on the mirror", () => {
         product("0108006", "Handlamp oplaadbaar"),
         product("0108007", "Bandlamp zwart"),
       ]);
-    await addSearchWords(handle.db, ["0108001", "0108002", "A0009953", "0108004", "0108005", "0108006", "0108007"]);
+    await countSearchWords(handle.db, ["0108001", "0108002", "A0009953", "0108004", "0108005", "0108006", "0108007"]);
   }, 60_000);
 
   afterAll(async () => {
@@ -165,10 +165,10 @@ describe("catalogueWordList on the mirror", () => {
     // Not only words the database leaves as they are.
     expect(expected.filter((row) => row.corrected !== null).length).toBeGreaterThan(typed.length / 2);
     await handle.db.execute(sql`update search_words set documents = 1`);
-    await invalidateCatalogue(handle.db, [CacheTags.search]);
+    await invalidateCatalogue(handle.db, [CacheTags.words]);
   });
 
-  it("is read again once the sync's invalidation of search results comes, and not before", async () => {
+  it("is read again once the sync's invalidation of the words comes, and not before", async () => {
     const search = async (query: string) =>
       (
         await searchProducts(handle.db, {
@@ -185,9 +185,12 @@ describe("catalogueWordList on the mirror", () => {
 
     // As the sync stores a product: its words, then (committed) the invalidation.
     await handle.db.insert(products).values(product("A0009954", "Dompelpompset 24V"));
-    await addSearchWords(handle.db, ["A0009954"]);
+    await countSearchWords(handle.db, ["A0009954"]);
     expect(await catalogueWordList(handle.db)).toBe(before);
-    await invalidateCatalogue(handle.db, [CacheTags.search]);
+    // A stock colour's change invalidates search results, not the words.
+    await invalidateCatalogue(handle.db, [CacheTags.stock, CacheTags.search]);
+    expect(await catalogueWordList(handle.db)).toBe(before);
+    await invalidateCatalogue(handle.db, [CacheTags.words, CacheTags.search]);
 
     const after = await catalogueWordList(handle.db);
     expect(after).not.toBe(before);

@@ -15,7 +15,7 @@ export interface WordFacts {
   longer: boolean;
 }
 
-/** A word of the catalogue's titles and attributes, and how many products had it when it was counted. */
+/** A word of the catalogue's titles and attributes, and how many available products have it. */
 export type CatalogueWord = {
   word: string;
   documents: number;
@@ -125,15 +125,15 @@ const MAX_AGE_MS = 10 * 60_000;
 const lists = new WeakMap<Database, { generation: string; readAt: number; list: Promise<CatalogueWordList> }>();
 
 /**
- * The catalogue's words, read once per database and again after the search results were invalidated
- * (the sync adds words only with products it stores, and then invalidates search: lib/catalogue/sync)
- * or after ten minutes. A list read before a sync's invalidation only costs speed, not results: a word
+ * The catalogue's words, read once per database and again after the words' tag was invalidated (the
+ * sync changes words only with products it stores or marks unavailable, and then invalidates that tag:
+ * lib/catalogue/sync; a stock colour's change does not) or after ten minutes. A list read before a sync's invalidation only costs speed, not results: a word
  * it does not know yet is matched as a prefix, which finds what the whole word finds, and is corrected
  * only in a second attempt after the word as typed.
  */
 export function catalogueWordList(db: Database, now: () => number = Date.now): Promise<CatalogueWordList> {
-  // Where the search tag stood before the read: an invalidation during it makes the next call read again.
-  const generation = catalogueCache().generationKey([CacheTags.search]);
+  // Where the words' tag stood before the read: an invalidation during it makes the next call read again.
+  const generation = catalogueCache().generationKey([CacheTags.words]);
   const held = lists.get(db);
   if (held && held.generation === generation && now() - held.readAt < MAX_AGE_MS) return held.list;
   const list = readWordList(db);

@@ -192,13 +192,13 @@ export const productSearch = pgTable(
 
 /**
  * The words of product titles and attributes (letters only, four or more): what a misspelt query
- * word is corrected to, by trigram similarity. Filled by the sync; a word is never removed (a
- * correction to a word no product has any more finds nothing, which is said). Searches read them
- * all into memory (lib/catalogue/catalogue-words.ts), so the table needs no index but its key.
+ * word is corrected to, by trigram similarity. Kept by the sync (lib/catalogue/store/search-words.ts):
+ * a word goes when no available product has it any more. Searches read them all into memory
+ * (lib/catalogue/catalogue-words.ts), so the table needs no index but its key.
  */
 export const searchWords = pgTable("search_words", {
   word: text("word").primaryKey(),
-  /** How many products had the word when it was counted: the commoner of two equally close words wins. */
+  /** How many available products have the word: the commoner of two equally close words wins. */
   documents: integer("documents").notNull().default(1),
 });
 

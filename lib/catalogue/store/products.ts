@@ -1,8 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 
 import { resultRows, type Database } from "@/lib/db/client";
-import { products, searchWords, type NewProductRow } from "@/lib/db/schema";
+import { products, type NewProductRow } from "@/lib/db/schema";
 import type { Product } from "@/lib/domain/product";
+
+import { countSearchWords, withdrawSearchWords } from "./search-words";
 
 /** What the sync compares a list entry with: the stored version of a product. */
 export interface StoredVersion {
@@ -86,6 +88,9 @@ export async function upsertProducts(
   const rows = [...bySku.values()].map((product) => productRow(product, treePaths, now));
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);
+    const skus = batch.map((row) => row.sku);
+    // The words misspellings are corrected to follow the products: out as they were, back in as they are.
+    await withdrawSearchWords(db, skus);
     await db
       .insert(products)
       .values(batch)
@@ -126,27 +131,9 @@ export async function upsertProducts(
           syncedAt: sql`excluded.synced_at`,
         },
       });
-    await addSearchWords(
-      db,
-      batch.map((row) => row.sku),
-    );
+    await countSearchWords(db, skus);
   }
   return rows.length;
-}
-
-/** A word a misspelling can be corrected to: letters only (Dutch accents too), four or more. */
-const SEARCH_WORD = "^[a-zà-öø-ÿ]{4,}$";
-
-/** Adds the title and attribute words of these products to the words misspellings are corrected to. */
-export async function addSearchWords(db: Database, skus: string[]): Promise<void> {
-  await db.execute(sql`
-    insert into ${searchWords} (word)
-    select distinct word from (
-      select unnest(tsvector_to_array(to_tsvector('simple', coalesce(${products.title}, '') || ' ' || ${products.attributeText}))) as word
-      from ${products} where ${inArray(products.sku, skus)}
-    ) as product_words
-    where word ~ ${SEARCH_WORD}
-    on conflict (word) do nothing`);
 }
 
 /**
@@ -216,10 +203,12 @@ export async function markUnavailable(db: Database, skus: readonly string[], now
   let changed = 0;
   const unique = [...new Set(skus)];
   for (let start = 0; start < unique.length; start += 5_000) {
+    const chunk = unique.slice(start, start + 5_000);
+    await withdrawSearchWords(db, chunk);
     const rows = await db
       .update(products)
       .set({ available: false, syncedAt: now })
-      .where(and(inArray(products.sku, unique.slice(start, start + 5_000)), eq(products.available, true)))
+      .where(and(inArray(products.sku, chunk), eq(products.available, true)))
       .returning({ sku: products.sku });
     changed += rows.length;
   }

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { flattenCategoryTree } from "@/lib/catalogue/store/categories";
 import { listFailures } from "@/lib/catalogue/store/failures";
 import { readSyncState } from "@/lib/catalogue/store/sync-records";
-import { openMemoryDatabase, type DatabaseHandle } from "@/lib/db/client";
+import { openMemoryDatabase, resultRows, type DatabaseHandle } from "@/lib/db/client";
 import { categories, products, syncRuns } from "@/lib/db/schema";
 
 import type { SyncProgress, SyncReport } from "./catalogue-sync";
@@ -181,6 +181,56 @@ describe("catalogue sync against the simulator", () => {
     expect(row?.available).toBe(false);
     const status = await catalogueSyncStatus(f.database.db);
     expect(status.products).toEqual({ total: 300, available: 299 });
+  });
+
+  it("keeps the words misspellings are corrected to, and how many available products have each, as products change and go", async () => {
+    const f = await open(300);
+    const sync = f.catalogueSync({ fullListEvery: 2 });
+    const words = async () =>
+      resultRows<{ word: string; documents: number }>(
+        await f.database.db.execute(sql`select word, documents from search_words order by word`),
+      );
+    // The reference: every word of the available products' titles and attributes, counted afresh.
+    const recounted = async () =>
+      resultRows<{ word: string; documents: number }>(
+        await f.database.db.execute(sql`
+          select word, ndoc as documents
+          from ts_stat('select to_tsvector(''simple'', coalesce(title, '''') || '' '' || attribute_text) from products where available')
+          where word ~ '^[a-zà-öø-ÿ]{4,}$' order by word`),
+      );
+    await sync.run();
+    const first = await words();
+    expect(first.length).toBeGreaterThan(20);
+    expect(first.some((row) => row.documents > 1)).toBe(true);
+    expect(first).toEqual(await recounted());
+
+    const skus = (await storedRows(f)).map((row) => row.sku);
+    // Two products take a word no other has, a third the same word; then one of the first two is renamed
+    // again (its word goes down to one product) and the third leaves the catalogue.
+    for (const sku of [skus[3]!, skus[150]!, skus[200]!])
+      await f.control("POST", `products/${sku}`, { title: `Zonnepaneelbeugel ${sku}` });
+    await sync.run();
+    expect((await words()).find((row) => row.word === "zonnepaneelbeugel")).toEqual({
+      word: "zonnepaneelbeugel",
+      documents: 3,
+    });
+    expect(await words()).toEqual(await recounted());
+
+    await f.control("POST", `products/${skus[3]}`, { title: `Dakluikrubber ${skus[3]}` });
+    await f.control("DELETE", `products/${skus[200]}`);
+    const report = await sync.run();
+    expect(report).toMatchObject({ fullList: true, vanished: 1, outcome: "success" });
+    const after = await words();
+    expect(after.find((row) => row.word === "zonnepaneelbeugel")?.documents).toBe(1);
+    expect(after.find((row) => row.word === "dakluikrubber")?.documents).toBe(1);
+    expect(after).toEqual(await recounted());
+
+    // The last product with the word goes: no search is corrected to a word that finds nothing.
+    await f.control("DELETE", `products/${skus[150]}`);
+    await sync.run();
+    await sync.run();
+    expect((await words()).map((row) => row.word)).not.toContain("zonnepaneelbeugel");
+    expect(await words()).toEqual(await recounted());
   });
 
   it("marks nothing gone from a SKU list with an unreadable entry (bad-record), paged or not, and still from a whole one", async () => {

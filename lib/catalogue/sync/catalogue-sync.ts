@@ -295,7 +295,7 @@ export class CatalogueSync {
           const before = await this.categoryPaths(gone);
           counts.vanished += await markUnavailable(db, gone, this.now());
           await clearFailures(db, gone);
-          await this.invalidate(productChangeTags(before));
+          await this.invalidate([CacheTags.words, ...productChangeTags(before)]);
         }
         const goneFailures = [...failures.keys()].filter((sku) => !listedSkus.has(sku));
         await clearFailures(db, goneFailures);
@@ -357,7 +357,10 @@ export class CatalogueSync {
             await updateRun(tx, runId, next);
           });
           // Committed: the shared cache reads again what the batch changed, where it was and is listed.
-          await this.invalidate(productChangeTags([...before, ...(await this.categoryPaths(touched))]));
+          await this.invalidate([
+            CacheTags.words,
+            ...productChangeTags([...before, ...(await this.categoryPaths(touched))]),
+          ]);
           // Committed: only now do the products count as settled.
           for (const product of batch) activeTracker.settle(product.sku);
           for (const sku of gone) activeTracker.settle(sku);
