@@ -12,8 +12,13 @@
  * errors, time-outs, failed cart actions), upstream calls and the portal's RSS go to
  * bench/load.json and bench/load.md.
  *
- * Options: --duration=60 --sessions=50 --products=100000 --seed=bench; the build: --rebuild (also
- * when older than the sources), --no-build (never; by default only when there is none).
+ * The goal of issue 19 is a multiple of the throughput of the code it measured (ab9b071), in the same
+ * conditions: that commit's build (made once into bench/tmp) runs the same load in turns with this one,
+ * and the report gives the ratio.
+ *
+ * Options: --duration=60 --sessions=50 --products=100000 --seed=bench; --against=<commit> (default
+ * ab9b071; `none`: this build alone) --rounds=1; the build: --rebuild (also when older than the
+ * sources), --no-build (never; by default only when there is none).
  */
 import "./lib/dotenv";
 import { readFileSync } from "node:fs";
@@ -32,7 +37,8 @@ import {
   ensureBuild,
   pageScripts,
   rssMiB,
-  signIn,
+  signInSessions,
+  standaloneDir,
   startPortal,
   timedGet,
   type BuildInfo,
@@ -52,7 +58,8 @@ import {
   type Machine,
 } from "./lib/stats";
 import { bufferCache, syncedDatabase } from "./lib/synced-db";
-import { numberOption, textOption } from "./lib/options";
+import { countOption, numberOption, textOption } from "./lib/options";
+import { LOAD_REFERENCE, referenceBuild } from "./lib/reference-build";
 import { serverProcessEnv } from "../scripts/lib/config.mjs";
 
 const DURATION = numberOption("duration", 60);
@@ -83,6 +90,13 @@ const NODE_OPTIONS = textOption("node-options");
 const NODE_ARGS = textOption("node-args")?.split(/\s+/).filter(Boolean);
 /** Cart changes pick from this many SKUs, so a cart stays the size of a real one (≤ 50 lines). */
 const CART_POOL = 50;
+/**
+ * `--against=<commit>`: the build of that commit runs the same load in turns with this one (built once
+ * into bench/tmp); by default the code issue 19 measured, whose throughput the goal is a multiple of.
+ * `--against=none`: this build alone. `--rounds=2`: two runs of each, in turns.
+ */
+const AGAINST = textOption("against", LOAD_REFERENCE.commit);
+const ROUNDS = countOption("rounds", 1);
 type Kind = "category" | "suggest" | "product" | "cart";
 const KINDS: Kind[] = ["category", "suggest", "product", "cart"];
 
@@ -202,6 +216,19 @@ function visit(
   return [...steps.slice(start), ...steps.slice(0, start)];
 }
 
+/** One run in the comparison with the reference build. */
+interface ReferenceRun {
+  which: "reference" | "current";
+  startedAt: string;
+  throughputPerSecond: number;
+  p50: number;
+  p95: number;
+  mainThreadMsPerRequest: number | null;
+  settledRssMiB: number | null;
+  /** Non-2xx answers, connection errors, time-outs and failed cart actions. */
+  failures: number;
+}
+
 interface LoadResult {
   date: string;
   command: string;
@@ -255,6 +282,23 @@ interface LoadResult {
   };
   /** The script files the HTML of a category page loads, to check bench:bundle's reading of the manifests. */
   categoryPageScripts: string[];
+  /**
+   * The same load on the build of an earlier commit, in turns with this build (the figures above are this
+   * build's last run); `missing` when it could not be built here.
+   */
+  reference?:
+    | {
+        commit: string;
+        fullCommit: string;
+        buildId: string;
+        built: boolean;
+        buildSeconds: number | null;
+        runs: ReferenceRun[];
+        /** Median throughput of this build's runs over the reference's. */
+        throughputRatio: number;
+        goal: number;
+      }
+    | { missing: string };
 }
 
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
@@ -271,6 +315,30 @@ function cpuLine(cpu: CpuDuringRun, requests: number): string {
     `this bench's client ${perRequest(cpu.clientMs)};`,
     `the whole machine ${perRequest(cpu.machineBusyMs)}, busy ${share(cpu.machineBusyShare)} of its ${cpu.cores} cores.`,
   ].join(" ");
+}
+
+/** The comparison with the reference build, when the run had one. */
+function referenceSection(r: LoadResult): string[] {
+  const reference = r.reference;
+  if (!reference) return [];
+  if ("missing" in reference) return ["", `No run of the reference build: ${reference.missing}.`];
+  const rows = reference.runs.map(
+    (run) =>
+      `| ${run.which === "reference" ? `\`${reference.commit}\` (the code issue ${LOAD_REFERENCE.issue} measured)` : "this build"} | ${run.startedAt} | ${run.throughputPerSecond.toFixed(1)} requests/s | ${ms(run.p50)} / ${ms(run.p95)} | ${run.mainThreadMsPerRequest === null ? "–" : `${run.mainThreadMsPerRequest.toFixed(1)} ms`} | ${run.settledRssMiB ?? "–"} MiB | ${run.failures} |`,
+  );
+  const met = reference.throughputRatio >= reference.goal;
+  return [
+    "",
+    `## Beside the code issue ${LOAD_REFERENCE.issue} measured`,
+    "",
+    `The goal is a throughput of ${reference.goal}× that of the code issue ${LOAD_REFERENCE.issue} measured, in the same conditions: its build (\`${reference.commit}\`, build \`${reference.buildId}\`${reference.built ? `, built in this run in ${reference.buildSeconds} s` : ", built by an earlier run into bench/tmp"}) ran the same load on the same database, simulator and machine, in turns with this build (the reference first in each round). The figures above are this build's last run.`,
+    "",
+    "| build | started | throughput | p50 / p95 | main thread per request | RSS 90 s after | failures |",
+    "|---|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    `Throughput of this build over the reference's (medians of their runs): **${reference.throughputRatio.toFixed(2)}×** (goal ≥ ${reference.goal}×: ${met ? "met" : "missed"}).`,
+  ];
 }
 
 function markdown(r: LoadResult): string {
@@ -315,6 +383,7 @@ function markdown(r: LoadResult): string {
         ]
       : []),
     ...(r.cpu ? ["", cpuLine(r.cpu, r.requests)] : []),
+    ...referenceSection(r),
     "",
     "Latency by kind of request (timed in the client from when autocannon built the request to the end of the response), and how many of its answers were made from a page's shared copy with the user's parts filled in (the `x-portal-document` header; the rest were rendered for the request):",
     "",
@@ -331,11 +400,207 @@ function markdown(r: LoadResult): string {
   ].join("\n");
 }
 
+/** What the runs share: the simulator, the synced mirror, the corpus the visits pick from. */
+interface Setup {
+  sim: Awaited<ReturnType<typeof startSimProcess>>;
+  dataDir: string;
+  corpus: Corpus;
+  cartPool: string[];
+}
+
+/** The figures of one run of one build. */
+type RunFigures = Omit<
+  LoadResult,
+  | "date"
+  | "command"
+  | "machine"
+  | "products"
+  | "seed"
+  | "build"
+  | "database"
+  | "sessions"
+  | "connections"
+  | "durationSeconds"
+  | "timeoutSeconds"
+  | "mix"
+  | "portalNodeOptions"
+  | "portalNodeArgs"
+  | "glibcTunables"
+  | "reference"
+>;
+
+/** One run: the build in `distDir` started as it ships, its sessions signed in, the visits for DURATION s. */
+async function measure(setup: Setup, distDir: string): Promise<RunFigures> {
+  const { sim, corpus, cartPool } = setup;
+  const actionId = addToCartActionId(distDir);
+  // Every run starts from empty carts.
+  const handle = await openDatabase({ dataDir: setup.dataDir });
+  try {
+    await handle.db.delete(cartLines);
+  } finally {
+    await handle.close();
+  }
+  const portal = await startPortal({
+    upstreamUrl: sim.url,
+    dataDir: setup.dataDir,
+    standalone: standaloneDir(distDir),
+    env: {
+      SIGN_IN_ATTEMPTS_PER_ADDRESS: "100000",
+      SIGN_IN_ATTEMPTS_PER_ACCOUNT: "100000",
+      // `--node-options="--max-old-space-size=256"`: the portal's Node options, for experiments.
+      ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}),
+    },
+    nodeArgs: NODE_ARGS,
+  });
+  try {
+    const cookies = await signInSessions(portal.url, SESSIONS);
+    // Warm-up, not measured: each kind of request once per account, and a check that each works.
+    const check = async (what: string, response: Promise<Response> | Promise<{ status: number }>) => {
+      const { status } = await response;
+      if (status !== 200) throw new Error(`${what} answered ${status}:\n${portal.output().slice(-20).join("\n")}`);
+    };
+    let categoryPageScripts: string[] = [];
+    for (const cookie of cookies.slice(0, DEALER_ACCOUNTS.length)) {
+      const category = corpus.categories[0]!;
+      const page = await timedGet(`${portal.url}/catalogue/${category.pathCodes.join("/")}`, cookie);
+      await check("category page", Promise.resolve(page));
+      categoryPageScripts = pageScripts(page.body);
+      await check("suggestions", timedGet(`${portal.url}/api/search/suggest?q=kook`, cookie));
+      await check("product page", timedGet(`${portal.url}/products/${cartPool[0]}`, cookie));
+      const add = addToCartRequest(portal.url, actionId, cartPool[0]!);
+      const action = await fetch(`${portal.url}${add.path}`, {
+        method: add.method,
+        headers: { ...add.headers, Cookie: cookie },
+        body: add.body,
+      });
+      const body = await action.text();
+      if (action.status !== 200 || !body.includes('"ok":true')) {
+        throw new Error(`the addToCartFromForm action answered ${action.status}: ${body.slice(0, 300)}`);
+      }
+    }
+
+    await sim.control("POST", "stats/reset");
+    const rssBefore = rssMiB(portal.memory());
+    const loadAverageAtRun = machine().loadAverage;
+    const recorder: Recorder = {
+      samples: { category: [], suggest: [], product: [], cart: [] },
+      statuses: { category: {}, suggest: {}, product: {}, cart: {} },
+      fromCopy: { category: 0, suggest: 0, product: 0, cart: 0 },
+      cartOk: 0,
+      cartRefused: 0,
+    };
+    console.log(`  ${SESSIONS} connections for ${DURATION} s…`);
+    let peakRss = rssBefore;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, rssMiB(portal.memory()));
+    }, 1_000);
+    const runs = cookies.map((cookie, index) =>
+      autocannon({
+        url: portal.url,
+        title: `session ${index + 1}`,
+        connections: 1,
+        duration: DURATION,
+        timeout: TIMEOUT_SECONDS,
+        headers: { Cookie: cookie },
+        requests: visit(1_000 + index, portal.url, corpus, actionId, cartPool, recorder),
+        skipAggregateResult: true,
+      }),
+    );
+    const copiesBefore = await sharedCopyCounts(portal.url);
+    const cpuBefore = cpuSnapshot(portal.pid);
+    const stop = () => runs.forEach((run) => run.stop());
+    process.once("SIGINT", stop);
+    const raw: Result[] = await Promise.all(runs);
+    const cpu = cpuBetween(portal.pid, cpuBefore, cpuSnapshot(portal.pid));
+    const sharedCopies = sharedCopiesBetween(copiesBefore, await sharedCopyCounts(portal.url));
+    process.removeListener("SIGINT", stop);
+    const aggregated = autocannon.aggregateResult(raw, { url: portal.url, connections: SESSIONS });
+    clearInterval(sampler);
+    const memoryAfter = portal.memory();
+    peakRss = Math.max(peakRss, rssMiB(memoryAfter));
+    const stats = await sim.stats();
+    const settling: Array<{ seconds: number; rssMiB: number }> = [];
+    for (let seconds = SETTLE_STEP_SECONDS; seconds <= SETTLE_SECONDS; seconds += SETTLE_STEP_SECONDS) {
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_STEP_SECONDS * 1_000));
+      settling.push({ seconds, rssMiB: rssMiB(portal.memory()) });
+    }
+    const settledRss = settling.at(-1)?.rssMiB ?? rssMiB(portal.memory());
+
+    const statusCodes = Object.fromEntries(
+      Object.entries(aggregated.statusCodeStats).map(([code, value]) => [code, value.count]),
+    );
+    const seconds = Math.max(...raw.map((run) => run.duration)) || DURATION;
+    const completed = raw.reduce((total, run) => total + run.totalCompletedRequests, 0);
+    const sent = raw.reduce((total, run) => total + run.totalRequests, 0);
+    return {
+      loadAverageAtRun,
+      requests: completed,
+      inFlightAtEnd: Math.max(0, sent - completed),
+      throughputPerSecond: completed / seconds,
+      latency: distribution(KINDS.flatMap((kind) => recorder.samples[kind])),
+      autocannonLatency: {
+        p50: aggregated.latency.p50,
+        p90: aggregated.latency.p90,
+        p97_5: aggregated.latency.p97_5,
+        p99: aggregated.latency.p99,
+        mean: aggregated.latency.mean,
+        max: aggregated.latency.max,
+      },
+      byKind: Object.fromEntries(
+        KINDS.map((kind) => [
+          kind,
+          { ...distribution(recorder.samples[kind]), statuses: recorder.statuses[kind], fromCopy: recorder.fromCopy[kind] },
+        ]),
+      ) as LoadResult["byKind"],
+      errors: {
+        non2xx: aggregated.non2xx,
+        connectionErrors: aggregated.errors,
+        timeouts: aggregated.timeouts,
+        cartRefused: recorder.cartRefused,
+      },
+      statusCodes,
+      cartOk: recorder.cartOk,
+      upstreamCalls: stats.total,
+      upstreamRoutes: stats.routes,
+      categoryPageScripts,
+      cpu,
+      sharedCopies,
+      portalRssMiB: {
+        beforeRun: rssBefore,
+        afterRun: rssMiB(memoryAfter),
+        peakDuringRun: peakRss,
+        settled: settledRss,
+        settleSeconds: SETTLE_SECONDS,
+        settling,
+        processes: memoryAfter.map((process) => ({ command: process.command, rssMiB: mib(process.rssBytes) })),
+      },
+    };
+  } finally {
+    await portal.stop();
+  }
+}
+
+/** The short line of one run in the comparison with the reference. */
+function runSummary(which: "reference" | "current", startedAt: string, run: RunFigures): ReferenceRun {
+  return {
+    which,
+    startedAt,
+    throughputPerSecond: run.throughputPerSecond,
+    p50: run.latency.p50,
+    p95: run.latency.p95,
+    mainThreadMsPerRequest: run.cpu ? run.cpu.mainThreadMs / Math.max(1, run.requests) : null,
+    settledRssMiB: run.portalRssMiB.settled ?? null,
+    failures: run.errors.non2xx + run.errors.connectionErrors + run.errors.timeouts + run.errors.cartRefused,
+  };
+}
+
 async function main(): Promise<void> {
   const started = machine();
   console.log(`load test — ${machineLine(started)}`);
   const build = await ensureBuild();
-  const actionId = addToCartActionId(build.distDir);
+  // The code the goal is a multiple of, built once (bench/tmp); `--against=none` runs this build alone.
+  const reference = AGAINST === "none" ? null : referenceBuild(AGAINST);
+  if (reference && "missing" in reference) console.log(`  no reference run: ${reference.missing}`);
   const sim = await startSimProcess({ products: PRODUCTS, seed: SEED });
   let result: LoadResult;
   try {
@@ -347,174 +612,76 @@ async function main(): Promise<void> {
       corpus = await readCorpus(handle.db);
       buffers = await bufferCache(handle.db);
       console.log(`  shared_buffers ${buffers}`);
-      await handle.db.delete(cartLines);
     } finally {
       await handle.close();
     }
     const cartRandom = seededRandom(99);
     const cartPool = Array.from({ length: CART_POOL }, () => pick(cartRandom, corpus.orderable));
+    const setup: Setup = { sim, dataDir: synced.dataDir, corpus, cartPool };
 
-    const portal = await startPortal({
-      upstreamUrl: sim.url,
-      dataDir: synced.dataDir,
-      env: {
-        SIGN_IN_ATTEMPTS_PER_ADDRESS: "100000",
-        SIGN_IN_ATTEMPTS_PER_ACCOUNT: "100000",
-        // `--node-options="--max-old-space-size=256"`: the portal's Node options, for experiments.
-        ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}),
-      },
-      nodeArgs: NODE_ARGS,
-    });
-    try {
-      console.log(`  signing in ${SESSIONS} sessions…`);
-      const cookies: string[] = [];
-      for (let i = 0; i < SESSIONS; i++) {
-        const account = DEALER_ACCOUNTS[i % DEALER_ACCOUNTS.length]!;
-        cookies.push(await signIn(portal.url, account.email, account.password));
+    // In turns, the reference first in each round: the host's speed drifts within minutes.
+    const runs: ReferenceRun[] = [];
+    let current: RunFigures | undefined;
+    for (let round = 1; round <= (reference && !("missing" in reference) ? ROUNDS : 1); round++) {
+      if (reference && !("missing" in reference)) {
+        console.log(`  round ${round}: ${reference.commit} (the code issue ${LOAD_REFERENCE.issue} measured)`);
+        const at = new Date().toISOString();
+        runs.push(runSummary("reference", at, await measure(setup, reference.distDir)));
       }
-      // Warm-up, not measured: each kind of request once per account, and a check that each works.
-      const check = async (what: string, response: Promise<Response> | Promise<{ status: number }>) => {
-        const { status } = await response;
-        if (status !== 200) throw new Error(`${what} answered ${status}:\n${portal.output().slice(-20).join("\n")}`);
-      };
-      let categoryPageScripts: string[] = [];
-      for (const cookie of cookies.slice(0, DEALER_ACCOUNTS.length)) {
-        const category = corpus.categories[0]!;
-        const page = await timedGet(`${portal.url}/catalogue/${category.pathCodes.join("/")}`, cookie);
-        await check("category page", Promise.resolve(page));
-        categoryPageScripts = pageScripts(page.body);
-        await check("suggestions", timedGet(`${portal.url}/api/search/suggest?q=kook`, cookie));
-        await check("product page", timedGet(`${portal.url}/products/${cartPool[0]}`, cookie));
-        const add = addToCartRequest(portal.url, actionId, cartPool[0]!);
-        const action = await fetch(`${portal.url}${add.path}`, {
-          method: add.method,
-          headers: { ...add.headers, Cookie: cookie },
-          body: add.body,
-        });
-        const body = await action.text();
-        if (action.status !== 200 || !body.includes('"ok":true')) {
-          throw new Error(`the addToCartFromForm action answered ${action.status}: ${body.slice(0, 300)}`);
-        }
-      }
-
-      await sim.control("POST", "stats/reset");
-      const rssBefore = rssMiB(portal.memory());
-      const loadAverageAtRun = machine().loadAverage;
-      const recorder: Recorder = {
-        samples: { category: [], suggest: [], product: [], cart: [] },
-        statuses: { category: {}, suggest: {}, product: {}, cart: {} },
-        fromCopy: { category: 0, suggest: 0, product: 0, cart: 0 },
-        cartOk: 0,
-        cartRefused: 0,
-      };
-      console.log(`  ${SESSIONS} connections for ${DURATION} s…`);
-      let peakRss = rssBefore;
-      const sampler = setInterval(() => {
-        peakRss = Math.max(peakRss, rssMiB(portal.memory()));
-      }, 1_000);
-      const runs = cookies.map((cookie, index) =>
-        autocannon({
-          url: portal.url,
-          title: `session ${index + 1}`,
-          connections: 1,
-          duration: DURATION,
-          timeout: TIMEOUT_SECONDS,
-          headers: { Cookie: cookie },
-          requests: visit(1_000 + index, portal.url, corpus, actionId, cartPool, recorder),
-          skipAggregateResult: true,
-        }),
-      );
-      const copiesBefore = await sharedCopyCounts(portal.url);
-      const cpuBefore = cpuSnapshot(portal.pid);
-      const stop = () => runs.forEach((run) => run.stop());
-      process.once("SIGINT", stop);
-      const raw: Result[] = await Promise.all(runs);
-      const cpu = cpuBetween(portal.pid, cpuBefore, cpuSnapshot(portal.pid));
-      const sharedCopies = sharedCopiesBetween(copiesBefore, await sharedCopyCounts(portal.url));
-      process.removeListener("SIGINT", stop);
-      const aggregated = autocannon.aggregateResult(raw, { url: portal.url, connections: SESSIONS });
-      clearInterval(sampler);
-      const memoryAfter = portal.memory();
-      peakRss = Math.max(peakRss, rssMiB(memoryAfter));
-      const stats = await sim.stats();
-      const settling: Array<{ seconds: number; rssMiB: number }> = [];
-      for (let seconds = SETTLE_STEP_SECONDS; seconds <= SETTLE_SECONDS; seconds += SETTLE_STEP_SECONDS) {
-        await new Promise((resolve) => setTimeout(resolve, SETTLE_STEP_SECONDS * 1_000));
-        settling.push({ seconds, rssMiB: rssMiB(portal.memory()) });
-      }
-      const settledRss = settling.at(-1)?.rssMiB ?? rssMiB(portal.memory());
-
-      const statusCodes = Object.fromEntries(
-        Object.entries(aggregated.statusCodeStats).map(([code, value]) => [code, value.count]),
-      );
-      const seconds = Math.max(...raw.map((run) => run.duration)) || DURATION;
-      const completed = raw.reduce((total, run) => total + run.totalCompletedRequests, 0);
-      const sent = raw.reduce((total, run) => total + run.totalRequests, 0);
-      result = {
-        date: new Date().toISOString(),
-        command: "npm run bench:load",
-        machine: started,
-        loadAverageAtRun,
-        products: PRODUCTS,
-        seed: SEED,
-        build,
-        database: { reused: synced.reused, syncedAt: synced.meta.syncedAt, bufferCache: buffers },
-        sessions: SESSIONS,
-        connections: SESSIONS,
-        durationSeconds: DURATION,
-        timeoutSeconds: TIMEOUT_SECONDS,
-        mix: "Each visit: 2 category pages (70 % first page by relevance, 30 % with a sort, the in-stock filter or page 2), 3 suggestion requests (3, 5 and 8 letters of a title word), 2 product pages (any SKU of the catalogue), 1 add-to-cart server action (POST to a product page as its hydrated form sends it: the `Next-Action` id of `addToCartFromForm` from the build's server-reference-manifest.json, the form's fields encoded as React does; one of 50 orderable SKUs).",
-        requests: completed,
-        inFlightAtEnd: Math.max(0, sent - completed),
-        throughputPerSecond: completed / seconds,
-        latency: distribution(KINDS.flatMap((kind) => recorder.samples[kind])),
-        autocannonLatency: {
-          p50: aggregated.latency.p50,
-          p90: aggregated.latency.p90,
-          p97_5: aggregated.latency.p97_5,
-          p99: aggregated.latency.p99,
-          mean: aggregated.latency.mean,
-          max: aggregated.latency.max,
-        },
-        byKind: Object.fromEntries(
-          KINDS.map((kind) => [
-            kind,
-            { ...distribution(recorder.samples[kind]), statuses: recorder.statuses[kind], fromCopy: recorder.fromCopy[kind] },
-          ]),
-        ) as LoadResult["byKind"],
-        errors: {
-          non2xx: aggregated.non2xx,
-          connectionErrors: aggregated.errors,
-          timeouts: aggregated.timeouts,
-          cartRefused: recorder.cartRefused,
-        },
-        statusCodes,
-        cartOk: recorder.cartOk,
-        upstreamCalls: stats.total,
-        upstreamRoutes: stats.routes,
-        categoryPageScripts,
-        portalNodeOptions: NODE_OPTIONS,
-        portalNodeArgs: NODE_ARGS,
-        glibcTunables: process.env.GLIBC_TUNABLES ?? serverProcessEnv().GLIBC_TUNABLES,
-        cpu,
-        sharedCopies,
-        portalRssMiB: {
-          beforeRun: rssBefore,
-          afterRun: rssMiB(memoryAfter),
-          peakDuringRun: peakRss,
-          settled: settledRss,
-          settleSeconds: SETTLE_SECONDS,
-          settling,
-          processes: memoryAfter.map((process) => ({ command: process.command, rssMiB: mib(process.rssBytes) })),
-        },
-      };
-    } finally {
-      await portal.stop();
+      console.log(`  round ${round}: this build`);
+      const at = new Date().toISOString();
+      current = await measure(setup, build.distDir);
+      runs.push(runSummary("current", at, current));
     }
+    const comparison =
+      reference && !("missing" in reference)
+        ? {
+            commit: reference.commit,
+            fullCommit: reference.fullCommit,
+            buildId: reference.buildId,
+            built: reference.built,
+            buildSeconds: reference.buildSeconds,
+            runs,
+            throughputRatio: ratioOfMedians(runs, (run) => run.throughputPerSecond),
+            goal: LOAD_REFERENCE.throughputGoal,
+          }
+        : reference
+          ? { missing: reference.missing }
+          : undefined;
+    result = {
+      date: new Date().toISOString(),
+      command: "npm run bench:load",
+      machine: started,
+      products: PRODUCTS,
+      seed: SEED,
+      build,
+      database: { reused: synced.reused, syncedAt: synced.meta.syncedAt, bufferCache: buffers },
+      sessions: SESSIONS,
+      connections: SESSIONS,
+      durationSeconds: DURATION,
+      timeoutSeconds: TIMEOUT_SECONDS,
+      mix: "Each visit: 2 category pages (70 % first page by relevance, 30 % with a sort, the in-stock filter or page 2), 3 suggestion requests (3, 5 and 8 letters of a title word), 2 product pages (any SKU of the catalogue), 1 add-to-cart server action (POST to a product page as its hydrated form sends it: the `Next-Action` id of `addToCartFromForm` from the build's server-reference-manifest.json, the form's fields encoded as React does; one of 50 orderable SKUs).",
+      portalNodeOptions: NODE_OPTIONS,
+      portalNodeArgs: NODE_ARGS,
+      glibcTunables: process.env.GLIBC_TUNABLES ?? serverProcessEnv().GLIBC_TUNABLES,
+      ...current!,
+      reference: comparison,
+    };
   } finally {
     await sim.stop();
   }
   writeBenchResult("load", result, markdown(result));
+}
+
+/** This build's median throughput over the reference's (the runs of each kind, in turns). */
+function ratioOfMedians(runs: ReferenceRun[], figure: (run: ReferenceRun) => number): number {
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
+  const of = (which: ReferenceRun["which"]) => median(runs.filter((run) => run.which === which).map(figure));
+  return of("current") / of("reference");
 }
 
 runBench(main);

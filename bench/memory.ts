@@ -24,10 +24,9 @@ import { readCorpus } from "./lib/corpus";
 import { numberOption, textOption } from "./lib/options";
 import {
   buildLine,
-  DEALER_ACCOUNTS,
   ensureBuild,
   rssMiB,
-  signIn,
+  signInSessions,
   startPortal,
   timedGet,
   type BuildInfo,
@@ -133,12 +132,7 @@ async function main(): Promise<void> {
       },
     });
     try {
-      console.log(`  signing in ${SESSIONS} sessions…`);
-      const cookies: string[] = [];
-      for (let i = 0; i < SESSIONS; i++) {
-        const account = DEALER_ACCOUNTS[i % DEALER_ACCOUNTS.length]!;
-        cookies.push(await signIn(portal.url, account.email, account.password));
-      }
+      const cookies = await signInSessions(portal.url, SESSIONS);
       const rssBefore = rssMiB(portal.memory());
       const heapBefore = heapNow();
       const random = seededRandom(7);

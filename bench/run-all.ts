@@ -84,7 +84,20 @@ interface Load {
   upstreamCalls: number;
   portalRssMiB: { beforeRun: number; afterRun: number; peakDuringRun?: number; settled?: number; settleSeconds?: number };
   cpu?: CpuDuringRun;
+  reference?:
+    | { commit: string; runs: Array<{ which: string; throughputPerSecond: number }>; throughputRatio: number; goal: number }
+    | { missing: string };
 }
+/** Issue 19's throughput goal of \`bench:load\`, with the ratio its run measured beside the reference build. */
+function loadThroughputGoal(load: Load): string {
+  const goal = "≥ 4× the code issue 19 measured, in the same conditions";
+  const reference = load.reference;
+  if (!reference) return `${goal}: not measured in this run (no reference build run beside it)`;
+  if ("missing" in reference) return `${goal}: not measured (${reference.missing})`;
+  const theirs = reference.runs.filter((run) => run.which === "reference").map((run) => `${run.throughputPerSecond.toFixed(1)}/s`);
+  return `${goal} (\`${reference.commit}\`: ${theirs.join(", ")} in the same run): ${reference.throughputRatio.toFixed(2)}×, ${verdict(reference.throughputRatio >= reference.goal)}`;
+}
+
 interface MemoryAfterPages {
   date: string;
   machine: Machine;
@@ -207,7 +220,7 @@ function summary(start: Machine | null): string {
       "",
       "| figure | value | goal |",
       "|---|---|---|",
-      `| requests completed (still in flight at the end), throughput | ${load.requests.toLocaleString("en-GB")} (${load.inFlightAtEnd}), ${load.throughputPerSecond.toFixed(1)}/s | ≥ 4× the code issue 19 measured, in the same conditions: a ratio this single run cannot give (pairs in \`bench/issue-19-experiments.md\`) |`,
+      `| requests completed (still in flight at the end), throughput | ${load.requests.toLocaleString("en-GB")} (${load.inFlightAtEnd}), ${load.throughputPerSecond.toFixed(1)}/s | ${loadThroughputGoal(load)} |`,
       `| latency p50 / p95 / p99, every completed response | ${pct(load.latency)} | p95 ≤ 1 s (issue 19): ${verdict(load.latency.p95 <= 1000)} |`,
       ...Object.entries(load.byKind).map(
         ([kind, d]) =>

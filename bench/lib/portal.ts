@@ -184,13 +184,15 @@ export async function startPortal(options: {
   requireCatalogue?: boolean;
   /** Options of the portal's Node process (e.g. `--cpu-prof`, which NODE_OPTIONS does not take). */
   nodeArgs?: string[];
+  /** The standalone folder to run (default: that of NEXT_DIST_DIR's build). */
+  standalone?: string;
   /** Each line the portal prints, as it prints it (`output()` keeps only the last 200). */
   onLine?: (line: string) => void;
 }): Promise<Portal> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const lines: string[] = [];
-  const server = path.join(standaloneDir(distDir()), "server.js");
+  const server = path.join(options.standalone ?? standaloneDir(distDir()), "server.js");
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), server], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -300,6 +302,17 @@ function absorbCookies(jar: Map<string, string>, response: Response): void {
  * Signs in through next-auth's credentials provider as a browser does (CSRF token, then the
  * password callback) and answers the Cookie header of the session.
  */
+/** `count` sessions signed in through next-auth, the dealer accounts in turn: their cookies. */
+export async function signInSessions(url: string, count: number): Promise<string[]> {
+  console.log(`  signing in ${count} sessions…`);
+  const cookies: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const account = DEALER_ACCOUNTS[i % DEALER_ACCOUNTS.length]!;
+    cookies.push(await signIn(url, account.email, account.password));
+  }
+  return cookies;
+}
+
 export async function signIn(url: string, email: string, password: string): Promise<string> {
   const jar = new Map<string, string>();
   const csrf = await fetch(`${url}/api/auth/csrf`);
