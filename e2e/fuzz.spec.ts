@@ -221,6 +221,8 @@ test("route handlers and server actions withstand malformed payloads", async ({ 
   const actions = serverActions();
   expect(actions.length).toBeGreaterThan(5);
   await page.goto("/");
+  // Posts to server actions carry the page's origin, as a browser's do (Next checks it against the host).
+  const origin = new URL(page.url()).origin;
 
   const routes: { name: string; send: (value: unknown, text: string) => Promise<{ status: number; body: string }> }[] =
     [
@@ -306,6 +308,7 @@ test("route handlers and server actions withstand malformed payloads", async ({ 
             // Never a usable name where a form makes a new list: the fuzz leaves the customer's 200 lists alone.
             if (CREATES_LISTS.some((name) => action.name.endsWith(`#${name}`))) fields.name = `\u0007${text}`;
             const response = await page.request.post(action.page, {
+              headers: { origin },
               multipart: actionForm(action.id, fields),
               maxRedirects: 0,
             });
@@ -323,6 +326,7 @@ test("route handlers and server actions withstand malformed payloads", async ({ 
               "next-action": action.id,
               "content-type": "text/plain;charset=UTF-8",
               accept: "text/x-component",
+              origin,
             },
             data: JSON.stringify([asActionArgument(value)]),
           });
@@ -405,12 +409,18 @@ test("server actions and JSON routes refuse 1 MB values and hostile text without
   test.setTimeout(180_000);
   const actions = serverActions();
   await page.goto("/");
+  const origin = new URL(page.url()).origin;
   const failures: string[] = [];
   const values = [MEGABYTE, { sku: MEGABYTE, quantity: 1 }, { lines: [{ identifier: "a\u0000b", quantity: 1 }] }];
   for (const action of actions) {
     for (const value of values) {
       const response = await page.request.post(action.page, {
-        headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+        headers: {
+          "next-action": action.id,
+          "content-type": "text/plain;charset=UTF-8",
+          accept: "text/x-component",
+          origin,
+        },
         data: JSON.stringify([asActionArgument(value)]),
         failOnStatusCode: false,
       });
