@@ -40,8 +40,16 @@ const POSITIONS = `(() => {
 
 type Positions = Record<string, { top: number; left: number; what: string }>;
 
-/** What moved between the page cut short at points through <main> and the whole page. */
-async function movedWhileArriving(page: Page, path: string, cuts = 16): Promise<string[]> {
+/**
+ * What moved between the page cut short at points through <main> and the whole page: at 16 points spread
+ * over it, and with `everyTagOf` (a start tag such as "<article") at every tag of the first such element
+ * too, so that a card's own parts are checked at each point one of them may still be on its way.
+ */
+async function movedWhileArriving(
+  page: Page,
+  path: string,
+  { cuts = 16, everyTagOf }: { cuts?: number; everyTagOf?: string } = {},
+): Promise<string[]> {
   const response = await page.request.get(path);
   expect(response.status(), path).toBe(200);
   const html = await response.text();
@@ -58,10 +66,19 @@ async function movedWhileArriving(page: Page, path: string, cuts = 16): Promise<
   const whole = (await page.evaluate(POSITIONS)) as Positions;
   expect(Object.keys(whole).length, `${path}: the whole page's painted elements`).toBeGreaterThan(10);
   const moved = new Map<string, string>();
-  for (let cut = 1; cut < cuts; cut++) {
-    // At a tag's start: the parser, waiting for more, holds a tag or an entity it has only begun, where a
-    // document that ends there would show its beginning ("</") as text.
-    served = html.slice(0, html.lastIndexOf("<", start + Math.round(((end - start) * cut) / cuts)));
+  // At a tag's start: the parser, waiting for more, holds a tag or an entity it has only begun, where a
+  // document that ends there would show its beginning ("</") as text.
+  const ends = Array.from({ length: cuts - 1 }, (_, index) =>
+    html.lastIndexOf("<", start + Math.round(((end - start) * (index + 1)) / cuts)),
+  );
+  if (everyTagOf) {
+    const first = html.indexOf(everyTagOf, start);
+    const close = html.indexOf(`</${everyTagOf.slice(1)}>`, first);
+    expect(first, `${path} has ${everyTagOf}>`).toBeGreaterThan(start);
+    for (let at = html.indexOf("<", first + 1); at > 0 && at <= close; at = html.indexOf("<", at + 1)) ends.push(at);
+  }
+  for (const cut of ends) {
+    served = html.slice(0, cut);
     await page.goto(url);
     const part = (await page.evaluate(POSITIONS)) as Positions;
     for (const [key, shown] of Object.entries(part)) {
@@ -87,13 +104,15 @@ test.describe("pages arriving on a phone", () => {
 
   test("a category's product cards keep what they have shown in place", async ({ page }) => {
     const product = await orderableProduct((each) => Object.values(each["categories-b2b"]).flat().length > 0);
-    expect(await movedWhileArriving(page, categoryPathOf(product))).toEqual([]);
+    expect(await movedWhileArriving(page, categoryPathOf(product), { everyTagOf: "<article" })).toEqual([]);
   });
 
   test("search results keep what they have shown in place", async ({ page }) => {
     const product = await orderableProduct();
     const word = product.title!.split(/\s+/).find((each) => /^[a-z]{4,}$/i.test(each)) ?? product.sku;
-    expect(await movedWhileArriving(page, `/search?q=${encodeURIComponent(word)}`)).toEqual([]);
+    expect(await movedWhileArriving(page, `/search?q=${encodeURIComponent(word)}`, { everyTagOf: "<article" })).toEqual(
+      [],
+    );
   });
 
   test("the orders list's cards keep what they have shown in place", async ({ page }) => {

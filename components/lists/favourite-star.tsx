@@ -41,11 +41,14 @@ export function FavouriteStar({
         ? t(`star.errors.${state.message}`)
         : "";
   return (
+    // Compact (a card's row beside the stock badge): a flex box exactly the button's height. An inline
+    // box would sit the button on a line of text, whose height changes with whether the star inside has
+    // arrived yet (50 px before, 44 after), moving the badge beside it while a phone paints the page.
     <form
       action={setFavouriteAndReturn}
       onSubmit={submitInPlace(formAction)}
       method="post"
-      className={compact ? "inline-block" : "space-y-1"}
+      className={compact ? "flex" : "space-y-1"}
     >
       <input type="hidden" name="sku" value={sku} />
       <input type="hidden" name="favourite" value={on ? "false" : "true"} />

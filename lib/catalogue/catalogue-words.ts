@@ -127,9 +127,10 @@ const lists = new WeakMap<Database, { generation: string; readAt: number; list: 
 /**
  * The catalogue's words, read once per database and again after the words' tag was invalidated (the
  * sync changes words only with products it stores or marks unavailable, and then invalidates that tag:
- * lib/catalogue/sync; a stock colour's change does not) or after ten minutes. A list read before a sync's invalidation only costs speed, not results: a word
- * it does not know yet is matched as a prefix, which finds what the whole word finds, and is corrected
- * only in a second attempt after the word as typed.
+ * lib/catalogue/sync; a stock colour's change does not) or after ten minutes. A list read before a
+ * sync's invalidation only costs speed, not results: a word it does not know yet is matched as a
+ * prefix, which finds what the whole word finds, and is corrected only in a second attempt after the
+ * word as typed.
  */
 export function catalogueWordList(db: Database, now: () => number = Date.now): Promise<CatalogueWordList> {
   // Where the words' tag stood before the read: an invalidation during it makes the next call read again.
