@@ -1,8 +1,9 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { productsBySku } from "@/lib/cart/resolve";
 import { addToStoredCart, readCart } from "@/lib/cart/store";
-import { openMemoryDatabase, type DatabaseHandle } from "@/lib/db/client";
+import { openMemoryDatabase, resultRows, type DatabaseHandle } from "@/lib/db/client";
 import type { Product } from "@/lib/domain/product";
 import { UpstreamClient } from "@/lib/upstream";
 import { startSimulator, type RunningSimulator } from "@/tests/fixtures/simulator";
@@ -58,6 +59,16 @@ describe("findProduct", () => {
 
     const stored = (await productsBySku(handle.db, [scanned.sku])).get(scanned.sku);
     expect(stored).toMatchObject({ sku: scanned.sku, available: true, barcode: scanned.barcode!.value });
+    // Its words are words a misspelling can be corrected to, counted once.
+    const titleWord = (scanned.title ?? "")
+      .toLowerCase()
+      .split(/[^a-zà-öø-ÿ]+/)
+      .find((word) => word.length >= 4);
+    expect(titleWord, `a word of "${scanned.title}"`).toBeDefined();
+    const words = resultRows<{ word: string; documents: number }>(
+      await handle.db.execute(sql`select word, documents from search_words`),
+    );
+    expect(words).toContainEqual({ word: titleWord, documents: 1 });
     const owner = { userKey: "dealer@acme.example", customerCode: "EA00001" };
     await addToStoredCart(handle.db, owner, [{ sku: scanned.sku, quantity: scanned.salesUnitAmount }]);
     expect(await readCart(handle.db, owner)).toEqual([

@@ -38,6 +38,10 @@ export async function findProduct(
     if (isUpstreamError(error) && error.kind !== "unauthorized") return { source: "unreachable" };
     throw error;
   }
-  await upsertProducts(db, [product], new Map(), new Date());
+  // In one transaction, as the sync stores its batches: the product's words are counted once even
+  // when the sync stores the same product meanwhile (lib/catalogue/store/search-words.ts).
+  await db.transaction(async (transaction) => {
+    await upsertProducts(transaction as unknown as Database, [product], new Map(), new Date());
+  });
   return { source: "upstream", product };
 }
