@@ -12,6 +12,20 @@ export interface ReferenceApp {
 }
 
 /**
+ * The project's packages in `dir`'s node_modules, as hard links (a copy across file systems): Turbopack
+ * resolves only inside its root, so an app built in a folder of its own needs them there. Returns the folder.
+ */
+export function linkProjectPackages(dir: string): string {
+  const modules = path.join(dir, "node_modules");
+  rmSync(modules, { recursive: true, force: true });
+  if (spawnSync("cp", ["-al", "node_modules", modules]).status !== 0) {
+    rmSync(modules, { recursive: true, force: true });
+    if (spawnSync("cp", ["-r", "node_modules", modules]).status !== 0) throw new Error(`cannot copy node_modules to ${dir}`);
+  }
+  return modules;
+}
+
+/**
  * Builds bench/reference-app (an empty app router page rendered per request, and a trivial route handler)
  * from a copy in bench/tmp, so that `next build` writes nothing into the project, with the project's
  * Next.js and React, and starts it under `next start`: what the framework alone costs on this host.
@@ -29,13 +43,7 @@ export async function startReferenceApp(
   const source = options.source ?? SOURCE;
   const dir = path.join(process.cwd(), "bench", "tmp", options.name ?? "reference-app");
   cpSync(source, dir, { recursive: true });
-  // Turbopack resolves only inside its root: the project's packages as hard links (a copy across file systems).
-  const modules = path.join(dir, "node_modules");
-  rmSync(modules, { recursive: true, force: true });
-  if (spawnSync("cp", ["-al", "node_modules", modules]).status !== 0) {
-    rmSync(modules, { recursive: true, force: true });
-    if (spawnSync("cp", ["-r", "node_modules", modules]).status !== 0) throw new Error(`cannot copy node_modules to ${dir}`);
-  }
+  const modules = linkProjectPackages(dir);
   const env = { ...process.env, NEXT_DIST_DIR: ".next", NEXT_TELEMETRY_DISABLED: "1", ...options.env };
   const next = path.join(modules, "next/dist/bin/next");
   console.log("  building the reference app…");

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 import { standaloneDir } from "./portal";
+import { linkProjectPackages } from "./reference-app";
 
 /**
  * The code issue 19 measured (its re-run of 30 November): `bench:load`'s goal is a throughput of 4× this
@@ -54,12 +55,7 @@ export function referenceBuild(commit: string): ReferenceBuild | { missing: stri
     mkdirSync(folder, { recursive: true });
     const archive = spawnSync("sh", ["-c", `git archive ${fullCommit} | tar -x -C "${folder}"`], { stdio: "inherit" });
     if (archive.status !== 0) return { missing: `git archive ${commit} failed` };
-    const modules = path.join(folder, "node_modules");
-    if (spawnSync("cp", ["-al", "node_modules", modules]).status !== 0) {
-      rmSync(modules, { recursive: true, force: true });
-      if (spawnSync("cp", ["-r", "node_modules", modules]).status !== 0)
-        return { missing: `cannot copy node_modules to ${folder}` };
-    }
+    linkProjectPackages(folder);
     // Its own default folder (.next), whatever this run's NEXT_DIST_DIR.
     const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
     delete env.NEXT_DIST_DIR;
