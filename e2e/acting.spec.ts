@@ -85,6 +85,7 @@ test.describe("a dealer cannot act for another customer", () => {
     const captured = await actionRequest;
     const forged = await page.request.post(captured.url(), {
       headers: {
+        origin: new URL(page.url()).origin, // as a browser's post carries it
         "next-action": captured.headers()["next-action"]!,
         "content-type": "text/plain;charset=UTF-8",
         accept: "text/x-component",

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import type { APIRequestContext, Locator } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 
 /**
  * Server actions of the production build, and forms posted to them the way a browser posts a
@@ -60,15 +60,20 @@ export async function renderedActionFields(form: Locator): Promise<Record<string
 }
 
 /**
- * Posts `fields` through a form as a browser does without JavaScript (multipart), with the form's
- * own action fields: the status, where it sends the browser, and the page it answers with.
+ * Posts `fields` through a form as a browser does without JavaScript (multipart, from the page's
+ * origin), with the form's own action fields: the status, where it sends the browser, and the page
+ * it answers with.
  */
 export async function postThrough(
-  request: APIRequestContext,
+  page: Page,
   path: string,
   action: Record<string, string>,
   fields: Record<string, string>,
 ): Promise<{ status: number; location: string; body: string }> {
-  const response = await request.post(path, { multipart: { ...action, ...fields }, maxRedirects: 0 });
+  const response = await page.request.post(path, {
+    headers: { origin: new URL(page.url()).origin },
+    multipart: { ...action, ...fields },
+    maxRedirects: 0,
+  });
   return { status: response.status(), location: response.headers()["location"] ?? "", body: await response.text() };
 }

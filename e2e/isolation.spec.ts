@@ -115,7 +115,12 @@ test("dealer A gets nothing of dealer B's orders, confirmations or customer code
   await expect.poll(() => reorderAction).not.toBe("");
   await page.unrouteAll();
   const forged = await page.request.post(`/orders/${own.id}`, {
-    headers: { "next-action": reorderAction, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+    headers: {
+      origin: new URL(page.url()).origin, // as a browser's post carries it
+      "next-action": reorderAction,
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+    },
     data: JSON.stringify([{ orderId }]),
   });
   expect(forged.status()).toBeLessThan(500);
@@ -187,7 +192,7 @@ test("dealer A gets nothing of dealer B's address book: not listed, 404, not off
     city: "Amsterdam",
     country: "NL",
   };
-  const updated = await postThrough(plain.request, `/addresses/${ownId}`, edit, {
+  const updated = await postThrough(plain, `/addresses/${ownId}`, edit, {
     ...fields,
     lastName: ownName,
     id: ownId,
@@ -198,11 +203,8 @@ test("dealer A gets nothing of dealer B's address book: not listed, 404, not off
 
   // With B's id: refused in words, and B's address is as it was.
   for (const [what, answer] of [
-    [
-      "edit",
-      await postThrough(plain.request, `/addresses/${ownId}`, edit, { ...fields, lastName: "Taken", id: theirId }),
-    ],
-    ["delete", await postThrough(plain.request, `/addresses?q=${ownName}`, remove, { id: theirId })],
+    ["edit", await postThrough(plain, `/addresses/${ownId}`, edit, { ...fields, lastName: "Taken", id: theirId })],
+    ["delete", await postThrough(plain, `/addresses?q=${ownName}`, remove, { id: theirId })],
   ] as const) {
     expect(answer.status, what).toBeLessThan(500);
     expect(answer.location, what).toBe("");
@@ -233,10 +235,10 @@ test("dealer A gets nothing of dealer B's address book: not listed, 404, not off
   const pickForm = await renderedActionFields(
     checkout.locator("form").filter({ has: checkout.locator('button[name="intent"][value="pick"]') }),
   );
-  const pickOwn = await postThrough(checkout.request, "/checkout", pickForm, { intent: "pick", savedAddress: ownId });
+  const pickOwn = await postThrough(checkout, "/checkout", pickForm, { intent: "pick", savedAddress: ownId });
   expect(pickOwn.status).toBeLessThan(500);
   expect(pickOwn.body).toContain(`value="${ownName}"`);
-  const pickTheirs = await postThrough(checkout.request, "/checkout", pickForm, {
+  const pickTheirs = await postThrough(checkout, "/checkout", pickForm, {
     intent: "pick",
     savedAddress: theirId,
   });
@@ -322,9 +324,9 @@ test("dealer A gets nothing of dealer B's lists: not listed, 404 on the page and
   const addTo = await renderedActionFields(plain.locator("details[data-add-to-list] form"));
 
   // With A's own id they do what they say: the fields reach the actions.
-  const renamed = await postThrough(plain.request, ownPath, forms.rename, { id: ownId, name: `${own} renamed` });
+  const renamed = await postThrough(plain, ownPath, forms.rename, { id: ownId, name: `${own} renamed` });
   expect(renamed.body).toContain("The list was renamed.");
-  const saved = await postThrough(plain.request, ownPath, forms.line, {
+  const saved = await postThrough(plain, ownPath, forms.line, {
     id: ownId,
     sku: product.sku,
     intent: "quantity",
@@ -347,12 +349,12 @@ test("dealer A gets nothing of dealer B's lists: not listed, 404 on the page and
     ["delete", forms.remove, { id: theirId }],
   ];
   for (const [what, action, fields] of forged) {
-    const answer = await postThrough(plain.request, ownPath, action, fields);
+    const answer = await postThrough(plain, ownPath, action, fields);
     expect(answer.status, what).toBe(200);
     expect(answer.body, what).toContain(notFound);
     expect(answer.body, what).not.toContain(name);
   }
-  const added = await postThrough(plain.request, `/products/${encodeURIComponent(product.sku)}`, addTo, {
+  const added = await postThrough(plain, `/products/${encodeURIComponent(product.sku)}`, addTo, {
     sku: product.sku,
     list: theirId,
     quantity: "5",
