@@ -11,12 +11,13 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 import { addToStoredCart, cartLineCount, readCart } from "@/lib/cart/store";
 import { searchProducts, searchSuggestions } from "@/lib/catalogue/search";
+import { upsertProducts } from "@/lib/catalogue/store/products";
 import { PORTAL_SESSION_SETTINGS, sessionSettings } from "@/tests/fixtures/session-settings";
 import { syncFixture, type SyncFixture } from "@/tests/fixtures/sync";
 import { categoryProducts, summariesBySku } from "@/lib/catalogue/queries";
 import { getTestEnv } from "@/lib/env";
 
-import { openDatabase, resultRows, type DatabaseHandle } from "./client";
+import { openDatabase, resultRows, type Database, type DatabaseHandle } from "./client";
 import { categories, products, syncRuns } from "./schema";
 
 const SERVER = getTestEnv().TEST_DATABASE_URL;
@@ -114,6 +115,37 @@ describe.skipIf(!SERVER)("on a Postgres server", () => {
     expect(runs[0]?.n).toBe(2);
     const stored = await other.db.select({ n: sql<number>`count(*)::int` }).from(products);
     expect(stored[0]?.n).toBe(150);
+  });
+
+  it("counts a new product's words once when two instances store it at the same moment", async () => {
+    // The sync's batch on one instance and a scan on the other, both storing a product the mirror lacked.
+    const url = await freshDatabase();
+    const [mine, other] = await Promise.all([instance(url), instance(url)]);
+    fixture = await syncFixture({ products: 20, database: mine });
+    const { client } = fixture.upstream();
+    const [listed] = await client.productSkus();
+    const product = { ...(await client.product(listed!.sku)), title: "Kampeerlamp Zeldzaamheid" };
+    const store = (db: Database) => upsertProducts(db, [product], new Map(), new Date());
+
+    let firstStored!: () => void;
+    let release!: () => void;
+    const stored = new Promise<void>((resolve) => (firstStored = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = mine.db.transaction(async (tx) => {
+      await store(tx as unknown as Database);
+      firstStored();
+      await held; // not committed yet: the other instance cannot see the product's row
+    });
+    await stored;
+    const second = other.db.transaction((tx) => store(tx as unknown as Database));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the second is waiting on the first by now
+    release();
+    await Promise.all([first, second]);
+
+    const counted = resultRows<{ documents: number }>(
+      await other.db.execute(sql`select documents from search_words where word = 'zeldzaamheid'`),
+    );
+    expect(counted).toEqual([{ documents: 1 }]);
   });
 
   it("searches and browses the synced catalogue as on PGlite", async () => {

@@ -76,6 +76,7 @@ export function productRow(product: Product, treePaths: ReadonlyMap<string, stri
 /**
  * Inserts or replaces products, in statements of a few hundred rows. A stored row keeps its
  * `stock_updated_at` unless the colour changed. A product is available again once it is stored.
+ * Called inside a transaction (the sync's batch, the scan's), which the word counts wait on.
  */
 export async function upsertProducts(
   db: Database,
@@ -204,13 +205,17 @@ export async function markUnavailable(db: Database, skus: readonly string[], now
   const unique = [...new Set(skus)];
   for (let start = 0; start < unique.length; start += 5_000) {
     const chunk = unique.slice(start, start + 5_000);
-    await withdrawSearchWords(db, chunk);
-    const rows = await db
-      .update(products)
-      .set({ available: false, syncedAt: now })
-      .where(and(inArray(products.sku, chunk), eq(products.available, true)))
-      .returning({ sku: products.sku });
-    changed += rows.length;
+    // Their words go out of the counts with them, or not at all.
+    changed += await db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Database;
+      await withdrawSearchWords(tx, chunk);
+      const rows = await tx
+        .update(products)
+        .set({ available: false, syncedAt: now })
+        .where(and(inArray(products.sku, chunk), eq(products.available, true)))
+        .returning({ sku: products.sku });
+      return rows.length;
+    });
   }
   return changed;
 }

@@ -22,9 +22,15 @@ const wordsOf = (skus: readonly string[]) => sql`
   where ${inArray(products.sku, [...skus])} and ${products.available} and product_word.word ~ ${SEARCH_WORD}
   group by product_word.word`;
 
-/** Takes the words of these products, as stored now, out of the counts (before they change or go). */
+/**
+ * Takes the words of these products, as stored now, out of the counts (before they change or go).
+ * Called inside the transaction that changes them, whose end it waits for: the writers of the counts
+ * take turns, so that two instances storing the same new product at once (the sync and a scan) do
+ * not each count its words, the second not seeing the first's row before it is committed.
+ */
 export async function withdrawSearchWords(db: Database, skus: readonly string[]): Promise<void> {
   if (skus.length === 0) return;
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext('search-words'))`);
   await db.execute(sql`
     update ${searchWords} set documents = ${searchWords.documents} - counted.documents
     from (${wordsOf(skus)}) as counted
