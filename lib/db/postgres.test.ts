@@ -138,7 +138,14 @@ describe.skipIf(!SERVER)("on a Postgres server", () => {
     });
     await stored;
     const second = other.db.transaction((tx) => store(tx as unknown as Database));
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the second is waiting on the first by now
+    // Until the second waits on the first: for its turn at the counts, or without turns, for the product's row.
+    const waiting = async () =>
+      resultRows<{ n: number }>(
+        await mine.db.execute(
+          sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        ),
+      )[0]?.n;
+    await expect.poll(waiting, { timeout: 10_000 }).toBe(1);
     release();
     await Promise.all([first, second]);
 
