@@ -1,4 +1,4 @@
-import type { Locator } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 import { E2E } from "./env";
 
@@ -62,6 +62,25 @@ async function currentProduct(sku: string): Promise<SimProduct> {
 export async function saysCurrentTitle(shown: Locator, sku: string, prefix = ""): Promise<boolean> {
   const said = await shown.innerText({ timeout: 1_000 }).catch(() => "");
   return said.includes(`${prefix}${(await currentProduct(sku)).title!.trim()}`);
+}
+
+/**
+ * Opens the product's page until it says the title the simulator gives now (the portal follows a
+ * retitling by its sync); answers that title.
+ */
+export async function openProductPage(page: Page, sku: string): Promise<string> {
+  const address = `/products/${encodeURIComponent(sku)}`;
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect
+    .poll(
+      async () => {
+        await page.goto(address);
+        return saysCurrentTitle(heading, sku);
+      },
+      { timeout: 20_000, intervals: [500] },
+    )
+    .toBe(true);
+  return (await heading.innerText()).trim();
 }
 
 /** An ordinary product: titled, orderable, priced, in stock. */

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "@playwright/test";
 
-import { orderableProduct } from "./catalogue-data";
+import { openProductPage, orderableProduct } from "./catalogue-data";
 import { DEMO, E2E } from "./env";
 import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
@@ -145,8 +145,7 @@ test.describe("a dealer without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByText("Loading…")).toHaveCount(0);
 
-    await page.goto(`/products/${encodeURIComponent(product.sku)}`);
-    await expect(page.getByRole("heading", { name: product.title!, level: 1 })).toBeVisible();
+    await openProductPage(page, product.sku);
     for (const path of ["/orders", "/cart"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
