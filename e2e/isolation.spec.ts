@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 
 import { postThrough, renderedActionFields } from "./action-forms";
-import { orderableProduct, someProducts } from "./catalogue-data";
+import { openProductPage, orderableProduct, someProducts } from "./catalogue-data";
 import { DEMO, E2E } from "./env";
 import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
@@ -279,7 +279,8 @@ test("dealer A gets nothing of dealer B's lists: not listed, 404 on the page and
 }) => {
   test.setTimeout(180_000);
   const product = await orderableProduct((item) => item.sales_unit_amount === 1);
-  const title = product.title!;
+  // The title the lists will show, once the mirror has the simulator's current one.
+  const title = await openProductPage(page, product.sku);
   const stamp = Date.now().toString(36);
   const newList = async (on: Page, name: string): Promise<string> => {
     await on.goto("/lists");

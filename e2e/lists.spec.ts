@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 
 import { isEan13 } from "../lib/catalogue/search-terms";
 
-import { orderableProduct, someProducts, type SimProduct } from "./catalogue-data";
+import { openProductPage, orderableProduct, someProducts, type SimProduct } from "./catalogue-data";
 import { DEMO, E2E } from "./env";
 import { AXE_PASSES, seriousViolations, startPass } from "./axe";
 import { expect, test } from "./fixtures";
@@ -195,7 +195,8 @@ test("staff acting for the customer see and edit the dealer's list; another deal
   await page.getByRole("button", { name: "Create list" }).click();
   await expect(page).toHaveURL(LIST_URL);
   const listPath = new URL(page.url()).pathname;
-  await page.goto(`/products/${product.sku}`);
+  // The title the list will show: the product page's, once the mirror has the simulator's current one.
+  const title = await openProductPage(page, product.sku);
   const addTo = page.locator("details").filter({ has: page.locator("summary", { hasText: "Add to a list" }) });
   await addTo.locator("summary").click();
   await addTo.getByLabel("List", { exact: true }).selectOption({ label: name });
@@ -213,7 +214,6 @@ test("staff acting for the customer see and edit the dealer's list; another deal
   await staffPage.goto("/lists");
   await staffPage.getByRole("link", { name }).click();
   await expect(staffPage.getByRole("heading", { level: 1, name })).toBeVisible();
-  const title = product.title!;
   await expect(staffPage.getByLabel(`Quantity of ${title}`, { exact: true })).toHaveValue("2");
   await staffPage.getByLabel(`Quantity of ${title}`, { exact: true }).fill("5");
   await staffPage.getByRole("button", { name: `Save quantity of ${title}` }).click();
@@ -335,6 +335,8 @@ test("a second user of the same customer signs in and sees and edits the first u
 }) => {
   test.setTimeout(120_000);
   const product = await orderableProduct((item) => item.sales_unit_amount === 1);
+  // The title the list will show, once the mirror has the simulator's current one.
+  const title = await openProductPage(page, product.sku);
   const name = `Shared restock ${Date.now()}`;
 
   // The suite's dealer makes a list with one line.
@@ -357,7 +359,6 @@ test("a second user of the same customer signs in and sees and edits the first u
   await expect(theirPage.getByText(COLLEAGUE.name).first()).toBeAttached();
   await theirPage.getByRole("link", { name }).click();
   await expect(theirPage.getByRole("heading", { level: 1, name })).toBeVisible();
-  const title = product.title!;
   const quantity = theirPage.getByLabel(`Quantity of ${title}`, { exact: true });
   await expect(quantity).toHaveValue("2");
   await quantity.fill("6");
