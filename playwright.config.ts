@@ -24,6 +24,12 @@ const variantsOff = process.env.E2E_VARIANTS === "0";
 // A run of the variants project alone needs the main simulator, not the main portal.
 const onlyVariants = projectArgs.length > 0 && projectArgs.every((name) => name === "variants");
 const withVariants = !variantsOff && (projectArgs.length === 0 || projectArgs.includes("variants"));
+/**
+ * The tests read their products from the simulator's first 400 (e2e/catalogue-data.ts) and look for
+ * them in the portal seconds later: the simulator's clock leaves those alone (no random title, price
+ * or stock change between the two), and changes the other 1,100 as it does any catalogue.
+ */
+const STEADY_PRODUCTS = "400";
 type WebServer = Extract<PlaywrightTestConfig["webServer"], unknown[]>[number];
 const variantServers: WebServer[] = [
   {
@@ -33,6 +39,7 @@ const variantServers: WebServer[] = [
       SIM_PORT: String(E2E.variantSimulatorPort),
       SIM_CONTROL_KEY: E2E.controlKey,
       SIM_PRODUCTS: "1500",
+      SIM_STEADY_PRODUCTS: STEADY_PRODUCTS,
       SIM_VARIANT: E2E.variants,
     },
     reuseExistingServer: false,
@@ -70,7 +77,12 @@ const mainServers: WebServer[] = [
   {
     command: `node node_modules/tsx/dist/cli.mjs simulator/main.ts`,
     url: `${E2E.simulatorUrl}/me`,
-    env: { SIM_PORT: String(E2E.simulatorPort), SIM_CONTROL_KEY: E2E.controlKey, SIM_PRODUCTS: "1500" },
+    env: {
+      SIM_PORT: String(E2E.simulatorPort),
+      SIM_CONTROL_KEY: E2E.controlKey,
+      SIM_PRODUCTS: "1500",
+      SIM_STEADY_PRODUCTS: STEADY_PRODUCTS,
+    },
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",

@@ -51,7 +51,7 @@ export function createSimulator(input: SimulatorOptions = {}): Simulator {
   const stats = new RequestStats(options.now);
   const variants = new Variants(options.variants);
   faults.set(options.faults);
-  let state = new SimState(options.seed, options.products, clock.now());
+  let state = new SimState(options.seed, options.products, clock.now(), options.steadyProducts);
 
   const app = new Hono<AppEnv>();
   const sim: Simulator = {
@@ -69,7 +69,7 @@ export function createSimulator(input: SimulatorOptions = {}): Simulator {
       faults.clear();
       variants.reset();
       clock.reset();
-      state = new SimState(options.seed, options.products, clock.now());
+      state = new SimState(options.seed, options.products, clock.now(), options.steadyProducts);
       stats.reset();
     },
   };

@@ -21,6 +21,12 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Other answer shapes the reference allows (SIM_VARIANT, comma-separated); see variants.ts. Default none. */
   variants?: readonly Variant[];
+  /**
+   * How many of the catalogue's first products the clock leaves as they are (SIM_STEADY_PRODUCTS):
+   * no random price, title, media or stock change, so that tests reading them see what they read.
+   * Changes through the control API still apply. Default 0: every product drifts.
+   */
+  steadyProducts?: number;
 }
 
 export interface ResolvedOptions {
@@ -33,6 +39,7 @@ export interface ResolvedOptions {
   faults: FaultSettingsInput;
   now: () => number;
   variants: readonly Variant[];
+  steadyProducts: number;
 }
 
 const MAX_PRODUCTS = 200_000;
@@ -57,6 +64,9 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
   const tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULTS.tokenTtlSeconds;
   if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds < 1)
     throw new Error(`tokenTtlSeconds must be a positive integer, got ${tokenTtlSeconds}`);
+  const steadyProducts = options.steadyProducts ?? 0;
+  if (!Number.isInteger(steadyProducts) || steadyProducts < 0)
+    throw new Error(`steadyProducts must be an integer >= 0, got ${steadyProducts}`);
   return {
     seed: String(options.seed ?? DEFAULTS.seed),
     products,
@@ -67,6 +77,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     faults: options.faults ?? {},
     now: options.now ?? Date.now,
     variants: parseVariantList((options.variants ?? []).join(",")),
+    steadyProducts,
   };
 }
 
@@ -97,6 +108,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): SimulatorOptions & { por
     tokenTtlSeconds: numberVar(env, "SIM_TOKEN_TTL"),
     faults,
     variants: parseVariantList(env.SIM_VARIANT),
+    steadyProducts: numberVar(env, "SIM_STEADY_PRODUCTS"),
     port: numberVar(env, "SIM_PORT") ?? 4010,
     hostname: env.SIM_HOST || "127.0.0.1",
   };

@@ -11,9 +11,10 @@ export class SimState {
   readonly companies: ReadonlyMap<string, CompanyRecord>;
   readonly orders: OrderBook;
 
-  constructor(seed: string, products: number, startMs: number) {
+  /** `steadyProducts`: how many of the first products the clock leaves alone (SimulatorOptions). */
+  constructor(seed: string, products: number, startMs: number, steadyProducts = 0) {
     this.categories = new CategoryTree(seed);
-    this.catalogue = new Catalogue(seed, products, this.categories, startMs);
+    this.catalogue = new Catalogue(seed, products, this.categories, startMs, steadyProducts);
     this.companies = new Map(buildCompanies(seed).map((company) => [company.json.code, company]));
     this.orders = new OrderBook(seed, this.companies, this.catalogue, startMs);
   }

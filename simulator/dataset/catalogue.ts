@@ -77,6 +77,8 @@ export class Catalogue {
     size: number,
     readonly tree: CategoryTree,
     startMs: number,
+    /** The first products, by index, that the clock's random changes leave alone. */
+    private readonly steady = 0,
   ) {
     this.size = size;
     this.leafA = new Uint16Array(size);
@@ -281,7 +283,7 @@ export class Catalogue {
     const result: TickResult = { changed: [], stock: [] };
     for (let attempt = 0; result.changed.length < changes && attempt < changes * 10; attempt++) {
       const i = rng.int(0, this.size - 1);
-      if (this.deleted[i] || this.pinned.has(i)) continue;
+      if (!this.drifts(i)) continue;
       const kind = rng.weighted<ChangeKind>([
         ["price", 45],
         ["title", 25],
@@ -295,7 +297,7 @@ export class Catalogue {
     }
     for (let attempt = 0; result.stock.length < flips && attempt < flips * 10; attempt++) {
       const i = rng.int(0, this.size - 1);
-      if (this.deleted[i] || this.pinned.has(i)) continue;
+      if (!this.drifts(i)) continue;
       // Selling out is rarer than restocking, which keeps about 85 % in stock over time.
       const inStock = (this.stock[i] ?? 0) > 0;
       if (inStock && !rng.chance(0.18)) continue;
@@ -303,6 +305,11 @@ export class Catalogue {
       result.stock.push({ sku: this.sku(i), colour: inStock ? "red" : "green" });
     }
     return result;
+  }
+
+  /** Whether the clock's random changes may touch product `i`: not deleted, not changed through the control API, not steady. */
+  private drifts(i: number): boolean {
+    return i >= this.steady && !this.deleted[i] && !this.pinned.has(i);
   }
 
   /** POST /__sim/stock. */

@@ -288,6 +288,43 @@ describe("catalogue control", () => {
     expect((await get<ProductJson>(`/products/${sku}`)).stock_colour).toBe("red");
   });
 
+  it("leaves the first SIM_STEADY_PRODUCTS products to the control API: the clock changes only the others", async () => {
+    const steady = 1_000;
+    const live = testSim({ steadyProducts: steady });
+    const firstSkus = new Set(
+      ((await (await live.call("GET", "/products", { token: await live.token("dealer") })).json()) as ListItem[])
+        .slice(0, steady)
+        .map((item) => item.sku),
+    );
+    const before = [...firstSkus].map((sku) =>
+      live.sim.state.catalogue.product(live.sim.state.catalogue.indexOfSku(sku)!),
+    );
+    const changed: string[] = [];
+    const flipped: string[] = [];
+    for (let round = 0; round < 40; round++) {
+      const tick = await live.control<{ changed: Array<{ sku: string }>; stock: Array<{ sku: string }> }>(
+        "POST",
+        "catalogue/tick",
+        { changes: 10 },
+      );
+      changed.push(...tick.changed.map((c) => c.sku));
+      flipped.push(...tick.stock.map((s) => s.sku));
+    }
+    // 400 changes and the flips with them, all among the last 500 products.
+    expect(changed).toHaveLength(400);
+    expect(flipped.length).toBeGreaterThan(0);
+    expect([...changed, ...flipped].filter((sku) => firstSkus.has(sku))).toEqual([]);
+    const after = [...firstSkus].map((sku) =>
+      live.sim.state.catalogue.product(live.sim.state.catalogue.indexOfSku(sku)!),
+    );
+    expect(after).toEqual(before);
+    // The control API still changes a steady product.
+    const [first] = firstSkus;
+    const renamed = await live.control<ProductJson>("POST", `products/${first}`, { title: "Steady but renamed" });
+    expect(renamed.title).toBe("Steady but renamed");
+    expect(() => testSim({ steadyProducts: -1 })).toThrow(/steadyProducts/);
+  });
+
   it("POST /__sim/products/{sku} changes a product and bumps its change markers", async () => {
     const [sku] = findProducts(t.sim, (p) => !p.blocked && p.sales_unit_amount === 1) as [string];
     const before = await get<ProductJson>(`/products/${sku}`);
