@@ -36,7 +36,10 @@ const isServerActions = (text: string) => /["']use server["']/.test(text.slice(0
 function namespacesOf(text: string): string[] {
   const found = [...text.matchAll(/useTranslations\("([^"]+)"\)/g)].map((match) => match[1]!);
   if (/useTranslations\(\)/.test(text)) {
-    for (const match of text.matchAll(/\bts?\([`"]([a-zA-Z]+)\./g)) found.push(match[1]!);
+    // A whole key ("product.listPrice") needs that message; a key built at run time (`product.${kind}`)
+    // the namespace before it.
+    for (const match of text.matchAll(/\bts?\([`"]([a-zA-Z]+(?:\.[a-zA-Z]+)+)[`"]/g)) found.push(match[1]!);
+    for (const match of text.matchAll(/\bts?\(`([a-zA-Z]+(?:\.[a-zA-Z]+)*)\.\$\{/g)) found.push(match[1]!);
   }
   return found;
 }

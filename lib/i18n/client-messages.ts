@@ -12,9 +12,13 @@ export const SHELL_NAMESPACES = [
   "acting",
   "cartCount",
   "errors",
-  "product",
+  // The search box's suggestions: their prices, stock and count (components/shell/search-box.tsx).
+  "product.listPrice",
+  "product.priceOnDemand",
+  "product.stock",
   "scan.offline",
-  "search",
+  "search.suggestions",
+  "search.suggestionsCount",
   "searchBox",
 ] as const;
 
@@ -24,7 +28,7 @@ const PRODUCT_CONTROLS = ["cart", "catalogue", "favourites", "lists.addTo", "lis
 export const FEATURE_NAMESPACES = {
   /** Product cards and the product page: add to cart, the favourite star, add to a list. */
   products: PRODUCT_CONTROLS,
-  scan: [...PRODUCT_CONTROLS, "scan", "units"],
+  scan: [...PRODUCT_CONTROLS, "product", "scan", "units"],
   cart: ["cart", "lists.detail.saved", "lists.errors", "lists.saveAs"],
   checkout: ["addressBook.checkout", "cart", "checkout"],
   addressBook: ["addressBook", "checkout"],
