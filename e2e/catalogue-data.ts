@@ -20,9 +20,11 @@ export interface SimProduct {
 const SERVICE_TOKEN = "sim-service-token";
 let cache: { products: SimProduct[]; readAt: number } | null = null;
 /**
- * How long the first products read stay good for. The simulator retitles a product now and then during a
- * run (`currentProduct`), and a CI run lasts 15-25 minutes: a worker's first reading, kept for all of it,
- * once gave a test a title the portal no longer showed.
+ * How long the first products read stay good for. The simulator's clock leaves the first 400 alone
+ * (SIM_STEADY_PRODUCTS, playwright.config.ts), but tests in other workers change some of them through its
+ * control API (cache.spec.ts retitles one and puts the title back, others block one), and a CI run lasts
+ * 15-25 minutes: a worker's first reading, kept for all of it, once gave a test a title the portal no
+ * longer showed.
  */
 const FRESH_FOR_MS = 60_000;
 
@@ -47,9 +49,9 @@ export async function someProducts(count = 120): Promise<SimProduct[]> {
 }
 
 /**
- * One product as the simulator has it now. The simulator retitles a product now and then during a run
- * (about one in 2,000 per simulated minute), so what `someProducts` read when a worker started can be
- * older than what the portal shows after its sync.
+ * One product as the simulator has it now. A test in another worker may have changed it through the
+ * simulator's control API since `someProducts` read it, so that reading can be older than what the portal
+ * shows after its sync.
  */
 async function currentProduct(sku: string): Promise<SimProduct> {
   return api<SimProduct>(`/products/${encodeURIComponent(sku)}`);
@@ -95,7 +97,7 @@ function isOrderable(product: SimProduct): boolean {
 
 /**
  * An ordinary product as the simulator has it now: the first products may be up to a minute old
- * (`someProducts`), time enough for the simulator to retitle one of them (`currentProduct`), so the one
+ * (`someProducts`), time enough for another test to change one of them (`currentProduct`), so the one
  * chosen is read again.
  */
 export async function orderableProduct(filter: (product: SimProduct) => boolean = () => true): Promise<SimProduct> {

@@ -195,8 +195,8 @@ test("a category page from a copy shows the dealer's own cart, hydrates, and its
 
   await hydrated(page);
   // Once hydrated a card's star posts in place (no new page): React took the copy's forms over.
-  // The first card's star, held by its product's link: the simulator renames products during the run and
-  // the sync stores them, so the page that the star's action renders again may put another product first.
+  // The first card's star, held by its product's link: the simulator renames the products past the first 400
+  // during the run and the sync stores them, so the page that the star's action renders again may put another product first.
   const href = await page.getByRole("article").first().locator('a[href^="/products/"]').first().getAttribute("href");
   const star = page
     .getByRole("article")

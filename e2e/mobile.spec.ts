@@ -280,7 +280,7 @@ test.describe("scan page", () => {
       await expect(page).toHaveURL(/\/scan$/);
 
       const card = page.getByRole("article").filter({ hasText: product.sku });
-      // The title the simulator gives now (it retitles products during the run; the portal follows by its sync).
+      // The title the simulator gives now (another test may have changed it; the portal follows by its sync).
       await expect
         .poll(() => saysCurrentTitle(card.getByRole("heading", { level: 2 }), product.sku), {
           timeout: 20_000,

@@ -188,7 +188,7 @@ for (const locale of ["en", "nl"] as const) {
       await field.fill(product.barcode!.value);
       await field.press("Enter");
       const card = page.getByRole("article").filter({ hasText: product.sku });
-      // The title the simulator gives now (it retitles products during the run; the portal follows by its sync).
+      // The title the simulator gives now (another test may have changed it; the portal follows by its sync).
       await expect
         .poll(() => saysCurrentTitle(page.getByTestId("scan-status"), product.sku, words.found), {
           timeout: 10_000,

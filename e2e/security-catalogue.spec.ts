@@ -87,7 +87,7 @@ test.describe("without the product list (limited@bakker.example)", () => {
 
     const direct = await page.goto(`/products/${encodeURIComponent(product.sku)}`);
     expect(direct?.status()).toBe(200);
-    // The title the simulator gives now: it retitles products during the run, and the portal follows by its sync.
+    // The title the simulator gives now: another test may have changed it, and the portal follows by its sync.
     const title = await openProductPage(page, product.sku);
     await expect(page.getByRole("button", { name: "Add to cart" })).toBeVisible();
     // Its categories are named, not offered as lists.
