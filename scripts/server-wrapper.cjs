@@ -17,6 +17,8 @@ const http = require("node:http");
 const { randomUUID } = require("node:crypto");
 const path = require("node:path");
 
+const { admissionQueue, countSetting } = require("./admission-queue.cjs");
+
 const HOOKS = Symbol.for("dealer-portal.server-hooks");
 const LOCAL_ADDRESS = Symbol.for("dealer-portal.local-address");
 const STATE = Symbol.for("dealer-portal.lifecycle");
@@ -55,6 +57,7 @@ function answerMarkedNotFound(req, res, renderId) {
     for (const name of this.getHeaderNames()) if (name !== "x-request-id") this.removeHeader(name);
     const headers = { ...req.headers };
     delete headers["x-portal-render"];
+    headers[INNER_HEADER] = INNER_SECRET;
     const host = (req.socket.localAddress ?? "127.0.0.1").replace(/^::ffff:/, "");
     const inner = http.get({ host, port: req.socket.localPort, path: "/_not-found-path", headers }, (answer) => {
       for (const [name, value] of Object.entries(answer.headers)) {
@@ -84,8 +87,42 @@ function answerMarkedNotFound(req, res, renderId) {
     return this;
   };
 }
+// The server's own requests to itself, which must never wait behind the request that made them.
+const INNER_SECRET = randomUUID();
+const INNER_HEADER = "x-portal-inner";
+const FILL_SECRET = Symbol.for("dealer-portal.document-fill-secret");
+/** Files and checks that render no page: the queue is for the rendering thread's work. */
+const UNQUEUED_PATHS =
+  /^\/(?:_next\/|media\/|icons\/|api\/health(?:[/?]|$)|metrics(?:[/?]|$)|sw\.js|manifest\.webmanifest|favicon\.ico|robots\.txt|apple-icon\.png|icon\.svg)/;
+/** The queue's settings (.env.example), refused at start when they are not whole numbers. */
+function admissionSettings() {
+  try {
+    return {
+      limit: countSetting("PORTAL_CONCURRENT_REQUESTS", 8),
+      giveUpMs: countSetting("PORTAL_ADMISSION_GIVE_UP_MS", 1000),
+    };
+  } catch (error) {
+    process.stderr.write(`Invalid portal configuration:\n  ${error.message}\nSee .env.example for every variable.\n`);
+    process.exit(1);
+  }
+}
+const admission = admissionQueue({
+  ...admissionSettings(),
+  exempt: (req) =>
+    UNQUEUED_PATHS.test(req.url ?? "/") ||
+    req.headers[INNER_HEADER] === INNER_SECRET ||
+    // A page's shared copy, rendered by this process beside a request (lib/http/shared-documents.ts).
+    (globalThis[FILL_SECRET] !== undefined && req.headers["x-portal-document-fill"] === globalThis[FILL_SECRET]) ||
+    // A server action Next forwards to the page that has it, from inside the request that received it.
+    req.headers["x-action-forwarded"] !== undefined,
+});
+// Read by /metrics (lib/observability/metrics.ts): how many wait, and how often a place was given up.
+globalThis[Symbol.for("dealer-portal.admission")] = admission;
+
 const createServer = http.createServer;
 http.createServer = function (...args) {
+  // Next's request listener, behind the admission queue (scripts/admission-queue.cjs).
+  args = args.map((arg) => (typeof arg === "function" ? admission.wrap(arg) : arg));
   const server = createServer.apply(this, args);
   servers.add(server);
   // Where this process listens, for the proxy's copies of pages the same for everyone (lib/http/shared-documents.ts).

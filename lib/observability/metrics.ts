@@ -14,9 +14,23 @@ export interface PortalMetrics {
   sharedCopies: Counter<"page" | "event">;
   syncLastRun: Gauge<"kind" | "outcome">;
   syncLagSeconds: Gauge;
+  admissionRequests: Gauge<"state">;
+  admissionEvents: Counter<"event">;
+}
+
+/** The standalone server's admission queue (scripts/admission-queue.cjs), when this process runs behind it. */
+interface AdmissionQueue {
+  limit: number;
+  state(): { inside: number; waiting: number };
+  counts(): { waited: number; gaveUp: number; leftWaiting: number };
+}
+function admissionQueue(): AdmissionQueue | undefined {
+  return (globalThis as { [key: symbol]: AdmissionQueue | undefined })[Symbol.for("dealer-portal.admission")];
 }
 
 const KEY = Symbol.for("dealer-portal.metrics");
+/** The queue's counts already added to portal_admission_events_total. */
+const admissionSeen = new Map<string, number>();
 type Holder = { [KEY]?: PortalMetrics };
 
 function create(): PortalMetrics {
@@ -72,6 +86,39 @@ function create(): PortalMetrics {
       name: "portal_sync_lag_seconds",
       help: "Seconds since the catalogue sync last reached its end (any instance; read from the database)",
       registers: [registry],
+    }),
+    admissionRequests: new Gauge({
+      name: "portal_admission_requests",
+      help: "Requests inside the server (at most PORTAL_CONCURRENT_REQUESTS count) and waiting for a place, now",
+      labelNames: ["state"],
+      registers: [registry],
+      collect() {
+        const queue = admissionQueue();
+        if (!queue) return;
+        const { inside, waiting } = queue.state();
+        this.set({ state: "inside" }, inside);
+        this.set({ state: "waiting" }, waiting);
+      },
+    }),
+    admissionEvents: new Counter({
+      name: "portal_admission_events_total",
+      help: "Requests that waited for a place, that gave theirs up after PORTAL_ADMISSION_GIVE_UP_MS inside (slow upstream or client), and whose client left while they waited",
+      labelNames: ["event"],
+      registers: [registry],
+      collect() {
+        const counts = admissionQueue()?.counts();
+        if (!counts) return;
+        // A counter only goes up: add what the queue counted since the last scrape.
+        for (const [event, total] of [
+          ["waited", counts.waited],
+          ["gave-up", counts.gaveUp],
+          ["left-waiting", counts.leftWaiting],
+        ] as const) {
+          const seen = admissionSeen.get(event) ?? 0;
+          if (total > seen) this.inc({ event }, total - seen);
+          admissionSeen.set(event, total);
+        }
+      },
     }),
   };
 }

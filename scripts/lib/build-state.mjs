@@ -15,6 +15,8 @@ const SOURCES = [
   "drizzle",
   "scripts/sync.ts",
   "scripts/build.mjs",
+  "scripts/server-wrapper.cjs",
+  "scripts/admission-queue.cjs",
   "scripts/lib/compile-hints.mjs",
   "package-lock.json",
   "tailwind.config.ts",
