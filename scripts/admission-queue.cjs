@@ -19,7 +19,7 @@ const { AsyncResource } = require("node:async_hooks");
 
 /**
  * @param {{ limit: number, giveUpMs: number, exempt?: (req: import("node:http").IncomingMessage) => boolean }} options
- * @returns {{ limit: number, wrap: (listener: import("node:http").RequestListener) => import("node:http").RequestListener, state: () => { inside: number, waiting: number },
+ * @returns {{ wrap: (listener: import("node:http").RequestListener) => import("node:http").RequestListener, state: () => { inside: number, waiting: number },
  *   counts: () => { waited: number, gaveUp: number, leftWaiting: number } }}
  */
 function admissionQueue({ limit, giveUpMs, exempt = () => false }) {
@@ -74,7 +74,7 @@ function admissionQueue({ limit, giveUpMs, exempt = () => false }) {
     };
   };
 
-  return { limit, wrap, state: () => ({ inside, waiting: waiting.length }), counts: () => ({ ...counts }) };
+  return { wrap, state: () => ({ inside, waiting: waiting.length }), counts: () => ({ ...counts }) };
 }
 
 /**

@@ -20,7 +20,6 @@ export interface PortalMetrics {
 
 /** The standalone server's admission queue (scripts/admission-queue.cjs), when this process runs behind it. */
 interface AdmissionQueue {
-  limit: number;
   state(): { inside: number; waiting: number };
   counts(): { waited: number; gaveUp: number; leftWaiting: number };
 }
@@ -29,8 +28,6 @@ function admissionQueue(): AdmissionQueue | undefined {
 }
 
 const KEY = Symbol.for("dealer-portal.metrics");
-/** The queue's counts already added to portal_admission_events_total. */
-const admissionSeen = new Map<string, number>();
 type Holder = { [KEY]?: PortalMetrics };
 
 function create(): PortalMetrics {
@@ -108,16 +105,11 @@ function create(): PortalMetrics {
       collect() {
         const counts = admissionQueue()?.counts();
         if (!counts) return;
-        // A counter only goes up: add what the queue counted since the last scrape.
-        for (const [event, total] of [
-          ["waited", counts.waited],
-          ["gave-up", counts.gaveUp],
-          ["left-waiting", counts.leftWaiting],
-        ] as const) {
-          const seen = admissionSeen.get(event) ?? 0;
-          if (total > seen) this.inc({ event }, total - seen);
-          admissionSeen.set(event, total);
-        }
+        // The queue keeps the totals since the start (they only go up): the counter shows them as they are.
+        this.reset();
+        this.inc({ event: "waited" }, counts.waited);
+        this.inc({ event: "gave-up" }, counts.gaveUp);
+        this.inc({ event: "left-waiting" }, counts.leftWaiting);
       },
     }),
   };
