@@ -1,9 +1,13 @@
+import { readFileSync } from "node:fs";
+
 import { orderableProduct } from "./catalogue-data";
 import { DEMO, E2E } from "./env";
 import { expect, test } from "./fixtures";
 import { CartPage } from "./pages/cart-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { simulator } from "./simulator";
+
+const en = JSON.parse(readFileSync("messages/en.json", "utf8")) as { acting: Record<string, unknown> };
 
 interface SimOrder {
   id: number;
@@ -61,10 +65,15 @@ test.describe("wholesaler staff act for a customer", () => {
 });
 
 test.describe("a dealer cannot act for another customer", () => {
-  test("has no switcher", async ({ page }) => {
-    await page.goto("/");
+  test("has no switcher, and is sent none of its messages", async ({ page }) => {
+    const home = await page.goto("/");
     await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.dealer.name}` })).toBeVisible();
     await expect(page.locator("summary").filter({ hasText: "Act for a customer" })).toHaveCount(0);
+    // The acting messages come with staff's parts of the shell only (lib/i18n/client-messages.ts).
+    const html = await home!.text();
+    for (const key of ["switcherLabel", "backToOwn", "switchFailed"]) {
+      expect(html, key).not.toContain(en.acting[key] as string);
+    }
     expect((await page.goto("/admin"))?.status()).toBe(404);
   });
 

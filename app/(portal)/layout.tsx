@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 
-import { ActingBanner } from "@/components/acting/staff-only";
+import { ActingBanner } from "@/components/acting/shell-parts";
 import { CartProvider } from "@/components/cart/cart-context";
 import { AfterHydration } from "@/components/shell/after-hydration";
 import { BottomNav } from "@/components/shell/bottom-nav";

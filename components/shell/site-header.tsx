@@ -6,7 +6,7 @@ import { companyLabel, type PublicSession } from "@/lib/auth/session-types";
 import { mayListProducts } from "@/lib/catalogue/orderable";
 import { personalParts } from "@/lib/http/personal-parts";
 
-import { CustomerSwitcher } from "@/components/acting/staff-only";
+import { CustomerSwitcher } from "@/components/acting/shell-parts";
 
 import { AccountMenu } from "./account-menu";
 import { LanguageSwitch } from "./language-switch";

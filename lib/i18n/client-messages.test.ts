@@ -44,22 +44,45 @@ function namespacesOf(text: string): string[] {
   return found;
 }
 
+/** A namespace a client component translates, the file that does, and the messages it gets there. */
+interface Translated {
+  namespace: string;
+  where: string;
+  sent: readonly string[];
+}
+
+/**
+ * The messages a server file (not a layout, whose provider wraps its children and not its imports)
+ * gives everything it imports by rendering a provider: `<OwnMessages>` a feature's alone,
+ * `<FeatureMessages>` the feature's and the shell's.
+ */
+function providedBy(file: string, text: string): readonly string[] | undefined {
+  if (path.basename(file) === "layout.tsx") return undefined;
+  const own = /<OwnMessages feature="([a-zA-Z]+)"/.exec(text);
+  if (own) return FEATURE_NAMESPACES[own[1] as MessageFeature];
+  const feature = /<FeatureMessages feature="([a-zA-Z]+)"/.exec(text);
+  return feature ? sentNamespaces(feature[1] as MessageFeature) : undefined;
+}
+
 /**
  * What the client components a route file reaches translate (its imports walked, static and
  * `import()`, server and client; everything a client file imports runs in the browser too), each
- * with a file that does.
+ * with a file that does and the messages sent to it: the route's, or a provider's on the way.
  */
-function clientNamespaces(entry: string): Map<string, string> {
-  const pending: Array<[string, boolean]> = [[entry, false]];
+function clientTranslations(entry: string, routeSent: readonly string[]): Translated[] {
+  const pending: Array<[string, boolean, readonly string[]]> = [[entry, false, routeSent]];
   const seen = new Set<string>();
-  const found = new Map<string, string>();
+  const found: Translated[] = [];
   while (pending.length) {
-    const [file, underClient] = pending.pop()!;
+    const [file, underClient, sent] = pending.pop()!;
     const text = readFileSync(file, "utf8");
     const client = underClient || isClient(text);
-    if (seen.has(`${file}:${client}`)) continue;
-    seen.add(`${file}:${client}`);
-    if (client) for (const namespace of namespacesOf(text)) found.set(namespace, path.relative(ROOT, file));
+    const key = `${file}:${client}:${sent.join()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (client)
+      for (const namespace of namespacesOf(text)) found.push({ namespace, where: path.relative(ROOT, file), sent });
+    const sentBelow = (!client && providedBy(file, text)) || sent;
     const imports = [
       ...text.matchAll(/^import (?!type)[^;]*? from "([^"]+)";/gms),
       // lazy(() => import("./part")): loaded later, translated with the same provider.
@@ -67,11 +90,15 @@ function clientNamespaces(entry: string): Map<string, string> {
     ];
     for (const match of imports) {
       const target = resolveImport(file, match[1]!);
-      if (target && !isServerActions(readFileSync(target, "utf8"))) pending.push([target, client]);
+      if (target && !isServerActions(readFileSync(target, "utf8"))) pending.push([target, client, sentBelow]);
     }
   }
   return found;
 }
+
+/** The namespaces a route file's client components translate, each with a file that does. */
+const clientNamespaces = (entry: string) =>
+  new Map(clientTranslations(entry, []).map(({ namespace, where }) => [namespace, where]));
 
 /** The feature a layout file provides the messages of, if any. */
 function featureOf(layout: string): MessageFeature | undefined {
@@ -103,10 +130,9 @@ describe("client messages per route", () => {
   it("sends every route the namespaces its client components translate", () => {
     expect(routeFiles.length).toBeGreaterThan(25);
     const missing = routeFiles.flatMap((file) => {
-      const sent = namespacesSentTo(file);
-      return [...clientNamespaces(file)]
-        .filter(([namespace]) => !covers(sent, namespace))
-        .map(([namespace, where]) => `${path.relative(ROOT, file)}: ${namespace} (${where})`);
+      return clientTranslations(file, namespacesSentTo(file))
+        .filter(({ namespace, sent }) => !covers(sent, namespace))
+        .map(({ namespace, where }) => `${path.relative(ROOT, file)}: ${namespace} (${where})`);
     });
     expect(missing).toEqual([]);
   });
@@ -119,6 +145,18 @@ describe("client messages per route", () => {
     );
     expect(namespacesSentTo(path.join(APP, "offline/page.tsx"))).toEqual(SHELL_NAMESPACES);
     expect([...clientNamespaces(path.join(APP, "(portal)/layout.tsx")).keys()]).toContain("searchBox");
+  });
+
+  it("sends staff's acting messages only with staff's parts of the shell, not with every page", () => {
+    expect(SHELL_NAMESPACES).not.toContain("acting");
+    const shell = clientTranslations(path.join(APP, "(portal)/layout.tsx"), SHELL_NAMESPACES);
+    const acting = shell.filter(({ namespace }) => namespace === "acting");
+    expect(acting.map(({ where }) => where).sort()).toEqual([
+      "components/acting/acting-banner.tsx",
+      "components/acting/customer-switcher.tsx",
+    ]);
+    for (const { sent } of acting) expect(sent).toEqual(["acting"]);
+    expect(namespacesSentTo(path.join(APP, "(portal)/customers/page.tsx"))).toEqual(sentNamespaces("acting"));
   });
 
   it("sends a page without a feature the shell's namespaces only, whole, in both languages", () => {

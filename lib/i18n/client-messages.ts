@@ -9,7 +9,6 @@ import type { AbstractIntlMessages } from "next-intl";
  * namespace its route does not send.
  */
 export const SHELL_NAMESPACES = [
-  "acting",
   "cartCount",
   "errors",
   // The search box's suggestions: their prices, stock and count (components/shell/search-box.tsx).
@@ -22,10 +21,18 @@ export const SHELL_NAMESPACES = [
   "searchBox",
 ] as const;
 
+/*
+ * Staff's own parts of the shell (the customer switcher, the banner while acting for a customer) get
+ * theirs from a provider around them alone (components/acting/shell-parts.tsx), so a dealer's pages
+ * do not carry them.
+ */
+
 const PRODUCT_CONTROLS = ["cart", "catalogue", "favourites", "lists.addTo", "lists.errors"];
 
 /** Per feature (a route segment's layout names one), the namespaces its client components translate. */
 export const FEATURE_NAMESPACES = {
+  /** Staff acting for a customer: the switcher, the banner and the customer search page. */
+  acting: ["acting"],
   /** Product cards and the product page: add to cart, the favourite star, add to a list. */
   products: PRODUCT_CONTROLS,
   scan: [...PRODUCT_CONTROLS, "product", "scan", "units"],
