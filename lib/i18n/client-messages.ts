@@ -6,7 +6,9 @@ import type { AbstractIntlMessages } from "next-intl";
  * with every page (the root layout); a feature's come with its route segment's layout
  * (components/i18n/feature-messages.tsx), which provides the shell's and the feature's together.
  * A test walks every route's imports and fails when a client component it reaches translates a
- * namespace its route does not send.
+ * namespace its route does not send. Staff's own parts of the shell (the customer switcher, the
+ * banner while acting for a customer) get theirs from a provider around them alone
+ * (components/acting/shell-parts.tsx), so a dealer's pages do not carry them.
  */
 export const SHELL_NAMESPACES = [
   "cartCount",
@@ -20,12 +22,6 @@ export const SHELL_NAMESPACES = [
   "search.suggestionsCount",
   "searchBox",
 ] as const;
-
-/*
- * Staff's own parts of the shell (the customer switcher, the banner while acting for a customer) get
- * theirs from a provider around them alone (components/acting/shell-parts.tsx), so a dealer's pages
- * do not carry them.
- */
 
 const PRODUCT_CONTROLS = ["cart", "catalogue", "favourites", "lists.addTo", "lists.errors"];
 
