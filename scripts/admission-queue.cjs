@@ -91,4 +91,41 @@ function countSetting(name, fallback, env = process.env) {
   return Number(raw.trim());
 }
 
-module.exports = { admissionQueue, countSetting };
+/**
+ * Next's forward of a server action: posted to a page whose bundle lacks it, Next runs it by a second request
+ * to this server, from inside the first, and waits for its answer. The forward must not wait in the queue
+ * behind the request that made it. Next copies the first request's headers onto its forward, the server's
+ * render id among them (`renderHeader`: a random id per request, put in place of whatever a client sent,
+ * never sent back). So a request marked `x-action-forwarded` whose render id is that of a request still in
+ * flight here is Next's forward; the mark from a client, which cannot know a render id, is not.
+ * @param {{ renderHeader: string }} options
+ */
+function actionForwards({ renderHeader }) {
+  /** @type {Set<string>} the render ids of the requests in flight */
+  const inFlight = new Set();
+  /** @type {WeakSet<import("node:http").IncomingMessage>} */
+  const forwards = new WeakSet();
+  return {
+    /**
+     * As a request arrives, before it gets its own render id (`renderId`): whether it is Next's forward.
+     * @param {import("node:http").IncomingMessage} req
+     * @param {string} renderId
+     */
+    arrive(req, renderId) {
+      const claimed = req.headers[renderHeader];
+      const forward =
+        req.headers["x-action-forwarded"] !== undefined && typeof claimed === "string" && inFlight.has(claimed);
+      if (forward) forwards.add(req);
+      inFlight.add(renderId);
+      return forward;
+    },
+    /** @param {string} renderId the id given on arrival, once the request is answered or gone */
+    leave(renderId) {
+      inFlight.delete(renderId);
+    },
+    /** @param {import("node:http").IncomingMessage} req */
+    isForward: (req) => forwards.has(req),
+  };
+}
+
+module.exports = { admissionQueue, actionForwards, countSetting };

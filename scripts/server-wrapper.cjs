@@ -17,7 +17,7 @@ const http = require("node:http");
 const { randomUUID } = require("node:crypto");
 const path = require("node:path");
 
-const { admissionQueue, countSetting } = require("./admission-queue.cjs");
+const { actionForwards, admissionQueue, countSetting } = require("./admission-queue.cjs");
 
 const HOOKS = Symbol.for("dealer-portal.server-hooks");
 const LOCAL_ADDRESS = Symbol.for("dealer-portal.local-address");
@@ -56,7 +56,7 @@ function answerMarkedNotFound(req, res, renderId) {
     const ownCookies = [].concat(this.getHeader("set-cookie") ?? []);
     for (const name of this.getHeaderNames()) if (name !== "x-request-id") this.removeHeader(name);
     const headers = { ...req.headers };
-    delete headers["x-portal-render"];
+    delete headers[RENDER_HEADER];
     headers[INNER_HEADER] = INNER_SECRET;
     const host = (req.socket.localAddress ?? "127.0.0.1").replace(/^::ffff:/, "");
     const inner = http.get({ host, port: req.socket.localPort, path: "/_not-found-path", headers }, (answer) => {
@@ -90,6 +90,9 @@ function answerMarkedNotFound(req, res, renderId) {
 // The server's own requests to itself, which must never wait behind the request that made them.
 const INNER_SECRET = randomUUID();
 const INNER_HEADER = "x-portal-inner";
+// This wrapper's id of each request (below); Next's forward of a server action carries the first request's.
+const RENDER_HEADER = "x-portal-render";
+const forwards = actionForwards({ renderHeader: RENDER_HEADER });
 const FILL_SECRET = Symbol.for("dealer-portal.document-fill-secret");
 /** Files and checks that render no page: the queue is for the rendering thread's work. */
 const UNQUEUED_PATHS =
@@ -114,7 +117,7 @@ const admission = admissionQueue({
     // A page's shared copy, rendered by this process beside a request (lib/http/shared-documents.ts).
     (globalThis[FILL_SECRET] !== undefined && req.headers["x-portal-document-fill"] === globalThis[FILL_SECRET]) ||
     // A server action Next forwards to the page that has it, from inside the request that received it.
-    req.headers["x-action-forwarded"] !== undefined,
+    forwards.isForward(req),
 });
 // Read by /metrics (lib/observability/metrics.ts): how many wait, and how often a place was given up.
 globalThis[Symbol.for("dealer-portal.admission")] = admission;
@@ -145,18 +148,19 @@ http.createServer = function (...args) {
     res.setHeader("X-Request-Id", id);
     // This wrapper's own id of the request, for lib/http/not-found.ts (whatever a client sent is replaced).
     const renderId = randomUUID();
-    req.headers["x-portal-render"] = renderId;
+    // Next's mark on a server action it forwards to the page that has it, from inside the request that got it:
+    // true only when it carries the id of a request in flight here (a client's own mark is not; see
+    // actionForwards). It goes straight past the queue, and /metrics counts it.
+    const actionForwarded = forwards.arrive(req, renderId);
+    req.headers[RENDER_HEADER] = renderId;
     res.once("close", () => {
+      forwards.leave(renderId);
       notFoundMarks.delete(renderId);
       notFoundStatusMarks.delete(renderId);
     });
     if (req.method === "GET" && req.headers.rsc === undefined && req.headers["next-action"] === undefined) {
       answerMarkedNotFound(req, res, renderId);
     }
-    // Next's mark on a server action it forwards to the page that has it (counted only when the connection
-    // is from this machine: lib/observability/requests.ts). Next copies the original request's headers,
-    // x-forwarded-for among them, onto its forward: the connection's address says where it came from.
-    const actionForwarded = req.headers["x-action-forwarded"] !== undefined;
     let done = false;
     const end = (aborted) => {
       if (done) return;
@@ -170,7 +174,6 @@ http.createServer = function (...args) {
           status: aborted ? 499 : res.statusCode,
           durationMs,
           actionForwarded,
-          remoteAddress,
         });
       } catch {
         // logging never breaks a response

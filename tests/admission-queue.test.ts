@@ -5,12 +5,15 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 
 // The standalone server's queue (scripts/server-wrapper.cjs puts Next's request listener behind it).
-import { admissionQueue, countSetting } from "../scripts/admission-queue.cjs";
+import { actionForwards, admissionQueue, countSetting } from "../scripts/admission-queue.cjs";
 
 type Queue = ReturnType<typeof admissionQueue>;
 
-/** A server whose every request waits until the test answers it, through the queue. */
-async function heldServer(queue: Queue) {
+/**
+ * A server whose every request waits until the test answers it, through the queue. `arrive` runs first for
+ * each request, as the standalone server's own listener does before the queue's.
+ */
+async function heldServer(queue: Queue, arrive?: (req: IncomingMessage, res: ServerResponse) => void) {
   const entered: string[] = [];
   const held = new Map<string, ServerResponse>();
   const server: Server = createServer(
@@ -19,6 +22,7 @@ async function heldServer(queue: Queue) {
       held.set(req.url ?? "", res);
     }),
   );
+  if (arrive) server.prependListener("request", arrive);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   servers.push(server);
@@ -163,6 +167,39 @@ describe("admission queue", () => {
     // The two exempt requests come over connections of their own: either may arrive first.
     expect([...server.entered].sort()).toEqual(["/health", "/inner", "/page"]);
     expect(queue.state()).toEqual({ inside: 1, waiting: 1 });
+  });
+
+  it("Next's forward of a server action goes straight in; the same mark from a client waits its turn", async () => {
+    // As scripts/server-wrapper.cjs does: each request gets a render id of the server's own in place of the
+    // header a client sent, and Next copies the first request's headers onto its forward.
+    const forwards = actionForwards({ renderHeader: "x-render" });
+    const queue = admissionQueue({ limit: 1, giveUpMs: 60_000, exempt: forwards.isForward });
+    const server = await heldServer(queue, (req, res) => {
+      const renderId = `render of ${req.url}`;
+      forwards.arrive(req, renderId);
+      req.headers["x-render"] = renderId;
+      res.once("close", () => forwards.leave(renderId));
+    });
+    server.send("/page", { "x-render": "made up" });
+    await until(() => server.entered.length === 1, "the page is in");
+    // A client's own mark, with or without a render id it made up: not a forward.
+    server.send("/forged", { "x-action-forwarded": "1", "x-render": "made up" });
+    server.send("/forged-bare", { "x-action-forwarded": "1" });
+    await until(() => queue.state().waiting === 2, "both forged ones wait");
+    // Next's forward from inside /page carries /page's render id.
+    const forward = server.send("/forward", { "x-action-forwarded": "1", "x-render": "render of /page" });
+    await until(() => server.entered.length === 2, "the forward is in");
+    expect(server.entered).toEqual(["/page", "/forward"]);
+    expect(queue.state()).toEqual({ inside: 1, waiting: 2 });
+
+    server.answer("/forward");
+    await expect(forward.body).resolves.toBe("/forward");
+    server.answer("/page");
+    await until(() => server.entered.length === 3, "the first forged one is let in after /page");
+    // Once /page is answered its id is nobody's: the same claim again waits like any request.
+    server.send("/late", { "x-action-forwarded": "1", "x-render": "render of /page" });
+    await until(() => queue.state().waiting === 2, "the late claim waits");
+    expect(server.entered).toEqual(["/page", "/forward", "/forged"]);
   });
 
   it("a request let in when another ends runs in its own async context, not the other's", async () => {

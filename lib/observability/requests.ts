@@ -1,6 +1,5 @@
 import { log } from "./logger";
 import { metrics } from "./metrics";
-import { isLoopbackPeer } from "./peer";
 
 /**
  * The route of a request path: the page or handler's pattern, never the path itself, so that a log line
@@ -62,13 +61,11 @@ export interface FinishedRequest {
   status: number;
   durationMs: number;
   /**
-   * The request carries `x-action-forwarded`, Next's mark on a server action it forwards: posted to a
-   * page whose bundle lacks it, and run by this second request to one that has it. Counted only when
-   * the connection came from this machine (`remoteAddress`), as Next's does: a client's own header is not.
+   * The request is Next's forward of a server action: posted to a page whose bundle lacks it, and run by
+   * this second request to one that has it. The standalone server tells it from a client's own
+   * `x-action-forwarded` header (`actionForwards` in scripts/admission-queue.cjs).
    */
   actionForwarded?: boolean;
-  /** The address the request's connection came from. */
-  remoteAddress?: string;
 }
 
 /** One JSON line and the duration metric per request (called by the standalone server's wrapper). */
@@ -81,7 +78,7 @@ export function requestFinished(request: FinishedRequest): void {
   metrics()
     .requestDuration.labels(request.method, route, String(request.status))
     .observe(request.durationMs / 1000);
-  if (request.actionForwarded && isLoopbackPeer(request.remoteAddress)) {
+  if (request.actionForwarded) {
     // Twice the work for one action: a form or script posts it to a page that does not render it.
     metrics().forwardedActions.labels(route).inc();
     log().warn(
