@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { Writable } from "node:stream";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,6 +39,25 @@ describe("requestFinished", () => {
     );
     expect(lines.join("\n")).not.toContain("0100136");
     expect(routeOf("/orders/123456")).toBe("/orders/[id]");
+  });
+
+  it("names every page and handler of the app by its own route, none as (other)", () => {
+    // The app's routes from its files: route groups left out, as in the address bar.
+    const routes = readdirSync(path.join(process.cwd(), "app"), { recursive: true, encoding: "utf8" })
+      .filter((file) => /(?:^|\/)(?:page\.tsx|route\.ts)$/.test(file))
+      .map(
+        (file) =>
+          `/${path
+            .dirname(file)
+            .split(path.sep)
+            .filter((part) => part !== "." && !/^\(.*\)$/.test(part))
+            .join("/")}`,
+      );
+    expect(routes.length).toBeGreaterThan(30);
+    // A path of each: a sample value in place of each dynamic segment.
+    const sample = (route: string) => route.replace(/\[\.\.\.[^\]]+\]/g, "a/b").replace(/\[[^\]]+\]/g, "x1");
+    const named = routes.map((route) => [route, routeOf(sample(route))]);
+    expect(named.filter(([route, name]) => route !== name)).toEqual([]);
   });
 
   it("counts and warns of a server action Next forwarded to the page that has it, and of nothing else", async () => {
