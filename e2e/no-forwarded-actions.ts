@@ -22,7 +22,7 @@ export default async function noForwardedActions(): Promise<void> {
     const forwarded = metricSamples(await response.text(), "portal_server_actions_forwarded_total").filter(
       (sample) => sample.value > 0,
     );
-    found.push(...forwarded.map((sample) => `${portal}: ${sample.labels.route} forwarded ${sample.value}`));
+    found.push(...forwarded.map((sample) => `${portal}: ${sample.value} posted to ${sample.labels.route}`));
   }
   if (found.length) {
     throw new Error(

@@ -97,27 +97,32 @@ function countSetting(name, fallback, env = process.env) {
  * behind the request that made it. Next copies the first request's headers onto its forward, the server's
  * render id among them (`renderHeader`: a random id per request, put in place of whatever a client sent,
  * never sent back). So a request marked `x-action-forwarded` whose render id is that of a request still in
- * flight here is Next's forward; the mark from a client, which cannot know a render id, is not.
+ * flight here is Next's forward; the mark from a client, which cannot know a render id, is not. The first
+ * request's URL is kept with its id: the page the action was posted to, which is what needs mending.
  * @param {{ renderHeader: string }} options
  */
 function actionForwards({ renderHeader }) {
-  /** @type {Set<string>} the render ids of the requests in flight */
-  const inFlight = new Set();
+  /** @type {Map<string, string>} the render ids of the requests in flight, and each one's URL */
+  const inFlight = new Map();
   /** @type {WeakSet<import("node:http").IncomingMessage>} */
   const forwards = new WeakSet();
   return {
     /**
-     * As a request arrives, before it gets its own render id (`renderId`): whether it is Next's forward.
+     * As a request arrives, before it gets its own render id (`renderId`): when it is Next's forward, the URL
+     * of the request it was forwarded from (where the action was posted); otherwise undefined.
      * @param {import("node:http").IncomingMessage} req
      * @param {string} renderId
+     * @returns {string | undefined}
      */
     arrive(req, renderId) {
       const claimed = req.headers[renderHeader];
-      const forward =
-        req.headers["x-action-forwarded"] !== undefined && typeof claimed === "string" && inFlight.has(claimed);
-      if (forward) forwards.add(req);
-      inFlight.add(renderId);
-      return forward;
+      const postedTo =
+        req.headers["x-action-forwarded"] !== undefined && typeof claimed === "string"
+          ? inFlight.get(claimed)
+          : undefined;
+      if (postedTo !== undefined) forwards.add(req);
+      inFlight.set(renderId, req.url ?? "/");
+      return postedTo;
     },
     /** @param {string} renderId the id given on arrival, once the request is answered or gone */
     leave(renderId) {

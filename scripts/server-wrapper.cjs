@@ -149,9 +149,9 @@ http.createServer = function (...args) {
     // This wrapper's own id of the request, for lib/http/not-found.ts (whatever a client sent is replaced).
     const renderId = randomUUID();
     // Next's mark on a server action it forwards to the page that has it, from inside the request that got it:
-    // true only when it carries the id of a request in flight here (a client's own mark is not; see
-    // actionForwards). It goes straight past the queue, and /metrics counts it.
-    const actionForwarded = forwards.arrive(req, renderId);
+    // only when it carries the id of a request in flight here (a client's own mark is not; see actionForwards).
+    // It goes straight past the queue, and /metrics counts it under the page the action was posted to.
+    const forwardedFrom = forwards.arrive(req, renderId);
     req.headers[RENDER_HEADER] = renderId;
     res.once("close", () => {
       forwards.leave(renderId);
@@ -173,7 +173,7 @@ http.createServer = function (...args) {
           url: req.url ?? "/",
           status: aborted ? 499 : res.statusCode,
           durationMs,
-          actionForwarded,
+          forwardedFrom,
         });
       } catch {
         // logging never breaks a response

@@ -174,9 +174,10 @@ describe("admission queue", () => {
     // header a client sent, and Next copies the first request's headers onto its forward.
     const forwards = actionForwards({ renderHeader: "x-render" });
     const queue = admissionQueue({ limit: 1, giveUpMs: 60_000, exempt: forwards.isForward });
+    const postedTo = new Map<string, string | undefined>();
     const server = await heldServer(queue, (req, res) => {
       const renderId = `render of ${req.url}`;
-      forwards.arrive(req, renderId);
+      postedTo.set(req.url ?? "", forwards.arrive(req, renderId));
       req.headers["x-render"] = renderId;
       res.once("close", () => forwards.leave(renderId));
     });
@@ -200,6 +201,14 @@ describe("admission queue", () => {
     server.send("/late", { "x-action-forwarded": "1", "x-render": "render of /page" });
     await until(() => queue.state().waiting === 2, "the late claim waits");
     expect(server.entered).toEqual(["/page", "/forward", "/forged"]);
+    // The forward knows where the action was posted (for the metric); no other request is a forward.
+    expect(Object.fromEntries(postedTo)).toEqual({
+      "/page": undefined,
+      "/forged": undefined,
+      "/forged-bare": undefined,
+      "/forward": "/page",
+      "/late": undefined,
+    });
   });
 
   it("a request let in when another ends runs in its own async context, not the other's", async () => {

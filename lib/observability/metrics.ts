@@ -63,7 +63,7 @@ function create(): PortalMetrics {
     }),
     forwardedActions: new Counter({
       name: "portal_server_actions_forwarded_total",
-      help: "Server actions posted to a page whose bundle lacks them, which Next forwarded to one that has them (a second request inside the portal), by the route that answered",
+      help: "Server actions posted to a page whose bundle lacks them, which Next forwarded to one that has them (a second request inside the portal), by the route they were posted to",
       labelNames: ["route"],
       registers: [registry],
     }),

@@ -60,19 +60,28 @@ describe("requestFinished", () => {
     expect(named.filter(([route, name]) => route !== name)).toEqual([]);
   });
 
-  it("counts and warns of a server action Next forwarded to the page that has it, and of nothing else", async () => {
-    const before = await forwardedCount("/scan");
-    const post = { method: "POST", url: "/scan", status: 200, durationMs: 8 };
-    requestFinished({ ...post, id: "f1", actionForwarded: true });
-    requestFinished({ ...post, id: "f2" });
-    requestFinished({ ...post, id: "f3", actionForwarded: false });
-    expect(await forwardedCount("/scan")).toBe(before + 1);
+  it("counts and warns of a server action Next forwarded, under the page it was posted to, and of nothing else", async () => {
+    const before = { cart: await forwardedCount("/cart"), lists: await forwardedCount("/lists") };
+    // Next's forward is a request to a page that has the action (here /lists), made from inside the post to
+    // the page that lacks it (/cart, with the dealer's search on it).
+    const answered = { method: "POST", url: "/lists", status: 200, durationMs: 8 };
+    requestFinished({ ...answered, id: "f1", forwardedFrom: "/cart?q=kabel" });
+    requestFinished({ ...answered, id: "f2" });
+    requestFinished({ ...answered, id: "f3", forwardedFrom: undefined });
+    expect(await forwardedCount("/cart")).toBe(before.cart + 1);
+    expect(await forwardedCount("/lists")).toBe(before.lists);
 
     const warnings = lines
       .map((line) => JSON.parse(line) as Record<string, unknown>)
       .filter((line) => line.level === "warn");
     expect(warnings).toEqual([
-      expect.objectContaining({ req: "f1", route: "/scan", msg: expect.stringContaining("server action forwarded") }),
+      expect.objectContaining({
+        req: "f1",
+        route: "/lists",
+        postedTo: "/cart",
+        msg: expect.stringContaining("server action forwarded"),
+      }),
     ]);
+    expect(lines.join("\n")).not.toContain("kabel");
   });
 });

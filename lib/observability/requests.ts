@@ -70,11 +70,12 @@ export interface FinishedRequest {
   status: number;
   durationMs: number;
   /**
-   * The request is Next's forward of a server action: posted to a page whose bundle lacks it, and run by
-   * this second request to one that has it. The standalone server tells it from a client's own
-   * `x-action-forwarded` header (`actionForwards` in scripts/admission-queue.cjs).
+   * Set when the request is Next's forward of a server action: the URL the action was posted to, a page
+   * whose bundle lacks it, from which Next ran it by this second request to a page that has it. The
+   * standalone server tells it from a client's own `x-action-forwarded` header (`actionForwards` in
+   * scripts/admission-queue.cjs).
    */
-  actionForwarded?: boolean;
+  forwardedFrom?: string;
 }
 
 /** One JSON line and the duration metric per request (called by the standalone server's wrapper). */
@@ -87,11 +88,13 @@ export function requestFinished(request: FinishedRequest): void {
   metrics()
     .requestDuration.labels(request.method, route, String(request.status))
     .observe(request.durationMs / 1000);
-  if (request.actionForwarded) {
-    // Twice the work for one action: a form or script posts it to a page that does not render it.
-    metrics().forwardedActions.labels(route).inc();
+  if (request.forwardedFrom !== undefined) {
+    // Twice the work for one action: a form or script posts it to a page that does not render it. The page
+    // it was posted to is the one to mend; the route that answered (`route`) is any page that has the action.
+    const postedTo = routeOf(request.forwardedFrom);
+    metrics().forwardedActions.labels(postedTo).inc();
     log().warn(
-      { req: request.id, route, status: request.status },
+      { req: request.id, route, postedTo, status: request.status },
       "server action forwarded: it was posted to a page whose bundle lacks it",
     );
   }
