@@ -46,16 +46,15 @@ export async function decodeSessionJwt({ token, secret }: JWTDecodeParams): Prom
   return payload as JWT;
 }
 
-const encryptionKeys = new Map<string, KeyObject>();
+/** The portal has one secret: its key is derived again only when another secret is given. */
+let derived: { secret: string | Buffer; key: KeyObject } | undefined;
 
 function encryptionKey(secret: string | Buffer): KeyObject {
-  const id = typeof secret === "string" ? `s:${secret}` : `b:${secret.toString("hex")}`;
-  let key = encryptionKeys.get(id);
-  if (!key) {
-    key = createSecretKey(Buffer.from(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32)));
-    encryptionKeys.set(id, key);
+  if (derived?.secret !== secret) {
+    const key = hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32);
+    derived = { secret, key: createSecretKey(Buffer.from(key)) };
   }
-  return key;
+  return derived.key;
 }
 
 /** Whether the upstream token behind a session has run out. */
