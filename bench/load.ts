@@ -45,12 +45,13 @@ import {
 } from "./lib/portal";
 import { sharedCopiesBetween, sharedCopiesLine, sharedCopyCounts, type SharedCopyCounts } from "./lib/shared-copies";
 import { startSimProcess } from "./lib/sim-process";
-import { cpuBetween, cpuSnapshot, type CpuDuringRun } from "./lib/cpu";
+import { cpuBetween, cpuSnapshot, machineCeiling, type CpuDuringRun } from "./lib/cpu";
 import { runBench, writeBenchResult } from "./lib/result";
 import {
   distribution,
   machine,
   machineLine,
+  median,
   ms,
   pick,
   seededRandom,
@@ -338,7 +339,22 @@ function referenceSection(r: LoadResult): string[] {
     ...rows,
     "",
     `Throughput of this build over the reference's (medians of their runs): **${reference.throughputRatio.toFixed(2)}×** (goal ≥ ${reference.goal}×: ${met ? "met" : "missed"}).`,
+    ...(r.cpu ? ["", ceilingLine(r.cpu, r.requests, reference)] : []),
   ];
+}
+
+/**
+ * The machine's ceiling at this build's cost per request, beside the goal: whether the goal is a
+ * matter of using the cores better or needs every request to cost less.
+ */
+function ceilingLine(cpu: CpuDuringRun, requests: number, reference: { runs: ReferenceRun[]; goal: number }): string {
+  const theirs = median(reference.runs.filter((run) => run.which === "reference").map((run) => run.throughputPerSecond));
+  const ceiling = machineCeiling(cpu, requests, reference.goal * theirs);
+  return [
+    `The machine's ceiling at this cost: this build's last run took ${ceiling.machineMsPerRequest.toFixed(1)} ms of the whole machine's CPU per completed request (every process: the portal, the simulator and this bench's client).`,
+    `At that cost its ${ceiling.cores} cores, every one busy for the whole run, could answer at most ${ceiling.maxPerSecond.toFixed(0)} requests/s, **${(ceiling.maxPerSecond / theirs).toFixed(2)}×** the reference's ${theirs.toFixed(1)}.`,
+    `${reference.goal}× (${ceiling.goalPerSecond.toFixed(0)} requests/s) needs at most ${ceiling.msPerRequestForGoal.toFixed(1)} ms of the whole machine per request.`,
+  ].join(" ");
 }
 
 function markdown(r: LoadResult): string {
@@ -675,11 +691,6 @@ async function main(): Promise<void> {
 
 /** This build's median throughput over the reference's (the runs of each kind, in turns). */
 function ratioOfMedians(runs: ReferenceRun[], figure: (run: ReferenceRun) => number): number {
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  };
   const of = (which: ReferenceRun["which"]) => median(runs.filter((run) => run.which === which).map(figure));
   return of("current") / of("reference");
 }

@@ -15,8 +15,8 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import type { CpuDuringRun } from "./lib/cpu";
-import { machine, machineLine, ms, type Distribution, type Machine } from "./lib/stats";
+import { machineCeiling, type CpuDuringRun } from "./lib/cpu";
+import { machine, machineLine, median, ms, type Distribution, type Machine } from "./lib/stats";
 import { flag } from "./lib/options";
 
 const STEPS = ["bench:catalog", "bench:load", "bench:memory", "bench:bundle"] as const;
@@ -88,6 +88,20 @@ interface Load {
     | { commit: string; runs: Array<{ which: string; throughputPerSecond: number }>; throughputRatio: number; goal: number }
     | { missing: string };
 }
+/**
+ * The machine's ceiling at the load run's cost per request (all its cores busy), as a share of the
+ * reference's throughput, beside what the goal needs; empty without CPU figures or a reference.
+ */
+function loadCeilingRows(load: Load): string[] {
+  const reference = load.reference;
+  if (!load.cpu || !reference || "missing" in reference) return [];
+  const theirs = median(reference.runs.filter((run) => run.which === "reference").map((run) => run.throughputPerSecond));
+  const ceiling = machineCeiling(load.cpu, load.requests, reference.goal * theirs);
+  return [
+    `| the machine's ceiling at this cost per request: every one of its ${ceiling.cores} cores busy all the run | ${ceiling.maxPerSecond.toFixed(0)}/s, ${(ceiling.maxPerSecond / theirs).toFixed(2)}× the reference | ${reference.goal}× needs ≤ ${ceiling.msPerRequestForGoal.toFixed(1)} ms of the whole machine per request (this run: ${ceiling.machineMsPerRequest.toFixed(1)} ms) |`,
+  ];
+}
+
 /** Issue 19's throughput goal of \`bench:load\`, with the ratio its run measured beside the reference build. */
 function loadThroughputGoal(load: Load): string {
   const goal = "≥ 4× the code issue 19 measured, in the same conditions";
@@ -233,6 +247,7 @@ function summary(start: Machine | null): string {
             `| CPU per completed request: the portal's main thread (busy share of the run) / the whole machine (busy share of its ${load.cpu.cores} cores) | ${perRequest(load.cpu.mainThreadMs, load.requests)} (${Math.round(load.cpu.mainThreadBusyShare * 100)} %) / ${perRequest(load.cpu.machineBusyMs, load.requests)} (${Math.round(load.cpu.machineBusyShare * 100)} %) | |`,
           ]
         : []),
+      ...loadCeilingRows(load),
       `| portal RSS before / after | ${load.portalRssMiB.beforeRun} MiB / ${load.portalRssMiB.afterRun} MiB | |`,
       ...(load.portalRssMiB.peakDuringRun !== undefined && load.portalRssMiB.settled !== undefined
         ? [

@@ -94,3 +94,31 @@ export function cpuBetween(pid: number, before: CpuSnapshot, after: CpuSnapshot)
     machineBusyShare: round(machineTotal > 0 ? machineBusy / machineTotal : 0, 3),
   };
 }
+
+/**
+ * What the machine could answer at a run's cost per request: the whole machine's CPU per completed
+ * request (every process: the portal, the simulator, the load's client) spread over all its cores
+ * busy for the whole run. It assumes the cost per request stays what it was at the run's load; a
+ * throughput goal above this ceiling needs cheaper requests, not a better use of the cores.
+ */
+export interface MachineCeiling {
+  /** The whole machine's CPU per completed request in the run, ms. */
+  machineMsPerRequest: number;
+  cores: number;
+  /** Requests per second with every core busy all the time at that cost. */
+  maxPerSecond: number;
+  /** The most the whole machine may spend per request to reach `goalPerSecond`, ms. */
+  msPerRequestForGoal: number;
+  goalPerSecond: number;
+}
+
+export function machineCeiling(cpu: CpuDuringRun, requests: number, goalPerSecond: number): MachineCeiling {
+  const machineMsPerRequest = cpu.machineBusyMs / Math.max(1, requests);
+  return {
+    machineMsPerRequest,
+    cores: cpu.cores,
+    maxPerSecond: (cpu.cores * 1000) / Math.max(1e-9, machineMsPerRequest),
+    msPerRequestForGoal: (cpu.cores * 1000) / Math.max(1e-9, goalPerSecond),
+    goalPerSecond,
+  };
+}
