@@ -45,7 +45,7 @@ import {
 } from "./lib/portal";
 import { sharedCopiesBetween, sharedCopiesLine, sharedCopyCounts, type SharedCopyCounts } from "./lib/shared-copies";
 import { startSimProcess } from "./lib/sim-process";
-import { cpuBetween, cpuSnapshot, machineCeiling, type CpuDuringRun } from "./lib/cpu";
+import { cpuBetween, cpuSnapshot, machineCeiling, referenceThroughputs, type CpuDuringRun } from "./lib/cpu";
 import { runBench, writeBenchResult } from "./lib/result";
 import {
   distribution,
@@ -348,11 +348,10 @@ function referenceSection(r: LoadResult): string[] {
  * matter of using the cores better or needs every request to cost less.
  */
 function ceilingLine(cpu: CpuDuringRun, requests: number, reference: { runs: ReferenceRun[]; goal: number }): string {
-  const theirs = median(reference.runs.filter((run) => run.which === "reference").map((run) => run.throughputPerSecond));
-  const ceiling = machineCeiling(cpu, requests, reference.goal * theirs);
+  const ceiling = machineCeiling(cpu, requests, referenceThroughputs(reference));
   return [
     `The machine's ceiling at this cost: this build's last run took ${ceiling.machineMsPerRequest.toFixed(1)} ms of the whole machine's CPU per completed request (every process: the portal, the simulator and this bench's client).`,
-    `At that cost its ${ceiling.cores} cores, every one busy for the whole run, could answer at most ${ceiling.maxPerSecond.toFixed(0)} requests/s, **${(ceiling.maxPerSecond / theirs).toFixed(2)}×** the reference's ${theirs.toFixed(1)}.`,
+    `At that cost its ${ceiling.cores} cores, every one busy for the whole run, could answer at most ${ceiling.maxPerSecond.toFixed(0)} requests/s, **${ceiling.ceilingRatio.toFixed(2)}×** the reference's ${ceiling.referencePerSecond.toFixed(1)}.`,
     `${reference.goal}× (${ceiling.goalPerSecond.toFixed(0)} requests/s) needs at most ${ceiling.msPerRequestForGoal.toFixed(1)} ms of the whole machine per request.`,
   ].join(" ");
 }

@@ -15,8 +15,8 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { machineCeiling, type CpuDuringRun } from "./lib/cpu";
-import { machine, machineLine, median, ms, type Distribution, type Machine } from "./lib/stats";
+import { machineCeiling, referenceThroughputs, type CpuDuringRun } from "./lib/cpu";
+import { machine, machineLine, ms, type Distribution, type Machine } from "./lib/stats";
 import { flag } from "./lib/options";
 
 const STEPS = ["bench:catalog", "bench:load", "bench:memory", "bench:bundle"] as const;
@@ -95,10 +95,9 @@ interface Load {
 function loadCeilingRows(load: Load): string[] {
   const reference = load.reference;
   if (!load.cpu || !reference || "missing" in reference) return [];
-  const theirs = median(reference.runs.filter((run) => run.which === "reference").map((run) => run.throughputPerSecond));
-  const ceiling = machineCeiling(load.cpu, load.requests, reference.goal * theirs);
+  const ceiling = machineCeiling(load.cpu, load.requests, referenceThroughputs(reference));
   return [
-    `| the machine's ceiling at this cost per request: every one of its ${ceiling.cores} cores busy all the run | ${ceiling.maxPerSecond.toFixed(0)}/s, ${(ceiling.maxPerSecond / theirs).toFixed(2)}× the reference | ${reference.goal}× needs ≤ ${ceiling.msPerRequestForGoal.toFixed(1)} ms of the whole machine per request (this run: ${ceiling.machineMsPerRequest.toFixed(1)} ms) |`,
+    `| the machine's ceiling at this cost per request: every one of its ${ceiling.cores} cores busy all the run | ${ceiling.maxPerSecond.toFixed(0)}/s, ${ceiling.ceilingRatio.toFixed(2)}× the reference | ${reference.goal}× needs ≤ ${ceiling.msPerRequestForGoal.toFixed(1)} ms of the whole machine per request (this run: ${ceiling.machineMsPerRequest.toFixed(1)} ms) |`,
   ];
 }
 

@@ -8,6 +8,8 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 
+import { median } from "./stats";
+
 /** Clock ticks per second of /proc's times (`getconf CLK_TCK`; 100 on Linux when it cannot be asked). */
 const TICKS_PER_SECOND = (() => {
   try {
@@ -98,8 +100,9 @@ export function cpuBetween(pid: number, before: CpuSnapshot, after: CpuSnapshot)
 /**
  * What the machine could answer at a run's cost per request: the whole machine's CPU per completed
  * request (every process: the portal, the simulator, the load's client) spread over all its cores
- * busy for the whole run. It assumes the cost per request stays what it was at the run's load; a
- * throughput goal above this ceiling needs cheaper requests, not a better use of the cores.
+ * busy for the whole run, beside a reference's throughput and a goal of `goal` times it. It assumes
+ * the cost per request stays what it was at the run's load; a goal above this ceiling needs cheaper
+ * requests, not a better use of the cores.
  */
 export interface MachineCeiling {
   /** The whole machine's CPU per completed request in the run, ms. */
@@ -107,18 +110,41 @@ export interface MachineCeiling {
   cores: number;
   /** Requests per second with every core busy all the time at that cost. */
   maxPerSecond: number;
-  /** The most the whole machine may spend per request to reach `goalPerSecond`, ms. */
-  msPerRequestForGoal: number;
+  /** The reference's throughput (the median of its runs) and the ceiling as a multiple of it. */
+  referencePerSecond: number;
+  ceilingRatio: number;
+  /** The goal's throughput, and the most the whole machine may spend per request to reach it, ms. */
   goalPerSecond: number;
+  msPerRequestForGoal: number;
 }
 
-export function machineCeiling(cpu: CpuDuringRun, requests: number, goalPerSecond: number): MachineCeiling {
+export function machineCeiling(
+  cpu: CpuDuringRun,
+  requests: number,
+  reference: { perSecond: number[]; goal: number },
+): MachineCeiling {
   const machineMsPerRequest = cpu.machineBusyMs / Math.max(1, requests);
+  const maxPerSecond = (cpu.cores * 1000) / Math.max(1e-9, machineMsPerRequest);
+  const referencePerSecond = median(reference.perSecond);
+  const goalPerSecond = reference.goal * referencePerSecond;
   return {
     machineMsPerRequest,
     cores: cpu.cores,
-    maxPerSecond: (cpu.cores * 1000) / Math.max(1e-9, machineMsPerRequest),
-    msPerRequestForGoal: (cpu.cores * 1000) / Math.max(1e-9, goalPerSecond),
+    maxPerSecond,
+    referencePerSecond,
+    ceilingRatio: maxPerSecond / referencePerSecond,
     goalPerSecond,
+    msPerRequestForGoal: (cpu.cores * 1000) / Math.max(1e-9, goalPerSecond),
+  };
+}
+
+/** The reference build's throughputs of a `bench:load` comparison, and its goal, as `machineCeiling` takes them. */
+export function referenceThroughputs(reference: {
+  runs: Array<{ which: string; throughputPerSecond: number }>;
+  goal: number;
+}): { perSecond: number[]; goal: number } {
+  return {
+    perSecond: reference.runs.filter((run) => run.which === "reference").map((run) => run.throughputPerSecond),
+    goal: reference.goal,
   };
 }
