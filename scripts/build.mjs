@@ -5,6 +5,7 @@
 //     server.js            the portal (PORT, HOSTNAME; every variable of .env.example): scripts/server-wrapper.cjs
 //                          around Next's own server (next-server.js)
 //     admission-queue.cjs  how many requests it renders at once (scripts/admission-queue.cjs)
+//     server-contract.cjs  the headers and globals the wrapper shares with the portal (scripts/server-contract.cjs)
 //     sync.mjs             the catalogue sync worker (`node sync.mjs [--once]`), bundled: no TypeScript needed
 //     db-tool.mjs          `node db-tool.mjs backup|restore` of the embedded database
 //     lib/db/pglite-worker.mjs   the embedded database's thread, started by the server
@@ -66,6 +67,7 @@ export async function assembleStandalone(distDir = process.env.NEXT_DIST_DIR || 
     renameSync(path.join(out, "server.js"), path.join(out, "next-server.js"));
   copyFileSync(path.join(root, "scripts/server-wrapper.cjs"), path.join(out, "server.js"));
   copyFileSync(path.join(root, "scripts/admission-queue.cjs"), path.join(out, "admission-queue.cjs"));
+  copyFileSync(path.join(root, "scripts/server-contract.cjs"), path.join(out, "server-contract.cjs"));
   cpSync(path.join(root, "public"), path.join(out, "public"), { recursive: true });
   // V8 compiles the bootstrap scripts while they stream in, not in the task that hydrates a page.
   hintCompileOnLoad(path.join(root, distDir));

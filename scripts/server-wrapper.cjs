@@ -18,11 +18,20 @@ const { randomUUID } = require("node:crypto");
 const path = require("node:path");
 
 const { actionForwards, admissionQueue, countSetting } = require("./admission-queue.cjs");
+const {
+  ADMISSION,
+  FILL_HEADER,
+  FILL_SECRET,
+  LIFECYCLE,
+  LOCAL_ADDRESS,
+  NOT_FOUND_MARKS,
+  NOT_FOUND_STATUS_MARKS,
+  PEER_HEADER,
+  RENDER_HEADER,
+  SERVER_HOOKS,
+} = require("./server-contract.cjs");
 
-const HOOKS = Symbol.for("dealer-portal.server-hooks");
-const LOCAL_ADDRESS = Symbol.for("dealer-portal.local-address");
-const STATE = Symbol.for("dealer-portal.lifecycle");
-const state = (globalThis[STATE] ??= { shuttingDown: false, startedAt: Date.now() });
+const state = (globalThis[LIFECYCLE] ??= { shuttingDown: false, startedAt: Date.now() });
 
 // Next's own signal handling would close the server and exit without closing the database.
 process.env.NEXT_MANUAL_SIG_HANDLE = "true";
@@ -30,10 +39,8 @@ process.env.NEXT_MANUAL_SIG_HANDLE = "true";
 const servers = new Set();
 
 // Requests whose page called notFoundPage() (lib/http/not-found.ts), by the id this wrapper gave them.
-const NOT_FOUND_MARKS = Symbol.for("dealer-portal.not-found-documents");
 const notFoundMarks = (globalThis[NOT_FOUND_MARKS] ??= new Set());
 // Requests whose page drew its own not-found view (answerNotFoundStatus()): their document answers 404.
-const NOT_FOUND_STATUS_MARKS = Symbol.for("dealer-portal.not-found-status");
 const notFoundStatusMarks = (globalThis[NOT_FOUND_STATUS_MARKS] ??= new Set());
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "x-request-id"]);
 
@@ -90,10 +97,8 @@ function answerMarkedNotFound(req, res, renderId) {
 // The server's own requests to itself, which must never wait behind the request that made them.
 const INNER_SECRET = randomUUID();
 const INNER_HEADER = "x-portal-inner";
-// This wrapper's id of each request (below); Next's forward of a server action carries the first request's.
-const RENDER_HEADER = "x-portal-render";
+// RENDER_HEADER carries this wrapper's id of each request (below); Next's forward of a server action carries the first request's.
 const forwards = actionForwards({ renderHeader: RENDER_HEADER });
-const FILL_SECRET = Symbol.for("dealer-portal.document-fill-secret");
 /** Files and checks that render no page: the queue is for the rendering thread's work. */
 const UNQUEUED_PATHS =
   /^\/(?:_next\/|media\/|icons\/|api\/health(?:[/?]|$)|metrics(?:[/?]|$)|sw\.js|manifest\.webmanifest|favicon\.ico|robots\.txt|apple-icon\.png|icon\.svg)/;
@@ -115,12 +120,12 @@ const admission = admissionQueue({
     UNQUEUED_PATHS.test(req.url ?? "/") ||
     req.headers[INNER_HEADER] === INNER_SECRET ||
     // A page's shared copy, rendered by this process beside a request (lib/http/shared-documents.ts).
-    (globalThis[FILL_SECRET] !== undefined && req.headers["x-portal-document-fill"] === globalThis[FILL_SECRET]) ||
+    (globalThis[FILL_SECRET] !== undefined && req.headers[FILL_HEADER] === globalThis[FILL_SECRET]) ||
     // A server action Next forwards to the page that has it, from inside the request that received it.
     forwards.isForward(req),
 });
 // Read by /metrics (lib/observability/metrics.ts): how many wait, and how often a place was given up.
-globalThis[Symbol.for("dealer-portal.admission")] = admission;
+globalThis[ADMISSION] = admission;
 
 const createServer = http.createServer;
 http.createServer = function (...args) {
@@ -144,7 +149,7 @@ http.createServer = function (...args) {
     // on: then the connection's address is the proxy's); whatever a client sent in this header is replaced.
     const forwarded = req.headers["x-forwarded-for"] !== undefined || req.headers.forwarded !== undefined;
     const remoteAddress = req.socket.remoteAddress ?? "";
-    req.headers["x-portal-peer"] = forwarded ? "forwarded" : remoteAddress;
+    req.headers[PEER_HEADER] = forwarded ? "forwarded" : remoteAddress;
     res.setHeader("X-Request-Id", id);
     // This wrapper's own id of the request, for lib/http/not-found.ts (whatever a client sent is replaced).
     const renderId = randomUUID();
@@ -167,7 +172,7 @@ http.createServer = function (...args) {
       done = true;
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       try {
-        globalThis[HOOKS]?.onRequestEnd?.({
+        globalThis[SERVER_HOOKS]?.onRequestEnd?.({
           id,
           method: req.method ?? "GET",
           url: req.url ?? "/",
@@ -213,7 +218,7 @@ function shutdown(signal) {
     );
     log("shutdown: requests in flight finished");
     try {
-      await globalThis[HOOKS]?.shutdown?.();
+      await globalThis[SERVER_HOOKS]?.shutdown?.();
     } catch (error) {
       log("shutdown: closing failed", { err: String(error?.message ?? error) });
     }

@@ -3,6 +3,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 
+import { NOT_FOUND_MARKS, NOT_FOUND_STATUS_MARKS, RENDER_HEADER } from "@/scripts/server-contract.cjs";
+
 /**
  * A page that finds nothing, answered with the not-found page in its first response.
  *
@@ -16,24 +18,20 @@ import { notFound } from "next/navigation";
  * the answer is Next's own.
  */
 
-/** Where the wrapper keeps the marks: its id of the request (a header only it sets), per request. */
-const MARKS = Symbol.for("dealer-portal.not-found-documents");
-/** The request header the wrapper sets on every request (a client's own value is replaced). */
-const RENDER_HEADER = "x-portal-render";
+/**
+ * The wrapper keeps the marks as its ids of the requests (RENDER_HEADER, which only it sets): those whose
+ * page threw (NOT_FOUND_MARKS) and those whose page draws its own "not found" view (NOT_FOUND_STATUS_MARKS).
+ */
+type Holder = { [NOT_FOUND_MARKS]?: Set<string>; [NOT_FOUND_STATUS_MARKS]?: Set<string> };
 
-/** Where the wrapper keeps the requests whose page draws its own "not found" view (status only). */
-const STATUS_MARKS = Symbol.for("dealer-portal.not-found-status");
-
-type Holder = { [MARKS]?: Set<string>; [STATUS_MARKS]?: Set<string> };
-
-async function mark(kind: typeof MARKS | typeof STATUS_MARKS): Promise<void> {
+async function mark(kind: typeof NOT_FOUND_MARKS | typeof NOT_FOUND_STATUS_MARKS): Promise<void> {
   const marks = (globalThis as Holder)[kind];
   const id = (await headers()).get(RENDER_HEADER);
   if (marks && id) marks.add(id);
 }
 
 export async function notFoundPage(): Promise<never> {
-  await mark(MARKS);
+  await mark(NOT_FOUND_MARKS);
   notFound();
 }
 
@@ -43,5 +41,5 @@ export async function notFoundPage(): Promise<never> {
  * A client-side navigation (an RSC request) keeps 200, as Next's router expects.
  */
 export async function answerNotFoundStatus(): Promise<void> {
-  await mark(STATUS_MARKS);
+  await mark(NOT_FOUND_STATUS_MARKS);
 }

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { chosenLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { FILL_HEADER, FILL_SECRET, LOCAL_ADDRESS } from "@/scripts/server-contract.cjs";
 
 /**
  * Pages whose document is the same for everyone but for its CSP nonce and its language: rendered
@@ -20,12 +21,10 @@ import { chosenLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 /** Pages that render nothing per request: no session, no data, no query. */
 const SHARED_PATHS = new Set(["/offline"]);
 
-/** Where the wrapper records the address this process listens on. */
-const LOCAL_ADDRESS = Symbol.for("dealer-portal.local-address");
-/** The header of the fetch that renders a copy (its value is this process's secret). */
-const FILL_HEADER = "x-portal-document-fill";
-/** The secret, on globalThis: the proxy and the server's start-up are bundled apart and must share it. */
-const FILL_SECRET = Symbol.for("dealer-portal.document-fill-secret");
+/**
+ * The secret of the fetch that renders a copy (sent in FILL_HEADER), on globalThis: the proxy and the
+ * server's start-up are bundled apart and must share it, and the wrapper lets that fetch past its queue.
+ */
 function fillSecret(): string {
   const holder = globalThis as { [FILL_SECRET]?: string };
   holder[FILL_SECRET] ??= crypto.randomUUID();

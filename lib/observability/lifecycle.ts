@@ -4,10 +4,9 @@
  * and calls the shutdown hook once the requests in flight finished; the state lives on globalThis
  * because the wrapper runs outside the portal's bundles.
  */
-import type { FinishedRequest } from "./requests";
+import { LIFECYCLE as STATE, SERVER_HOOKS as HOOKS } from "@/scripts/server-contract.cjs";
 
-const STATE = Symbol.for("dealer-portal.lifecycle");
-const HOOKS = Symbol.for("dealer-portal.server-hooks");
+import type { FinishedRequest } from "./requests";
 
 interface LifecycleState {
   shuttingDown: boolean;

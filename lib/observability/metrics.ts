@@ -1,5 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
+import { ADMISSION } from "@/scripts/server-contract.cjs";
+
 /**
  * The portal's Prometheus metrics, one registry per process (kept on globalThis: Next may load this
  * module more than once). Served by GET /metrics (app/metrics/route.ts).
@@ -24,7 +26,7 @@ interface AdmissionQueue {
   counts(): { waited: number; gaveUp: number; leftWaiting: number };
 }
 function admissionQueue(): AdmissionQueue | undefined {
-  return (globalThis as { [key: symbol]: AdmissionQueue | undefined })[Symbol.for("dealer-portal.admission")];
+  return (globalThis as { [ADMISSION]?: AdmissionQueue })[ADMISSION];
 }
 
 const KEY = Symbol.for("dealer-portal.metrics");

@@ -1,8 +1,10 @@
 /**
- * Header the standalone server's wrapper sets to the connection's own address, or "forwarded" when the
- * request came through a proxy (a client cannot set it: the wrapper replaces it).
+ * PEER_HEADER: the standalone server's wrapper sets it to the connection's own address, or "forwarded" when
+ * the request came through a proxy (a client cannot set it: the wrapper replaces it).
  */
-export const PEER_HEADER = "x-portal-peer";
+import { PEER_HEADER } from "@/scripts/server-contract.cjs";
+
+export { PEER_HEADER };
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 

@@ -17,6 +17,7 @@ const SOURCES = [
   "scripts/build.mjs",
   "scripts/server-wrapper.cjs",
   "scripts/admission-queue.cjs",
+  "scripts/server-contract.cjs",
   "scripts/lib/compile-hints.mjs",
   "package-lock.json",
   "tailwind.config.ts",
