@@ -58,12 +58,20 @@ export async function bundleWorkers(outDir) {
     });
 }
 
+/**
+ * Whether a standalone folder's server.js is already the wrapper (scripts/server-wrapper.cjs), assembled
+ * before: the wrapper is the one that loads next-server.js, which Next's own server.js never names.
+ */
+export function isServerWrapper(source) {
+  return source.includes('"next-server.js"');
+}
+
 /** Completes a fresh `next build --output standalone` into a folder that runs on its own. */
 export async function assembleStandalone(distDir = process.env.NEXT_DIST_DIR || ".next") {
   const out = standaloneDir(distDir);
   if (!existsSync(path.join(out, "server.js"))) throw new Error(`${out}/server.js is missing: did next build run?`);
   // Next's server becomes next-server.js; server.js is the wrapper that logs requests and shuts down gracefully.
-  if (!readFileSync(path.join(out, "server.js"), "utf8").includes("dealer-portal.server-hooks"))
+  if (!isServerWrapper(readFileSync(path.join(out, "server.js"), "utf8")))
     renameSync(path.join(out, "server.js"), path.join(out, "next-server.js"));
   copyFileSync(path.join(root, "scripts/server-wrapper.cjs"), path.join(out, "server.js"));
   copyFileSync(path.join(root, "scripts/admission-queue.cjs"), path.join(out, "admission-queue.cjs"));

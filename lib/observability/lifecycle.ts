@@ -4,7 +4,7 @@
  * and calls the shutdown hook once the requests in flight finished; the state lives on globalThis
  * because the wrapper runs outside the portal's bundles.
  */
-import { LIFECYCLE as STATE, SERVER_HOOKS as HOOKS } from "@/scripts/server-contract.cjs";
+import { LIFECYCLE, SERVER_HOOKS } from "@/scripts/server-contract.cjs";
 
 import type { FinishedRequest } from "./requests";
 
@@ -18,12 +18,12 @@ export interface ServerHooks {
   shutdown?: () => Promise<void>;
 }
 
-type Holder = { [STATE]?: LifecycleState; [HOOKS]?: ServerHooks };
+type Holder = { [LIFECYCLE]?: LifecycleState; [SERVER_HOOKS]?: ServerHooks };
 
 function state(): LifecycleState {
   const holder = globalThis as Holder;
-  holder[STATE] ??= { shuttingDown: false, startedAt: Date.now() };
-  return holder[STATE];
+  holder[LIFECYCLE] ??= { shuttingDown: false, startedAt: Date.now() };
+  return holder[LIFECYCLE];
 }
 
 export function isShuttingDown(): boolean {
@@ -38,5 +38,5 @@ export function beginShutdown(): void {
 /** Installs the hooks the standalone server's wrapper calls. */
 export function installServerHooks(hooks: ServerHooks): void {
   const holder = globalThis as Holder;
-  holder[HOOKS] = { ...holder[HOOKS], ...hooks };
+  holder[SERVER_HOOKS] = { ...holder[SERVER_HOOKS], ...hooks };
 }
