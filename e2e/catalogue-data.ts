@@ -15,6 +15,7 @@ export interface SimProduct {
   prices: { priceOnDemand: boolean }[];
   "categories-b2b": Record<string, { code: string; path_new: string }[]>;
   media: { hash: string; ext: string; mimetype: string }[];
+  customs: { code: string | null; label: string | null; origin: string | null } | null;
 }
 
 const SERVICE_TOKEN = "sim-service-token";

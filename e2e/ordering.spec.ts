@@ -85,6 +85,8 @@ test.describe("cart and checkout", () => {
     ).toHaveValue(String(unit * 3));
 
     await page.getByRole("link", { name: "Continue to checkout" }).click();
+    // The dealer's own address, its country named rather than coded (the upstream sends "NL").
+    await expect(page.locator("address").getByText("Netherlands", { exact: true })).toBeVisible();
     const reference = `E2E-${Date.now()}`;
     await page.getByLabel("Your order reference").fill(reference);
     await expect(page.getByText(`${reference.length} of 50 characters`)).toBeVisible();

@@ -1,27 +1,29 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 
 import type { DeliveryAddress } from "@/lib/domain/order";
+import { countryName } from "@/lib/i18n/countries";
 
 const join = (...parts: (string | null | undefined)[]) => parts.filter((part) => part && part.trim()).join(" ");
 
-/** An address as lines of text, the way a label shows it. */
-export function addressLines(address: DeliveryAddress): string[] {
+/** An address as lines of text, the way a label shows it, its country named in `locale`. */
+export function addressLines(address: DeliveryAddress, locale: string): string[] {
   return [
     join(address.firstName, address.lastName),
     join(address.street, address.number, address.addition),
     join(address.street2, address.number2, address.addition2),
     join(address.postcode, address.city),
-    address.country ?? "",
+    countryName(address.country, locale),
   ].filter(Boolean);
 }
 
 export function OrderAddress({ address, company }: { address: DeliveryAddress; company?: string | null }) {
   const t = useTranslations("orders.detail");
+  const locale = useLocale();
   return (
     <div className="space-y-2">
       <address className="text-sm leading-relaxed not-italic">
         {company ? <span className="block font-semibold">{company}</span> : null}
-        {addressLines(address).map((line, index) => (
+        {addressLines(address, locale).map((line, index) => (
           <span key={index} className="block break-words">
             {line}
           </span>

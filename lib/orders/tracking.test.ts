@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { countryCode, courierOf, trackingUrl } from "./tracking";
+import { courierOf, trackingUrl } from "./tracking";
 
 const NL = { postcode: "1234 ab", country: "NL" };
 
@@ -86,16 +86,5 @@ describe("tracking links per courier", () => {
       "ups",
     ]);
     expect(["Upside Logistics", "TNT Express"].map(courierOf)).toEqual([null, null]);
-  });
-
-  it("reads a country code or a common country name", () => {
-    expect(["nl", "Nederland", "The Netherlands", "Deutschland", "XYZ", null].map(countryCode)).toEqual([
-      "NL",
-      "NL",
-      "NL",
-      "DE",
-      null,
-      null,
-    ]);
   });
 });

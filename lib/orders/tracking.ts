@@ -12,6 +12,8 @@
  * - UPS     https://www.ups.com/track?loc={nl_NL|en_US}&tracknum={code}
  */
 
+import { countryCode } from "@/lib/i18n/countries";
+
 export const COURIERS = ["dhl", "postnl", "dpd", "gls", "ups"] as const;
 export type Courier = (typeof COURIERS)[number];
 
@@ -34,35 +36,6 @@ export function courierOf(name: string | null | undefined): Courier | null {
     return "ups";
   }
   return null;
-}
-
-const COUNTRY_NAMES: Record<string, string> = {
-  nederland: "NL",
-  netherlands: "NL",
-  thenetherlands: "NL",
-  holland: "NL",
-  belgie: "BE",
-  belgium: "BE",
-  belgique: "BE",
-  duitsland: "DE",
-  germany: "DE",
-  deutschland: "DE",
-  frankrijk: "FR",
-  france: "FR",
-  luxemburg: "LU",
-  luxembourg: "LU",
-};
-
-/** A two-letter country code from a code or a common country name; null when not recognised. */
-export function countryCode(country: string | null | undefined): string | null {
-  const value = (country ?? "").trim();
-  if (/^[A-Za-z]{2}$/.test(value)) return value.toUpperCase();
-  const key = value
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z]/g, "");
-  return COUNTRY_NAMES[key] ?? null;
 }
 
 /** Tracker codes have no spaces; labels are sometimes copied with them. */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 
 import { CartFreshness } from "@/components/cart/cart-freshness";
 import { AlreadyOrdered } from "@/components/checkout/already-ordered";
@@ -15,6 +15,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/session";
 import { prepareCheckout } from "@/lib/checkout/prepare";
 import type { Company } from "@/lib/domain/company";
+import { countryCode, countryName } from "@/lib/i18n/countries";
 import { estimateAtLastPrices, lineAtLastPrice } from "@/lib/purchases/estimate";
 import { lastPricesFor } from "@/lib/purchases/last-prices";
 
@@ -22,7 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("checkout"))("title") };
 }
 
-function addressLines(company: Company): string[] | null {
+/** The customer's own address as lines, its country named in `locale`. */
+function addressLines(company: Company, locale: string): string[] | null {
   const address = company.address;
   if (!address) return null;
   const number = [address.number, address.numberSuffix].filter(Boolean).join(" ");
@@ -30,15 +32,17 @@ function addressLines(company: Company): string[] | null {
     company.name,
     `${address.street} ${number}`.trim(),
     `${address.postalCode} ${address.city}`.trim(),
-    address.country,
+    // The code names the country in the reader's language; a code we do not know leaves the name as sent.
+    countryName(countryCode(address.countryCode) ? address.countryCode : address.country, locale),
   ].filter(Boolean);
 }
 
 export default async function CheckoutPage() {
   const session = await requireSession();
-  const [t, format, { cart, attemptId, company, canPlaceTestOrders, lastOrder }] = await Promise.all([
+  const [t, format, locale, { cart, attemptId, company, canPlaceTestOrders, lastOrder }] = await Promise.all([
     getTranslations("checkout"),
     getFormatter(),
+    getLocale(),
     prepareCheckout(session),
   ]);
   if (!cart.lines.length) {
@@ -109,7 +113,7 @@ export default async function CheckoutPage() {
         totals={<CartTotals totals={cart.totals} />}
         nonDropshipableSkus={cart.lines.filter((line) => !line.dropshipable).map((line) => line.sku)}
         bigParcelSkus={cart.lines.filter((line) => line.isBigParcel).map((line) => line.sku)}
-        ownAddress={company ? addressLines(company) : null}
+        ownAddress={company ? addressLines(company, locale) : null}
         canPlaceTestOrders={canPlaceTestOrders}
         savedAddresses={await checkoutAddresses(session)}
       />

@@ -20,7 +20,7 @@ import { showOrder } from "@/lib/orders/show-order";
 import { orderTimeline } from "@/lib/orders/timeline";
 import { orderTotals } from "@/lib/orders/totals";
 import { billingCompany, deliveryCompany } from "@/lib/orders/addresses";
-import { countryCode } from "@/lib/orders/tracking";
+import { countryCode } from "@/lib/i18n/countries";
 import { notFoundPage } from "@/lib/http/not-found";
 
 import "./print.css";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 
 import { ProductAddToCart } from "@/components/cart/product-add-to-cart";
 import { categoryHref } from "@/components/catalogue/category-tree";
@@ -16,6 +16,7 @@ import { requireSession } from "@/lib/auth/session";
 import { showProduct } from "@/lib/catalogue/show-product";
 import { answerNotFoundStatus } from "@/lib/http/not-found";
 import { personalParts } from "@/lib/http/personal-parts";
+import { countryName } from "@/lib/i18n/countries";
 import { unitName } from "@/lib/i18n/units";
 import { productDisplayName } from "@/lib/domain/product";
 import { lastPriceTexts } from "@/lib/purchases/last-price-texts";
@@ -55,7 +56,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
     return <ProductNotFound />;
   }
   const openAddToList = (await searchParams).addTo === "list";
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const unit = (code: string, count = 1) => unitName((key, values) => t(`units.${key}`, values), code, count);
   if (shown.kind === "unreachable") {
     return (
@@ -274,7 +275,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
             {product.customs.origin ? (
               <>
                 <dt className="text-slate-600">{t("product.origin")}</dt>
-                <dd>{product.customs.origin}</dd>
+                <dd>{countryName(product.customs.origin, locale)}</dd>
               </>
             ) : null}
           </dl>
