@@ -52,8 +52,9 @@ function readCsv(text: string, separator: string): string[][] {
   return rows;
 }
 
-const options = (decimal: "." | ","): OrderCsvOptions => ({
+const options = (decimal: "." | ",", locale = "en"): OrderCsvOptions => ({
   decimal,
+  locale,
   timeZone: "Europe/Amsterdam",
   headers: Object.fromEntries(ORDER_CSV_COLUMNS.map((column) => [column, column])) as OrderCsvOptions["headers"],
   statusLabel: (status) => status.toUpperCase(),
@@ -161,6 +162,8 @@ describe("orders as CSV", () => {
     expect(col(rows[1], "shipments")).toBe("DHL JVGL1");
     expect(col(rows[3], "sku")).toBe("");
     expect(col(rows[3], "dropship")).toBe("yes");
+    // The upstream's country code, named in the dealer's language.
+    expect(col(rows[1], "deliveryCountry")).toBe("Netherlands");
     expect(rows.every((row) => row.length === ORDER_CSV_COLUMNS.length)).toBe(true);
   });
 
@@ -173,6 +176,7 @@ describe("orders as CSV", () => {
     expect(col(rows[1], "soldPrice")).toBe("1234,50");
     expect(col(rows[1], "reference")).toBe('PO "spoed"; 1,2');
     expect(text).toContain('"PO ""spoed""; 1,2"');
+    expect(col(readCsv(ordersCsv(orders, options(",", "nl")).slice(1), ";")[1], "deliveryCountry")).toBe("Nederland");
     expect(text.split("\r\n")[0]?.split(";")).toHaveLength(ORDER_CSV_COLUMNS.length);
   });
 });

@@ -1,4 +1,5 @@
 import type { Order, OrderStatus } from "@/lib/domain/order";
+import { countryName } from "@/lib/i18n/countries";
 
 import { lineTotal, orderTotals } from "./totals";
 
@@ -117,6 +118,8 @@ export interface OrderCsvOptions {
   headers: Record<OrderCsvColumn, string>;
   /** A status in words. */
   statusLabel: (status: OrderStatus, raw: string) => string;
+  /** The dealer's language, in which countries are named. */
+  locale: string;
   yes: string;
   no: string;
 }
@@ -139,7 +142,7 @@ function orderFields(order: Order, options: OrderCsvOptions): Record<OrderCsvCol
     deliveryName: safeText(name),
     deliveryPostcode: safeText(address?.postcode),
     deliveryCity: safeText(address?.city),
-    deliveryCountry: safeText(address?.country),
+    deliveryCountry: safeText(countryName(address?.country, options.locale)),
     shipments: safeText(order.shipments.map((shipment) => `${shipment.courier} ${shipment.trackerCode}`).join(" | ")),
     orderTotalExVat: formatDecimal(totals.incomplete ? null : totals.exVat, 2, decimal),
     orderTotalIncVat: formatDecimal(totals.incomplete ? null : totals.incVat, 2, decimal),

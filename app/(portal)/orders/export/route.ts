@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { z } from "zod";
 
 import { requireSession } from "@/lib/auth/session";
@@ -26,11 +26,12 @@ export async function GET(request: NextRequest) {
   }
   const decimal = decimalParsed.data;
   const session = await requireSession();
-  const [t, ts, common, timeZone] = await Promise.all([
+  const [t, ts, common, timeZone, locale] = await Promise.all([
     getTranslations("orders.csv"),
     getTranslations("orderStatus"),
     getTranslations("common"),
     getTimeZone(),
+    getLocale(),
   ]);
   const headers = Object.fromEntries(ORDER_CSV_COLUMNS.map((column) => [column, t(`columns.${column}`)])) as Record<
     OrderCsvColumn,
@@ -41,6 +42,7 @@ export async function GET(request: NextRequest) {
     timeZone,
     headers,
     statusLabel: (status, raw) => (status === "unknown" ? ts("unknown", { raw }) : ts(status)),
+    locale,
     yes: common("yes"),
     no: common("no"),
   });
