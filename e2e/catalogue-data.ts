@@ -16,6 +16,7 @@ export interface SimProduct {
   "categories-b2b": Record<string, { code: string; path_new: string }[]>;
   media: { hash: string; ext: string; mimetype: string }[];
   customs: { code: string | null; label: string | null; origin: string | null } | null;
+  files: { hash: string; ext: string; type: string; size: number | null }[];
 }
 
 const SERVICE_TOKEN = "sim-service-token";

@@ -1,3 +1,4 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 
 import en from "@/messages/en.json";
@@ -22,5 +23,14 @@ describe("message catalogues", () => {
         expect(typeof value === "string" && value.trim().length > 0, key).toBe(true);
       }
     }
+  });
+
+  it("a download's kind is said in words, and a kind without words as the upstream sent it", () => {
+    const said = (messages: typeof en, locale: string) => {
+      const t = createTranslator({ locale, messages, namespace: "product" });
+      return ["document", "image", "file", "spec-sheet"].map((type) => t("fileType", { type }));
+    };
+    expect(said(en, "en")).toEqual(["Document", "Picture", "File", "spec-sheet"]);
+    expect(said(nl, "nl")).toEqual(["Document", "Afbeelding", "Bestand", "spec-sheet"]);
   });
 });

@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 
 import { ProductAddToCart } from "@/components/cart/product-add-to-cart";
 import { categoryHref } from "@/components/catalogue/category-tree";
+import { ProductFiles } from "@/components/catalogue/product-files";
 import { ProductImage } from "@/components/catalogue/product-image";
 import { ProductNotFound } from "@/components/catalogue/product-not-found";
 import { SalesUnitText } from "@/components/catalogue/product-price";
@@ -42,11 +43,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * content (auto), it widened when a longer label came in, and moved the values already shown.
  */
 const LABEL_COLUMN = "grid grid-cols-[9rem_minmax(0,1fr)] gap-x-4";
-
-function fileSize(bytes: number | null): string {
-  if (!bytes) return "";
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`;
-}
 
 export default async function ProductPage({ params, searchParams }: Props) {
   const shown = await load((await params).sku);
@@ -282,22 +278,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
-      {product.files.length ? (
-        <section aria-labelledby="files">
-          <h2 id="files" className="mb-2 text-lg font-semibold">
-            {t("product.files")}
-          </h2>
-          <ul className="space-y-1 text-sm">
-            {product.files.map((file) => (
-              <li key={file.hash}>
-                <a href={file.url} download className="text-brand-700 underline">
-                  {t("product.fileLabel", { type: file.type, ext: file.ext.toUpperCase(), size: fileSize(file.size) })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {product.files.length ? <ProductFiles files={product.files} /> : null}
 
       {categories.length ? (
         <section aria-labelledby="categories">
