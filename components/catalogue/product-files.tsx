@@ -24,7 +24,7 @@ export function ProductFiles({ files }: { files: Media[] }) {
       <h2 id="files" className="mb-2 text-lg font-semibold">
         {t("files")}
       </h2>
-      <ul className="space-y-1 text-sm">
+      <ul className="text-sm">
         {files.map((file) => {
           const type = typeOf(file);
           const number = (seen.get(type) ?? 0) + 1;
@@ -33,7 +33,7 @@ export function ProductFiles({ files }: { files: Media[] }) {
           const details = [file.ext.toUpperCase(), fileSize(file.size)].filter(Boolean).join(", ");
           return (
             <li key={file.hash}>
-              <a href={file.url} download className="text-brand-700 underline">
+              <a href={file.url} download className="inline-flex min-h-touch items-center text-brand-700 underline">
                 {t("fileLabel", {
                   name: (ofType.get(type) ?? 0) > 1 ? t("fileNumbered", { name, number }) : name,
                   details,

@@ -262,8 +262,8 @@ export default async function ProductPage({ params, searchParams }: Props) {
             {product.customs.code ? (
               <>
                 <dt className="text-slate-600">{t("product.customsCode")}</dt>
-                <dd className="font-mono">
-                  {product.customs.code}
+                <dd>
+                  <span className="font-mono">{product.customs.code}</span>
                   {product.customs.label ? ` (${product.customs.label})` : ""}
                 </dd>
               </>
