@@ -33,4 +33,13 @@ describe("message catalogues", () => {
     expect(said(en, "en")).toEqual(["Document", "Picture", "File", "spec-sheet"]);
     expect(said(nl, "nl")).toEqual(["Document", "Afbeelding", "Bestand", "spec-sheet"]);
   });
+
+  it("an order timeline's words for a step's state are no status's name (\"Complete: Complete\" says nothing)", () => {
+    for (const catalogue of [en, nl]) {
+      const statuses = Object.values(catalogue.orderStatus).map((name) => name.toLowerCase());
+      const { done, upcoming } = catalogue.orders.timeline;
+      expect(statuses).not.toContain(done.toLowerCase());
+      expect(statuses).not.toContain(upcoming.toLowerCase());
+    }
+  });
 });
