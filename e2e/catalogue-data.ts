@@ -12,7 +12,7 @@ export interface SimProduct {
   stock_colour: string;
   sales_unit_amount: number;
   dropshipment: { dropshipable: boolean; is_big_parcel: boolean };
-  prices: { priceOnDemand: boolean }[];
+  prices: { priceOnDemand: boolean; minqty: number; exvat: number }[];
   "categories-b2b": Record<string, { code: string; path_new: string }[]>;
   media: { hash: string; ext: string; mimetype: string }[];
   customs: { code: string | null; label: string | null; origin: string | null } | null;

@@ -1,4 +1,4 @@
-import { someProducts, type SimProduct } from "./catalogue-data";
+import { orderableProduct, someProducts, type SimProduct } from "./catalogue-data";
 import { DEMO, E2E } from "./env";
 import { expect, test } from "./fixtures";
 import { CartPage } from "./pages/cart-page";
@@ -168,4 +168,32 @@ test("no VAT rate under a price on request, and the cart counts the lines on req
   await expect(page.getByTestId("not-counted")).toHaveText(
     "1 line has a price on request: not counted in these totals.",
   );
+});
+
+test("a volume price: the cart line names its tier once one applies, and says how many more reach the next", async ({
+  page,
+}) => {
+  const product = await orderableProduct(
+    (item) =>
+      item.sales_unit_amount === 1 && item.prices.length >= 2 && !item.prices.some((tier) => tier.priceOnDemand),
+  );
+  const [base, volume] = [...product.prices].sort((a, b) => a.minqty - b.minqty);
+  const money = (amount: number) => new Intl.NumberFormat("en", { style: "currency", currency: "EUR" }).format(amount);
+  const cart = new CartPage(page);
+  await cart.empty();
+  await page.goto(`/products/${encodeURIComponent(product.sku)}`);
+  await page.getByRole("button", { name: "Add to cart", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Cart, 1 line" }).first()).toBeAttached();
+  await cart.goto();
+  const line = cart.line(product.sku);
+  // At one piece the base price applies: its price, no tier named ("from 1" would say nothing).
+  await expect(line).toContainText(`List price per piece: ${money(base!.exvat)}`);
+  await expect(line).not.toContainText("Volume price");
+  await expect(line).toContainText(`Order ${volume!.minqty - 1} more for ${money(volume!.exvat)} per piece.`);
+  await cart.quantity(product.sku).fill(String(volume!.minqty));
+  await cart.quantity(product.sku).press("Enter");
+  await expect(line).toContainText(
+    `List price per piece: ${money(volume!.exvat)} · Volume price from ${volume!.minqty}`,
+  );
+  await cart.empty();
 });

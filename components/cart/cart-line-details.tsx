@@ -29,8 +29,9 @@ export function CartLineDetails({ line }: { line: CartLineView }) {
       <StockBadge colour={line.stockColour} />
       {line.tier ? (
         <p className="text-xs text-slate-700">
-          {t("unitPrice", { unit: unitName(line.priceUnit) })}: {format.number(line.tier.exVat, "money")} ·{" "}
-          {t("tier", { quantity: line.tier.minQuantity })}
+          {t("unitPrice", { unit: unitName(line.priceUnit) })}: {format.number(line.tier.exVat, "money")}
+          {/* Said only of a volume price: "from 1" of the base price says nothing. */}
+          {line.tier.minQuantity > 1 ? <> · {t("tier", { quantity: line.tier.minQuantity })}</> : null}
         </p>
       ) : null}
       {line.nextTier ? (
