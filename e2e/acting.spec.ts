@@ -58,6 +58,11 @@ test.describe("wholesaler staff act for a customer", () => {
     await expect(page.getByTestId("acting-banner")).toHaveCount(0);
 
     await page.goto("/admin");
+    // The catalogue sync's last run in words: its outcome as a word of the language, never the stored code.
+    const lastRun = page.getByRole("term").filter({ hasText: "Last run" }).locator("xpath=following-sibling::dd[1]");
+    await expect(lastRun).toContainText(
+      /^(Full|Incremental) run, (succeeded|partly done|interrupted|failed|still running), started /,
+    );
     const audit = page.getByRole("table");
     await expect(audit.getByRole("row").filter({ hasText: "Placed an order" }).first()).toContainText("EA00002");
     await expect(audit.getByRole("row").filter({ hasText: "Switched to customer" }).first()).toContainText("EA00002");

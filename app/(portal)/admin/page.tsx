@@ -56,7 +56,10 @@ export default async function AdminPage({ searchParams }: Props) {
                     calls: run.counts.upstreamCalls,
                   })}
                 </span>
-                {run.message ? <span className="block text-slate-700">{run.message}</span> : null}
+                {/* The sync's own words (English, as in the logs): said to be the system's, not translated. */}
+                {run.message ? (
+                  <span className="block text-slate-700">{t("runMessage", { message: run.message })}</span>
+                ) : null}
               </>
             ) : (
               t("never")
