@@ -19,11 +19,11 @@ export function OrderShipments({
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {shipments.map((shipment) => {
         const url = trackingUrl(shipment.courier, shipment.trackerCode, destination, locale);
+        // A parcel the upstream gave no piece number is named by its tracker code, never by a question mark.
+        const piece = shipment.pieceNumber ?? "unknown";
         return (
           <li key={shipment.shipmentId} className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 text-sm">
-            <p className="font-semibold">
-              {t("parcel", { courier: shipment.courier, piece: shipment.pieceNumber ?? "?" })}
-            </p>
+            <p className="font-semibold">{t("parcel", { courier: shipment.courier, piece })}</p>
             {shipment.createdAt ? (
               <p className="text-slate-700">
                 <time dateTime={shipment.createdAt.toISOString()}>{format.dateTime(shipment.createdAt, "long")}</time>
@@ -40,7 +40,7 @@ export function OrderShipments({
                 rel="noopener noreferrer"
                 className="no-print mt-2 inline-flex min-h-touch items-center gap-1 font-semibold text-brand-700 underline-offset-2 hover:underline"
               >
-                {t("track", { courier: shipment.courier, piece: shipment.pieceNumber ?? "?" })}
+                {t("track", { courier: shipment.courier, piece, code: shipment.trackerCode })}
                 <span aria-hidden="true">↗</span>
                 <span className="sr-only">{t("newTab")}</span>
               </a>

@@ -42,4 +42,26 @@ describe("message catalogues", () => {
       expect(statuses).not.toContain(upcoming.toLowerCase());
     }
   });
+
+  it("a parcel without a piece number is named by its tracker code, not by a placeholder", () => {
+    const said = (messages: typeof en, locale: string) => {
+      const t = createTranslator({ locale, messages, namespace: "orders.shipments" });
+      return [2, "unknown"].flatMap((piece) => [
+        t("parcel", { courier: "DHL", piece }),
+        t("track", { courier: "DHL", piece, code: "JVGL1" }),
+      ]);
+    };
+    expect(said(en, "en")).toEqual([
+      "DHL, parcel 2",
+      "Track parcel 2 with DHL",
+      "DHL, parcel",
+      "Track parcel JVGL1 with DHL",
+    ]);
+    expect(said(nl, "nl")).toEqual([
+      "DHL, pakket 2",
+      "Volg pakket 2 bij DHL",
+      "DHL, pakket",
+      "Volg pakket JVGL1 bij DHL",
+    ]);
+  });
 });
