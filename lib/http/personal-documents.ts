@@ -39,7 +39,13 @@ import {
   type DocumentTemplate,
 } from "./document-template";
 import { cartShape, COUNT_PLACEHOLDER, hasPlaceholderCharacters, shapeMarkValue } from "./personal-placeholders";
-import { isFillRequest, localAddress, renderOwnPage, replayedHeaders } from "./shared-documents";
+import {
+  DOCUMENT_SOURCE_HEADER,
+  isFillRequest,
+  localAddress,
+  renderOwnPage,
+  replayedHeaders,
+} from "./shared-documents";
 
 /**
  * Product, category and search pages answered from a shared copy with each user's own parts filled in
@@ -98,9 +104,6 @@ interface Copy {
 function copyEvent(page: string, event: string): void {
   metrics().sharedCopies.labels(page, event).inc();
 }
-
-/** The answer's header naming a composed answer (the tests check it; nothing in it is secret). */
-const COMPOSED_HEADER = "x-portal-document";
 
 /** What every page of the frame shows of the user (the header, the cart count), read in one go. */
 interface UserState {
@@ -387,7 +390,7 @@ async function compose(request: NextRequest, nonce: string, token: SessionToken)
     return null;
   }
   const response = new NextResponse(html, { status: 200, headers: replayedHeaders(copy, nonce) });
-  response.headers.set(COMPOSED_HEADER, "composed");
+  response.headers.set(DOCUMENT_SOURCE_HEADER, "composed");
   copyEvent(pageKind(pathname), "served");
   return response;
 }

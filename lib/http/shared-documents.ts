@@ -35,8 +35,12 @@ function fillSecret(): string {
 export function isFillRequest(request: Pick<NextRequest, "headers">): boolean {
   return request.headers.get(FILL_HEADER) === fillSecret();
 }
-/** The header of an answer from a kept copy. */
-const SHARED_HEADER = "x-portal-document";
+/**
+ * The header that says an answer was not rendered for its request: "copy" (a kept copy, here) or "composed"
+ * (a shared copy with the user's parts filled in, lib/http/personal-documents.ts). The tests and bench:load
+ * read it; nothing in it is secret.
+ */
+export const DOCUMENT_SOURCE_HEADER = "x-portal-document";
 
 /** Headers of the rendered answer not replayed: per answer, per connection, or set by the proxy. */
 const NOT_REPLAYED = new Set([
@@ -135,6 +139,6 @@ export async function sharedDocument(request: NextRequest, nonce: string): Promi
     headers: replayedHeaders(document, nonce),
   });
   // Says which answers came from the copy (the tests check it; nothing in it is secret).
-  response.headers.set(SHARED_HEADER, "copy");
+  response.headers.set(DOCUMENT_SOURCE_HEADER, "copy");
   return response;
 }
