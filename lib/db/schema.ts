@@ -159,7 +159,10 @@ export const syncRuns = pgTable(
     failed: integer("failed").notNull().default(0),
     vanished: integer("vanished").notNull().default(0),
     upstreamCalls: integer("upstream_calls").notNull().default(0),
+    /** The sync's own words (English, as in the logs): an error's message, or why the run stopped early. */
     message: text("message"),
+    /** Why the run did not simply succeed, as a code the staff page says in words (lib/catalogue/sync/run-reasons.ts). */
+    reason: text("reason"),
   },
   (table) => [index("sync_runs_kind_started_idx").on(table.kind, table.startedAt)],
 );

@@ -1,6 +1,7 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 
+import { RUN_REASONS } from "@/lib/catalogue/sync/run-reasons";
 import en from "@/messages/en.json";
 import nl from "@/messages/nl.json";
 
@@ -63,5 +64,29 @@ describe("message catalogues", () => {
       "DHL, pakket",
       "Volg pakket JVGL1 bij DHL",
     ]);
+  });
+
+  it("every reason a sync run keeps is said in words in both languages, each in its own", () => {
+    for (const [messages, locale] of [
+      [en, "en"],
+      [nl, "nl"],
+    ] as const) {
+      const t = createTranslator({ locale, messages, namespace: "admin" });
+      const said = RUN_REASONS.map((reason) => t("runReason", { reason, failed: 3 }));
+      // No code shows: none is a sentence, and every code but "error" has an underscore.
+      for (const [i, sentence] of said.entries()) expect(sentence, RUN_REASONS[i]).toMatch(/^[^_]+\.$/);
+      // Only "error" falls to the message's `other`: every other reason has words of its own.
+      expect(new Set(said).size).toBe(RUN_REASONS.length);
+      expect(t("runReason", { reason: "error", failed: 0 })).toBe(t("runReason", { reason: "unheard-of", failed: 0 }));
+    }
+    const failed = (messages: typeof en, locale: string, count: number) =>
+      createTranslator({ locale, messages, namespace: "admin" })("runReason", {
+        reason: "products_failed",
+        failed: count,
+      });
+    expect(failed(en, "en", 1)).toBe("1 product could not be read; the next runs try again.");
+    expect(failed(en, "en", 3)).toBe("3 products could not be read; the next runs try again.");
+    expect(failed(nl, "nl", 1)).toBe("1 product kon niet gelezen worden; de volgende runs proberen het opnieuw.");
+    expect(failed(nl, "nl", 3)).toBe("3 producten konden niet gelezen worden; de volgende runs proberen het opnieuw.");
   });
 });

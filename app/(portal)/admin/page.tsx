@@ -56,6 +56,11 @@ export default async function AdminPage({ searchParams }: Props) {
                     calls: run.counts.upstreamCalls,
                   })}
                 </span>
+                {run.reason ? (
+                  <span className="block text-slate-700">
+                    {t("runReason", { reason: run.reason, failed: run.counts.failed })}
+                  </span>
+                ) : null}
                 {/* The sync's own words (English, as in the logs): said to be the system's, not translated. */}
                 {run.message ? (
                   <span className="block text-slate-700">{t("runMessage", { message: run.message })}</span>

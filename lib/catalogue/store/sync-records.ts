@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 
 import type { Database } from "@/lib/db/client";
+import type { RunReason } from "@/lib/catalogue/sync/run-reasons";
 import { syncRuns, syncState } from "@/lib/db/schema";
 
 /** The kinds of sync that keep a row in sync_state. */
@@ -48,7 +49,7 @@ export async function updateRun(
   db: Database,
   id: number,
   counts: RunCounts,
-  end?: { outcome: Exclude<RunOutcome, "running">; finishedAt: Date; message: string | null },
+  end?: { outcome: Exclude<RunOutcome, "running">; finishedAt: Date; message: string | null; reason: RunReason | null },
 ): Promise<void> {
   await db
     .update(syncRuns)
@@ -64,6 +65,7 @@ export async function closeAbandonedRuns(db: Database, now: Date): Promise<void>
       outcome: "aborted",
       finishedAt: now,
       message: sql`coalesce(${syncRuns.message}, 'process ended during the run')`,
+      reason: sql`coalesce(${syncRuns.reason}, 'process_ended')`,
     })
     .where(eq(syncRuns.outcome, "running"));
 }

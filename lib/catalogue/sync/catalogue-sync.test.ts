@@ -128,6 +128,8 @@ describe("catalogue sync against the simulator", () => {
       kind: "full",
       outcome: "success",
       counts: { stored: 300, upstreamCalls: 302 },
+      reason: null,
+      message: null,
     });
     expect(status.lagSeconds).toBeLessThan(5);
     expect(progress.at(-1)).toMatchObject({ phase: "done", total: 300, done: 300 });
@@ -266,6 +268,13 @@ describe("catalogue sync against the simulator", () => {
     expect(first.outcome).toBe("partial");
     expect(first.failed).toBeGreaterThan(20);
     expect(first.stored + first.failed).toBe(300);
+    // Staff read why in their own words; the English message would only repeat it.
+    expect((await catalogueSyncStatus(f.database.db)).lastRun).toMatchObject({
+      outcome: "partial",
+      reason: "products_failed",
+      message: null,
+      counts: { failed: first.failed },
+    });
     const failures = await listFailures(f.database.db);
     expect(failures).toHaveLength(first.failed);
     const state = await readSyncState(f.database.db, "catalogue");
@@ -310,7 +319,7 @@ describe("catalogue sync against the simulator", () => {
     expect(storedAfterFirst).toBeGreaterThanOrEqual(100);
     expect(storedAfterFirst).toBeLessThan(300);
     const run = (await f.database.db.select().from(syncRuns).orderBy(asc(syncRuns.id)))[0];
-    expect(run).toMatchObject({ outcome: "aborted", stored: first.stored });
+    expect(run).toMatchObject({ outcome: "aborted", stored: first.stored, reason: "interrupted" });
     await expectWatermarkHonest(f);
     expect(await isCatalogueReady(f.database.db)).toBe(false);
 
@@ -338,6 +347,37 @@ describe("catalogue sync against the simulator", () => {
     expect(upstream.meter.rateLimited).toBeGreaterThan(0);
     expect((await f.stats()).statuses["429"]).toBeGreaterThan(0);
     expect(await storedRows(f)).toHaveLength(200);
+  });
+
+  it("stops early when the upstream asks to wait longer than it pauses for, and says so", async () => {
+    const f = await open(200);
+    await f.control("POST", "faults", { rateLimitPerSecond: 20 });
+    const report = await f.catalogueSync({ upstream: f.upstream({ readAttempts: 1 }), maxPauseSeconds: 0 }).run();
+    expect(report.outcome).toBe("partial");
+    expect(report.message).toMatch(/Retry-After/);
+    expect((await catalogueSyncStatus(f.database.db)).lastRun).toMatchObject({
+      outcome: "partial",
+      reason: "upstream_busy",
+      message: null,
+    });
+  });
+
+  it("says why a run failed, and keeps the error's own words for staff", async () => {
+    const f = await open(50);
+    const refused = await f.catalogueSync({ upstream: f.upstream({ token: "not-a-token" }) }).run();
+    expect(refused.outcome).toBe("failed");
+    const afterRefusal = (await catalogueSyncStatus(f.database.db)).lastRun;
+    expect(afterRefusal).toMatchObject({ outcome: "failed", reason: "upstream_refused" });
+    expect(afterRefusal?.message).toBeTruthy();
+    expect(afterRefusal?.message).not.toContain("not-a-token");
+
+    await f.control("POST", "faults", { errorRate: 1, paths: "^/products$" });
+    const unreachable = await f.catalogueSync({ upstream: f.upstream({ readAttempts: 1 }) }).run();
+    expect(unreachable.outcome).toBe("failed");
+    const afterOutage = (await catalogueSyncStatus(f.database.db)).lastRun;
+    expect(afterOutage).toMatchObject({ outcome: "failed", reason: "upstream_unreachable" });
+    expect(afterOutage?.message).toBeTruthy();
+    expect(afterOutage?.message).not.toMatch(/<html/i);
   });
 
   it("lets one run at a time hold the advisory lock", async () => {

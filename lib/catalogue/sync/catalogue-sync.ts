@@ -40,6 +40,7 @@ import { LOCK_KEYS, tryAcquireLock } from "./lock";
 import { processLogger, errorMessage, type SyncLogger } from "./logger";
 import { Pressure } from "./pressure";
 import type { MeteredUpstream } from "./upstream";
+import { reasonForError, type RunReason } from "./run-reasons";
 import { needsFetch, WatermarkTracker } from "./watermark";
 
 export interface CatalogueSyncOptions {
@@ -225,6 +226,7 @@ export class CatalogueSync {
     const internalStop = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, internalStop.signal]) : internalStop.signal;
     let stopMessage: string | null = null;
+    let stopReason: RunReason | null = null;
 
     await closeAbandonedRuns(db, this.now());
     const state = await readSyncState(db, "catalogue");
@@ -400,6 +402,7 @@ export class CatalogueSync {
               const seconds = error.retryAfterSeconds ?? 1;
               if (seconds > settings.maxPauseSeconds) {
                 stopMessage = `the upstream asked to wait ${seconds} s (Retry-After); stopped`;
+                stopReason = "upstream_busy";
                 internalStop.abort(new StopRun(stopMessage));
               } else {
                 // The meter already lowered the pressure for this 429; try the product again later in the run.
@@ -451,9 +454,10 @@ export class CatalogueSync {
       const message =
         stopMessage ??
         (aborted ? "interrupted" : counts.failed > 0 ? `${counts.failed} products failed; retried later` : null);
+      const reason = stopReason ?? (aborted ? "interrupted" : counts.failed > 0 ? "products_failed" : null);
       return await this.finish(
         runId,
-        { kind, outcome, counts, changed, fullList, watermark, started, message },
+        { kind, outcome, counts, changed, fullList, watermark, started, message, reason },
         progress,
       );
     } catch (error) {
@@ -472,6 +476,7 @@ export class CatalogueSync {
           watermark: tracker?.current() ?? previousWatermark,
           started,
           message,
+          reason: aborted ? "interrupted" : reasonForError(error),
         },
         progress,
       );
@@ -552,15 +557,19 @@ export class CatalogueSync {
       watermark: Date | null;
       started: number;
       message: string | null;
+      reason: RunReason | null;
     },
     progress: (phase: SyncProgress["phase"]) => void,
   ): Promise<SyncReport> {
     progress("done");
     const durationMs = performance.now() - run.started;
     const finishedAt = this.now();
-    await updateRun(this.db, runId, run.counts, { outcome: run.outcome, finishedAt, message: run.message }).catch(
-      (error: unknown) => this.logger.warn(`catalogue sync: recording the run failed: ${errorMessage(error)}`),
-    );
+    await updateRun(this.db, runId, run.counts, {
+      outcome: run.outcome,
+      finishedAt,
+      message: run.message,
+      reason: run.reason,
+    }).catch((error: unknown) => this.logger.warn(`catalogue sync: recording the run failed: ${errorMessage(error)}`));
     await pruneRuns(this.db, finishedAt).catch(() => undefined);
     const report: SyncReport = {
       ran: true,

@@ -3,6 +3,8 @@ import { productCounts } from "@/lib/catalogue/store/products";
 import { lastRun, readSyncState, type RunKind, type RunOutcome } from "@/lib/catalogue/store/sync-records";
 import type { Database } from "@/lib/db/client";
 
+import { reasonSaysAll, runReason, type RunReason } from "./run-reasons";
+
 export interface CatalogueSyncStatus {
   /** When the first full sync finished; null until then (pages fall back to the upstream). */
   firstCompletedAt: Date | null;
@@ -11,7 +13,10 @@ export interface CatalogueSyncStatus {
     startedAt: Date;
     finishedAt: Date | null;
     outcome: RunOutcome;
+    /** The sync's own English words, for staff to see as the system's; null where `reason` says it all. */
     message: string | null;
+    /** Why the run did not simply succeed; null for a success, or a run from before reasons were kept. */
+    reason: RunReason | null;
     counts: { listed: number; stored: number; failed: number; vanished: number; upstreamCalls: number };
   } | null;
   /** The newest upstream `last_modified` the mirror is complete up to. */
@@ -44,7 +49,8 @@ export async function catalogueSyncStatus(db: Database, now: Date = new Date()):
           startedAt: run.startedAt,
           finishedAt: run.finishedAt,
           outcome: run.outcome as RunOutcome,
-          message: run.message,
+          message: reasonSaysAll(runReason(run.reason)) ? null : run.message,
+          reason: runReason(run.reason),
           counts: {
             listed: run.listed,
             stored: run.stored,

@@ -1,0 +1,57 @@
+import type { Locator, Page } from "@playwright/test";
+
+import { E2E } from "./env";
+import { expect, test } from "./fixtures";
+import { simulator } from "./simulator";
+
+/**
+ * The staff page says why the catalogue sync's last run did not succeed in the reader's language,
+ * and keeps the sync's own English words only as a labelled system message. The sync runs every few
+ * seconds in this suite; the upstream's product list fails for as long as the test needs a failed run.
+ */
+test.use({ storageState: E2E.adminState });
+
+function lastRunOf(page: Page): Locator {
+  return page
+    .getByRole("term")
+    .filter({ hasText: /^(Last run|Laatste run)$/ })
+    .locator("xpath=following-sibling::dd[1]");
+}
+
+/** Reloads the staff page until the last run says `expected` (the next scheduled run may take a few seconds). */
+async function waitForLastRun(page: Page, expected: RegExp): Promise<Locator> {
+  const lastRun = lastRunOf(page);
+  await expect(async () => {
+    await page.goto("/admin");
+    await expect(lastRun).toContainText(expected, { timeout: 1_000 });
+  }).toPass({ timeout: 40_000, intervals: [1_000] });
+  return lastRun;
+}
+
+test.afterEach(async () => {
+  await simulator.clearFaults();
+});
+
+test("a failed sync run says why in words, in English and Dutch, and recovers", async ({ page }) => {
+  await simulator.setFaults({ errorRate: 1, paths: "^/products$" });
+  const failed = await waitForLastRun(page, /run, failed, started /);
+  await expect(failed).toContainText("The wholesaler's system could not be reached or did not answer in time.");
+  // The error's own words stay for staff, said to be the system's; no HTML error page, no code.
+  await expect(failed.getByText(/^System message: \S/)).toBeVisible();
+  await expect(failed).not.toContainText("upstream_unreachable");
+  await expect(failed).not.toContainText("<html");
+
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "nl", url: E2E.portalUrl }]);
+  await page.goto("/admin");
+  const dutch = lastRunOf(page);
+  await expect(dutch).toContainText(/run, mislukt, gestart /);
+  await expect(dutch).toContainText("Het systeem van de groothandel was niet bereikbaar of antwoordde niet op tijd.");
+  await expect(dutch.getByText(/^Systeemmelding: \S/)).toBeVisible();
+
+  // Once the upstream answers again, the next run succeeds and says nothing more.
+  await simulator.clearFaults();
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: E2E.portalUrl }]);
+  const recovered = await waitForLastRun(page, /run, succeeded, started /);
+  await expect(recovered).not.toContainText("could not be reached");
+  await expect(recovered).not.toContainText("System message");
+});

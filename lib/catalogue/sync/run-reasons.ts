@@ -1,0 +1,62 @@
+import { isUpstreamError } from "@/lib/upstream/errors";
+
+/**
+ * Why a catalogue sync run did not simply succeed: stored beside the run's English message so that
+ * the staff page can say it in the reader's language. The message stays for the logs and for what
+ * a code cannot say (an error's own words).
+ */
+export const RUN_REASONS = [
+  /** The upstream asked to wait longer than the sync pauses for (Retry-After); the run stopped early. */
+  "upstream_busy",
+  /** Some products' details could not be read; later runs try them again. */
+  "products_failed",
+  /** The run was stopped (the server shut down); the next run continues from the last saved batch. */
+  "interrupted",
+  /** The process ended during the run without closing it; found by the next run. */
+  "process_ended",
+  /** The upstream refused the sync's credentials (401 or 403). */
+  "upstream_refused",
+  /** The upstream could not be reached, failed (5xx) or did not answer in time. */
+  "upstream_unreachable",
+  /** The upstream answered with something the sync could not use (an unexpected shape or a refusal of the request). */
+  "upstream_answer",
+  /** Anything else, the database's errors among them. */
+  "error",
+] as const;
+
+export type RunReason = (typeof RUN_REASONS)[number];
+
+/** The reason of a run that an error ended. */
+export function reasonForError(error: unknown): RunReason {
+  if (!isUpstreamError(error)) return "error";
+  switch (error.kind) {
+    case "unauthorized":
+    case "forbidden":
+      return "upstream_refused";
+    case "unavailable":
+    case "timeout":
+      return "upstream_unreachable";
+    case "rate_limited":
+      return "upstream_busy";
+    case "not_found":
+    case "validation":
+    case "bad_request":
+    case "malformed":
+      return "upstream_answer";
+  }
+}
+
+/** A stored reason, or null when the row holds none the portal knows (a run from before reasons were kept). */
+export function runReason(value: string | null): RunReason | null {
+  return (RUN_REASONS as readonly string[]).includes(value ?? "") ? (value as RunReason) : null;
+}
+
+/**
+ * Whether a reason says all there is to say of a run, so that its English message adds nothing; the
+ * reasons of an error do not (the error's own words tell staff what to look at).
+ */
+export function reasonSaysAll(reason: RunReason | null): boolean {
+  return (
+    reason === "upstream_busy" || reason === "products_failed" || reason === "interrupted" || reason === "process_ended"
+  );
+}
