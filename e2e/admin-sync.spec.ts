@@ -11,11 +11,13 @@ import { simulator } from "./simulator";
  */
 test.use({ storageState: E2E.adminState });
 
+/** The value beside a term of the sync's list. */
+function valueOf(page: Page, term: RegExp): Locator {
+  return page.getByRole("term").filter({ hasText: term }).locator("xpath=following-sibling::dd[1]");
+}
+
 function lastRunOf(page: Page): Locator {
-  return page
-    .getByRole("term")
-    .filter({ hasText: /^(Last run|Laatste run)$/ })
-    .locator("xpath=following-sibling::dd[1]");
+  return valueOf(page, /^(Last run|Laatste run)$/);
 }
 
 /** Reloads the staff page until the last run says `expected` (the next scheduled run may take a few seconds). */
@@ -47,6 +49,10 @@ test("a failed sync run says why in words, in English and Dutch, and recovers", 
   await expect(dutch).toContainText(/run, mislukt, gestart /);
   await expect(dutch).toContainText("Het systeem van de groothandel was niet bereikbaar of antwoordde niet op tijd.");
   await expect(dutch.getByText(/^Systeemmelding: \S/)).toBeVisible();
+  // The time since the last good run grows while the runs fail; said in a unit of the language.
+  await expect(valueOf(page, /^Tijd sinds de laatste geslaagde run$/)).toHaveText(
+    /^\d+ (seconde|seconden|minuut|minuten)$/,
+  );
 
   // Once the upstream answers again, the next run succeeds and says nothing more.
   await simulator.clearFaults();
@@ -54,4 +60,5 @@ test("a failed sync run says why in words, in English and Dutch, and recovers", 
   const recovered = await waitForLastRun(page, /run, succeeded, started /);
   await expect(recovered).not.toContainText("could not be reached");
   await expect(recovered).not.toContainText("System message");
+  await expect(valueOf(page, /^Time since the last successful run$/)).toHaveText(/^\d+ seconds?$/);
 });

@@ -8,6 +8,7 @@ import { adminOverview } from "@/lib/audit/admin-overview";
 import { AUDIT_ACTIONS, auditQuery, hasAuditFilters, MANY_CUSTOMERS, parseAuditFilters } from "@/lib/audit/filters";
 import { requireSession } from "@/lib/auth/session";
 import { rawQuery, type SearchParams } from "@/lib/http/raw-query";
+import { inLargestUnit } from "@/lib/i18n/durations";
 import { notFoundPage } from "@/lib/http/not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,6 +32,10 @@ export default async function AdminPage({ searchParams }: Props) {
   const { sync: status, audit } = overview;
   const when = (date: Date | null) => (date ? format.dateTime(date, "long") : t("never"));
   const run = status.lastRun;
+  const duration = (seconds: number) => {
+    const { value, unit } = inLargestUnit(seconds);
+    return format.number(value, { style: "unit", unit, unitDisplay: "long" });
+  };
 
   return (
     <div className="space-y-8">
@@ -75,7 +80,7 @@ export default async function AdminPage({ searchParams }: Props) {
           <dt className="text-slate-600">{t("failures")}</dt>
           <dd>{status.failuresPending}</dd>
           <dt className="text-slate-600">{t("lag")}</dt>
-          <dd>{status.lagSeconds === null ? t("never") : t("lagValue", { seconds: status.lagSeconds })}</dd>
+          <dd>{status.lagSeconds === null ? t("never") : duration(status.lagSeconds)}</dd>
           <dt className="text-slate-600">{t("stockUpdated")}</dt>
           <dd>{when(status.stockUpdatedAt)}</dd>
         </dl>
