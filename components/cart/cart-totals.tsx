@@ -21,7 +21,7 @@ export function CartTotals({ totals }: { totals: VatTotals }) {
         </div>
         {totals.byRate.map((rate) => (
           <div key={rate.vatRate} className="flex justify-between text-slate-700">
-            <dt>{t("vatAt", { rate: rate.vatRate, amount: money(rate.exVat) })}</dt>
+            <dt>{t("vatAt", { rate: rate.vatRate, base: money(rate.exVat) })}</dt>
             <dd>{money(rate.vat)}</dd>
           </div>
         ))}

@@ -63,12 +63,16 @@ export function ReorderButton({ orderId, titles }: { orderId: string; titles: (s
   const reports = outcome.kind === "report" ? outcome.reports : [];
   const problems = reports.filter((report) => report.outcome !== "added");
   const added = reports.filter(inCart).length;
+  // Said only once there is a report: its counts are formatted numbers, and a page that has just woken
+  // up builds no number formatter (e2e/page-load-work.spec.ts).
   const summary =
-    added === reports.length
-      ? t("allAdded", { total: reports.length })
-      : added === 0
-        ? t("nothing")
-        : t("partly", { added, total: reports.length });
+    outcome.kind !== "report"
+      ? null
+      : added === reports.length
+        ? t("allAdded", { total: reports.length })
+        : added === 0
+          ? t("nothing")
+          : t("partly", { added, total: reports.length });
 
   return (
     <div className="no-print">

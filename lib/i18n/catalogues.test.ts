@@ -1,7 +1,9 @@
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 
 import { RUN_REASONS } from "@/lib/catalogue/sync/run-reasons";
+import { FEATURE_NAMESPACES, SHELL_NAMESPACES } from "@/lib/i18n/client-messages";
 import en from "@/messages/en.json";
 import nl from "@/messages/nl.json";
 
@@ -89,4 +91,88 @@ describe("message catalogues", () => {
     expect(failed(nl, "nl", 1)).toBe("1 product kon niet gelezen worden; de volgende runs proberen het opnieuw.");
     expect(failed(nl, "nl", 3)).toBe("3 producten konden niet gelezen worden; de volgende runs proberen het opnieuw.");
   });
+
+  it('says every count and quantity as a number of the language ("5.000", not "5000")', () => {
+    // The arguments that always hold a count, a quantity or a rate. A plain `{total}` prints the digits
+    // as they are; `{total, number}` (or a plural's #) groups them as the language does.
+    const counted = new Set(NUMBER_ARGUMENTS);
+    for (const [name, catalogue] of [
+      ["en", en],
+      ["nl", nl],
+    ] as const) {
+      const plain: string[] = [];
+      const walk = (elements: MessageFormatElement[], key: string) => {
+        for (const element of elements) {
+          if (element.type === TYPE.argument && counted.has(element.value)) plain.push(`${key}: {${element.value}}`);
+          if (element.type === TYPE.select || element.type === TYPE.plural)
+            for (const option of Object.values(element.options)) walk(option.value, key);
+          if (element.type === TYPE.tag) walk(element.children, key);
+        }
+      };
+      for (const key of keys(catalogue))
+        if (!SHOWN_AS_A_PAGE_WAKES_UP.includes(key)) walk(parse(messageAt(catalogue, key)), key);
+      expect(plain, name).toEqual([]);
+    }
+    // Only a message the browser is sent can be shown by a client component.
+    const sent = [...SHELL_NAMESPACES, ...Object.values(FEATURE_NAMESPACES).flat()];
+    for (const key of SHOWN_AS_A_PAGE_WAKES_UP)
+      expect(
+        sent.some((namespace) => key.startsWith(`${namespace}.`)),
+        key,
+      ).toBe(true);
+    const admin = (messages: typeof en, locale: string) => createTranslator({ locale, messages, namespace: "admin" });
+    expect(admin(en, "en")("productsValue", { available: 99_950, total: 100_000 })).toBe("99,950 available of 100,000");
+    expect(admin(nl, "nl")("productsValue", { available: 99_950, total: 100_000 })).toBe(
+      "99.950 beschikbaar van 100.000",
+    );
+    const orders = (messages: typeof en, locale: string) =>
+      createTranslator({ locale, messages, namespace: "orders.list" })("caption", {
+        first: 1001,
+        last: 1025,
+        total: 1234,
+      });
+    expect(orders(en, "en")).toBe("Orders 1,001–1,025 of 1,234");
+    expect(orders(nl, "nl")).toBe("Bestellingen 1.001–1.025 van 1.234");
+  });
 });
+
+/** Names of message arguments that hold a count, a quantity or a rate, wherever they are used. */
+const NUMBER_ARGUMENTS = [
+  "quantity",
+  "requested",
+  "missing",
+  "amount",
+  "count",
+  "total",
+  "limit",
+  "max",
+  "page",
+  "pageCount",
+  "first",
+  "stored",
+  "listed",
+  "failed",
+  "vanished",
+  "calls",
+  "available",
+  "done",
+  "added",
+  "index",
+  "rate",
+];
+
+/**
+ * Messages a client component shows as soon as its page wakes up: they keep plain arguments, as
+ * formatting a number would build the browser's first number formatter (e2e/page-load-work.spec.ts).
+ * Their numbers stay small: a cart's lines, a reference's 50 characters, a list name's 100.
+ */
+const SHOWN_AS_A_PAGE_WAKES_UP = [
+  "cartCount.said",
+  "checkout.referenceCount",
+  "checkout.referenceOver",
+  "lists.create.hint",
+];
+
+function messageAt(catalogue: unknown, key: string): string {
+  return key.split(".").reduce((value: unknown, part) => (value as Record<string, unknown>)[part], catalogue) as string;
+}

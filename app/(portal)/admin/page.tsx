@@ -78,7 +78,7 @@ export default async function AdminPage({ searchParams }: Props) {
           <dt className="text-slate-600">{t("products")}</dt>
           <dd>{t("productsValue", { available: status.products.available, total: status.products.total })}</dd>
           <dt className="text-slate-600">{t("failures")}</dt>
-          <dd>{status.failuresPending}</dd>
+          <dd>{format.number(status.failuresPending)}</dd>
           <dt className="text-slate-600">{t("lag")}</dt>
           <dd>{status.lagSeconds === null ? t("never") : duration(status.lagSeconds)}</dd>
           <dt className="text-slate-600">{t("stockUpdated")}</dt>

@@ -104,7 +104,7 @@ export default async function CheckoutPage() {
               <LastPricePaid last={lastPaid.get(line.sku)} priceUnit={line.priceUnit} className="text-xs" />
               <p className="text-emerald-900">
                 {t("lineEstimate", {
-                  total: format.number(lineAtLastPrice(line, lastPaid.get(line.sku)) ?? 0, "money"),
+                  estimate: format.number(lineAtLastPrice(line, lastPaid.get(line.sku)) ?? 0, "money"),
                 })}
               </p>
             </div>
