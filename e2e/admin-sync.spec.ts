@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 
+import { someProducts } from "./catalogue-data";
 import { E2E } from "./env";
 import { expect, test } from "./fixtures";
 import { simulator } from "./simulator";
@@ -61,4 +62,40 @@ test("a failed sync run says why in words, in English and Dutch, and recovers", 
   await expect(recovered).not.toContainText("could not be reached");
   await expect(recovered).not.toContainText("System message");
   await expect(valueOf(page, /^Time since the last successful run$/)).toHaveText(/^\d+ seconds?$/);
+});
+
+test("a product the sync could not read waits in the retry list with its failures and the error, until a run reads it", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  // A product far down the list (the other specs use the first ones); the simulator's own changes leave it alone once touched.
+  const product = (await someProducts(120)).filter((candidate) => candidate.title).at(-7);
+  if (!product) throw new Error("no titled product in the simulator's first products");
+  const sku = product.sku;
+  const detailPath = `^/products/${sku.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`;
+  await simulator.setFaults({ errorRate: 1, paths: detailPath });
+  // A new version of it, which the next run fetches and cannot read.
+  await simulator.control("POST", `products/${encodeURIComponent(sku)}`, {});
+
+  const queue = page.getByRole("list", { name: "Next in line for a retry" });
+  const entry = queue.getByRole("listitem").filter({ hasText: sku });
+  await expect(async () => {
+    await page.goto("/admin");
+    await expect(entry).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000, intervals: [1_000] });
+  // The mirror still holds the product's earlier version: it is named, and its page is a click away.
+  await expect(entry.getByRole("link")).toHaveAttribute("href", `/products/${encodeURIComponent(sku)}`);
+  await expect(entry.getByRole("link")).not.toHaveText("Not yet in the catalogue");
+  await expect(entry).toContainText(/Failed (once|\d+ times); next try (at the next run|after .*\d{4}.*)/);
+  await expect(entry.getByText(/^System message: \S/)).toBeVisible();
+  await expect(entry).not.toContainText("<html");
+  const waiting = valueOf(page, /^Products waiting for a retry$/);
+  await expect(waiting).not.toHaveText("0");
+
+  // The upstream answers again: a later run reads the product and the list lets it go.
+  await simulator.clearFaults();
+  await expect(async () => {
+    await page.goto("/admin");
+    await expect(queue.getByRole("listitem").filter({ hasText: sku })).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 120_000, intervals: [2_000] });
 });

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 
 import { AuditFiltersForm } from "@/components/acting/audit-filters";
+import { RetryQueue } from "@/components/admin/retry-queue";
 import { Pagination } from "@/components/catalogue/pagination";
 import { adminOverview } from "@/lib/audit/admin-overview";
 import { AUDIT_ACTIONS, auditQuery, hasAuditFilters, MANY_CUSTOMERS, parseAuditFilters } from "@/lib/audit/filters";
@@ -84,6 +85,7 @@ export default async function AdminPage({ searchParams }: Props) {
           <dt className="text-slate-600">{t("stockUpdated")}</dt>
           <dd>{when(status.stockUpdatedAt)}</dd>
         </dl>
+        <RetryQueue failures={status.nextFailures} pending={status.failuresPending} now={new Date()} />
       </section>
 
       <section aria-labelledby="audit" className="space-y-3">

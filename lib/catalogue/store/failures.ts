@@ -1,7 +1,7 @@
-import { inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 
 import type { Database } from "@/lib/db/client";
-import { syncFailures } from "@/lib/db/schema";
+import { products, syncFailures } from "@/lib/db/schema";
 
 /** A product whose detail could not be fetched, retried by later runs. */
 export interface SyncFailure {
@@ -80,4 +80,26 @@ export async function listFailures(db: Database): Promise<SyncFailure[]> {
 export async function failureCount(db: Database): Promise<number> {
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(syncFailures);
   return row?.count ?? 0;
+}
+
+/** A product waiting for a retry, as staff see it: its title when the mirror holds an older version. */
+export interface PendingFailure extends SyncFailure {
+  title: string | null;
+}
+
+/** The products next in line for a retry, soonest first, at most `limit` of them. */
+export async function nextFailures(db: Database, limit: number): Promise<PendingFailure[]> {
+  return db
+    .select({
+      sku: syncFailures.sku,
+      lastModified: syncFailures.lastModified,
+      attempts: syncFailures.attempts,
+      lastError: syncFailures.lastError,
+      nextAttemptAt: syncFailures.nextAttemptAt,
+      title: products.title,
+    })
+    .from(syncFailures)
+    .leftJoin(products, eq(products.sku, syncFailures.sku))
+    .orderBy(asc(syncFailures.nextAttemptAt), asc(syncFailures.sku))
+    .limit(limit);
 }

@@ -10,7 +10,7 @@ import { categories, products, syncRuns } from "@/lib/db/schema";
 import type { SyncProgress, SyncReport } from "./catalogue-sync";
 import { silentLogger } from "./logger";
 import { scheduleSync } from "./scheduler";
-import { catalogueSyncStatus, isCatalogueReady } from "./status";
+import { catalogueSyncStatus, FAILURES_SHOWN, isCatalogueReady } from "./status";
 import { syncFixture, type SyncFixture } from "@/tests/fixtures/sync";
 
 const DETAIL_PATHS = "^/products/(?!barcode/)[^/]+$";
@@ -277,6 +277,18 @@ describe("catalogue sync against the simulator", () => {
     });
     const failures = await listFailures(f.database.db);
     expect(failures).toHaveLength(first.failed);
+    // Staff see the first in line for a retry, soonest first, each with its error; a product the mirror
+    // has never held has no title yet.
+    const shown = (await catalogueSyncStatus(f.database.db)).nextFailures;
+    expect(shown).toHaveLength(Math.min(first.failed, FAILURES_SHOWN));
+    expect(shown.map((failure) => failure.nextAttemptAt.getTime())).toEqual(
+      shown.map((failure) => failure.nextAttemptAt.getTime()).sort((a, b) => a - b),
+    );
+    for (const failure of shown) {
+      expect(failure).toMatchObject({ attempts: 1, title: null });
+      expect(failure.lastError).not.toBe("");
+      expect(failures.map((all) => all.sku)).toContain(failure.sku);
+    }
     const state = await readSyncState(f.database.db, "catalogue");
     for (const failure of failures)
       expect(failure.lastModified!.getTime()).toBeGreaterThan(state!.watermark!.getTime());

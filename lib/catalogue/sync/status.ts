@@ -1,4 +1,4 @@
-import { failureCount } from "@/lib/catalogue/store/failures";
+import { failureCount, nextFailures, type PendingFailure } from "@/lib/catalogue/store/failures";
 import { productCounts } from "@/lib/catalogue/store/products";
 import { lastRun, readSyncState, type RunKind, type RunOutcome } from "@/lib/catalogue/store/sync-records";
 import type { Database } from "@/lib/db/client";
@@ -27,18 +27,24 @@ export interface CatalogueSyncStatus {
   products: { total: number; available: number };
   /** Products whose detail failed and that later runs retry. */
   failuresPending: number;
+  /** The first of them in line for a retry (at most `FAILURES_SHOWN`), soonest first. */
+  nextFailures: PendingFailure[];
   /** Seconds since the last run that reached its end; null before the first. */
   lagSeconds: number | null;
 }
 
+/** How many of the products waiting for a retry the status names. */
+export const FAILURES_SHOWN = 20;
+
 /** What the admin status view shows about the catalogue mirror. */
 export async function catalogueSyncStatus(db: Database, now: Date = new Date()): Promise<CatalogueSyncStatus> {
-  const [state, stock, run, products, failuresPending] = await Promise.all([
+  const [state, stock, run, products, failuresPending, failures] = await Promise.all([
     readSyncState(db, "catalogue"),
     readSyncState(db, "stock"),
     lastRun(db),
     productCounts(db),
     failureCount(db),
+    nextFailures(db, FAILURES_SHOWN),
   ]);
   const lastSuccessAt = state?.lastSuccessAt ?? null;
   return {
@@ -65,6 +71,7 @@ export async function catalogueSyncStatus(db: Database, now: Date = new Date()):
     stockUpdatedAt: stock?.lastSuccessAt ?? null,
     products,
     failuresPending,
+    nextFailures: failures,
     lagSeconds: lastSuccessAt ? Math.max(0, Math.round((now.getTime() - lastSuccessAt.getTime()) / 1000)) : null,
   };
 }
