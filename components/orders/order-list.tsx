@@ -104,6 +104,7 @@ const labelledCell = "order-field";
  */
 export function OrderList({ rows, caption }: { rows: OrderRow[]; caption: string }) {
   const t = useTranslations("orders.list");
+  const format = useFormatter();
   return (
     <div className="lg:overflow-hidden lg:rounded-lg lg:border lg:border-slate-200 lg:bg-white">
       <table role="table" className="block w-full text-left text-sm lg:table">
@@ -154,7 +155,7 @@ export function OrderList({ rows, caption }: { rows: OrderRow[]; caption: string
               </td>
               <td role="cell" className={`${labelledCell} tabular-nums lg:text-right`}>
                 <PhoneLabel>{t("lines")}</PhoneLabel>
-                {row.lineCount}
+                {format.number(row.lineCount)}
               </td>
               <td role="cell" className={`${labelledCell} font-semibold tabular-nums lg:text-right`}>
                 <PhoneLabel>{t("total")}</PhoneLabel>
@@ -167,7 +168,7 @@ export function OrderList({ rows, caption }: { rows: OrderRow[]; caption: string
               </td>
               <td role="cell" className={`${labelledCell} tabular-nums lg:text-right`}>
                 <PhoneLabel>{t("shipments")}</PhoneLabel>
-                {row.shipmentCount}
+                {format.number(row.shipmentCount)}
               </td>
             </tr>
           ))}
