@@ -99,3 +99,23 @@ test("a product the sync could not read waits in the retry list with its failure
     await expect(queue.getByRole("listitem").filter({ hasText: sku })).toHaveCount(0, { timeout: 1_000 });
   }).toPass({ timeout: 120_000, intervals: [2_000] });
 });
+
+test("a failed stock refresh is said beside the time of the last good one, until a refresh succeeds", async ({
+  page,
+}) => {
+  const stock = valueOf(page, /^Stock colours updated$/);
+  await simulator.setFaults({ errorRate: 1, paths: "^/stock/" });
+  await expect(async () => {
+    await page.goto("/admin");
+    await expect(stock).toContainText("The last refresh failed", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000, intervals: [1_000] });
+  await expect(stock).toContainText("The wholesaler's system could not be reached or did not answer in time.");
+  await expect(stock.getByText(/^System message: \S/)).toBeVisible();
+  await expect(stock).not.toContainText("upstream_unreachable");
+
+  await simulator.clearFaults();
+  await expect(async () => {
+    await page.goto("/admin");
+    await expect(stock).not.toContainText("The last refresh failed", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000, intervals: [1_000] });
+});

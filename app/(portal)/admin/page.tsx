@@ -83,7 +83,22 @@ export default async function AdminPage({ searchParams }: Props) {
           <dt className="text-slate-600">{t("lag")}</dt>
           <dd>{status.lagSeconds === null ? t("never") : duration(status.lagSeconds)}</dd>
           <dt className="text-slate-600">{t("stockUpdated")}</dt>
-          <dd>{when(status.stockUpdatedAt)}</dd>
+          <dd>
+            {when(status.stockUpdatedAt)}
+            {status.stockFailure ? (
+              <>
+                <span className="block text-red-800">
+                  {t("stockFailed", { time: when(status.stockFailure.at) })}{" "}
+                  {t("runReason", { reason: status.stockFailure.reason, failed: 0 })}
+                </span>
+                {status.stockFailure.message ? (
+                  <span className="block break-words text-slate-700">
+                    {t("runMessage", { message: status.stockFailure.message })}
+                  </span>
+                ) : null}
+              </>
+            ) : null}
+          </dd>
         </dl>
         <RetryQueue failures={status.nextFailures} pending={status.failuresPending} now={new Date()} />
       </section>

@@ -432,6 +432,25 @@ describe("catalogue sync against the simulator", () => {
     expect(await stock.run()).toMatchObject({ full: false, changed: 1 });
   });
 
+  it("keeps why the last stock run failed until one succeeds, for staff to read", async () => {
+    const f = await open(50);
+    await f.catalogueSync().run();
+    await f.stockSync().run();
+    expect((await catalogueSyncStatus(f.database.db)).stockFailure).toBeNull();
+
+    const refused = await f.stockSync({ upstream: f.upstream({ token: "not-a-token" }) }).run();
+    expect(refused.outcome).toBe("failed");
+    const failure = (await catalogueSyncStatus(f.database.db)).stockFailure;
+    expect(failure).toMatchObject({ reason: "upstream_refused" });
+    expect(failure?.message).toBeTruthy();
+    expect(failure?.message).not.toContain("not-a-token");
+
+    // The watermark and list type the state keeps survive the failure: the next run goes on as before.
+    const next = await f.stockSync().run();
+    expect(next).toMatchObject({ outcome: "success", full: false });
+    expect((await catalogueSyncStatus(f.database.db)).stockFailure).toBeNull();
+  });
+
   it("falls back to the nested stock list when the flat one is refused", async () => {
     const f = await open(100);
     await f.catalogueSync().run();

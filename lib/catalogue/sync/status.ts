@@ -1,9 +1,16 @@
 import { failureCount, nextFailures, type PendingFailure } from "@/lib/catalogue/store/failures";
 import { productCounts } from "@/lib/catalogue/store/products";
-import { lastRun, readSyncState, type RunKind, type RunOutcome } from "@/lib/catalogue/store/sync-records";
+import {
+  lastRun,
+  readSyncState,
+  type RunKind,
+  type RunOutcome,
+  type SyncStateRow,
+} from "@/lib/catalogue/store/sync-records";
 import type { Database } from "@/lib/db/client";
 
 import { reasonSaysAll, runReason, type RunReason } from "./run-reasons";
+import type { StockFailure } from "./stock-sync";
 
 export interface CatalogueSyncStatus {
   /** When the first full sync finished; null until then (pages fall back to the upstream). */
@@ -24,6 +31,8 @@ export interface CatalogueSyncStatus {
   lastSuccessAt: Date | null;
   /** When stock colours were last refreshed from the upstream's stock list. */
   stockUpdatedAt: Date | null;
+  /** The last stock run, when it failed: when and why (its English message only where the reason does not say it all). */
+  stockFailure: { at: Date; reason: RunReason; message: string | null } | null;
   products: { total: number; available: number };
   /** Products whose detail failed and that later runs retry. */
   failuresPending: number;
@@ -69,11 +78,22 @@ export async function catalogueSyncStatus(db: Database, now: Date = new Date()):
     watermark: state?.watermark ?? null,
     lastSuccessAt,
     stockUpdatedAt: stock?.lastSuccessAt ?? null,
+    stockFailure: stockFailure(stock),
     products,
     failuresPending,
     nextFailures: failures,
     lagSeconds: lastSuccessAt ? Math.max(0, Math.round((now.getTime() - lastSuccessAt.getTime()) / 1000)) : null,
   };
+}
+
+/** The stock run's failure its state keeps, while no run has succeeded since. */
+function stockFailure(state: SyncStateRow | null): CatalogueSyncStatus["stockFailure"] {
+  const failure = state?.details.lastFailure as Partial<StockFailure> | undefined;
+  const reason = runReason(typeof failure?.reason === "string" ? failure.reason : null);
+  if (!state?.lastRunAt || !reason) return null;
+  if (state.lastSuccessAt && state.lastSuccessAt >= state.lastRunAt) return null;
+  const message = typeof failure?.message === "string" && !reasonSaysAll(reason) ? failure.message : null;
+  return { at: state.lastRunAt, reason, message };
 }
 
 /** Whether the first full sync has finished: until then pages say so and ask the upstream for single products. */

@@ -7,6 +7,7 @@ import type { StockColour } from "@/lib/domain/product";
 import { isUpstreamError } from "@/lib/upstream/errors";
 
 import { LOCK_KEYS, tryAcquireLock } from "./lock";
+import { reasonForError, type RunReason } from "./run-reasons";
 import { processLogger, errorMessage, type SyncLogger } from "./logger";
 import type { MeteredUpstream } from "./upstream";
 
@@ -39,7 +40,16 @@ const MAX_LOOKBACK_MS = 24 * 60 * 60_000;
 interface StockDetails {
   listType?: "flat" | "nested";
   runsSinceFull?: number;
+  /** Why the last run failed (cleared by the next that succeeds): the staff page says it. */
+  lastFailure?: StockFailure;
   [key: string]: unknown;
+}
+
+/** A failed stock run as kept in its state's details. */
+export interface StockFailure {
+  reason: RunReason;
+  /** The error's own words (English, as in the logs). */
+  message: string;
 }
 
 /**
@@ -92,6 +102,7 @@ export class StockSync {
             this.logger.warn(`stock sync: announcing the changes to the page cache failed: ${errorMessage(error)}`),
         );
       details.listType = listType;
+      delete details.lastFailure;
       details.runsSinceFull = full ? 0 : (details.runsSinceFull ?? 0) + 1;
       const finishedAt = this.now();
       await saveSyncState(db, "stock", {
@@ -114,7 +125,11 @@ export class StockSync {
       if (changed > 0 || full) this.logger.info(formatStockLine(report));
       return report;
     } catch (error) {
-      await saveSyncState(db, "stock", { lastRunAt: this.now() }).catch(() => undefined);
+      const previous = (await readSyncState(db, "stock").catch(() => null))?.details ?? {};
+      const lastFailure: StockFailure = { reason: reasonForError(error), message: errorMessage(error) };
+      await saveSyncState(db, "stock", { lastRunAt: this.now(), details: { ...previous, lastFailure } }).catch(
+        () => undefined,
+      );
       const report: StockSyncReport = {
         ...base,
         ran: true,
