@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 
 import { useCartCount } from "@/components/cart/cart-context";
@@ -53,6 +53,8 @@ export function Scanner({
 }) {
   const t = useTranslations("scan");
   const tc = useTranslations("cart");
+  // Used only for lines added by a scan: the page builds no number formatter as it wakes up.
+  const format = useFormatter();
   const { changed } = useCartCount();
   const [continuous, setContinuous] = useState(false);
   const [current, setCurrent] = useState<Current>(null);
@@ -368,7 +370,7 @@ export function Scanner({
               {added.map((entry) => (
                 <li key={entry.id} className="flex items-center gap-3 px-3 py-2 text-sm" data-state={entry.state}>
                   <span className={`min-w-0 flex-1 ${entry.state === "undone" ? "text-slate-500 line-through" : ""}`}>
-                    <span className="font-semibold">{entry.quantity} ×</span> {entry.name}{" "}
+                    <span className="font-semibold">{format.number(entry.quantity)} ×</span> {entry.name}{" "}
                     <span className="font-mono text-xs text-slate-600">{entry.sku}</span>
                   </span>
                   {entry.state === "undone" ? (
