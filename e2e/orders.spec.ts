@@ -190,6 +190,36 @@ test.describe("orders", () => {
     await expect(page.getByText("Your cart is empty.").first()).toBeVisible();
   });
 
+  test("an answer of the wrong shape from the status refresh is said as a failed refresh, and the status stays", async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const order = (await dealerOrders()).find((candidate) => candidate.status === "shipped");
+    if (!order) throw new Error("no shipped order of the dealer");
+    // The page's background refresh gets an answer without the wholesaler's own status code: not
+    // trusted, so the order is not shown as complete.
+    let answers = 0;
+    await page.route(`**/orders/${order.id}/status`, (route) => {
+      answers++;
+      return route.fulfill({ json: { status: "complete", updatedAt: null } });
+    });
+    const detail = new OrderDetailPage(page);
+    await detail.goto(order.id);
+    await expect(detail.status).toContainText("Shipped");
+    await expect(page.getByText("Updates automatically.")).toBeVisible();
+
+    await expect(page.getByText("The status could not be refreshed just now; trying again shortly.")).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(detail.status).toContainText("Shipped");
+    expect(answers).toBeGreaterThanOrEqual(1);
+
+    // The next refresh gets the real answer again: the failure is no longer said.
+    await page.unroute(`**/orders/${order.id}/status`);
+    await expect(page.getByText("Updates automatically.")).toBeVisible({ timeout: 20_000 });
+    await expect(detail.status).toContainText("Shipped");
+  });
+
   // Last: it runs the simulator's clock three hours ahead.
   test("a freshly placed order moves on from pending on screen as the simulator's clock runs", async ({ page }) => {
     test.setTimeout(90_000);

@@ -18,7 +18,8 @@ import { upsertProducts } from "@/lib/catalogue/store/products";
 import { newAttemptId } from "@/lib/checkout/attempts";
 import { attemptMarker } from "@/lib/checkout/order-request";
 import { sendOnce, type CheckoutOutcome, type SendContext } from "@/lib/checkout/send-once";
-import { EMPTY_DROPSHIP, type CheckoutInput } from "@/lib/checkout/schema";
+import { EMPTY_DROPSHIP } from "@/lib/checkout/delivery-address";
+import type { CheckoutInput } from "@/lib/checkout/schema";
 import { openMemoryDatabase } from "@/lib/db/client";
 import { UpstreamClient } from "@/lib/upstream/client";
 

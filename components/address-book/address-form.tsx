@@ -8,8 +8,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { submitAddress } from "@/lib/address-book/actions";
 import type { AddressFormState } from "@/lib/address-book/address-form-state";
-import { ADDRESS_AUTOCOMPLETE, type AddressField } from "@/lib/address-book/schema";
-import { COUNTRIES } from "@/lib/checkout/schema";
+import { ADDRESS_AUTOCOMPLETE, type AddressField } from "@/lib/address-book/fields";
+import { COUNTRIES } from "@/lib/checkout/delivery-address";
 
 /**
  * A new or saved address of the address book: a form posting to the server action, before

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 
-import type { DeliveryAddress } from "@/lib/address-book/schema";
+import type { DeliveryAddress } from "@/lib/address-book/fields";
 
 /** "Piet Janssen" — how an address is named in labels and messages. */
 export function addressName(address: Pick<DeliveryAddress, "firstName" | "lastName">): string {

@@ -5,7 +5,7 @@ import { useId, useState, type InputHTMLAttributes } from "react";
 
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Link } from "@/components/link";
-import { ADDRESS_FIELDS, type AddressField, type DeliveryAddress } from "@/lib/address-book/schema";
+import { ADDRESS_FIELDS, type AddressField, type DeliveryAddress } from "@/lib/address-book/fields";
 
 export interface PickableAddress {
   id: string;

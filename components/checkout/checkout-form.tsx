@@ -7,16 +7,11 @@ import { useActionState, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 
 import { CheckoutAddressBook, type PickableAddress } from "@/components/address-book/checkout-address-book";
-import { ADDRESS_AUTOCOMPLETE } from "@/lib/address-book/schema";
+import { ADDRESS_AUTOCOMPLETE } from "@/lib/address-book/fields";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import {
-  checkoutSchema,
-  COUNTRIES,
-  EMPTY_DROPSHIP,
-  type CheckoutField,
-  type CheckoutInput,
-} from "@/lib/checkout/schema";
+import { COUNTRIES, EMPTY_DROPSHIP } from "@/lib/checkout/delivery-address";
+import { checkoutSchema, type CheckoutField, type CheckoutInput } from "@/lib/checkout/schema";
 
 import { checkoutFormAction, submitOrder } from "@/lib/checkout/actions";
 import type { PlaceOrderResult } from "@/lib/checkout/place-order";

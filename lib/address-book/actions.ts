@@ -7,7 +7,8 @@ import { z } from "zod";
 import { requireSession } from "@/lib/auth/session";
 
 import { deleteAddress, saveAddress, updateAddress } from "./book";
-import { ADDRESS_FIELDS, addressId, addressInput, type AddressField } from "./schema";
+import { ADDRESS_FIELDS, type AddressField } from "./fields";
+import { addressId, addressInput } from "./schema";
 import type { AddressFormState } from "./address-form-state";
 
 const saveInput = addressInput.extend({ id: z.union([addressId, z.literal("")]).optional() });

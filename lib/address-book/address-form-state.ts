@@ -1,4 +1,4 @@
-import type { AddressErrors, AddressField } from "./schema";
+import type { AddressErrors, AddressField } from "./fields";
 
 /**
  * The address book's server actions, thin shells: parse the form with zod, read the session, call

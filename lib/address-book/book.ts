@@ -9,15 +9,8 @@ import { deliveryAddresses } from "@/lib/db/schema";
 import { errorText, log } from "@/lib/observability/logger";
 
 import { addressBookOwnerOf, databaseOf, MAX_ADDRESSES, type AddressBookSession } from "./owner";
-import {
-  ADDRESS_FIELDS,
-  ADDRESS_ID,
-  searchTextOf,
-  validateAddress,
-  type AddressErrors,
-  type AddressField,
-  type DeliveryAddress,
-} from "./schema";
+import { ADDRESS_FIELDS, type AddressErrors, type AddressField, type DeliveryAddress } from "./fields";
+import { ADDRESS_ID, searchTextOf, validateAddress } from "./schema";
 
 /**
  * The customer's drop-ship address book: list and search, read one, save (from its page or from a

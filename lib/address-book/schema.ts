@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-import { ADDRESS_FIELDS, checkoutSchema, COUNTRIES, normalisePostcode, type Country } from "@/lib/checkout/schema";
+import { ADDRESS_FIELDS, COUNTRIES, normalisePostcode } from "@/lib/checkout/delivery-address";
+import { checkoutSchema } from "@/lib/checkout/schema";
+
+import type { AddressErrors, AddressField, DeliveryAddress } from "./fields";
 
 /**
  * A drop-ship address of the address book: exactly the checkout's drop-ship fields, validated by
@@ -8,31 +11,6 @@ import { ADDRESS_FIELDS, checkoutSchema, COUNTRIES, normalisePostcode, type Coun
  * country, house number, phone, VAT number), so that a saved address is always one checkout takes.
  * Messages are keys of the "checkout.errors" catalogue, as at checkout.
  */
-
-export { ADDRESS_FIELDS };
-
-export type AddressField = (typeof ADDRESS_FIELDS)[number];
-export type DeliveryAddress = Record<Exclude<AddressField, "country">, string> & { country: Country };
-export type AddressErrors = Partial<Record<AddressField, string>>;
-
-/**
- * The browser's autofill tokens of each field (never "off"): the end customer's shipping details,
- * so the `shipping` section. House number and addition are the second and third address lines (as
- * Dutch address forms split them); a VAT number has no token of its own, so the browser decides.
- */
-export const ADDRESS_AUTOCOMPLETE: Record<AddressField, string> = {
-  firstName: "shipping given-name",
-  lastName: "shipping family-name",
-  company: "shipping organization",
-  vatNumber: "on",
-  phone: "shipping tel",
-  street: "shipping address-line1",
-  houseNumber: "shipping address-line2",
-  houseNumberExtension: "shipping address-line3",
-  postcode: "shipping postal-code",
-  city: "shipping address-level2",
-  country: "shipping country",
-};
 
 /** The raw fields as a form or an action sends them: strings of any length, checked below. */
 export const addressInput = z.object(

@@ -1,13 +1,18 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
-/** One schema per sign-in form, shared by the form and `authorize`. Messages are catalogue keys. */
+/**
+ * One schema per sign-in form, shared by the form and `authorize`. Messages are catalogue keys.
+ * zod's mini build: the sign-in page's browser bundle carries only the checks used here.
+ */
 export const passwordSignInSchema = z.object({
-  email: z.string().trim().min(1, "emailRequired").max(254, "emailInvalid").email("emailInvalid"),
-  password: z.string().min(1, "passwordRequired").max(200, "passwordInvalid"),
+  email: z
+    .string()
+    .check(z.trim(), z.minLength(1, "emailRequired"), z.maxLength(254, "emailInvalid"), z.email("emailInvalid")),
+  password: z.string().check(z.minLength(1, "passwordRequired"), z.maxLength(200, "passwordInvalid")),
 });
 
 export const tokenSignInSchema = z.object({
-  token: z.string().trim().min(8, "tokenInvalid").max(2000, "tokenInvalid"),
+  token: z.string().check(z.trim(), z.minLength(8, "tokenInvalid"), z.maxLength(2000, "tokenInvalid")),
 });
 
 export type PasswordSignIn = z.infer<typeof passwordSignInSchema>;

@@ -13,7 +13,7 @@ import { checkoutValuesOf, invalidState, keptValues, stateAfterPlacing, type Che
 import { placeOrder, type PlaceOrderResult } from "./place-order";
 import { checkoutSchema, type CheckoutField } from "./schema";
 
-function fieldMessages(error: z.ZodError): Partial<Record<CheckoutField, string>> {
+function fieldMessages(error: z.core.$ZodError): Partial<Record<CheckoutField, string>> {
   const fields: Partial<Record<CheckoutField, string>> = {};
   for (const issue of error.issues) fields[issue.path[0] as CheckoutField] ??= issue.message;
   return fields;

@@ -8,7 +8,8 @@ import { startSimulator, type RunningSimulator } from "@/tests/fixtures/simulato
 
 import { claimForSending, findAttempt, insertAttempt, markPlaced, moveAttempt, newAttemptId } from "./attempts";
 import { attemptMarker } from "./order-request";
-import { EMPTY_DROPSHIP, type CheckoutInput } from "./schema";
+import { EMPTY_DROPSHIP } from "./delivery-address";
+import type { CheckoutInput } from "./schema";
 import { resolveAttempt, sendOnce, type SendContext } from "./send-once";
 import { IllegalTransitionError } from "./states";
 

@@ -1,5 +1,6 @@
 import type { OrderedAs, PlaceOrderResult } from "./place-order";
-import { ADDRESS_FIELDS, COUNTRIES, EMPTY_DROPSHIP, type CheckoutField, type CheckoutInput } from "./schema";
+import { ADDRESS_FIELDS, COUNTRIES, EMPTY_DROPSHIP } from "./delivery-address";
+import type { CheckoutField, CheckoutInput } from "./schema";
 
 /**
  * What the checkout form shows after a step: which step, what was typed, the messages. The same

@@ -1,7 +1,8 @@
 import type { CartView } from "@/lib/cart/view";
 import type { OrderCreateBody } from "@/lib/upstream/order-create";
 
-import { normalisePostcode, type CheckoutInput } from "./schema";
+import { normalisePostcode } from "./delivery-address";
+import type { CheckoutInput } from "./schema";
 
 /** The line of the order's notes by which the portal finds an order it sent, e.g. after a time-out. */
 export function attemptMarker(attemptId: string): string {

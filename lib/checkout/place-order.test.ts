@@ -11,7 +11,8 @@ import { startSimulator, type RunningSimulator } from "@/tests/fixtures/simulato
 import { newAttemptId } from "./attempts";
 import { attemptMarker } from "./order-request";
 import { sendOnce, type SendContext } from "./send-once";
-import { EMPTY_DROPSHIP, type CheckoutInput } from "./schema";
+import { EMPTY_DROPSHIP } from "./delivery-address";
+import type { CheckoutInput } from "./schema";
 
 /**
  * Exactly-once checkout against the real simulator (with its fault modes) and a

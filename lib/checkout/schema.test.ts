@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { checkoutSchema, EMPTY_DROPSHIP, isValidPostcode, normalisePostcode } from "./schema";
+import { EMPTY_DROPSHIP, isValidPostcode, normalisePostcode } from "./delivery-address";
+import { checkoutSchema } from "./schema";
 
 const base = {
   attemptId: "ABCDEFGH2345",

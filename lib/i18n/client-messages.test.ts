@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import nl from "@/messages/nl.json";
 
+import { isClient, isServerActions, resolveImport, ROOT, runtimeImports } from "@/tests/fixtures/source-imports";
+
 import {
   FEATURE_NAMESPACES,
   SHELL_NAMESPACES,
@@ -14,23 +16,9 @@ import {
   type MessageFeature,
 } from "./client-messages";
 
-const ROOT = process.cwd();
 const APP = path.join(ROOT, "app");
 /** The files Next renders for a route: its page, and what wraps it or stands in for it. */
 const ROUTE_FILE = /^(page|layout|error|not-found|global-error)\.tsx$/;
-
-function resolveImport(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/")
-    ? path.join(ROOT, specifier.slice(2))
-    : specifier.startsWith(".")
-      ? path.resolve(path.dirname(from), specifier)
-      : null;
-  if (!base) return null;
-  return [`${base}.tsx`, `${base}.ts`, path.join(base, "index.ts")].find((file) => existsSync(file)) ?? null;
-}
-
-const isClient = (text: string) => /^\s*["']use client["']/.test(text);
-const isServerActions = (text: string) => /["']use server["']/.test(text.slice(0, 40));
 
 /** The namespaces a file translates: `useTranslations("ns")`, and the first part of keys of a root translator. */
 function namespacesOf(text: string): string[] {
@@ -83,13 +71,9 @@ function clientTranslations(entry: string, routeSent: readonly string[]): Transl
     if (client)
       for (const namespace of namespacesOf(text)) found.push({ namespace, where: path.relative(ROOT, file), sent });
     const sentBelow = (!client && providedBy(file, text)) || sent;
-    const imports = [
-      ...text.matchAll(/^import (?!type)[^;]*? from "([^"]+)";/gms),
-      // lazy(() => import("./part")): loaded later, translated with the same provider.
-      ...text.matchAll(/\bimport\("([^"]+)"\)/g),
-    ];
-    for (const match of imports) {
-      const target = resolveImport(file, match[1]!);
+    // lazy(() => import("./part")) among them: loaded later, translated with the same provider.
+    for (const specifier of runtimeImports(text)) {
+      const target = resolveImport(file, specifier);
       if (target && !isServerActions(readFileSync(target, "utf8"))) pending.push([target, client, sentBelow]);
     }
   }

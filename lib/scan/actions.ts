@@ -8,7 +8,7 @@ import { postedForm } from "@/lib/http/posted-form";
 import { requireSession } from "@/lib/auth/session";
 import { errorText, log } from "@/lib/observability/logger";
 
-import { scannedCodeSchema } from "./codes";
+import { scannedCodeSchema } from "./code-schema";
 import { scanCode, type ScanLookupResult } from "./scan-code";
 
 const input = z.object({ code: scannedCodeSchema });

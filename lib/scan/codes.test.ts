@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  barcodeCandidates,
-  couldBeSku,
-  gs1CheckDigit,
-  hasValidCheckDigit,
-  normaliseCode,
-  scannedCodeSchema,
-} from "./codes";
+import { barcodeCandidates, couldBeSku, gs1CheckDigit, hasValidCheckDigit, normaliseCode } from "./codes";
+import { scannedCodeSchema } from "./code-schema";
 
 describe("scanned codes", () => {
   it("computes GS1 check digits of EAN-13, EAN-8 and UPC-A", () => {

@@ -1,22 +1,4 @@
-import { z } from "zod";
-
 import { looksLikeBarcode } from "@/lib/catalogue/search-terms";
-
-/**
- * What a camera, a hardware scanner (keyboard wedge) or a person typing may
- * give as a barcode: the digits of an EAN-13, EAN-8, UPC-A or GTIN-14, or the
- * text of a Code 128 (printable ASCII, e.g. a SKU).
- */
-export const scannedCodeSchema = z
-  .string()
-  .transform(normaliseCode)
-  .pipe(
-    z
-      .string()
-      .min(1)
-      .max(64)
-      .regex(/^[\x21-\x7e]+$/, "not a barcode"),
-  );
 
 /** Trims the read; spaces and dashes between digits (a typed "87 12345 67890 6") are dropped. */
 export function normaliseCode(raw: string): string {
