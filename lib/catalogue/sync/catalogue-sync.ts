@@ -40,7 +40,7 @@ import { LOCK_KEYS, tryAcquireLock } from "./lock";
 import { processLogger, errorMessage, type SyncLogger } from "./logger";
 import { Pressure } from "./pressure";
 import type { MeteredUpstream } from "./upstream";
-import { reasonForError, type RunReason } from "./run-reasons";
+import { endingOfError, INTERRUPTED, type RunEnding } from "./run-reasons";
 import { needsFetch, WatermarkTracker } from "./watermark";
 
 export interface CatalogueSyncOptions {
@@ -225,8 +225,8 @@ export class CatalogueSync {
     const stopListening = upstream.meter.onRateLimited((seconds) => pressure.rateLimited(seconds));
     const internalStop = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, internalStop.signal]) : internalStop.signal;
-    let stopMessage: string | null = null;
-    let stopReason: RunReason | null = null;
+    /** Set when the run stops itself early (the upstream asked to wait too long). */
+    let stop: RunEnding | null = null;
 
     await closeAbandonedRuns(db, this.now());
     const state = await readSyncState(db, "catalogue");
@@ -401,9 +401,11 @@ export class CatalogueSync {
             } else if (isUpstreamError(error, "rate_limited") && item.rateLimitRetries < RATE_LIMIT_RETRIES) {
               const seconds = error.retryAfterSeconds ?? 1;
               if (seconds > settings.maxPauseSeconds) {
-                stopMessage = `the upstream asked to wait ${seconds} s (Retry-After); stopped`;
-                stopReason = "upstream_busy";
-                internalStop.abort(new StopRun(stopMessage));
+                stop = {
+                  reason: "upstream_busy",
+                  message: `the upstream asked to wait ${seconds} s (Retry-After); stopped`,
+                };
+                internalStop.abort(new StopRun(stop.message));
               } else {
                 // The meter already lowered the pressure for this 429; try the product again later in the run.
                 queue.push({ ...item, rateLimitRetries: item.rateLimitRetries + 1 });
@@ -430,13 +432,13 @@ export class CatalogueSync {
       if (counts.stored + counts.vanished >= STATISTICS_AFTER) await refreshStatistics(db);
       const outcome: Exclude<RunOutcome, "running"> = aborted
         ? "aborted"
-        : stopMessage !== null
+        : stop !== null
           ? "partial"
           : counts.failed > 0
             ? "partial"
             : "success";
       const finishedAt = this.now();
-      const reachedEnd = !aborted && stopMessage === null;
+      const reachedEnd = !aborted && stop === null;
       const watermark = tracker.current();
       if (fullList && reachedEnd) {
         details.runsSinceFullList = 0;
@@ -451,18 +453,20 @@ export class CatalogueSync {
         ...(reachedEnd && kind === "full" && !state?.firstCompletedAt ? { firstCompletedAt: finishedAt } : {}),
         details,
       });
-      const message =
-        stopMessage ??
-        (aborted ? "interrupted" : counts.failed > 0 ? `${counts.failed} products failed; retried later` : null);
-      const reason = stopReason ?? (aborted ? "interrupted" : counts.failed > 0 ? "products_failed" : null);
+      const ending: RunEnding | null =
+        stop ??
+        (aborted
+          ? INTERRUPTED
+          : counts.failed > 0
+            ? { reason: "products_failed", message: `${counts.failed} products failed; retried later` }
+            : null);
       return await this.finish(
         runId,
-        { kind, outcome, counts, changed, fullList, watermark, started, message, reason },
+        { kind, outcome, counts, changed, fullList, watermark, started, ending },
         progress,
       );
     } catch (error) {
       const aborted = options.signal?.aborted === true;
-      const message = aborted ? "interrupted" : errorMessage(error);
       // The watermark stays as the last committed batch left it.
       await saveSyncState(db, "catalogue", { lastRunAt: this.now() }).catch(() => undefined);
       return await this.finish(
@@ -475,8 +479,7 @@ export class CatalogueSync {
           fullList,
           watermark: tracker?.current() ?? previousWatermark,
           started,
-          message,
-          reason: aborted ? "interrupted" : reasonForError(error),
+          ending: aborted ? INTERRUPTED : endingOfError(error),
         },
         progress,
       );
@@ -556,8 +559,8 @@ export class CatalogueSync {
       fullList: boolean;
       watermark: Date | null;
       started: number;
-      message: string | null;
-      reason: RunReason | null;
+      /** Why it ended short; null for a run that simply succeeded. */
+      ending: RunEnding | null;
     },
     progress: (phase: SyncProgress["phase"]) => void,
   ): Promise<SyncReport> {
@@ -567,8 +570,8 @@ export class CatalogueSync {
     await updateRun(this.db, runId, run.counts, {
       outcome: run.outcome,
       finishedAt,
-      message: run.message,
-      reason: run.reason,
+      message: run.ending?.message ?? null,
+      reason: run.ending?.reason ?? null,
     }).catch((error: unknown) => this.logger.warn(`catalogue sync: recording the run failed: ${errorMessage(error)}`));
     await pruneRuns(this.db, finishedAt).catch(() => undefined);
     const report: SyncReport = {
@@ -580,7 +583,7 @@ export class CatalogueSync {
       ...run.counts,
       watermark: run.watermark,
       durationMs,
-      message: run.message,
+      message: run.ending?.message ?? null,
     };
     const line = formatRunLine(report);
     if (run.outcome === "failed") this.logger.error(line);

@@ -1,5 +1,7 @@
 import { isUpstreamError } from "@/lib/upstream/errors";
 
+import { errorMessage } from "./logger";
+
 /**
  * Why a catalogue sync run did not simply succeed: stored beside the run's English message so that
  * the staff page can say it in the reader's language. The message stays for the logs and for what
@@ -44,6 +46,20 @@ export function reasonForError(error: unknown): RunReason {
     case "malformed":
       return "upstream_answer";
   }
+}
+
+/** Why a run ended short: its reason, and the English message kept beside it for the logs. */
+export interface RunEnding {
+  reason: RunReason;
+  message: string;
+}
+
+/** A run that was stopped (the server shut down). */
+export const INTERRUPTED: RunEnding = { reason: "interrupted", message: "interrupted" };
+
+/** A run that an error ended: the reason its kind gives, and the error's own words. */
+export function endingOfError(error: unknown): RunEnding {
+  return { reason: reasonForError(error), message: errorMessage(error) };
 }
 
 /** A stored reason, or null when the row holds none the portal knows (a run from before reasons were kept). */

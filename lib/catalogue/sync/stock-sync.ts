@@ -7,7 +7,7 @@ import type { StockColour } from "@/lib/domain/product";
 import { isUpstreamError } from "@/lib/upstream/errors";
 
 import { LOCK_KEYS, tryAcquireLock } from "./lock";
-import { reasonForError, type RunReason } from "./run-reasons";
+import { endingOfError, type RunEnding } from "./run-reasons";
 import { processLogger, errorMessage, type SyncLogger } from "./logger";
 import type { MeteredUpstream } from "./upstream";
 
@@ -45,12 +45,8 @@ interface StockDetails {
   [key: string]: unknown;
 }
 
-/** A failed stock run as kept in its state's details. */
-export interface StockFailure {
-  reason: RunReason;
-  /** The error's own words (English, as in the logs). */
-  message: string;
-}
+/** A failed stock run as kept in its state's details: its reason and the error's own words (English, as in the logs). */
+export type StockFailure = RunEnding;
 
 /**
  * Stock colours from `/stock/color`: the colours modified since the last request (less a margin),
@@ -126,7 +122,7 @@ export class StockSync {
       return report;
     } catch (error) {
       const previous = (await readSyncState(db, "stock").catch(() => null))?.details ?? {};
-      const lastFailure: StockFailure = { reason: reasonForError(error), message: errorMessage(error) };
+      const lastFailure: StockFailure = endingOfError(error);
       await saveSyncState(db, "stock", { lastRunAt: this.now(), details: { ...previous, lastFailure } }).catch(
         () => undefined,
       );
@@ -136,7 +132,7 @@ export class StockSync {
         outcome: "failed",
         upstreamCalls: upstream.meter.calls - callsBefore,
         durationMs: performance.now() - started,
-        message: errorMessage(error),
+        message: lastFailure.message,
       };
       this.logger.error(formatStockLine(report));
       return report;
