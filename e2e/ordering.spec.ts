@@ -245,6 +245,19 @@ test.describe("cart and checkout", () => {
     await expect(cart.lines()).toHaveCount(2);
   });
 
+  test("quick order suggests products as the dealer types the start of a SKU", async ({ page }) => {
+    const [product] = await orderableProducts(1);
+    await page.goto("/quick-order");
+    const firstSku = page.getByLabel("SKU, barcode or part number, row 1");
+    await firstSku.click();
+    await page.keyboard.type(product!.sku.slice(0, -1));
+    // The browser offers them from the field's list (a datalist), each SKU with its product's title.
+    const suggestion = page.locator(`#quick-order-suggestions option[value="${product!.sku}"]`);
+    await expect(suggestion).toBeAttached();
+    expect((await suggestion.textContent())?.trim()).toBe(product!.title);
+    await expect(firstSku).toHaveAttribute("list", "quick-order-suggestions");
+  });
+
   test("paste 20 lines from a spreadsheet", async ({ page }) => {
     const products = await orderableProducts(20);
     await page.goto("/quick-order");

@@ -1,10 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 
-import { usePortalQueryClient } from "@/components/query/client";
+import { useDeferredQuery } from "@/components/query/deferred-query";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { quickOrderFormAction } from "@/lib/quick-order/actions";
@@ -23,26 +22,26 @@ interface Row {
 // The first rows' keys (and so their ids) are the same on the server and in the browser.
 const FIRST_ROWS = 3;
 
+/**
+ * The catalogue's suggestions for a row's SKU field, as the header's search gets them. The query
+ * library is loaded when they are first asked for (two characters typed), not with the page.
+ */
 function useSuggestions(query: string) {
-  const queryClient = usePortalQueryClient();
   const [debounced, setDebounced] = useState(query);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(query), 150);
     return () => clearTimeout(timer);
   }, [query]);
-  return useQuery(
-    {
-      queryKey: ["search-suggestions", debounced],
-      queryFn: async ({ signal }) => {
-        const response = await fetch(`/api/search/suggest?q=${encodeURIComponent(debounced)}`, { signal });
-        if (!response.ok) return [];
-        return ((await response.json()) as { items: { sku: string; name: string }[] }).items;
-      },
-      enabled: debounced.trim().length >= 2,
-      staleTime: 30_000,
+  return useDeferredQuery<{ sku: string; name: string }[]>({
+    queryKey: ["search-suggestions", debounced],
+    queryFn: async ({ signal }) => {
+      const response = await fetch(`/api/search/suggest?q=${encodeURIComponent(debounced)}`, { signal });
+      if (!response.ok) return [];
+      return ((await response.json()) as { items: { sku: string; name: string }[] }).items;
     },
-    queryClient,
-  );
+    enabled: debounced.trim().length >= 2,
+    staleTime: 30_000,
+  });
 }
 
 /**
@@ -70,7 +69,7 @@ export function QuickOrderRows() {
   const [focused, setFocused] = useState("");
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const pendingFocus = useRef<string | null>(null);
-  const { data: suggestions = [] } = useSuggestions(focused);
+  const { data: suggestions = [], probe } = useSuggestions(focused);
   const { rows: report, progress, added, failed, check, addChecked } = useLineCheck();
 
   useEffect(() => {
@@ -126,6 +125,7 @@ export function QuickOrderRows() {
       </h2>
       <form action={formAction} onSubmit={submit} className="space-y-2">
         <input type="hidden" name="source" value="quick-order" />
+        {probe}
         <datalist id="quick-order-suggestions">
           {suggestions.map((item) => (
             <option key={item.sku} value={item.sku}>
