@@ -207,6 +207,9 @@ test.describe("orders", () => {
     await detail.goto(order.id);
     await expect(detail.status).toContainText("Shipped");
     await expect(page.getByText("Updates automatically.")).toBeVisible();
+    // The page was rendered with the current status: the first refresh is the one ten seconds on.
+    await page.waitForLoadState("networkidle");
+    expect(answers).toBe(0);
 
     await expect(page.getByText("The status could not be refreshed just now; trying again shortly.")).toBeVisible({
       timeout: 20_000,

@@ -1,11 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 
-import { usePortalQueryClient } from "@/components/query/client";
+import { useDeferredQuery } from "@/components/query/deferred-query";
 import { isFinalStatus, normaliseOrderStatus, type OrderStatus } from "@/lib/domain/order";
 
 import { OrderStatusBadge } from "./order-status-badge";
@@ -57,38 +56,34 @@ export function LiveOrderStatus({ orderId, initial }: { orderId: string; initial
   const format = useFormatter();
   const router = useRouter();
   const pathname = usePathname();
-  const queryClient = usePortalQueryClient();
-  const query = useQuery(
-    {
-      queryKey: ["order-status", orderId],
-      queryFn: async ({ signal }): Promise<StatusSnapshot> => {
-        const response = await fetch(`/orders/${encodeURIComponent(orderId)}/status`, {
-          signal,
-          cache: "no-store",
-          headers: { Accept: "application/json" },
-        });
-        if (response.status === 401) {
-          // A full navigation on purpose: /session-expired is a route handler that clears the session cookies.
-          // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-          window.location.assign(`/session-expired?from=${encodeURIComponent(pathname)}`);
-        }
-        if (!response.ok) throw new StatusRequestError(response.status);
-        return snapshotOf(await response.json());
-      },
-      initialData: initial,
-      refetchInterval: (current) => {
-        const error = current.state.error;
-        if (error instanceof StatusRequestError && (error.status === 404 || error.status === 401)) return false;
-        return isFinalStatus(current.state.data?.status ?? "unknown") ? false : STATUS_REFRESH_MS;
-      },
-      refetchIntervalInBackground: false,
-      refetchOnWindowFocus: false,
-      retry: false,
+  // The query library is loaded after the page, and only for an order whose status can still change.
+  const query = useDeferredQuery<StatusSnapshot>({
+    queryKey: ["order-status", orderId],
+    queryFn: async ({ signal }): Promise<StatusSnapshot> => {
+      const response = await fetch(`/orders/${encodeURIComponent(orderId)}/status`, {
+        signal,
+        cache: "no-store",
+        headers: { Accept: "application/json" },
+      });
+      if (response.status === 401) {
+        // A full navigation on purpose: /session-expired is a route handler that clears the session cookies.
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+        window.location.assign(`/session-expired?from=${encodeURIComponent(pathname)}`);
+      }
+      if (!response.ok) throw new StatusRequestError(response.status);
+      return snapshotOf(await response.json());
     },
-    queryClient,
-  );
+    enabled: !isFinalStatus(initial.status),
+    initialData: initial,
+    refetchInterval: (current) => {
+      const error = current.state.error;
+      if (error instanceof StatusRequestError && (error.status === 404 || error.status === 401)) return false;
+      return isFinalStatus(current.state.data?.status ?? "unknown") ? false : STATUS_REFRESH_MS;
+    },
+    retry: false,
+  });
 
-  const data = query.data;
+  const data = query.data ?? initial;
   const seen = useRef(`${initial.status}|${initial.updatedAt}`);
   useEffect(() => {
     const key = `${data.status}|${data.updatedAt}`;
@@ -118,6 +113,7 @@ export function LiveOrderStatus({ orderId, initial }: { orderId: string; initial
       {live ? (
         <p className="no-print mt-1 text-xs text-slate-600">{query.isError ? t("refreshFailed") : t("refreshing")}</p>
       ) : null}
+      {query.probe}
     </div>
   );
 }

@@ -14,7 +14,7 @@ const QueryProbe = lazy(() => import("./query-probe")) as unknown as <T>(props: 
  * A react-query query whose library is loaded only once it is first enabled (a search field
  * focused or typed in, a panel opened), so that it is not in the first-load JavaScript of every
  * page. Render the returned `probe` anywhere in the component; while the library loads, an enabled
- * query reads as loading.
+ * query reads as loading, or as its initial data when it has some.
  */
 export function useDeferredQuery<T>(options: ProbeOptions<T>): ProbeResult<T> & { probe: ReactNode } {
   const [started, setStarted] = useState(false);
@@ -30,8 +30,8 @@ export function useDeferredQuery<T>(options: ProbeOptions<T>): ProbeResult<T> & 
   // Until the probe has answered for this key, an enabled query is loading and has no data.
   const current = result.key === key;
   return {
-    data: current ? result.data : undefined,
-    isLoading: current ? result.isLoading : options.enabled,
+    data: current ? result.data : options.initialData,
+    isLoading: current ? result.isLoading : options.enabled && options.initialData === undefined,
     isError: current ? result.isError : false,
     probe: started ? (
       <Suspense fallback={null}>
