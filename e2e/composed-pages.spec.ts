@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page, Response } from "@playwright/test";
 import { someProducts, type SimProduct } from "./catalogue-data";
 import { DEMO, E2E } from "./env";
 import { expect, test } from "./fixtures";
+import { hydrated } from "./hydration";
 
 /**
  * Issue 19: a product page is answered from a copy rendered once and kept, with each user's own parts
@@ -54,14 +55,6 @@ function reactErrors(page: Page): string[] {
   });
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;
-}
-
-/** Whether React has taken over the page's main element (hydration attaches its fiber to the node). */
-async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const main = document.querySelector("main");
-    return Boolean(main && Object.keys(main).some((key) => key.startsWith("__reactFiber")));
-  });
 }
 
 async function contextOf(browser: Browser, storageState: string, javaScriptEnabled = true): Promise<BrowserContext> {

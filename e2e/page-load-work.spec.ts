@@ -5,6 +5,7 @@ import type { Page } from "@playwright/test";
 
 import { orderableProduct } from "./catalogue-data";
 import { expect, test } from "./fixtures";
+import { hydrated } from "./hydration";
 import { CartPage } from "./pages/cart-page";
 
 /**
@@ -34,18 +35,6 @@ async function countNumberFormatters(page: Page) {
       return toLocaleString.apply(this, args);
     };
   });
-}
-
-/** The page's elements carry React's fibers once it has hydrated them. */
-async function expectHydrated(page: Page) {
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const main = document.querySelector("main");
-        return main !== null && Object.keys(main).some((key) => key.startsWith("__reactFiber"));
-      }),
-    )
-    .toBe(true);
 }
 
 test.describe("a signed-in page wakes up without building a number formatter", () => {
@@ -86,7 +75,7 @@ test.describe("a signed-in page wakes up without building a number formatter", (
     ];
     for (const path of pages) {
       await page.goto(path);
-      await expectHydrated(page);
+      await hydrated(page);
       await expect(page.getByRole("link", { name: "Cart, 1 line" }).first()).toBeAttached();
       // After hydration, its effects and the scripts loaded after it (components/shell/after-hydration.tsx).
       await page.waitForLoadState("networkidle");

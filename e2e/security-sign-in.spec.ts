@@ -39,7 +39,11 @@ function send(
   });
 }
 
-/** One password sign-in as the sign-in form sends it; the error code next-auth answers, or null on success. */
+/**
+ * One password sign-in through next-auth's credentials endpoint, as a script could send it; the error code
+ * next-auth answers, or null on success. The sign-in page's own forms post to server actions that share its
+ * limits (the page's tests below).
+ */
 async function attempt(email: string, password: string, from: string, headers: Record<string, string> = {}) {
   const csrf = await send("GET", "/api/auth/csrf", { from, headers });
   const cookies = (csrf.headers["set-cookie"] ?? []).map((cookie) => cookie.split(";")[0]).join("; ");

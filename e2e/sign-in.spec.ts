@@ -1,5 +1,6 @@
 import { DEMO } from "./env";
 import { expect, test } from "./fixtures";
+import { hydrated } from "./hydration";
 import { SignInPage } from "./pages/sign-in-page";
 import { simulator } from "./simulator";
 
@@ -26,6 +27,32 @@ test.describe("signing in", () => {
     await signIn.signIn("nobody@nowhere.example", "wrong-password");
     await signIn.expectError("The email address or password is not correct.");
     await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("once the page has woken up, a sign-in is one request to the portal, and a refusal is said in place", async ({
+    page,
+  }) => {
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await hydrated(page);
+    // What the page sends: posts (a server action carries its id in a header) and any call to next-auth's endpoints.
+    const sent: string[] = [];
+    page.on("request", (request) => {
+      const { pathname } = new URL(request.url());
+      if (request.method() === "POST" || pathname.startsWith("/api/auth/"))
+        sent.push(`${request.method()} ${pathname}${request.headers()["next-action"] ? " (server action)" : ""}`);
+    });
+    await signIn.signIn(DEMO.dealer.email, "wrong-password");
+    await signIn.expectError("The email address or password is not correct.");
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expect(page.getByLabel("Password")).toBeFocused();
+    await expect(page.getByLabel("Email address")).toHaveValue(DEMO.dealer.email);
+    expect(sent).toEqual(["POST /sign-in (server action)"]);
+
+    await page.getByLabel("Password").fill(DEMO.dealer.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.dealer.name}` })).toBeVisible();
+    expect(sent).toEqual(["POST /sign-in (server action)", "POST /sign-in (server action)"]);
   });
 
   test("a form with a malformed email is refused before it is sent", async ({ page }) => {

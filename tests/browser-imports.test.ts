@@ -7,16 +7,19 @@ import { isClient, isServerActions, resolveImport, ROOT, runtimeImports } from "
 
 /**
  * What the browser is sent stays small (issue 19: first-load JavaScript): packages that only the
- * server needs never reach a client component through the modules it imports. zod's full build
+ * server needs, or that the portal does without, never reach a client component through the modules
+ * it imports. zod's full build
  * adds about 30 kB (gzip) to a page; the browser's schemas (sign-in, checkout, an order's status)
  * use its mini build, and the modules a client component imports for a constant or a helper (the
  * address fields, the scanned-code helpers) import no zod at all.
  */
-const SERVER_ONLY_PACKAGES: Record<string, string> = {
+const KEPT_OUT: Record<string, string> = {
   zod: 'zod\'s full build: the browser uses "zod/mini"',
   "drizzle-orm": "the database",
   "@electric-sql/pglite": "the database",
   pg: "the database",
+  "next-auth": "the session's server side",
+  "next-auth/react": "next-auth's client: the sign-in forms call the portal's server actions",
 };
 
 function sourceFiles(folder: string): string[] {
@@ -70,7 +73,7 @@ describe("what the browser imports", () => {
     expect(packages.has("react-hook-form")).toBe(true);
   });
 
-  it.each(Object.entries(SERVER_ONLY_PACKAGES))("never imports %s (%s)", (name) => {
+  it.each(Object.entries(KEPT_OUT))("never imports %s (%s)", (name) => {
     expect(packages.get(name), `imported by ${packages.get(name)}`).toBeUndefined();
   });
 });

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -15,7 +14,7 @@ import {
   type PasswordSignIn,
   type TokenSignIn,
 } from "@/lib/auth/sign-in-schema";
-import { signInFormAction, tokenSignInFormAction } from "@/lib/auth/actions";
+import { passwordSignIn, signInFormAction, tokenSignIn, tokenSignInFormAction } from "@/lib/auth/actions";
 import { safeReturnPath } from "@/lib/auth/return-path";
 
 type Translate = ReturnType<typeof useTranslations<"signIn">>;
@@ -53,9 +52,10 @@ export function SignInForms({ returnTo }: { returnTo: string }) {
 
   const submitPassword = passwordForm.handleSubmit(async (values) => {
     setFailure(null);
-    const result = await signIn("password", { ...values, redirect: false });
-    if (result?.ok && !result.error) return goTo(returnTo);
-    setFailure(errorText(t, result?.error ?? "Default", "CredentialsSignin"));
+    // A failed request (no network) is said as a failure of the sign-in, not thrown.
+    const answer = await passwordSignIn(values).catch(() => null);
+    if (answer?.ok) return goTo(returnTo);
+    setFailure(errorText(t, answer?.error ?? "Default", "CredentialsSignin"));
     passwordForm.setValue("password", "");
     passwordForm.setFocus("password");
   });
@@ -63,9 +63,9 @@ export function SignInForms({ returnTo }: { returnTo: string }) {
   const submitToken = tokenForm.handleSubmit(async (values) => {
     setTokenFailure(null);
     setTokenPostedShown(false);
-    const result = await signIn("token", { ...values, redirect: false });
-    if (result?.ok && !result.error) return goTo(returnTo);
-    setTokenFailure(errorText(t, result?.error ?? "Default", "TokenRejected"));
+    const answer = await tokenSignIn(values).catch(() => null);
+    if (answer?.ok) return goTo(returnTo);
+    setTokenFailure(errorText(t, answer?.error ?? "Default", "TokenRejected"));
   });
 
   const fieldError = (message: string | undefined) => (message ? t(`errors.${message as "emailRequired"}`) : undefined);

@@ -9,7 +9,7 @@ import { postedForm } from "@/lib/http/posted-form";
 import { writeSessionCookie } from "./cookie";
 import { signInContext } from "./options";
 import { safeReturnPath } from "./return-path";
-import type { SignInFormState, TokenSignInFormState } from "./sign-in-form-state";
+import type { SignInAnswer, SignInFormState, TokenSignInFormState } from "./sign-in-form-state";
 import { tokenSignInSchema } from "./sign-in-schema";
 import { signInWithPassword, signInWithToken, type SignInResult } from "./sign-in";
 import { signOut } from "./sign-out";
@@ -34,8 +34,8 @@ const passwordForm = z.object({
 });
 
 /**
- * The password form posted natively (before hydration or without JavaScript, where next-auth's
- * client cannot fetch its CSRF token): the same sign-in use case as next-auth's `authorize`
+ * The password form posted natively (before hydration or without JavaScript; once hydrated the page
+ * calls passwordSignIn below): the same sign-in use case as next-auth's `authorize`
  * (limits, upstream, the server's session record), the session cookie written as next-auth writes
  * it, and the return path kept to the portal. A server action: Next refuses another site's Origin.
  */
@@ -56,9 +56,44 @@ export async function signInFormAction(_previous: SignInFormState, form: FormDat
 
 /** A signed-in result: the session cookie written as next-auth writes it, then the return path. */
 async function signedIn(result: Extract<SignInResult, { ok: true }>, from: string): Promise<never> {
+  await keepSession(result);
+  redirect(safeReturnPath(from));
+}
+
+/** The session cookie of a signed-in result, written as next-auth writes it. */
+async function keepSession(result: Extract<SignInResult, { ok: true }>): Promise<void> {
   const id = `${result.session.customerCode}:${result.session.email ?? result.session.name}`;
   await writeSessionCookie({ cookies: await cookies() }, { ...result.session, sub: id } as typeof result.session);
-  redirect(safeReturnPath(from));
+}
+
+/** A sign-in's answer to a hydrated page: the session kept when it signed in, else the error alone. */
+async function answered(result: SignInResult): Promise<SignInAnswer> {
+  if (!result.ok) return { ok: false, error: result.error };
+  await keepSession(result);
+  return { ok: true };
+}
+
+const passwordInput = z.object({ email: z.string().max(1000), password: z.string().max(1000) });
+
+/**
+ * The password form once the page has hydrated: the same sign-in use case as the posted form (limits,
+ * upstream, the server's session record, the cookie), answered rather than redirected (SignInAnswer).
+ * One request, where next-auth's client made three (providers, CSRF token, callback) and a fourth
+ * for the session once signed in; and no next-auth code in the page's scripts.
+ */
+export async function passwordSignIn(input: unknown): Promise<SignInAnswer> {
+  const parsed = passwordInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "CredentialsSignin" };
+  return answered(await signInWithPassword(await signInContext(await headers()), parsed.data));
+}
+
+const tokenInput = z.object({ token: z.string().max(4000) });
+
+/** The token form once the page has hydrated, as passwordSignIn; the token is never given back. */
+export async function tokenSignIn(input: unknown): Promise<SignInAnswer> {
+  const parsed = tokenInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "CredentialsSignin" };
+  return answered(await signInWithToken(await signInContext(await headers()), parsed.data));
 }
 
 const tokenForm = z.object({ token: z.string().max(4000), from: z.string().max(2000) });

@@ -8,3 +8,10 @@ export type SignInFormState = null | { error: SignInError; email: string };
  * when what was pasted cannot be a token. The token itself is never given back.
  */
 export type TokenSignInFormState = null | { error: SignInError; field?: "tokenInvalid" };
+
+/**
+ * What the sign-in actions answer a hydrated page (its fields checked there first): signed in (the
+ * session cookie written), or why not. The page shows a refusal in place and, once signed in, loads
+ * the return path in full.
+ */
+export type SignInAnswer = { ok: true } | { ok: false; error: SignInError };
