@@ -27,7 +27,7 @@ export function useDeferredQuery<T>(options: ProbeOptions<T>): ProbeResult<T> & 
   if (options.enabled && !started) setStarted(true);
   const key = JSON.stringify(options.queryKey);
   const onResult = useCallback((next: ProbeResult<T>) => setResult({ ...next, key }), [key]);
-  // Until the probe has answered for this key, an enabled query is loading and has no data.
+  // Until the probe has answered for this key, an enabled query has its initial data, or is loading.
   const current = result.key === key;
   return {
     data: current ? result.data : options.initialData,
