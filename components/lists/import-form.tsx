@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 
 import { SubmitButton } from "@/components/ui/submit-button";
-import { MAX_LIST_LINES as MAX_READ_LINES } from "@/lib/cart/order-list-parser";
+import { MAX_LIST_LINES as MAX_READ_LINES } from "@/lib/cart/line-limit";
 import { importListAction } from "@/lib/lists/actions";
 import type { ListFormState } from "@/lib/lists/list-form-state";
 import { MAX_LINES_PER_LIST } from "@/lib/lists/limits";

@@ -6,7 +6,7 @@ import { useActionState, useRef, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { decodeListFile } from "@/lib/cart/decode-file";
-import { MAX_LIST_LINES, parseOrderList } from "@/lib/cart/order-list-parser";
+import { MAX_LIST_LINES } from "@/lib/cart/line-limit";
 import { quickOrderFormAction } from "@/lib/quick-order/actions";
 
 import { AddedToCart } from "./added-to-cart";
@@ -34,6 +34,14 @@ export function PasteOrUpload() {
   async function run(input: string, from: "paste" | "csv") {
     setMessage(null);
     setSource(from);
+    let parseOrderList: typeof import("@/lib/cart/order-list-parser").parseOrderList;
+    try {
+      // The list reader (and its CSV library) is loaded when a list is first read, not with the page.
+      ({ parseOrderList } = await import("@/lib/cart/order-list-parser"));
+    } catch {
+      setMessage(t("checkFailed"));
+      return;
+    }
     const parsed = parseOrderList(input);
     if (!parsed.entries.length && !parsed.problems.length) {
       reset();

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
-import { MAX_LIST_LINES } from "@/lib/cart/order-list-parser";
+import { MAX_LIST_LINES } from "@/lib/cart/line-limit";
 import type { QuickOrderFormState } from "@/lib/quick-order/quick-order-form-state";
 
 import { AddedToCart } from "./added-to-cart";

@@ -1,5 +1,7 @@
 import Papa from "papaparse";
 
+import { MAX_LIST_LINES } from "./line-limit";
+
 /**
  * Reads a list of parts pasted from a spreadsheet or an email, or uploaded as a
  * CSV file: `SKU<tab>qty`, `SKU;qty`, `SKU,qty`, `SKU qty`, or one SKU a line.
@@ -26,8 +28,6 @@ export interface ParsedList {
   problems: ParseProblem[];
   headerSkipped: boolean;
 }
-
-export const MAX_LIST_LINES = 5_000;
 
 const IDENTIFIER_HEADERS =
   /^(sku|artikel(nummer|nr)?|article( ?(number|no))?|item( ?(number|no))?|code|product( ?code)?|part( ?(number|no))?|onderdeelnummer|barcode|ean|ean13)$/i;

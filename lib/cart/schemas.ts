@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { MAX_LIST_LINES } from "./order-list-parser";
+import { MAX_LIST_LINES } from "./line-limit";
 import { MAX_LINE_QUANTITY } from "./quantity";
 
 /** Inputs of the cart's server actions, validated before anything is read or written. */

@@ -1,7 +1,8 @@
 import "server-only";
 
 import { checkRequestedLines, type LineOutcome } from "@/lib/cart/lines";
-import { MAX_LIST_LINES as MAX_READ_LINES, parseOrderList } from "@/lib/cart/order-list-parser";
+import { MAX_LIST_LINES as MAX_READ_LINES } from "@/lib/cart/line-limit";
+import { parseOrderList } from "@/lib/cart/order-list-parser";
 import { MAX_LINE_QUANTITY } from "@/lib/cart/quantity";
 import { getDb } from "@/lib/db";
 

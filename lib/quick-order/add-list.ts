@@ -4,7 +4,8 @@ import type { SessionToken } from "@/lib/auth/session-types";
 import { addLines } from "@/lib/cart/add-lines";
 import { decodeListFile } from "@/lib/cart/decode-file";
 import type { LineReport } from "@/lib/cart/lines";
-import { MAX_LIST_LINES, parseOrderList, type ParsedEntry, type ParseProblem } from "@/lib/cart/order-list-parser";
+import { MAX_LIST_LINES } from "@/lib/cart/line-limit";
+import { parseOrderList, type ParsedEntry, type ParseProblem } from "@/lib/cart/order-list-parser";
 
 /** The largest list file read (the same limit the page's own reading of a file keeps). */
 export const MAX_LIST_FILE_BYTES = 2 * 1024 * 1024;
