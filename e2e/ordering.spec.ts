@@ -1,6 +1,7 @@
 import { orderableProduct, orderableProducts } from "./catalogue-data";
 import { DEMO, E2E } from "./env";
 import { expect, test } from "./fixtures";
+import { hydrated } from "./hydration";
 import { CartPage } from "./pages/cart-page";
 import { CheckoutPage } from "./pages/checkout-page";
 import { simulator } from "./simulator";
@@ -270,6 +271,33 @@ test.describe("cart and checkout", () => {
     await expect(page.getByText("20 lines were added to the cart.")).toBeVisible();
     await new CartPage(page).goto();
     await expect(new CartPage(page).lines()).toHaveCount(20);
+  });
+
+  test.describe("with the scripts it has", () => {
+    // The page's service worker would answer script requests itself; blocked so that the dropped connection is seen.
+    test.use({ serviceWorkers: "block" });
+
+    test("a list reader that cannot be loaded is said, and the pasted lines stay to be checked again", async ({
+      page,
+    }) => {
+      const [product] = await orderableProducts(1);
+      await page.goto("/quick-order");
+      await hydrated(page);
+      await page.waitForLoadState("networkidle");
+      // The reader is loaded when a list is first read; the connection drops before that.
+      await page.route("**/_next/static/chunks/**", (route) => route.abort());
+      const lines = `${product!.sku}\t${product!.sales_unit_amount}`;
+      await page.getByLabel("Lines to check").fill(lines);
+      await page.getByRole("button", { name: "Check lines" }).last().click();
+      await expect(
+        page.getByText("The lines could not be checked or added. Nothing was lost; please try again."),
+      ).toBeVisible();
+      await expect(page.getByLabel("Lines to check")).toHaveValue(lines);
+
+      await page.unroute("**/_next/static/chunks/**");
+      await page.getByRole("button", { name: "Check lines" }).last().click();
+      await expect(page.getByText("1 line can be added, none cannot.")).toBeVisible();
+    });
   });
 
   test("a CSV upload reports its bad lines before anything is added", async ({ page }) => {
