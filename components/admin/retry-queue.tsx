@@ -1,6 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 
 import { Link } from "@/components/link";
+
+import { SystemMessage } from "./system-message";
 import type { AdminOverview } from "@/lib/audit/admin-overview";
 
 type PendingFailure = AdminOverview["sync"]["nextFailures"][number];
@@ -44,7 +46,7 @@ export async function RetryQueue({
                 next: format.dateTime(failure.nextAttemptAt, "long"),
               })}
             </span>
-            <span className="block break-words text-slate-700">{t("runMessage", { message: failure.lastError })}</span>
+            <SystemMessage message={failure.lastError} />
           </li>
         ))}
       </ul>

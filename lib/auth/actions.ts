@@ -27,11 +27,13 @@ export async function signOutAction(form: unknown): Promise<void> {
   redirect("/sign-in?reason=signed-out");
 }
 
-const passwordForm = z.object({
-  email: z.string().max(1000),
-  password: z.string().max(1000),
-  from: z.string().max(2000),
-});
+/** What the sign-in forms send, bounded; the sign-in use cases check the rest. */
+const passwordInput = z.object({ email: z.string().max(1000), password: z.string().max(1000) });
+const tokenInput = z.object({ token: z.string().max(4000) });
+/** Posted natively, with the page to return to. */
+const returnPath = { from: z.string().max(2000) };
+const passwordForm = passwordInput.extend(returnPath);
+const tokenForm = tokenInput.extend(returnPath);
 
 /**
  * The password form posted natively (before hydration or without JavaScript; once hydrated the page
@@ -73,8 +75,6 @@ async function answered(result: SignInResult): Promise<SignInAnswer> {
   return { ok: true };
 }
 
-const passwordInput = z.object({ email: z.string().max(1000), password: z.string().max(1000) });
-
 /**
  * The password form once the page has hydrated: the same sign-in use case as the posted form (limits,
  * upstream, the server's session record, the cookie), answered rather than redirected (SignInAnswer).
@@ -87,16 +87,12 @@ export async function passwordSignIn(input: unknown): Promise<SignInAnswer> {
   return answered(await signInWithPassword(await signInContext(await headers()), parsed.data));
 }
 
-const tokenInput = z.object({ token: z.string().max(4000) });
-
 /** The token form once the page has hydrated, as passwordSignIn; the token is never given back. */
 export async function tokenSignIn(input: unknown): Promise<SignInAnswer> {
   const parsed = tokenInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "CredentialsSignin" };
   return answered(await signInWithToken(await signInContext(await headers()), parsed.data));
 }
-
-const tokenForm = z.object({ token: z.string().max(4000), from: z.string().max(2000) });
 
 /**
  * The token form posted natively (before hydration or without JavaScript): the same sign-in use

@@ -4,6 +4,7 @@ import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 
 import { AuditFiltersForm } from "@/components/acting/audit-filters";
 import { RetryQueue } from "@/components/admin/retry-queue";
+import { SystemMessage } from "@/components/admin/system-message";
 import { Pagination } from "@/components/catalogue/pagination";
 import { adminOverview } from "@/lib/audit/admin-overview";
 import { AUDIT_ACTIONS, auditQuery, hasAuditFilters, MANY_CUSTOMERS, parseAuditFilters } from "@/lib/audit/filters";
@@ -67,10 +68,7 @@ export default async function AdminPage({ searchParams }: Props) {
                     {t("runReason", { reason: run.reason, failed: run.counts.failed })}
                   </span>
                 ) : null}
-                {/* The sync's own words (English, as in the logs): said to be the system's, not translated. */}
-                {run.message ? (
-                  <span className="block text-slate-700">{t("runMessage", { message: run.message })}</span>
-                ) : null}
+                {run.message ? <SystemMessage message={run.message} /> : null}
               </>
             ) : (
               t("never")
@@ -91,11 +89,7 @@ export default async function AdminPage({ searchParams }: Props) {
                   {t("stockFailed", { time: when(status.stockFailure.at) })}{" "}
                   {t("runReason", { reason: status.stockFailure.reason, failed: 0 })}
                 </span>
-                {status.stockFailure.message ? (
-                  <span className="block break-words text-slate-700">
-                    {t("runMessage", { message: status.stockFailure.message })}
-                  </span>
-                ) : null}
+                {status.stockFailure.message ? <SystemMessage message={status.stockFailure.message} /> : null}
               </>
             ) : null}
           </dd>
