@@ -87,10 +87,23 @@ test("a product the sync could not read waits in the retry list with its failure
   await expect(entry.getByRole("link")).toHaveAttribute("href", `/products/${encodeURIComponent(sku)}`);
   await expect(entry.getByRole("link")).not.toHaveText("Not yet in the catalogue");
   await expect(entry).toContainText(/Failed (once|\d+ times); next try (at the next run|after .*\d{4}.*)/);
+  // Why, in words (the faults are the upstream's 5xx pages), and the error's own words as the system's.
+  await expect(entry).toContainText("The wholesaler's system could not be reached or did not answer in time.");
   await expect(entry.getByText(/^System message: \S/)).toBeVisible();
+  await expect(entry).not.toContainText("upstream_unreachable");
   await expect(entry).not.toContainText("<html");
   const waiting = valueOf(page, /^Products waiting for a retry$/);
   await expect(waiting).not.toHaveText("0");
+
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "nl", url: E2E.portalUrl }]);
+  await page.goto("/admin");
+  const dutch = page
+    .getByRole("list", { name: "Als eerste aan de beurt voor een nieuwe poging" })
+    .getByRole("listitem")
+    .filter({ hasText: sku });
+  await expect(dutch).toContainText("Het systeem van de groothandel was niet bereikbaar of antwoordde niet op tijd.");
+  await expect(dutch.getByText(/^Systeemmelding: \S/)).toBeVisible();
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: E2E.portalUrl }]);
 
   // The upstream answers again: a later run reads the product and the list lets it go.
   await simulator.clearFaults();

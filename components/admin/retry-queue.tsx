@@ -9,8 +9,9 @@ type PendingFailure = AdminOverview["sync"]["nextFailures"][number];
 
 /**
  * The products the catalogue sync could not read and will try again, next in line first: which
- * product, how often it failed, when the next try is, and the error's own words (the system's, in
- * English, as in the logs). A list rather than a table, so that it reads the same at 360 px.
+ * product, how often it failed, when the next try is, why in the reader's language, and the error's
+ * own words (the system's, in English, as in the logs: they tell staff what to look at). A list
+ * rather than a table, so that it reads the same at 360 px.
  */
 export async function RetryQueue({
   failures,
@@ -46,6 +47,9 @@ export async function RetryQueue({
                 next: format.dateTime(failure.nextAttemptAt, "long"),
               })}
             </span>
+            {failure.reason ? (
+              <span className="block text-slate-700">{t("retryReason", { reason: failure.reason })}</span>
+            ) : null}
             <SystemMessage message={failure.lastError} />
           </li>
         ))}

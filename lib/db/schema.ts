@@ -211,6 +211,8 @@ export const syncFailures = pgTable("sync_failures", {
   lastModified: timestamp("last_modified", { withTimezone: true }),
   attempts: integer("attempts").notNull().default(1),
   lastError: text("last_error").notNull(),
+  /** Why the last attempt failed, as a code the staff page says in the reader's language (run-reasons.ts); null before reasons were kept. */
+  reason: text("reason"),
   nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
 });
 

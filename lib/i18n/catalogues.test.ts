@@ -2,7 +2,7 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 
-import { RUN_REASONS } from "@/lib/catalogue/sync/run-reasons";
+import { ERROR_REASONS, RUN_REASONS } from "@/lib/catalogue/sync/run-reasons";
 import { FEATURE_NAMESPACES, SHELL_NAMESPACES } from "@/lib/i18n/client-messages";
 import en from "@/messages/en.json";
 import nl from "@/messages/nl.json";
@@ -68,7 +68,7 @@ describe("message catalogues", () => {
     ]);
   });
 
-  it("every reason a sync run keeps is said in words in both languages, each in its own", () => {
+  it("every reason a sync run or a product it could not read keeps is said in words in both languages, each in its own", () => {
     for (const [messages, locale] of [
       [en, "en"],
       [nl, "nl"],
@@ -80,6 +80,17 @@ describe("message catalogues", () => {
       // Only "error" falls to the message's `other`: every other reason has words of its own.
       expect(new Set(said).size).toBe(RUN_REASONS.length);
       expect(t("runReason", { reason: "error", failed: 0 })).toBe(t("runReason", { reason: "unheard-of", failed: 0 }));
+    }
+    for (const [messages, locale] of [
+      [en, "en"],
+      [nl, "nl"],
+    ] as const) {
+      // A product the sync could not read says why in its own words, for each reason an error gives.
+      const t = createTranslator({ locale, messages, namespace: "admin" });
+      const said = ERROR_REASONS.map((reason) => t("retryReason", { reason }));
+      for (const [i, sentence] of said.entries()) expect(sentence, ERROR_REASONS[i]).toMatch(/^[^_]+\.$/);
+      expect(new Set(said).size).toBe(ERROR_REASONS.length);
+      expect(t("retryReason", { reason: "error" })).toBe(t("retryReason", { reason: "unheard-of" }));
     }
     const failed = (messages: typeof en, locale: string, count: number) =>
       createTranslator({ locale, messages, namespace: "admin" })("runReason", {

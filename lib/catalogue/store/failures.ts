@@ -8,7 +8,10 @@ export interface SyncFailure {
   sku: string;
   lastModified: Date | null;
   attempts: number;
+  /** The last attempt's error in its own (English) words, for the logs and staff. */
   lastError: string;
+  /** Why the last attempt failed, as a code (an `ErrorReason`); null for a failure recorded before reasons were kept. */
+  reason: string | null;
   nextAttemptAt: Date;
 }
 
@@ -29,7 +32,7 @@ export function nextAttemptAt(attempts: number, now: Date, backoff: FailureBacko
 /** Records failures; a SKU that failed before counts one attempt more and waits longer. */
 export async function recordFailures(
   db: Database,
-  failures: ReadonlyArray<{ sku: string; lastModified: Date | null; error: string }>,
+  failures: ReadonlyArray<{ sku: string; lastModified: Date | null; error: string; reason: string }>,
   now: Date,
   backoff: FailureBackoff = DEFAULT_BACKOFF,
 ): Promise<void> {
@@ -51,6 +54,7 @@ export async function recordFailures(
       lastModified: failure.lastModified,
       attempts,
       lastError: failure.error.slice(0, 1_000),
+      reason: failure.reason,
       nextAttemptAt: nextAttemptAt(attempts, now, backoff),
     };
   });
@@ -63,6 +67,7 @@ export async function recordFailures(
         lastModified: sql`excluded.last_modified`,
         attempts: sql`excluded.attempts`,
         lastError: sql`excluded.last_error`,
+        reason: sql`excluded.reason`,
         nextAttemptAt: sql`excluded.next_attempt_at`,
       },
     });
@@ -95,6 +100,7 @@ export async function nextFailures(db: Database, limit: number): Promise<Pending
       lastModified: syncFailures.lastModified,
       attempts: syncFailures.attempts,
       lastError: syncFailures.lastError,
+      reason: syncFailures.reason,
       nextAttemptAt: syncFailures.nextAttemptAt,
       title: products.title,
     })

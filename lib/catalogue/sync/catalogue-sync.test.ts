@@ -285,7 +285,8 @@ describe("catalogue sync against the simulator", () => {
       shown.map((failure) => failure.nextAttemptAt.getTime()).sort((a, b) => a - b),
     );
     for (const failure of shown) {
-      expect(failure).toMatchObject({ attempts: 1, title: null });
+      // The simulator's faults are 5xx pages: the upstream's failure, kept as a code staff read in their language.
+      expect(failure).toMatchObject({ attempts: 1, title: null, reason: "upstream_unreachable" });
       expect(failure.lastError).not.toBe("");
       expect(failures.map((all) => all.sku)).toContain(failure.sku);
     }

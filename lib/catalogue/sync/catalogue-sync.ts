@@ -40,7 +40,7 @@ import { LOCK_KEYS, tryAcquireLock } from "./lock";
 import { processLogger, errorMessage, type SyncLogger } from "./logger";
 import { Pressure } from "./pressure";
 import type { MeteredUpstream } from "./upstream";
-import { endingOfError, INTERRUPTED, type RunEnding } from "./run-reasons";
+import { endingOfError, INTERRUPTED, reasonForError, type ErrorReason, type RunEnding } from "./run-reasons";
 import { needsFetch, WatermarkTracker } from "./watermark";
 
 export interface CatalogueSyncOptions {
@@ -321,7 +321,7 @@ export class CatalogueSync {
       const hadFailure = new Set(failures.keys());
       let storedBuffer: Product[] = [];
       let goneBuffer: string[] = [];
-      let failedBuffer: Array<{ sku: string; lastModified: Date | null; error: string }> = [];
+      let failedBuffer: Array<{ sku: string; lastModified: Date | null; error: string; reason: ErrorReason }> = [];
       let flushing: Promise<void> = Promise.resolve();
       const activeTracker = tracker;
 
@@ -411,7 +411,12 @@ export class CatalogueSync {
                 queue.push({ ...item, rateLimitRetries: item.rateLimitRetries + 1 });
               }
             } else {
-              failedBuffer.push({ sku: item.sku, lastModified: item.lastModified, error: errorMessage(error) });
+              failedBuffer.push({
+                sku: item.sku,
+                lastModified: item.lastModified,
+                error: errorMessage(error),
+                reason: reasonForError(error),
+              });
             }
           } finally {
             pressure.release();

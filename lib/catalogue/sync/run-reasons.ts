@@ -28,8 +28,22 @@ export const RUN_REASONS = [
 
 export type RunReason = (typeof RUN_REASONS)[number];
 
-/** The reason of a run that an error ended. */
-export function reasonForError(error: unknown): RunReason {
+/**
+ * What an error says of why something could not be done: the reasons an error gives a run, and a
+ * product the sync could not read (the retry list says it in the reader's language).
+ */
+export const ERROR_REASONS = [
+  "upstream_busy",
+  "upstream_refused",
+  "upstream_unreachable",
+  "upstream_answer",
+  "error",
+] as const satisfies readonly RunReason[];
+
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+/** The reason an error gives: by the upstream's kind of failure, or "error" for anything else. */
+export function reasonForError(error: unknown): ErrorReason {
   if (!isUpstreamError(error)) return "error";
   switch (error.kind) {
     case "unauthorized":
@@ -65,6 +79,11 @@ export function endingOfError(error: unknown): RunEnding {
 /** A stored reason, or null when the row holds none the portal knows (a run from before reasons were kept). */
 export function runReason(value: string | null): RunReason | null {
   return (RUN_REASONS as readonly string[]).includes(value ?? "") ? (value as RunReason) : null;
+}
+
+/** A product failure's stored reason, or null when it holds none (recorded before reasons were kept). */
+export function errorReason(value: string | null): ErrorReason | null {
+  return (ERROR_REASONS as readonly string[]).includes(value ?? "") ? (value as ErrorReason) : null;
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 } from "@/lib/catalogue/store/sync-records";
 import type { Database } from "@/lib/db/client";
 
-import { reasonSaysAll, runReason, type RunReason } from "./run-reasons";
+import { errorReason, reasonSaysAll, runReason, type ErrorReason, type RunReason } from "./run-reasons";
 import type { StockFailure } from "./stock-sync";
 
 export interface CatalogueSyncStatus {
@@ -37,10 +37,13 @@ export interface CatalogueSyncStatus {
   /** Products whose detail failed and that later runs retry. */
   failuresPending: number;
   /** The first of them in line for a retry (at most `FAILURES_SHOWN`), soonest first. */
-  nextFailures: PendingFailure[];
+  nextFailures: ShownFailure[];
   /** Seconds since the last run that reached its end; null before the first. */
   lagSeconds: number | null;
 }
+
+/** A product waiting for a retry, with why its last attempt failed (null when it was recorded before reasons were kept). */
+export type ShownFailure = Omit<PendingFailure, "reason"> & { reason: ErrorReason | null };
 
 /** How many of the products waiting for a retry the status names. */
 export const FAILURES_SHOWN = 20;
@@ -81,7 +84,7 @@ export async function catalogueSyncStatus(db: Database, now: Date = new Date()):
     stockFailure: stockFailure(stock),
     products,
     failuresPending,
-    nextFailures: failures,
+    nextFailures: failures.map((failure) => ({ ...failure, reason: errorReason(failure.reason) })),
     lagSeconds: lastSuccessAt ? Math.max(0, Math.round((now.getTime() - lastSuccessAt.getTime()) / 1000)) : null,
   };
 }
