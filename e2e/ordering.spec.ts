@@ -298,6 +298,35 @@ test.describe("cart and checkout", () => {
       await page.getByRole("button", { name: "Check lines" }).last().click();
       await expect(page.getByText("1 line can be added, none cannot.")).toBeVisible();
     });
+
+    test("a checkout whose check cannot be loaded is checked by the server: its message comes back and nothing is ordered until it is mended", async ({
+      page,
+    }) => {
+      const product = await orderableProduct();
+      const checkout = new CheckoutPage(page);
+      await checkout.fillCart([{ sku: product.sku, quantity: product.sales_unit_amount }]);
+      await checkout.goto();
+      await hydrated(page);
+      await page.waitForLoadState("networkidle");
+      // The details' check is loaded when the form is first used; the connection drops before that.
+      await page.route("**/_next/static/chunks/**", (route) => route.abort());
+      // Not checked here: the summary follows, and the server checks the details when the order is placed.
+      const pasted = `PO-${"1234567890".repeat(6)}`;
+      await checkout.review(pasted);
+      await checkout.place();
+      await expect(
+        page.getByText("At most 50 characters fit in the reference: please shorten it. Nothing was cut off."),
+      ).toBeVisible();
+      await expect(page.getByLabel("Your order reference")).toHaveValue(pasted);
+      expect(await simulatorOrdersWithReference(pasted)).toHaveLength(0);
+
+      await page.unroute("**/_next/static/chunks/**");
+      const reference = `E2E-LATE-${Date.now()}`;
+      await checkout.review(reference);
+      await checkout.place();
+      await checkout.expectPlaced();
+      expect(await simulatorOrdersWithReference(reference)).toHaveLength(1);
+    });
   });
 
   test("a CSV upload reports its bad lines before anything is added", async ({ page }) => {

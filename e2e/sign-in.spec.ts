@@ -62,6 +62,32 @@ test.describe("signing in", () => {
     await expect(page.getByText("Enter a valid email address, like name@company.nl.")).toBeVisible();
   });
 
+  test.describe("with the scripts it has", () => {
+    // The page's service worker would answer script requests itself; blocked so that the dropped connection is seen.
+    test.use({ serviceWorkers: "block" });
+
+    test("a form whose check cannot be loaded leaves it to the server, and signs in", async ({ page }) => {
+      const signIn = new SignInPage(page);
+      await signIn.goto();
+      await hydrated(page);
+      await page.waitForLoadState("networkidle");
+      // The form's check is loaded when the form is first used; the connection drops before that.
+      const asked: string[] = [];
+      await page.route("**/_next/static/chunks/**", (route) => {
+        asked.push(route.request().url());
+        return route.abort();
+      });
+      await signIn.signIn("not-an-email", "x");
+      // Not checked here: the server refuses it, as it does any sign-in it cannot accept.
+      await signIn.expectError("The email address or password is not correct.");
+      await expect(page.getByLabel("Email address")).toHaveValue("not-an-email");
+      expect(asked.length, "the check was asked for").toBeGreaterThan(0);
+
+      await signIn.signIn(DEMO.dealer.email, DEMO.dealer.password);
+      await expect(page.getByRole("heading", { name: `Welcome, ${DEMO.dealer.name}` })).toBeVisible();
+    });
+  });
+
   test("an API token of the wholesaler signs in and returns to the page; a wrong one is said", async ({ page }) => {
     const token = await simulator.issueToken(DEMO.limited.email, DEMO.limited.password);
     const signIn = new SignInPage(page);

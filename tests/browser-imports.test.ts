@@ -3,15 +3,21 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { isClient, isServerActions, resolveImport, ROOT, runtimeImports } from "@/tests/fixtures/source-imports";
+import {
+  isClient,
+  isServerActions,
+  resolveImport,
+  ROOT,
+  runtimeImports,
+  staticImports,
+} from "@/tests/fixtures/source-imports";
 
 /**
  * What the browser is sent stays small (issue 19: first-load JavaScript): packages that only the
  * server needs, or that the portal does without, never reach a client component through the modules
- * it imports. zod's full build
- * adds about 30 kB (gzip) to a page; the browser's schemas (sign-in, checkout, an order's status)
- * use its mini build, and the modules a client component imports for a constant or a helper (the
- * address fields, the scanned-code helpers) import no zod at all.
+ * it imports. zod's full build adds about 30 kB (gzip) to a page; the browser's schemas (sign-in,
+ * checkout) use its mini build, loaded when a form is first used, and the modules a client component
+ * imports for a constant or a helper (the address fields, the scanned-code helpers) import no zod.
  */
 const KEPT_OUT: Record<string, string> = {
   zod: 'zod\'s full build: the browser uses "zod/mini"',
@@ -28,8 +34,22 @@ function sourceFiles(folder: string): string[] {
     .map((file) => path.join(ROOT, folder, file));
 }
 
-/** Every module a client component runs, each with the chain of imports that brings it there. */
-function browserModules(): Map<string, string[]> {
+/**
+ * Loaded when first needed, never with a page: the form schemas' library and its react-hook-form
+ * adapter, about 18 kB (gzip) of the sign-in and checkout pages (components/forms/deferred-resolver.ts).
+ */
+const LOADED_LATER: Record<string, string> = {
+  "zod/mini": "the form schemas, loaded when a form is first used",
+  "@hookform/resolvers/zod": "the schemas' adapter, loaded with them",
+};
+
+type Imports = (text: string) => string[];
+
+/**
+ * Every module a client component runs (`runtimeImports`), or that comes with its page
+ * (`staticImports`), each with the chain of imports that brings it there.
+ */
+function browserModules(imports: Imports = runtimeImports): Map<string, string[]> {
   const reached = new Map<string, string[]>();
   const pending: Array<[string, string[]]> = ["app", "components", "lib"]
     .flatMap(sourceFiles)
@@ -39,7 +59,7 @@ function browserModules(): Map<string, string[]> {
     const [file, chain] = pending.pop()!;
     if (reached.has(file)) continue;
     reached.set(file, chain);
-    for (const specifier of runtimeImports(readFileSync(file, "utf8"))) {
+    for (const specifier of imports(readFileSync(file, "utf8"))) {
       const target = resolveImport(file, specifier);
       if (target && !isServerActions(readFileSync(target, "utf8")))
         pending.push([target, [...chain, path.relative(ROOT, target)]]);
@@ -49,10 +69,10 @@ function browserModules(): Map<string, string[]> {
 }
 
 /** The packages the browser's modules import, each with one chain that imports it. */
-function browserPackages(): Map<string, string> {
+function browserPackages(imports: Imports = runtimeImports): Map<string, string> {
   const packages = new Map<string, string>();
-  for (const [file, chain] of browserModules()) {
-    for (const specifier of runtimeImports(readFileSync(file, "utf8"))) {
+  for (const [file, chain] of browserModules(imports)) {
+    for (const specifier of imports(readFileSync(file, "utf8"))) {
       if (specifier.startsWith("@/") || specifier.startsWith(".")) continue;
       if (!packages.has(specifier)) packages.set(specifier, chain.join(" → "));
     }
@@ -75,5 +95,12 @@ describe("what the browser imports", () => {
 
   it.each(Object.entries(KEPT_OUT))("never imports %s (%s)", (name) => {
     expect(packages.get(name), `imported by ${packages.get(name)}`).toBeUndefined();
+  });
+
+  const withThePage = browserPackages(staticImports);
+
+  it.each(Object.entries(LOADED_LATER))("loads %s only when needed (%s)", (name) => {
+    expect(packages.has(name), `${name} is no longer used in the browser`).toBe(true);
+    expect(withThePage.get(name), `imported with a page by ${withThePage.get(name)}`).toBeUndefined();
   });
 });

@@ -1,23 +1,26 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { deferredResolver } from "@/components/forms/deferred-resolver";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import {
-  passwordSignInSchema,
-  SIGN_IN_ERRORS,
-  tokenSignInSchema,
-  type PasswordSignIn,
-  type TokenSignIn,
-} from "@/lib/auth/sign-in-schema";
+import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-form-state";
+import type { PasswordSignIn, TokenSignIn } from "@/lib/auth/sign-in-schema";
 import { passwordSignIn, signInFormAction, tokenSignIn, tokenSignInFormAction } from "@/lib/auth/actions";
 import { safeReturnPath } from "@/lib/auth/return-path";
 
 type Translate = ReturnType<typeof useTranslations<"signIn">>;
+
+/** The forms' checks: the server's schemas, loaded when a form is first used rather than with the page. */
+const passwordCheck = deferredResolver(() =>
+  import("@/lib/auth/sign-in-resolvers").then((module) => module.passwordSignInResolver),
+);
+const tokenCheck = deferredResolver(() =>
+  import("@/lib/auth/sign-in-resolvers").then((module) => module.tokenSignInResolver),
+);
 
 function errorText(t: Translate, code: string | undefined | null, fallback: "CredentialsSignin" | "TokenRejected") {
   if (!code) return null;
@@ -45,10 +48,10 @@ export function SignInForms({ returnTo }: { returnTo: string }) {
   );
 
   const passwordForm = useForm<PasswordSignIn>({
-    resolver: zodResolver(passwordSignInSchema),
+    resolver: passwordCheck.resolver,
     defaultValues: { email: posted?.email ?? "", password: "" },
   });
-  const tokenForm = useForm<TokenSignIn>({ resolver: zodResolver(tokenSignInSchema), defaultValues: { token: "" } });
+  const tokenForm = useForm<TokenSignIn>({ resolver: tokenCheck.resolver, defaultValues: { token: "" } });
 
   const submitPassword = passwordForm.handleSubmit(async (values) => {
     setFailure(null);
@@ -76,6 +79,7 @@ export function SignInForms({ returnTo }: { returnTo: string }) {
     <div className="space-y-6">
       <form
         onSubmit={submitPassword}
+        onFocus={passwordCheck.preload}
         action={signInAction}
         noValidate
         className="space-y-4"
@@ -118,7 +122,13 @@ export function SignInForms({ returnTo }: { returnTo: string }) {
         <summary className="min-h-touch cursor-pointer content-center font-medium text-brand-700">
           {t("withToken")}
         </summary>
-        <form onSubmit={submitToken} action={tokenSignInAction} noValidate className="mt-3 space-y-4">
+        <form
+          onSubmit={submitToken}
+          onFocus={tokenCheck.preload}
+          action={tokenSignInAction}
+          noValidate
+          className="mt-3 space-y-4"
+        >
           <p className="text-sm text-slate-600">{t("tokenIntro")}</p>
           {tokenFailure ? (
             <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">

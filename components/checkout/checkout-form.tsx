@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useState, useTransition } from "react";
@@ -8,10 +7,11 @@ import { useForm, useWatch } from "react-hook-form";
 
 import { CheckoutAddressBook, type PickableAddress } from "@/components/address-book/checkout-address-book";
 import { ADDRESS_AUTOCOMPLETE } from "@/lib/address-book/fields";
+import { deferredResolver } from "@/components/forms/deferred-resolver";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { COUNTRIES, EMPTY_DROPSHIP } from "@/lib/checkout/delivery-address";
-import { checkoutSchema, type CheckoutField, type CheckoutInput } from "@/lib/checkout/schema";
+import type { CheckoutField, CheckoutInput } from "@/lib/checkout/schema";
 
 import { checkoutFormAction, submitOrder } from "@/lib/checkout/actions";
 import type { PlaceOrderResult } from "@/lib/checkout/place-order";
@@ -25,6 +25,11 @@ import {
 import { AlreadyOrdered } from "./already-ordered";
 
 type CheckoutStep = CheckoutFormState["step"];
+
+/** The details' check: the server action's schema, loaded when the form is first used. */
+const detailsCheck = deferredResolver(() =>
+  import("@/lib/checkout/resolver").then((module) => module.checkoutResolver),
+);
 
 export interface CheckoutLine {
   sku: string;
@@ -58,7 +63,8 @@ export interface CheckoutProps {
  * the server action (lib/checkout/actions.ts checkoutFormAction): tapped before hydration or
  * without JavaScript they post, and the page comes back with the next step, or the details with
  * their messages and everything typed, or the confirmation. Once hydrated, the details are checked
- * here with the same zod schema and the order is sent by submitOrder, without leaving the page.
+ * here with the same zod schema (loaded when the form is first used) and the order is sent by
+ * submitOrder, without leaving the page.
  * The dealer is told plainly what happened to every submission; the cart is kept unless the order
  * was placed. The attempt id the order is sent under is rendered by the server into the form.
  */
@@ -82,7 +88,7 @@ export function CheckoutForm(props: CheckoutProps) {
     attemptId: posted.attemptId || props.attemptId,
   };
   const form = useForm<CheckoutInput>({
-    resolver: zodResolver(checkoutSchema),
+    resolver: detailsCheck.resolver,
     defaultValues: initial,
     mode: "onTouched",
   });
@@ -168,6 +174,7 @@ export function CheckoutForm(props: CheckoutProps) {
         <form
           action={formAction}
           onSubmit={review}
+          onFocus={detailsCheck.preload}
           noValidate
           hidden={step !== "details"}
           className="space-y-6"

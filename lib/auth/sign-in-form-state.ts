@@ -1,4 +1,6 @@
-import type { SignInError } from "./sign-in-schema";
+/** Error codes `authorize` reports to the sign-in page (never whether an account exists). */
+export const SIGN_IN_ERRORS = ["CredentialsSignin", "RateLimited", "Unavailable"] as const;
+export type SignInError = (typeof SIGN_IN_ERRORS)[number];
 
 /** What the password form shows after a native post that did not sign in: the error, and the email typed. */
 export type SignInFormState = null | { error: SignInError; email: string };

@@ -1,9 +1,9 @@
 import * as z from "zod/mini";
 
 /**
- * One schema per sign-in form, shared by the form and `authorize`. Messages are catalogue keys.
- * zod's mini build, which the page's browser code runs: about 17 kB (gzip) there against the full
- * build's 30 (bench/issue-19-experiments.md).
+ * One schema per sign-in form, shared by the form (loaded when it is first used:
+ * sign-in-resolvers.ts) and `authorize`. Messages are catalogue keys. zod's mini build, which the
+ * browser runs: about 17 kB (gzip) there against the full build's 30 (bench/issue-19-experiments.md).
  */
 export const passwordSignInSchema = z.object({
   email: z
@@ -18,7 +18,3 @@ export const tokenSignInSchema = z.object({
 
 export type PasswordSignIn = z.infer<typeof passwordSignInSchema>;
 export type TokenSignIn = z.infer<typeof tokenSignInSchema>;
-
-/** Error codes `authorize` reports to the sign-in page (never whether an account exists). */
-export const SIGN_IN_ERRORS = ["CredentialsSignin", "RateLimited", "Unavailable"] as const;
-export type SignInError = (typeof SIGN_IN_ERRORS)[number];
