@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDb } from "@/lib/db";
 
-import { catalogueSyncStatus, isCatalogueReady } from "./sync/status";
+import { firstSyncProgress, isCatalogueReady } from "./sync/status";
 
 /**
  * Whether this process has seen the first catalogue sync finished. That never reverts (the sync
@@ -18,13 +18,12 @@ let firstSyncSeen = false;
 export async function catalogueReadiness(): Promise<{ stored: number; listed: number } | null> {
   if (firstSyncSeen) return null;
   const db = await getDb();
-  // Cheap check first: the full status counts every product, too slow for every catalogue page.
+  // Cheap check first: the progress counts every product stored, too slow for every catalogue page.
   if (await isCatalogueReady(db)) {
     firstSyncSeen = true;
     return null;
   }
-  const status = await catalogueSyncStatus(db);
-  return { stored: status.products.available, listed: status.lastRun?.counts.listed ?? 0 };
+  return firstSyncProgress(db);
 }
 
 /** For the health check: whether the first sync finished; throws when the database cannot answer. */

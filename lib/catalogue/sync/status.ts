@@ -99,6 +99,15 @@ function stockFailure(state: SyncStateRow | null): CatalogueSyncStatus["stockFai
   return { at: state.lastRunAt, reason, message };
 }
 
+/**
+ * How far the first full sync has got, for the pages' banner until it finishes: the products stored, and
+ * how many the upstream listed in the last run (0 until its list was read). Two reads, not the whole status.
+ */
+export async function firstSyncProgress(db: Database): Promise<{ stored: number; listed: number }> {
+  const [run, products] = await Promise.all([lastRun(db), productCounts(db)]);
+  return { stored: products.available, listed: run?.listed ?? 0 };
+}
+
 /** Whether the first full sync has finished: until then pages say so and ask the upstream for single products. */
 export async function isCatalogueReady(db: Database): Promise<boolean> {
   const state = await readSyncState(db, "catalogue");
