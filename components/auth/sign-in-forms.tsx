@@ -16,11 +16,9 @@ type Translate = ReturnType<typeof useTranslations<"signIn">>;
 
 /** The forms' checks: the server's schemas, loaded when a form is first used rather than with the page. */
 const passwordCheck = deferredResolver(() =>
-  import("@/lib/auth/sign-in-resolvers").then((module) => module.passwordSignInResolver),
+  import("./sign-in-resolvers").then((module) => module.passwordSignInResolver),
 );
-const tokenCheck = deferredResolver(() =>
-  import("@/lib/auth/sign-in-resolvers").then((module) => module.tokenSignInResolver),
-);
+const tokenCheck = deferredResolver(() => import("./sign-in-resolvers").then((module) => module.tokenSignInResolver));
 
 function errorText(t: Translate, code: string | undefined | null, fallback: "CredentialsSignin" | "TokenRejected") {
   if (!code) return null;

@@ -27,9 +27,7 @@ import { AlreadyOrdered } from "./already-ordered";
 type CheckoutStep = CheckoutFormState["step"];
 
 /** The details' check: the server action's schema, loaded when the form is first used. */
-const detailsCheck = deferredResolver(() =>
-  import("@/lib/checkout/resolver").then((module) => module.checkoutResolver),
-);
+const detailsCheck = deferredResolver(() => import("./details-resolver").then((module) => module.checkoutResolver));
 
 export interface CheckoutLine {
   sku: string;

@@ -22,7 +22,7 @@ function checkoutLoads(failures: number) {
   const load = () => {
     loads += 1;
     if (loads <= failures) return Promise.reject(new TypeError("Failed to fetch dynamically imported module"));
-    return import("@/lib/checkout/resolver").then((module) => module.checkoutResolver);
+    return import("@/components/checkout/details-resolver").then((module) => module.checkoutResolver);
   };
   return { load, loads: () => loads };
 }

@@ -2,8 +2,9 @@ import * as z from "zod/mini";
 
 /**
  * One schema per sign-in form, shared by the form (loaded when it is first used:
- * sign-in-resolvers.ts) and `authorize`. Messages are catalogue keys. zod's mini build, which the
- * browser runs: about 17 kB (gzip) there against the full build's 30 (bench/issue-19-experiments.md).
+ * components/auth/sign-in-resolvers.ts) and `authorize`. Messages are catalogue keys.
+ * zod's mini build, which the browser runs: about 17 kB (gzip) there against the full
+ * build's 30 (bench/issue-19-experiments.md).
  */
 export const passwordSignInSchema = z.object({
   email: z

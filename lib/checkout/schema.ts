@@ -6,9 +6,10 @@ import { COUNTRIES, isValidPostcode } from "./delivery-address";
 
 /**
  * The checkout form, shared by the form (react-hook-form's zodResolver, loaded when
- * the form is first used: resolver.ts) and the server action. Messages are keys of the
- * "checkout.errors" catalogue. zod's mini build, which the browser runs: about 17 kB
- * (gzip) there against the full build's 30 (bench/issue-19-experiments.md).
+ * the form is first used: components/checkout/details-resolver.ts) and the server
+ * action. Messages are keys of the "checkout.errors" catalogue. zod's mini build,
+ * which the browser runs: about 17 kB (gzip) there against the full build's 30
+ * (bench/issue-19-experiments.md).
  */
 
 export const ATTEMPT_ID = /^[A-Z0-9]{12}$/;

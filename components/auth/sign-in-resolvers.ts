@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 
-import { passwordSignInSchema, tokenSignInSchema } from "./sign-in-schema";
+import { passwordSignInSchema, tokenSignInSchema } from "@/lib/auth/sign-in-schema";
 
 /**
  * The sign-in forms' checks in the browser: the schemas the server actions and `authorize` use.

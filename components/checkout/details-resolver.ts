@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 
-import { checkoutSchema } from "./schema";
+import { checkoutSchema } from "@/lib/checkout/schema";
 
 /**
  * The checkout form's check in the browser: the server action's own schema. Loaded when the form is
