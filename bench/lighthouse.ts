@@ -28,9 +28,10 @@ import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 
 import { CHROMIUM_ARGS, DEBIAN_CHROMIUM } from "../scripts/lib/chromium.mjs";
 
-import { buildPolicy, ensureBuild, freePort, standaloneDir } from "./lib/portal";
+import { buildLine, buildPolicy, ensureBuild, freePort, standaloneDir } from "./lib/portal";
 import { startReferenceApp } from "./lib/reference-app";
 import { countOption, textOption } from "./lib/options";
+import { machine } from "./lib/stats";
 import { runBench, writeBenchResult } from "./lib/result";
 
 const RUNS = countOption("runs", 3);
@@ -62,6 +63,8 @@ interface PageRun {
   shortfalls: { id: string; score: number | null; title: string; category: Category }[];
   /** Where the main thread's time went (Lighthouse's "Minimize main-thread work", ms, throttled), largest first. */
   mainThread: { group: string; ms: number }[];
+  /** Why Lighthouse's first attempt at this run failed and it was measured again (its error's code), or null. */
+  measuredAgain: string | null;
 }
 
 const children: ChildProcess[] = [];
@@ -234,6 +237,7 @@ async function measure(url: string, cookie: string, slowdown: number): Promise<P
       .filter((item) => item.groupLabel && typeof item.duration === "number")
       .map((item) => ({ group: item.groupLabel!, ms: Math.round(item.duration!) }))
       .sort((a, b) => b.ms - a.ms),
+    measuredAgain: null,
   };
 }
 
@@ -242,9 +246,10 @@ async function measureWithRetry(url: string, cookie: string, slowdown: number): 
   try {
     return await measure(url, cookie, slowdown);
   } catch (error) {
-    if (!(error instanceof Error) || !/NO_NAVSTART|NO_FCP|run Lighthouse again/i.test(error.message)) throw error;
-    console.error(`${url}: ${error.message.split("\n")[0]}; measuring again`);
-    return measure(url, cookie, slowdown);
+    const lost = error instanceof Error ? /NO_NAVSTART|NO_FCP|run Lighthouse again/i.exec(error.message) : null;
+    if (!lost) throw error;
+    console.error(`${url}: ${lost[0]}; measuring again`);
+    return { ...(await measure(url, cookie, slowdown)), measuredAgain: lost[0] };
   }
 }
 
@@ -271,7 +276,8 @@ async function main() {
   process.env.NEXT_DIST_DIR = DIST_DIR;
   // The build as it ships (scripts/build.mjs's standalone folder), built again when older than the sources
   // (--no-build: never, the folder must hold one).
-  await ensureBuild(buildPolicy() === "never" ? "never" : "if-stale");
+  const build = await ensureBuild(buildPolicy() === "never" ? "never" : "if-stale");
+  const { commit, dirty } = machine();
   rmSync(TMP, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
   const [simPort, portalPort] = [await freePort(), await freePort()];
@@ -331,6 +337,7 @@ async function main() {
       interactiveMs: number | null;
       totalBlockingTimeMs: number | null;
       cumulativeLayoutShift: number | null;
+      measuredAgain: string | null;
     }[];
   };
   const results: Record<string, Record<string, PageResult>> = {};
@@ -359,6 +366,7 @@ async function main() {
           interactiveMs: item.metrics.interactiveMs ?? null,
           totalBlockingTimeMs: item.metrics.totalBlockingTimeMs ?? null,
           cumulativeLayoutShift: item.metrics.cumulativeLayoutShift ?? null,
+          measuredAgain: item.measuredAgain,
         })),
       };
       const { scores } = chosen;
@@ -379,6 +387,9 @@ async function main() {
     cpuSlowdowns: SLOWDOWNS,
     runsPerPage: RUNS,
     simulatorProducts: PRODUCTS,
+    build: { distDir: build.distDir, buildId: build.buildId, builtAt: build.builtAt, current: build.current },
+    commit,
+    dirty,
     at: new Date().toISOString(),
   };
   const ms = (value: number | null | undefined) => (value === null || value === undefined ? "–" : `${Math.round(value)}`);
@@ -413,6 +424,14 @@ async function main() {
             .join(", ")} |`,
       ),
       "",
+      `Runs measured again because Lighthouse's first attempt lost its trace: ${
+        pagesOf
+          .flatMap(([name, page]) =>
+            page.runs.flatMap((run, i) => (run.measuredAgain ? [`${name}, run ${i + 1} (${run.measuredAgain})`] : [])),
+          )
+          .join("; ") || "none"
+      }.`,
+      "",
       "Audits under 0.9 in the median runs:",
       "",
       ...(shortfalls.length ? shortfalls : ["- none"]),
@@ -426,7 +445,8 @@ async function main() {
       "# Lighthouse, mobile mode",
       "",
       `\`npm run bench:lighthouse\` — Lighthouse ${environment.lighthouse}, ${environment.chromium}, ${environment.cpus} CPUs, load average ${environment.loadAverage.join(" / ")}, ${environment.at}.`,
-      `Signed in as the demo dealer; production build with the simulator (${PRODUCTS} products); median run of ${RUNS} per page, chosen as Lighthouse chooses it (closest to the median FCP and TTI). Target: 0.9 in each category.`,
+      `Production build \`${build.buildId}\` in \`${build.distDir}\` (${buildLine(build)}); commit ${commit}${dirty ? " with uncommitted changes in the working tree" : ""}.`,
+      `Signed in as the demo dealer; the build with the simulator (${PRODUCTS} products); median run of ${RUNS} per page, chosen as Lighthouse chooses it (closest to the median FCP and TTI). Target: 0.9 in each category.`,
       "",
       "The performance score weighs Total Blocking Time most; with simulated throttling it is the main-thread time observed on this host times the CPU slowdown, so a slow or busy host (a low benchmark index) scores lower than the same page on a fast one.",
       "Lighthouse's throttling guide (docs/throttling.md) puts a benchmark index of 1000-1500 in its \"low-end desktop\" class and suggests a 2× slowdown (range 1-5) to emulate a mid-tier phone from such a host; its 4× default assumes a high-end desktop (1500-2000).",
