@@ -1,7 +1,7 @@
 import { orderableProduct, orderableProducts } from "./catalogue-data";
 import { DEMO, E2E } from "./env";
 import { expect, test } from "./fixtures";
-import { hydrated } from "./hydration";
+import { dropScriptsAfterHydration } from "./hydration";
 import { CartPage } from "./pages/cart-page";
 import { CheckoutPage } from "./pages/checkout-page";
 import { simulator } from "./simulator";
@@ -282,10 +282,8 @@ test.describe("cart and checkout", () => {
     }) => {
       const [product] = await orderableProducts(1);
       await page.goto("/quick-order");
-      await hydrated(page);
-      await page.waitForLoadState("networkidle");
       // The reader is loaded when a list is first read; the connection drops before that.
-      await page.route("**/_next/static/chunks/**", (route) => route.abort());
+      const scripts = await dropScriptsAfterHydration(page);
       const lines = `${product!.sku}\t${product!.sales_unit_amount}`;
       await page.getByLabel("Lines to check").fill(lines);
       await page.getByRole("button", { name: "Check lines" }).last().click();
@@ -294,7 +292,7 @@ test.describe("cart and checkout", () => {
       ).toBeVisible();
       await expect(page.getByLabel("Lines to check")).toHaveValue(lines);
 
-      await page.unroute("**/_next/static/chunks/**");
+      await scripts.restore();
       await page.getByRole("button", { name: "Check lines" }).last().click();
       await expect(page.getByText("1 line can be added, none cannot.")).toBeVisible();
     });
@@ -306,10 +304,8 @@ test.describe("cart and checkout", () => {
       const checkout = new CheckoutPage(page);
       await checkout.fillCart([{ sku: product.sku, quantity: product.sales_unit_amount }]);
       await checkout.goto();
-      await hydrated(page);
-      await page.waitForLoadState("networkidle");
       // The details' check is loaded when the form is first used; the connection drops before that.
-      await page.route("**/_next/static/chunks/**", (route) => route.abort());
+      const scripts = await dropScriptsAfterHydration(page);
       // Not checked here: the summary follows, and the server checks the details when the order is placed.
       const pasted = `PO-${"1234567890".repeat(6)}`;
       await checkout.review(pasted);
@@ -320,7 +316,7 @@ test.describe("cart and checkout", () => {
       await expect(page.getByLabel("Your order reference")).toHaveValue(pasted);
       expect(await simulatorOrdersWithReference(pasted)).toHaveLength(0);
 
-      await page.unroute("**/_next/static/chunks/**");
+      await scripts.restore();
       const reference = `E2E-LATE-${Date.now()}`;
       await checkout.review(reference);
       await checkout.place();

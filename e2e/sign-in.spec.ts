@@ -1,6 +1,6 @@
 import { DEMO } from "./env";
 import { expect, test } from "./fixtures";
-import { hydrated } from "./hydration";
+import { dropScriptsAfterHydration, hydrated } from "./hydration";
 import { SignInPage } from "./pages/sign-in-page";
 import { simulator } from "./simulator";
 
@@ -69,14 +69,8 @@ test.describe("signing in", () => {
     test("a form whose check cannot be loaded leaves it to the server, and signs in", async ({ page }) => {
       const signIn = new SignInPage(page);
       await signIn.goto();
-      await hydrated(page);
-      await page.waitForLoadState("networkidle");
       // The form's check is loaded when the form is first used; the connection drops before that.
-      const asked: string[] = [];
-      await page.route("**/_next/static/chunks/**", (route) => {
-        asked.push(route.request().url());
-        return route.abort();
-      });
+      const { asked } = await dropScriptsAfterHydration(page);
       await signIn.signIn("not-an-email", "x");
       // Not checked here: the server refuses it, as it does any sign-in it cannot accept.
       await signIn.expectError("The email address or password is not correct.");
