@@ -1,5 +1,6 @@
 import { orderableProduct, someProducts } from "./catalogue-data";
 import { expect, test } from "./fixtures";
+import { hydrated } from "./hydration";
 import { simulator } from "./simulator";
 
 test.describe("catalogue", () => {
@@ -20,6 +21,36 @@ test.describe("catalogue", () => {
     await firstCard.getByRole("link").first().click();
     await expect(page.getByRole("heading", { level: 1, name: productName })).toBeVisible();
     await expect(page.getByRole("heading", { name: "List prices" })).toBeVisible();
+  });
+
+  test("a link opens the portal's page in place; with Ctrl held it opens a new tab and this page stays", async ({
+    page,
+    context,
+  }) => {
+    await page.goto("/catalogue");
+    await hydrated(page);
+    // A mark in the window survives only a navigation by the app router, not a new document.
+    await page.evaluate(() => Object.assign(window, { portalMark: "kept" }));
+    const tile = page.locator("main ul").first().getByRole("link").first();
+    const title = (await tile.innerText()).trim();
+    const href = await tile.getAttribute("href");
+
+    const opened = context.waitForEvent("page");
+    await tile.click({ modifiers: ["Control"] });
+    const tab = await opened;
+    await expect(tab).toHaveURL((url) => url.pathname === href);
+    await tab.close();
+    await expect(page).toHaveURL(/\/catalogue$/);
+
+    await tile.click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe(href);
+    expect(await page.evaluate(() => (window as unknown as { portalMark?: string }).portalMark)).toBe("kept");
+
+    // Back is the browser's own, and lands on the catalogue in the same document.
+    await page.goBack();
+    await expect(page.getByRole("heading", { name: "Catalogue", level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { portalMark?: string }).portalMark)).toBe("kept");
   });
 
   test("the category tree is drawn once: a sidebar on a wide screen, a disclosure a phone-wide window opens", async ({
