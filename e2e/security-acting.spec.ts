@@ -152,10 +152,18 @@ test.describe("bad input to the acting and order routes is a 4xx, never a 5xx", 
       // The not-found page itself, in the first response (lib/http/not-found.ts; no-javascript-not-found.spec.ts).
       expect(await dutch.text()).toContain("Pagina niet gevonden");
     }
-    // A whole megabyte does not fit in a request line: refused before the portal, never a 5xx.
-    const huge = await page.request.get(`/orders/${"9".repeat(1_000_000)}`, { failOnStatusCode: false });
-    expect(huge.status()).toBeGreaterThanOrEqual(400);
-    expect(huge.status()).toBeLessThan(500);
+    // A whole megabyte does not fit in a request line: refused before the portal, never a 5xx. The
+    // server answers 431 and closes the connection at once; a client still writing the line then
+    // sees the connection reset instead of the answer (as it did in a CI run), which is refused too.
+    const huge = await page.request
+      .get(`/orders/${"9".repeat(1_000_000)}`, { failOnStatusCode: false })
+      .catch((error: Error) => error);
+    if (huge instanceof Error) {
+      expect(huge.message).toMatch(/ECONNRESET|EPIPE|socket hang up/);
+    } else {
+      expect(huge.status()).toBeGreaterThanOrEqual(400);
+      expect(huge.status()).toBeLessThan(500);
+    }
   });
 
   test("the order status and export routes answer bad input with 400 or 404", async ({ page }) => {
