@@ -4,6 +4,7 @@ import path from "node:path";
 import { MAX_MEDIA_BYTES } from "../lib/media/limits";
 import { openProductPage, orderableProduct, someProducts, type SimProduct } from "./catalogue-data";
 import { E2E } from "./env";
+import { hydrated } from "./hydration";
 import { expect, test } from "./fixtures";
 
 /**
@@ -108,6 +109,31 @@ test.describe("without the product list (limited@bakker.example)", () => {
     await page.getByLabel("SKU, part number or barcode", { exact: true }).fill(product.sku);
     await page.getByRole("button", { name: "Open product" }).click();
     await expect(page).toHaveURL(new RegExp(`/products/${encodeURIComponent(product.sku)}$`));
+  });
+
+  test("quick order asks for no suggestions, which the server would refuse, and still adds by SKU", async ({
+    page,
+  }) => {
+    const product = await orderableProduct();
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/search/suggest") asked.push(request.url());
+    });
+    await page.goto("/quick-order");
+    await hydrated(page);
+    const firstSku = page.getByLabel("SKU, barcode or part number, row 1");
+    await firstSku.click();
+    await page.keyboard.type(product.sku.slice(0, -1));
+    // Past the fields' wait before asking (150 ms) and the query library's load, had either started.
+    await page.waitForTimeout(1_500);
+    expect(asked).toEqual([]);
+    await expect(firstSku).not.toHaveAttribute("list");
+    await expect(page.locator("#quick-order-suggestions")).toHaveCount(0);
+
+    await page.keyboard.type(product.sku.slice(-1));
+    await page.getByLabel("Quantity, row 1").fill(String(product.sales_unit_amount));
+    await page.getByRole("button", { name: "Check lines" }).first().click();
+    await expect(page.getByText("1 line can be added, none cannot.")).toBeVisible();
   });
 });
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 
-import { useDeferredQuery } from "@/components/query/deferred-query";
+import { useCatalogueSuggestions } from "@/components/catalogue/use-catalogue-suggestions";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { quickOrderFormAction } from "@/lib/quick-order/actions";
@@ -22,37 +22,18 @@ interface Row {
 // The first rows' keys (and so their ids) are the same on the server and in the browser.
 const FIRST_ROWS = 3;
 
-/**
- * The catalogue's suggestions for a row's SKU field, as the header's search gets them. The query
- * library is loaded when they are first asked for (two characters typed), not with the page.
- */
-function useSuggestions(query: string) {
-  const [debounced, setDebounced] = useState(query);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(query), 150);
-    return () => clearTimeout(timer);
-  }, [query]);
-  return useDeferredQuery<{ sku: string; name: string }[]>({
-    queryKey: ["search-suggestions", debounced],
-    queryFn: async ({ signal }) => {
-      const response = await fetch(`/api/search/suggest?q=${encodeURIComponent(debounced)}`, { signal });
-      if (!response.ok) return [];
-      return ((await response.json()) as { items: { sku: string; name: string }[] }).items;
-    },
-    enabled: debounced.trim().length >= 2,
-    staleTime: 30_000,
-  });
-}
+const SUGGESTIONS_ID = "quick-order-suggestions";
 
 /**
  * Rows of SKU (or barcode, or part number) and quantity, all by keyboard:
  * Enter in a SKU goes to its quantity, Enter in a quantity to the next row.
- * Suggestions come from the catalogue as the dealer types.
+ * Suggestions come from the catalogue as the dealer types (`suggest`: an account with the product list;
+ * one without it orders by code and is asked nothing).
  * The rows are a form whose action is the server action: posted before hydration or without
  * JavaScript, the lines go into the cart and the page answers with the report. Once hydrated, the
  * lines are checked here first and added on the dealer's word, as before.
  */
-export function QuickOrderRows() {
+export function QuickOrderRows({ suggest }: { suggest: boolean }) {
   const t = useTranslations("quickOrder");
   const hydrated = useHydrated();
   const [posted, formAction, postPending] = useActionState(quickOrderFormAction, null);
@@ -69,7 +50,7 @@ export function QuickOrderRows() {
   const [focused, setFocused] = useState("");
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const pendingFocus = useRef<string | null>(null);
-  const { data: suggestions = [], probe } = useSuggestions(focused);
+  const { suggestions, probe } = useCatalogueSuggestions(focused, suggest);
   const { rows: report, progress, added, failed, check, addChecked } = useLineCheck();
 
   useEffect(() => {
@@ -126,13 +107,15 @@ export function QuickOrderRows() {
       <form action={formAction} onSubmit={submit} className="space-y-2">
         <input type="hidden" name="source" value="quick-order" />
         {probe}
-        <datalist id="quick-order-suggestions">
-          {suggestions.map((item) => (
-            <option key={item.sku} value={item.sku}>
-              {item.name}
-            </option>
-          ))}
-        </datalist>
+        {suggest ? (
+          <datalist id={SUGGESTIONS_ID}>
+            {suggestions.map((item) => (
+              <option key={item.sku} value={item.sku}>
+                {item.name}
+              </option>
+            ))}
+          </datalist>
+        ) : null}
         <ol className="space-y-2">
           {rows.map((row, index) => (
             <li key={row.key} className="grid grid-cols-[1fr_6rem_2.75rem] items-end gap-2">
@@ -147,7 +130,7 @@ export function QuickOrderRows() {
                     else inputs.current.delete(`${row.key}-identifier`);
                   }}
                   name="identifier"
-                  list="quick-order-suggestions"
+                  list={suggest ? SUGGESTIONS_ID : undefined}
                   autoComplete="off"
                   enterKeyHint="next"
                   placeholder={t("identifier")}

@@ -2,25 +2,10 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 
-import { useDeferredQuery } from "@/components/query/deferred-query";
+import { useCatalogueSuggestions } from "@/components/catalogue/use-catalogue-suggestions";
 import type { Suggestion } from "@/lib/catalogue/search-catalogue";
-
-async function fetchSuggestions(query: string, signal: AbortSignal): Promise<Suggestion[]> {
-  const response = await fetch(`/api/search/suggest?q=${encodeURIComponent(query)}`, { signal });
-  if (!response.ok) return [];
-  return ((await response.json()) as { items: Suggestion[] }).items;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /**
  * The catalogue search in the header: suggestions as the dealer types
@@ -39,16 +24,7 @@ export function SearchBox({ id = "site-search", byCode = false }: { id?: string;
   const [value, setValue] = useState(params.get("q") ?? "");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const query = useDebounced(value.trim(), 150);
-  const enabled = !byCode && open && query.length >= 2 && !/^\d{8,14}$/.test(query);
-  // The suggestions' query library is loaded when they are first asked for (focus, typing), not with every page.
-  const { data: suggestions = [], probe } = useDeferredQuery<Suggestion[]>({
-    queryKey: ["search-suggestions", query],
-    queryFn: ({ signal }) => fetchSuggestions(query, signal),
-    enabled,
-    staleTime: 30_000,
-  });
-  const shown = enabled ? suggestions : [];
+  const { asked, suggestions: shown, probe } = useCatalogueSuggestions(value, !byCode && open);
   const expanded = shown.length > 0;
 
   function choose(suggestion: Suggestion) {
@@ -116,7 +92,7 @@ export function SearchBox({ id = "site-search", byCode = false }: { id?: string;
         {t("submit")}
       </button>
       <p className="sr-only" aria-live="polite">
-        {enabled ? ts("search.suggestionsCount", { count: shown.length }) : ""}
+        {asked ? ts("search.suggestionsCount", { count: shown.length }) : ""}
       </p>
       {probe}
       <ul

@@ -3,13 +3,15 @@ import { getTranslations } from "next-intl/server";
 
 import { PasteOrUpload } from "@/components/quick-order/paste-or-upload";
 import { QuickOrderRows } from "@/components/quick-order/quick-order-rows";
+import { requireSession } from "@/lib/auth/session";
+import { mayListProducts } from "@/lib/catalogue/orderable";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("quickOrder"))("title") };
 }
 
 export default async function QuickOrderPage() {
-  const t = await getTranslations("quickOrder");
+  const [t, session] = await Promise.all([getTranslations("quickOrder"), requireSession()]);
   return (
     <div className="space-y-6">
       <div>
@@ -17,7 +19,7 @@ export default async function QuickOrderPage() {
         <p className="text-slate-700">{t("intro")}</p>
       </div>
       <div className="grid gap-8 lg:grid-cols-2">
-        <QuickOrderRows />
+        <QuickOrderRows suggest={mayListProducts(session)} />
         <PasteOrUpload />
       </div>
     </div>
