@@ -26,8 +26,8 @@ export interface ReferenceBuild {
 /**
  * The production build of an earlier commit, made once and kept in bench/tmp (gitignored): its files
  * taken out of git into a folder of their own, the project's packages as hard links (Turbopack resolves
- * only inside its root; the commit's package.json must have the same dependencies, which is checked),
- * and that commit's own `npm run build`. Null, with the reason, when git or the commit is not there.
+ * only inside its root) when the commit's package.json has the same dependencies, else its own lock
+ * file's packages (`npm ci` there), and that commit's own `npm run build`. Null, with the reason, when git or the commit is not there.
  */
 export function referenceBuild(commit: string): ReferenceBuild | { missing: string } {
   let fullCommit: string;
@@ -45,17 +45,25 @@ export function referenceBuild(commit: string): ReferenceBuild | { missing: stri
   if (!whole()) {
     const theirs = JSON.parse(git(["show", `${fullCommit}:package.json`])) as Record<string, unknown>;
     const ours = JSON.parse(readFileSync("package.json", "utf8")) as Record<string, unknown>;
-    for (const field of ["dependencies", "devDependencies"]) {
-      if (JSON.stringify(theirs[field]) !== JSON.stringify(ours[field]))
-        return { missing: `${commit}'s ${field} differ from today's: its build would need packages of its own` };
-    }
+    const samePackages = ["dependencies", "devDependencies"].every(
+      (field) => JSON.stringify(theirs[field]) === JSON.stringify(ours[field]),
+    );
     console.log(`  building ${commit} into ${path.relative(process.cwd(), folder)} (once)…`);
     const started = performance.now();
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(folder, { recursive: true });
     const archive = spawnSync("sh", ["-c", `git archive ${fullCommit} | tar -x -C "${folder}"`], { stdio: "inherit" });
     if (archive.status !== 0) return { missing: `git archive ${commit} failed` };
-    linkProjectPackages(folder);
+    if (samePackages) linkProjectPackages(folder);
+    else {
+      // Its dependencies differ from today's: its own lock file's packages, installed as CI installs them.
+      console.log(`  ${commit}'s dependencies differ from today's: npm ci from its own lock file…`);
+      const install = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], {
+        cwd: folder,
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      if (install.status !== 0) return { missing: `npm ci of ${commit}'s own lock file failed` };
+    }
     // Its own default folder (.next), whatever this run's NEXT_DIST_DIR.
     const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
     delete env.NEXT_DIST_DIR;
