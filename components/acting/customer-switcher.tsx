@@ -5,6 +5,7 @@ import { startTransition, useActionState, useEffect, useId, useRef, useState } f
 
 import { useDeferredQuery } from "@/components/query/deferred-query";
 import { useCurrentPath } from "@/components/shell/use-current-path";
+import { useDebounced } from "@/components/ui/use-debounced";
 import { actForCustomer } from "@/lib/acting/actions";
 
 interface CompanyOption {
@@ -36,7 +37,7 @@ export function CustomerSwitcher() {
   const from = useCurrentPath();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
-  const [debounced, setDebounced] = useState("");
+  const debounced = useDebounced(query, 150);
   const [active, setActive] = useState(0);
   const [recent, setRecent] = useState<CompanyOption[]>([]);
   const [state, switchAction, switching] = useActionState(actForCustomer, null);
@@ -51,10 +52,6 @@ export function CustomerSwitcher() {
     setRecent(readRecent());
     setOpen(true);
   }, []);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(query), 150);
-    return () => clearTimeout(timer);
-  }, [query]);
   useEffect(() => {
     if (!open) return;
     inputRef.current?.focus();

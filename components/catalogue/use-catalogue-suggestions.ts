@@ -1,8 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
-
 import { useDeferredQuery } from "@/components/query/deferred-query";
+import { useDebounced } from "@/components/ui/use-debounced";
 import type { Suggestion } from "@/lib/catalogue/search-catalogue";
 
 /** What a scanner types: a barcode is looked up whole, not suggested for. */
@@ -17,15 +16,6 @@ async function fetchSuggestions(query: string, signal: AbortSignal): Promise<Sug
   const response = await fetch(`/api/search/suggest?q=${encodeURIComponent(query)}`, { signal });
   if (!response.ok) return [];
   return ((await response.json()) as { items: Suggestion[] }).items;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 /**
