@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 
 import { PGlite } from "@electric-sql/pglite";
@@ -269,9 +269,36 @@ export async function pendingMigrations(db: Database): Promise<number> {
   return Math.max(0, journal.entries.length - Number(rows[0]?.applied ?? 0));
 }
 
-/** An in-memory PGlite with the schema, for tests. */
+/**
+ * Names a dump of a migrated memory database (`dumpMemoryTemplate`) that `openMemoryDatabase` starts
+ * from instead of running initdb. The test run writes one (tests/global-setup.ts).
+ */
+export const MEMORY_TEMPLATE_VARIABLE = "PORTAL_PGLITE_TEMPLATE";
+
+/** Writes a migrated, empty memory database to `file` as PGlite's data folder dump (an uncompressed tar). */
+export async function dumpMemoryTemplate(file: string): Promise<void> {
+  const client = await PGlite.create({ extensions: { pg_trgm } });
+  try {
+    await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS });
+    writeFileSync(file, Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer()));
+  } finally {
+    await client.close();
+  }
+}
+
+/**
+ * An in-memory PGlite with the schema, for tests. A new one runs initdb, 2.5–3.5 s of CPU on these
+ * machines; from the test run's template (`MEMORY_TEMPLATE_VARIABLE`) it starts in about 1 s. The
+ * migrations run either way, so a template older than the schema is brought up to date.
+ */
 export async function openMemoryDatabase(): Promise<DatabaseHandle> {
-  const client = new NamedStatements(await PGlite.create({ extensions: { pg_trgm } }));
+  const template = process.env[MEMORY_TEMPLATE_VARIABLE];
+  const client = new NamedStatements(
+    await PGlite.create({
+      extensions: { pg_trgm },
+      ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}),
+    }),
+  );
   const db = drizzlePglite(client as unknown as PGlite, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS });
   await client.exec(SESSION_SETTINGS);
