@@ -275,14 +275,28 @@ export async function pendingMigrations(db: Database): Promise<number> {
  */
 export const MEMORY_TEMPLATE_VARIABLE = "PORTAL_PGLITE_TEMPLATE";
 
+/** A memory PGlite with the schema: a new one (initdb), or one loaded from `template`, then migrated. */
+async function migratedMemoryPglite(template?: string): Promise<PGlite> {
+  const pglite = await PGlite.create({
+    extensions: { pg_trgm },
+    ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}),
+  });
+  try {
+    await migratePglite(drizzlePglite(pglite, { schema }), { migrationsFolder: MIGRATIONS });
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
+  return pglite;
+}
+
 /** Writes a migrated, empty memory database to `file` as PGlite's data folder dump (an uncompressed tar). */
 export async function dumpMemoryTemplate(file: string): Promise<void> {
-  const client = await PGlite.create({ extensions: { pg_trgm } });
+  const pglite = await migratedMemoryPglite();
   try {
-    await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS });
-    writeFileSync(file, Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer()));
+    writeFileSync(file, Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer()));
   } finally {
-    await client.close();
+    await pglite.close();
   }
 }
 
@@ -292,15 +306,8 @@ export async function dumpMemoryTemplate(file: string): Promise<void> {
  * migrations run either way, so a template older than the schema is brought up to date.
  */
 export async function openMemoryDatabase(): Promise<DatabaseHandle> {
-  const template = process.env[MEMORY_TEMPLATE_VARIABLE];
-  const client = new NamedStatements(
-    await PGlite.create({
-      extensions: { pg_trgm },
-      ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}),
-    }),
-  );
+  const client = new NamedStatements(await migratedMemoryPglite(process.env[MEMORY_TEMPLATE_VARIABLE]));
   const db = drizzlePglite(client as unknown as PGlite, { schema });
-  await migratePglite(db, { migrationsFolder: MIGRATIONS });
   await client.exec(SESSION_SETTINGS);
   return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
 }
