@@ -8,10 +8,13 @@ interface CartContextValue {
   flash: CartFlash | null;
   /** The cart's line count: the server's, or what a form of this page answered since. */
   count: number;
-  /** A form changed the cart without the page being rendered again: this is its new line count. */
-  changed: (count: number) => void;
-  /** How many such changes this browser tab has made (components/cart/cart-freshness.tsx). */
-  changes: number;
+  /**
+   * A form changed the cart without the page being rendered again: its new line count, and when the
+   * server stored the change (by its clock, lib/cart/actions.ts).
+   */
+  changed: (count: number, changedAt: number) => void;
+  /** When the last such change in this browser tab was stored; null before any (components/cart/cart-freshness.tsx). */
+  changedAt: number | null;
 }
 
 // Every signed-in page has the provider (the portal layout); nothing reads the cart outside it.
@@ -38,16 +41,21 @@ export function CartProvider({
   rendered: string;
   children: React.ReactNode;
 }) {
-  const [answered, setAnswered] = useState({ count, rendered, changes: 0 });
+  const [answered, setAnswered] = useState<{ count: number; rendered: string; changedAt: number | null }>({
+    count,
+    rendered,
+    changedAt: null,
+  });
   // One function per layout render: the scanner's and the forms' callbacks that call it stay the same.
   const changed = useCallback(
-    (next: number) => setAnswered((last) => ({ count: next, rendered, changes: last.changes + 1 })),
+    (next: number, at: number) =>
+      setAnswered((last) => ({ count: next, rendered, changedAt: Math.max(last.changedAt ?? at, at) })),
     [rendered],
   );
   const shown = answered.rendered === rendered ? answered.count : count;
   const value = useMemo(
-    () => ({ flash, count: shown, changes: answered.changes, changed }),
-    [flash, shown, answered.changes, changed],
+    () => ({ flash, count: shown, changedAt: answered.changedAt, changed }),
+    [flash, shown, answered.changedAt, changed],
   );
   return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
 }

@@ -29,7 +29,7 @@ export function useAddToCart(sku: string) {
     async (previous: AddToCartState, form: FormData): Promise<AddToCartState> => {
       try {
         const answer = await addToCartFromForm(previous, form);
-        if (answer?.ok) changed(answer.count);
+        if (answer?.ok) changed(answer.count, answer.changedAt);
         return answer;
       } catch {
         return { ok: false, error: "failed" };

@@ -100,7 +100,7 @@ export function Scanner({
           signalRead("unknown");
           return;
         }
-        changed(result.count);
+        changed(result.count, result.changedAt);
         const entry: AddedEntry = {
           id: ++entrySeq.current,
           sku: result.sku,
@@ -194,7 +194,7 @@ export function Scanner({
     try {
       const result = await subtractFromCart({ sku: entry.sku, quantity: entry.quantity });
       if (!result.ok) throw new Error("refused");
-      changed(result.count);
+      changed(result.count, result.changedAt);
       mark("undone");
       setStatus(t("undone", { quantity: entry.quantity, name: entry.name }));
     } catch {

@@ -45,6 +45,16 @@ function changed() {
 }
 
 /**
+ * When a change that renders nothing again (an add, a scan's undo) was stored, by this server's clock:
+ * taken after the store wrote it. A page that lists the cart's lines says when it began to read them
+ * (`readAt`, taken before the read); one read at or before this time may not have seen the change
+ * (components/cart/cart-freshness.tsx).
+ */
+function changedAt(): number {
+  return Date.now();
+}
+
+/**
  * "Add to cart" and its undo answer with the cart's new line count and render nothing again: the
  * page the form is on shows the count it answered (components/cart/cart-context.tsx), and a page
  * that lists the cart's lines asks again when it is shown from the browser's history
@@ -55,7 +65,8 @@ function changed() {
 export async function addToCart(input: unknown): Promise<CartActionResult> {
   const parsed = addToCartInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid" };
-  return addProduct(await requireSession(), parsed.data);
+  const result = await addProduct(await requireSession(), parsed.data);
+  return result.ok ? { ...result, changedAt: changedAt() } : result;
 }
 
 /**
@@ -78,7 +89,7 @@ export async function addToCartFromForm(_previous: AddToCartState, form: FormDat
   const result = await addProduct(await requireSession(), { sku: parsed.data.sku, quantity: quantity.data });
   if (!result.ok) return { ok: false, error: result.error };
   const { sku, quantity: added, rounded, capped, lineQuantity, count } = result;
-  return { ok: true, sku, quantity: added, rounded, capped, lineQuantity, count };
+  return { ok: true, sku, quantity: added, rounded, capped, lineQuantity, count, changedAt: changedAt() };
 }
 
 /**
@@ -171,11 +182,13 @@ export async function editCartAndReturn(form: FormData): Promise<void> {
 }
 
 /** Takes a quantity out of a line again (undo of a scan); the line goes when nothing is left. */
-export async function subtractFromCart(input: unknown): Promise<{ ok: true; count: number } | { ok: false }> {
+export async function subtractFromCart(
+  input: unknown,
+): Promise<{ ok: true; count: number; changedAt: number } | { ok: false }> {
   const parsed = addToCartInput.safeParse(input);
   if (!parsed.success) return { ok: false };
   const { count } = await subtractFromTheCart(await requireSession(), parsed.data);
-  return { ok: true, count };
+  return { ok: true, count, changedAt: changedAt() };
 }
 
 export async function emptyCart(): Promise<{ ok: boolean }> {

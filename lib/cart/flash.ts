@@ -26,6 +26,7 @@ const addState = z.union([
     capped: z.boolean(),
     lineQuantity: quantity,
     count: z.number().int().nonnegative(),
+    changedAt: z.number().finite().nonnegative(),
   }),
   z.object({ ok: z.literal(false), error, typed }),
 ]);

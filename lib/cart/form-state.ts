@@ -9,11 +9,21 @@ export type CartFormError =
 
 /**
  * After "Add to cart": what was added (or why not, with what was typed, to show it again); `capped`: the
- * line holds its maximum, `lineQuantity`, less than asked for.
+ * line holds its maximum, `lineQuantity`, less than asked for; `changedAt`: when the cart held the add
+ * (components/cart/cart-freshness.tsx).
  */
 export type AddToCartState =
   | null
-  | { ok: true; sku: string; quantity: number; rounded: boolean; capped: boolean; lineQuantity: number; count: number }
+  | {
+      ok: true;
+      sku: string;
+      quantity: number;
+      rounded: boolean;
+      capped: boolean;
+      lineQuantity: number;
+      count: number;
+      changedAt: number;
+    }
   | { ok: false; error: CartFormError; typed?: string };
 
 /** After a change on the cart page. */

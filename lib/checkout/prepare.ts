@@ -3,8 +3,7 @@ import "server-only";
 import { mayPlaceTestOrders } from "@/lib/acting/policy";
 import { sessionUpstream } from "@/lib/auth/session";
 import type { SessionToken } from "@/lib/auth/session-types";
-import { viewCart } from "@/lib/cart/read";
-import type { CartView } from "@/lib/cart/view";
+import { viewCart, type CartReading } from "@/lib/cart/read";
 import type { Company } from "@/lib/domain/company";
 import { getEnv } from "@/lib/env";
 import { isUpstreamError } from "@/lib/upstream";
@@ -16,7 +15,7 @@ import { lastPlacedAttempt, newAttemptId } from "./attempts";
 import { orderedAs, type OrderedAs } from "./place-order";
 
 export interface CheckoutPageData {
-  cart: CartView;
+  cart: CartReading;
   /** The id this form's order will be sent under: a double click or a retry sends it once. */
   attemptId: string;
   /** The customer ordered for (the session's active customer), null when the upstream cannot say. */

@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
@@ -31,7 +29,7 @@ export default async function CartPage() {
   );
   return (
     <div className="space-y-4">
-      <CartFreshness rendered={randomUUID()} />
+      <CartFreshness readAt={cart.readAt} />
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         {cart.lines.length ? (

@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 
@@ -48,7 +46,7 @@ export default async function CheckoutPage() {
   if (!cart.lines.length) {
     return (
       <div className="space-y-4">
-        <CartFreshness rendered={randomUUID()} />
+        <CartFreshness readAt={cart.readAt} />
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         {lastOrder ? (
           // Opened again after ordering (back from the confirmation, a form sent again): which order the cart became.
@@ -73,7 +71,7 @@ export default async function CheckoutPage() {
   );
   return (
     <div className="space-y-4">
-      <CartFreshness rendered={randomUUID()} />
+      <CartFreshness readAt={cart.readAt} />
       <div>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">
