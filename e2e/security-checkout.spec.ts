@@ -159,6 +159,40 @@ test.describe("bad input in checkout and quick order: messages, never a server e
     }
   });
 
+  test("notes holding a character that cannot be sent are marked on the notes field itself, in the browser and from the server; nothing is ordered until they are mended", async ({
+    page,
+  }) => {
+    const [product] = await orderableProducts(1);
+    const checkout = new CheckoutPage(page);
+    await checkout.fillCart([{ sku: product!.sku, quantity: product!.sales_unit_amount }]);
+    await checkout.goto();
+    const notes = page.getByLabel("Notes for the wholesaler");
+    const reference = `NOTES-CASE-${Date.now()}`;
+    // A vertical tab: a control character, as text copied from some programs carries.
+    await notes.fill("Deliver before noon\u000bthank you");
+    await page.getByLabel("Your order reference").fill(reference);
+    await page.getByRole("button", { name: "Review order" }).click();
+    await expect(notes).toHaveAttribute("aria-invalid", "true");
+    await expect(notes).toHaveAccessibleDescription(/cannot be sent/);
+    await expect(notes).toBeFocused();
+
+    await notes.fill("Deliver before noon");
+    await checkout.review(reference);
+    await checkout.tamperWithNextAction((body) => body.replace("Deliver before noon", "Deliver before noon\\u0000"));
+    await checkout.place();
+    await expect(page.getByRole("alert").filter({ hasText: "Please correct the marked fields." })).toBeVisible();
+    await expect(notes).toHaveAttribute("aria-invalid", "true");
+    await expect(notes).toHaveAccessibleDescription(/cannot be sent/);
+    expect(await withReference(reference)).toEqual([]);
+
+    await notes.fill("Deliver before noon, thank you");
+    await checkout.review(reference);
+    await checkout.place();
+    await checkout.expectPlaced();
+    const [order] = await withReference(reference);
+    expect(order?.notes).toContain("Deliver before noon, thank you");
+  });
+
   test("a UTF-16 CSV (Excel's Unicode text) is read as its lines, with or without a BOM", async ({ page }) => {
     const [first, second] = await orderableProducts(2);
     const text = `Artikelnummer\tAantal\r\n${first!.sku}\t${first!.sales_unit_amount}\r\n${second!.sku}\t${second!.sales_unit_amount}\r\n`;

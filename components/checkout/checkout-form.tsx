@@ -9,7 +9,7 @@ import { CheckoutAddressBook, type PickableAddress } from "@/components/address-
 import { ADDRESS_AUTOCOMPLETE } from "@/lib/address-book/fields";
 import { deferredResolver } from "@/components/forms/deferred-resolver";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+import { FieldError, TextField } from "@/components/ui/text-field";
 import { COUNTRIES, EMPTY_DROPSHIP } from "@/lib/checkout/delivery-address";
 import type { CheckoutField, CheckoutInput } from "@/lib/checkout/schema";
 
@@ -110,6 +110,10 @@ export function CheckoutForm(props: CheckoutProps) {
     const message = formState.errors[field]?.message ?? postedFields[field];
     return message ? say(message) : undefined;
   };
+  // The fields drawn here rather than by TextField (text areas, the country, the test box): marked and
+  // described by their error the same way, so that no refused field goes unsaid.
+  const fieldErrorProps = (field: CheckoutField, errorId: string) =>
+    errorText(field) ? { "aria-invalid": true, "aria-describedby": errorId } : {};
 
   const review = form.handleSubmit(() => {
     setProblem(null);
@@ -205,22 +209,26 @@ export function CheckoutForm(props: CheckoutProps) {
                 id="checkout-notes"
                 rows={3}
                 maxLength={1000}
-                className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
+                {...fieldErrorProps("notes", "checkout-notes-error")}
+                className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600"
                 defaultValue={initial.notes}
                 {...register("notes")}
               />
+              <FieldError id="checkout-notes-error" message={errorText("notes")} />
             </div>
             {props.canPlaceTestOrders ? (
               <label className="flex min-h-touch items-start gap-2 text-sm">
                 <input
                   type="checkbox"
                   className="mt-1 h-5 w-5 accent-brand-600"
+                  {...fieldErrorProps("test", "checkout-test-error")}
                   defaultChecked={initial.test}
                   {...register("test")}
                 />
                 <span>
                   <span className="font-medium">{t("test")}</span>
                   <span className="block text-slate-600">{t("testHint")}</span>
+                  <FieldError id="checkout-test-error" message={errorText("test")} />
                 </span>
               </label>
             ) : null}
@@ -362,7 +370,8 @@ export function CheckoutForm(props: CheckoutProps) {
                   <select
                     id="checkout-country"
                     autoComplete={ADDRESS_AUTOCOMPLETE.country}
-                    className="mt-1 block min-h-touch w-full rounded-md border border-slate-300 bg-white px-2"
+                    {...fieldErrorProps("country", "checkout-country-error")}
+                    className="mt-1 block min-h-touch w-full rounded-md border border-slate-300 bg-white px-2 aria-[invalid=true]:border-red-600"
                     defaultValue={initial.country}
                     {...register("country")}
                   >
@@ -372,6 +381,7 @@ export function CheckoutForm(props: CheckoutProps) {
                       </option>
                     ))}
                   </select>
+                  <FieldError id="checkout-country-error" message={errorText("country")} />
                 </div>
                 <div className="sm:col-span-2">
                   <label htmlFor="checkout-delivery-note" className="block text-sm font-medium">
@@ -381,10 +391,12 @@ export function CheckoutForm(props: CheckoutProps) {
                     id="checkout-delivery-note"
                     rows={2}
                     maxLength={500}
-                    className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
+                    {...fieldErrorProps("deliveryNote", "checkout-delivery-note-error")}
+                    className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600"
                     defaultValue={initial.deliveryNote}
                     {...register("deliveryNote")}
                   />
+                  <FieldError id="checkout-delivery-note-error" message={errorText("deliveryNote")} />
                 </div>
               </div>
             ) : null}
