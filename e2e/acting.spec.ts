@@ -67,6 +67,39 @@ test.describe("wholesaler staff act for a customer", () => {
     await expect(audit.getByRole("row").filter({ hasText: "Placed an order" }).first()).toContainText("EA00002");
     await expect(audit.getByRole("row").filter({ hasText: "Switched to customer" }).first()).toContainText("EA00002");
   });
+
+  test("Enter pressed before the list has caught up with the typing searches for what was typed, never acts for the customer the list showed before", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    // A recent customer heads the list while nothing is typed: the one a stale Enter would choose.
+    await page.evaluate(() =>
+      window.localStorage.setItem(
+        "portal.recent-customers",
+        JSON.stringify([{ code: "EA00001", name: "Acme Corporation", city: "Amsterdam" }]),
+      ),
+    );
+    await page.locator("summary").filter({ hasText: "Act for a customer" }).click();
+    await expect(page.getByRole("option", { name: /Acme Corporation \(EA00001\)/ })).toBeVisible();
+    const field = page.getByLabel("Find a customer by code, name or city");
+    await field.fill("Bakker");
+    await field.press("Enter");
+
+    // On a slow machine the list may have caught up first: then Enter rightly chose Bakker Campers.
+    const banner = page.getByTestId("acting-banner");
+    const searchPage = page.getByRole("heading", { name: "Act for a customer", level: 1 });
+    await expect(banner.or(searchPage)).toBeVisible();
+    if (await banner.isVisible()) {
+      await expect(banner).toHaveText("Ordering for Bakker Campers (EA00002)");
+      await page.getByRole("button", { name: "Back to my own account" }).click();
+      await expect(banner).toHaveCount(0);
+      return;
+    }
+    expect(new URL(page.url()).searchParams.get("q")).toBe("Bakker");
+    await expect(page.getByText("Bakker Campers")).toBeVisible();
+    await expect(page.getByText("Acme Corporation")).toHaveCount(0);
+    await expect(banner).toHaveCount(0);
+  });
 });
 
 test.describe("a dealer cannot act for another customer", () => {

@@ -84,6 +84,9 @@ export function CustomerSwitcher() {
     staleTime: 60_000,
   });
   const results = data?.companies ?? [];
+  // The options are those of what is typed only once the typing has settled and its answer is in: until
+  // then they are an earlier query's (or the recent customers), and Enter must not act for one of them.
+  const settled = debounced === query && !isLoading;
   const skipped = data?.skipped ?? 0;
   const options = open
     ? [
@@ -152,7 +155,7 @@ export function CustomerSwitcher() {
               role="combobox"
               aria-expanded={options.length > 0}
               aria-controls={listId}
-              aria-activedescendant={options[active] ? `${listId}-${active}` : undefined}
+              aria-activedescendant={settled && options[active] ? `${listId}-${active}` : undefined}
               autoComplete="off"
               maxLength={100}
               placeholder={t("placeholder")}
@@ -168,10 +171,11 @@ export function CustomerSwitcher() {
                 } else if (event.key === "ArrowUp") {
                   event.preventDefault();
                   setActive((index) => Math.max(index - 1, 0));
-                } else if (event.key === "Enter" && options[active]) {
+                } else if (event.key === "Enter" && settled && options[active]) {
                   event.preventDefault();
                   choose(options[active]);
                 }
+                // Otherwise Enter sends the search form: the customer search page lists what was typed.
               }}
               className="block min-h-touch w-full min-w-0 rounded-l-md border border-slate-300 px-3 text-base"
             />
@@ -198,7 +202,7 @@ export function CustomerSwitcher() {
               key={`${option.code}-${index}`}
               id={`${listId}-${index}`}
               role="option"
-              aria-selected={index === active}
+              aria-selected={settled && index === active}
               aria-label={t("choose", { name: option.name, code: option.code, city: option.city })}
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => choose(option)}
