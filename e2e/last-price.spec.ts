@@ -23,7 +23,7 @@ test("after an order the product page, the cart and the checkout's lines show th
 
   await page.goto(`/products/${encodeURIComponent(product.sku)}`);
   const paid = page.getByTestId("last-price-paid");
-  await expect(paid).toContainText(/You paid €\s?[\d,.]+ per piece on /);
+  await expect(paid).toContainText(/You paid €\s?[\d,.]+ excl\. VAT per piece on /);
   await expect(paid.getByRole("link", { name: `order ${orderId}` })).toHaveAttribute(
     "href",
     `/orders/${encodeURIComponent(orderId)}`,

@@ -6,8 +6,9 @@ import { lastPriceTexts, type LastPriceTexts } from "@/lib/purchases/last-price-
 import type { LastPrice } from "@/lib/purchases/last-prices";
 
 /**
- * The price this customer paid for a product on its latest order, beside the list price: "You paid
- * €61.74 per piece on 12 Nov 2026, order 100343", the order linked. Nothing when the portal knows none.
+ * The price this customer paid for a product on its latest order, beside the list price: "You paid €61.74
+ * excl. VAT per piece on 12 Nov 2026, order 100343" (an order line's price excludes VAT, and the list price
+ * beside it may be shown with it), the order linked. Nothing when the portal knows none.
  */
 export function LastPricePaid({
   last,

@@ -4,7 +4,7 @@ import { parseOrderId } from "@/lib/orders/order-id";
 
 import type { LastPrice } from "./last-prices";
 
-/** What "You paid €61.74 per piece on 12 Nov 2026, order 100343" says of a last price, formatted. */
+/** What "You paid €61.74 excl. VAT per piece on 12 Nov 2026, order 100343" says of a last price, formatted. */
 export interface LastPriceTexts {
   price: string;
   date: string;
