@@ -1,11 +1,14 @@
 /**
  * `npm run test:faults`: many checkout attempts against the simulator's fault
- * modes — commit-then-fail (502 and dropped connections), 5xx bursts, hanging
- * requests past the time-out, rate limits, 2 s latency with jitter alone and with
- * 20 % 5xx and 5 % hangs, double clicks, second tabs and retries — through the portal's real checkout code and a real PGlite
- * database. Every attempt is then retried the way a dealer would until it
- * settles. Prints and writes to bench/faults.{json,md}: orders created,
- * duplicates and lost carts (both must be zero; the script fails otherwise).
+ * modes — commit-then-fail (502 and dropped connections), orders the wholesaler
+ * makes after the portal stopped waiting, 5xx bursts, hanging requests past the
+ * time-out, rate limits, 2 s latency with jitter alone and with 20 % 5xx and 5 %
+ * hangs, double clicks, second tabs and retries — through the portal's real
+ * checkout code and a real PGlite database. Every attempt is then retried the
+ * way a dealer would until it settles, a minute later (UNANSWERED_SEND_SETTLES_MS:
+ * the portal's clock is moved on, not waited for). Prints and writes to
+ * bench/faults.{json,md}: orders created, duplicates and lost carts (both must be
+ * zero; the script fails otherwise).
  *
  *   npm run test:faults -- --attempts 1000 --seed 7
  */
@@ -17,7 +20,7 @@ import { addToStoredCart, emptyStoredCart, readCart, type CartOwner } from "@/li
 import { upsertProducts } from "@/lib/catalogue/store/products";
 import { newAttemptId } from "@/lib/checkout/attempts";
 import { attemptMarker } from "@/lib/checkout/order-request";
-import { sendOnce, type CheckoutOutcome, type SendContext } from "@/lib/checkout/send-once";
+import { sendOnce, UNANSWERED_SEND_SETTLES_MS, type CheckoutOutcome, type SendContext } from "@/lib/checkout/send-once";
 import { EMPTY_DROPSHIP } from "@/lib/checkout/delivery-address";
 import type { CheckoutInput } from "@/lib/checkout/schema";
 import { openMemoryDatabase } from "@/lib/db/client";
@@ -41,6 +44,7 @@ type Scenario =
   | "clean"
   | "commit-then-fail-502"
   | "commit-then-fail-drop"
+  | "commit-late"
   | "server-errors"
   | "flaky-20-percent"
   | "hang-past-timeout"
@@ -54,6 +58,7 @@ const SCENARIOS: Scenario[] = [
   "clean",
   "commit-then-fail-502",
   "commit-then-fail-drop",
+  "commit-late",
   "server-errors",
   "flaky-20-percent",
   "hang-past-timeout",
@@ -70,6 +75,9 @@ function faultsFor(scenario: Scenario): Record<string, unknown> | null {
       return { commitThenFail: { count: 1, mode: "502" } };
     case "commit-then-fail-drop":
       return { commitThenFail: { count: 1, mode: "drop" } };
+    case "commit-late":
+      // Made after the 400 ms time-out, while the portal looks it up and would have sent it again.
+      return { commitLate: { count: 1, delayMs: 1_000 } };
     case "server-errors":
       return { errorRate: 1, paths: "^/orders" };
     case "flaky-20-percent":
@@ -140,7 +148,7 @@ async function main() {
         })),
       );
       const before = await readCart(db, owner);
-      const context = (timeoutMs: number): SendContext => ({
+      const context = (timeoutMs: number, later = 0): SendContext => ({
         db,
         upstream: new UpstreamClient(
           { baseUrl: sim.url, token: adminToken, timeoutMs, readAttempts: 2, sleep: async () => {} },
@@ -151,6 +159,7 @@ async function main() {
         actingForCustomer: customer,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 25))),
         waitForOtherMs: 5_000,
+        now: () => Date.now() + later,
       });
       const input = (): CheckoutInput => ({
         attemptId: newAttemptId(),
@@ -166,7 +175,8 @@ async function main() {
       const first = input();
       const attemptIds = [first.attemptId];
       let outcomes: CheckoutOutcome[];
-      const timeout = scenario === "hang-past-timeout" || scenario === "flaky-20-percent" ? 400 : 3_000;
+      const timeout =
+        scenario === "hang-past-timeout" || scenario === "flaky-20-percent" || scenario === "commit-late" ? 400 : 3_000;
       if (scenario === "double-click") {
         outcomes = await Promise.all([sendOnce(context(timeout), first), sendOnce(context(timeout), first)]);
       } else if (scenario === "second-tab") {
@@ -190,10 +200,12 @@ async function main() {
           JSON.stringify(before.map((l) => [l.sku, l.quantity]));
       }
 
-      // The dealer tries again (same attempt, as the checkout page does) until the order is settled.
+      // A late order arrives (commit-late): the wholesaler's delay, before the dealer's retries.
+      if (scenario === "commit-late") await new Promise((resolve) => setTimeout(resolve, 1_200));
+      // The dealer tries again a minute later (same attempt, as the checkout page does) until the order is settled.
       let settled = placedNow;
       for (let retry = 0; retry < 4 && !settled; retry++) {
-        const again = await sendOnce(context(3_000), first);
+        const again = await sendOnce(context(3_000, UNANSWERED_SEND_SETTLES_MS), first);
         settled = again.kind === "placed" || again.kind === "empty-cart";
       }
       if (placedNow) counts.placedAtOnce++;

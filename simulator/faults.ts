@@ -3,7 +3,10 @@
  * added latency with jitter, a share of 500/502/503 answers with an HTML body,
  * 429 with Retry-After above a request rate, requests that never answer, and
  * "commit then fail" on POST /orders (the order is created, then the answer is
- * a 502 or the connection is dropped). Control endpoints are never affected.
+ * a 502 or the connection is dropped), and "commit late" on POST /orders (the
+ * order is created after a delay, also when the client has stopped waiting, as
+ * a server goes on with a request whose caller has gone). Control endpoints are
+ * never affected.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Context, MiddlewareHandler } from "hono";
@@ -30,6 +33,11 @@ const faultSettingsSchema = z
     rateLimitPerSecond: z.number().int().min(1).nullable().default(null),
     commitThenFail: z
       .object({ count: z.number().int().min(0), mode: z.enum(["502", "drop"]).default("502") })
+      .strict()
+      .nullable()
+      .default(null),
+    commitLate: z
+      .object({ count: z.number().int().min(0), delayMs: z.number().int().min(1).max(60_000) })
       .strict()
       .nullable()
       .default(null),
@@ -135,6 +143,13 @@ export class Faults {
       }
 
       if (s.errorRate > 0 && this.rng.chance(s.errorRate)) return htmlError(c, this.rng.pick([500, 502, 503] as const));
+
+      const late = s.commitLate;
+      if (late && late.count > 0 && c.req.method === "POST" && c.req.path === "/orders") {
+        late.count--;
+        // Not cut short when the client gives up: the order is made all the same, and nobody reads the answer.
+        await sleep(late.delayMs);
+      }
 
       await next();
 

@@ -10,7 +10,7 @@ import { startSimulator, type RunningSimulator } from "@/tests/fixtures/simulato
 
 import { newAttemptId } from "./attempts";
 import { attemptMarker } from "./order-request";
-import { sendOnce, type SendContext } from "./send-once";
+import { sendOnce, UNANSWERED_SEND_SETTLES_MS, type SendContext } from "./send-once";
 import { EMPTY_DROPSHIP } from "./delivery-address";
 import type { CheckoutInput } from "./schema";
 
@@ -49,13 +49,15 @@ function client(token: string, timeoutMs = 2_000) {
   );
 }
 
-function context(timeoutMs?: number): SendContext {
+/** `later`: how far this context's clock runs ahead of the real one (a retry made that much later). */
+function context(timeoutMs?: number, later = 0): SendContext {
   return {
     db: handle.db,
     upstream: client(dealerToken, timeoutMs),
     owner,
     actor: { name: "Daan de Vries", customerCode: "EA00001" },
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 50))),
+    now: () => Date.now() + later,
   };
 }
 
@@ -104,6 +106,8 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await control("DELETE", "faults");
+  // Each test starts without attempts: one a test before left open would be settled first.
+  await handle.db.delete(checkoutAttempts);
   await fillCart();
 });
 
@@ -181,9 +185,28 @@ describe("sendOnce (exactly-once checkout)", () => {
     await control("DELETE", "faults");
     expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(0);
     expect((await readCart(handle.db, owner)).length).toBe(2);
-    const retried = await sendOnce(context(), attempt);
+    // Straight away the order may still be on its way: looked for, not sent.
+    expect(await sendOnce(context(), attempt)).toEqual({ kind: "unknown", attemptId: attempt.attemptId });
+    expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(0);
+    const retried = await sendOnce(context(undefined, UNANSWERED_SEND_SETTLES_MS), attempt);
     expect(retried.kind).toBe("placed");
     expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
+  });
+
+  it("the wholesaler takes the order after the portal stopped waiting: it is not sent again, and is found once it is there", async () => {
+    await control("POST", "faults", { commitLate: { count: 1, delayMs: 1_000 }, paths: "^/orders$" });
+    const attempt = input();
+    const cart = await readCart(handle.db, owner);
+    const outcome = await sendOnce(context(300), attempt);
+    expect(outcome).toEqual({ kind: "unknown", attemptId: attempt.attemptId });
+    expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(0);
+    expect(await readCart(handle.db, owner)).toEqual(cart);
+
+    await expect.poll(() => ordersWithMarker(attempt.attemptId), { timeout: 5_000 }).toHaveLength(1);
+    const retried = await sendOnce(context(), attempt);
+    expect(retried).toMatchObject({ kind: "placed", attemptId: attempt.attemptId });
+    expect(await ordersWithMarker(attempt.attemptId)).toHaveLength(1);
+    expect(await readCart(handle.db, owner)).toEqual([]);
   });
 
   it("the wholesaler's 422 comes back per field, with the cart untouched", async () => {

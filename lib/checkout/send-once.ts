@@ -67,19 +67,47 @@ export interface SendContext {
   sleep?: (ms: number) => Promise<void>;
   /** How long a request waits for another one sending the same cart. */
   waitForOtherMs?: number;
+  /** This process's clock in milliseconds; replaced in tests. */
+  now?: () => number;
 }
+
+/**
+ * A send that got no answer (a time-out, a dropped or refused connection) may still be creating the
+ * order at the wholesaler, which goes on with a request whose caller has gone. For this long after
+ * it, an order list without the attempt's marker proves nothing, and the attempt is not sent again.
+ * A send that was answered (a 5xx page, an unreadable body) is over when its answer comes.
+ */
+export const UNANSWERED_SEND_SETTLES_MS = 60_000;
 
 const sleeper = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Finds the order an attempt created, by the marker in its notes. Throws UpstreamError when the list cannot be read. */
+/**
+ * Finds the order an attempt created, by the marker in its notes. `whole` says whether not finding it
+ * is an answer: every page of the list was read, and every order the list's strict reading left out
+ * (an order the portal cannot read whole may still be this one) was read as far as it can be. Throws
+ * UpstreamError when the list, or one of those orders, cannot be read.
+ */
 export async function findOrderOfAttempt(
   upstream: UpstreamClient,
   attempt: Pick<CheckoutAttemptRow, "id">,
   customerId: string | undefined,
-): Promise<Order | null> {
+): Promise<{ order: Order | null; whole: boolean }> {
   const marker = attemptMarker(attempt.id);
   const orders = await upstream.orders({ customerId });
-  return orders.find((order) => order.notes?.includes(marker)) ?? null;
+  const found = orders.find((order) => order.notes?.includes(marker));
+  if (found) return { order: found, whole: true };
+  if (!orders.complete || orders.skippedIds.length < orders.skipped) return { order: null, whole: false };
+  for (const id of orders.skippedIds) {
+    const { order } = await upstream.orderAsFarAsReadable(id);
+    if (order.notes?.includes(marker)) return { order, whole: true };
+  }
+  return { order: null, whole: true };
+}
+
+/** Whether an unknown attempt's last send went unanswered so recently that its order may still be on its way. */
+function mayStillArrive(attempt: CheckoutAttemptRow, now: number): boolean {
+  const { unansweredAt } = (attempt.outcome ?? {}) as { unansweredAt?: unknown };
+  return typeof unansweredAt === "number" && now - unansweredAt < UNANSWERED_SEND_SETTLES_MS;
 }
 
 function settledOutcome(attempt: CheckoutAttemptRow): CheckoutOutcome | null {
@@ -106,24 +134,30 @@ function settledOutcome(attempt: CheckoutAttemptRow): CheckoutOutcome | null {
 }
 
 /**
- * Settles an attempt whose outcome is unknown: found upstream → placed;
- * not found → failed (may be sent again); list unreadable → still unknown.
+ * Settles an attempt whose outcome is unknown: found upstream → placed; not found → failed (may be
+ * sent again); still unknown when the list cannot be read, was not read whole, or the last send went
+ * unanswered less than UNANSWERED_SEND_SETTLES_MS ago. What the send recorded is kept.
  */
 export async function resolveAttempt(ctx: SendContext, attempt: CheckoutAttemptRow): Promise<CheckoutOutcome> {
-  let order: Order | null;
+  const recorded = (attempt.outcome ?? {}) as Record<string, unknown>;
+  const stillUnknown = async (lookup: string): Promise<CheckoutOutcome> => {
+    await moveAttempt(ctx.db, ctx.owner, attempt.id, "unknown", "unknown", { ...recorded, lookup });
+    return { kind: "unknown", attemptId: attempt.id };
+  };
+  let found: { order: Order | null; whole: boolean };
   try {
-    order = await findOrderOfAttempt(ctx.upstream, attempt, ctx.actingForCustomer);
+    found = await findOrderOfAttempt(ctx.upstream, attempt, ctx.actingForCustomer);
   } catch (error) {
-    if (error instanceof UpstreamError && error.kind !== "unauthorized") {
-      await moveAttempt(ctx.db, ctx.owner, attempt.id, "unknown", "unknown", { lookup: error.kind });
-      return { kind: "unknown", attemptId: attempt.id };
-    }
+    if (error instanceof UpstreamError && error.kind !== "unauthorized") return stillUnknown(error.kind);
     throw error;
   }
+  const { order } = found;
   if (order) {
     await markPlaced(ctx.db, ctx.owner, attempt, ["unknown"], { id: order.id, status: order.statusRaw });
     return { kind: "placed", attemptId: attempt.id, orderId: order.id, status: order.statusRaw };
   }
+  if (!found.whole) return stillUnknown("list-not-whole");
+  if (mayStillArrive(attempt, (ctx.now ?? Date.now)())) return stillUnknown("too-soon");
   if (!(await moveAttempt(ctx.db, ctx.owner, attempt.id, "unknown", "failed", { lookup: "not-found" }))) {
     // Another request settled it meanwhile: report what it found.
     const now = await findAttempt(ctx.db, ctx.owner, attempt.id);
@@ -197,8 +231,10 @@ async function send(ctx: SendContext, attempt: CheckoutAttemptRow): Promise<Chec
       await moveAttempt(ctx.db, ctx.owner, attempt.id, "sending", "failed", { error: error.kind });
       throw error;
     }
-    // Time-out, 5xx, reset, unreadable answer: the order may or may not exist.
-    await moveAttempt(ctx.db, ctx.owner, attempt.id, "sending", "unknown", { error: error.kind });
+    // Time-out, 5xx, reset, unreadable answer: the order may or may not exist. Without an answer the
+    // wholesaler may still be creating it: when the send went unanswered is kept (mayStillArrive).
+    const unanswered = error.status === undefined ? { unansweredAt: (ctx.now ?? Date.now)() } : {};
+    await moveAttempt(ctx.db, ctx.owner, attempt.id, "sending", "unknown", { error: error.kind, ...unanswered });
     return { kind: "unknown", attemptId: attempt.id };
   }
 }
@@ -312,13 +348,20 @@ export async function sendOnce(ctx: SendContext, input: CheckoutInput): Promise<
   const first = await send(ctx, claimed);
   if (first.kind !== "unknown") return first;
 
-  // Outcome unknown: look before sending again, and send again at most once.
-  const resolved = await resolveAttempt(ctx, { ...claimed, state: "unknown" });
+  // Outcome unknown: look before sending again, and send again at most once. The attempt as the send
+  // left it: whether it was answered decides whether not finding the order is an answer yet.
+  const resolved = await resolveAttempt(
+    ctx,
+    (await findAttempt(ctx.db, ctx.owner, claimed.id)) ?? { ...claimed, state: "unknown" },
+  );
   if (resolved.kind !== "not-sent") return resolved;
   const again = await claimForSending(ctx.db, ctx.owner, claimed.id);
   if (!again || again.sends > 2) return resolved;
   const second = await send(ctx, again);
   if (second.kind !== "unknown") return second;
-  const last = await resolveAttempt(ctx, { ...again, state: "unknown" });
+  const last = await resolveAttempt(
+    ctx,
+    (await findAttempt(ctx.db, ctx.owner, again.id)) ?? { ...again, state: "unknown" },
+  );
   return last.kind === "not-sent" ? { kind: "not-sent", attemptId: again.id, reason: "unavailable" } : last;
 }

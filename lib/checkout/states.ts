@@ -52,7 +52,11 @@ export const TRANSITIONS = {
   unknown: [
     { to: "placed", by: "resolveAttempt", why: "the order was found at the wholesaler by the marker in its notes" },
     { to: "failed", by: "resolveAttempt", why: "no order carries the marker: nothing was created" },
-    { to: "unknown", by: "resolveAttempt", why: "the order list could not be read either: still open" },
+    {
+      to: "unknown",
+      by: "resolveAttempt",
+      why: "the order list could not be read, or not whole, or the last send went unanswered less than UNANSWERED_SEND_SETTLES_MS ago (the order may still be on its way): still open",
+    },
   ],
   failed: [
     { to: "sending", by: "claimForSending", why: "sent again (at most twice per request, once after a look-up)" },

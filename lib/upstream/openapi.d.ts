@@ -935,10 +935,15 @@ export interface components {
                  */
                 mode: "502" | "drop";
             } | null;
+            /** @description The next `count` POST /orders wait `delayMs` and are then carried out, also when the client has stopped waiting (the order is created, nobody reads the answer) */
+            commitLate?: {
+                count: number;
+                delayMs: number;
+            } | null;
             /** @description Regular expression; faults only hit matching paths */
             paths?: string | null;
         };
-        FaultSettings: WithRequired<components["schemas"]["FaultSettingsInput"], "latencyMs" | "jitterMs" | "errorRate" | "hangRate" | "rateLimitPerSecond" | "commitThenFail" | "paths">;
+        FaultSettings: WithRequired<components["schemas"]["FaultSettingsInput"], "latencyMs" | "jitterMs" | "errorRate" | "hangRate" | "rateLimitPerSecond" | "commitThenFail" | "commitLate" | "paths">;
         SimClock: {
             /** Format: date-time */
             now: string;

@@ -126,6 +126,24 @@ describe("faults", () => {
     expect(await ordersWithReference("ctf-drop")).toHaveLength(1);
   });
 
+  it("commit late: a client that stops waiting gets nothing, and the order is created after the delay all the same", async () => {
+    await control("POST", "faults", { commitLate: { count: 1, delayMs: 400 } });
+    await expect(
+      fetch(`${server.url}/orders`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${SERVICE_TOKEN}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ reference: "late-1", products: [{ sku, amount: 1 }] }),
+        signal: AbortSignal.timeout(100),
+      }),
+    ).rejects.toThrow(/abort|timeout/i);
+    expect(await ordersWithReference("late-1")).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await ordersWithReference("late-1")).toHaveLength(1);
+    expect((await control<{ commitLate: { count: number } }>("GET", "faults")).commitLate.count).toBe(0);
+    // Counted down: the next one is answered at once.
+    expect((await placeOrder("late-2")).status).toBe(201);
+  });
+
   it("commit-then-fail ignores requests that fail validation", async () => {
     await control("POST", "faults", { commitThenFail: { count: 1, mode: "502" } });
     expect((await api("/orders", { method: "POST", body: "{}" })).status).toBe(422);
