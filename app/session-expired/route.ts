@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { sessionCookieNames } from "@/lib/auth/cookie";
+import { sessionCookieDeletion, sessionCookieNames } from "@/lib/auth/cookie";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { sessionTokenOf } from "@/lib/auth/session";
 
@@ -20,7 +20,9 @@ export async function GET(request: NextRequest) {
   const response = seeOther(`/sign-in?${new URLSearchParams({ reason: "expired", from })}`);
   const present = new Set(request.cookies.getAll().map((cookie) => cookie.name));
   for (const name of sessionCookieNames()) {
-    for (const cookie of present) if (cookie === name || cookie.startsWith(`${name}.`)) response.cookies.delete(cookie);
+    for (const cookie of present) {
+      if (cookie === name || cookie.startsWith(`${name}.`)) response.cookies.delete(sessionCookieDeletion(cookie));
+    }
   }
   return response;
 }

@@ -20,6 +20,15 @@ export function sessionCookieNames(): string[] {
 }
 
 /**
+ * What deletes a session cookie: its name with the path and Secure flag next-auth wrote it with. A
+ * browser takes a __Secure- cookie only with the Secure flag, its deletion too: without it the cookie
+ * stayed in the browser after signing out over https.
+ */
+export function sessionCookieDeletion(name: string): { name: string; path: string; secure: boolean } {
+  return { name, path: "/", secure: usesSecureCookies() };
+}
+
+/**
  * Reads and decrypts the session cookie of a request; null when absent, invalid or incomplete.
  * Only the cookie: whether the server still knows the session is `readSession` / `sessionTokenOf`
  * in ./session (the proxy uses this to send visitors without any session to sign in).

@@ -5,7 +5,7 @@ import { NextRequest } from "next/server";
 
 import { getEnv } from "@/lib/env";
 
-import { decodeSessionCookie, sessionCookieNames } from "./cookie";
+import { decodeSessionCookie, sessionCookieDeletion, sessionCookieNames } from "./cookie";
 import { endSession } from "./session";
 
 /**
@@ -24,6 +24,8 @@ export async function clearSessionCookies(): Promise<void> {
   const jar = await cookies();
   const names = sessionCookieNames();
   for (const cookie of jar.getAll()) {
-    if (names.some((name) => cookie.name === name || cookie.name.startsWith(`${name}.`))) jar.delete(cookie.name);
+    if (names.some((name) => cookie.name === name || cookie.name.startsWith(`${name}.`))) {
+      jar.delete(sessionCookieDeletion(cookie.name));
+    }
   }
 }
