@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { UpstreamClient } from "@/lib/upstream/client";
+import { wireOrder } from "@/tests/fixtures/wire-orders";
 
 import { attemptMarker } from "./order-request";
 import { findOrderOfAttempt } from "./send-once";
@@ -36,27 +37,7 @@ afterAll(async () => {
 
 const attempt = { id: "ABCDEF123456" };
 const marker = attemptMarker(attempt.id);
-const date = { date: "2026-12-01 10:00:00.000000", timezone_type: 3, timezone: "Europe/Amsterdam" };
-
-function order(id: number | string, extra: Record<string, unknown> = {}) {
-  return {
-    id,
-    updated_at: date,
-    status: "processing",
-    creator_name: "Daan de Vries",
-    customer: { code: "EA00001", name: "Acme Corporation", address: null },
-    dropship: false,
-    vat: "NL123456789B01",
-    company: "Acme Corporation",
-    reference: `PO ${id}`,
-    notes: null,
-    BillingAddress: null,
-    shippingAddress: null,
-    products: [{ product_sku: "0100001", quantity: 2, price: 10 }],
-    shipments: [],
-    ...extra,
-  };
-}
+const order = wireOrder;
 
 const client = (maxPages?: number) =>
   new UpstreamClient(

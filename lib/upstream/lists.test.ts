@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { wireDate, wireOrder } from "@/tests/fixtures/wire-orders";
+
 import { UpstreamClient, type UpstreamLogger } from "./client";
 import { UpstreamError } from "./errors";
 
@@ -57,36 +59,8 @@ function serve(routes: Record<string, unknown>): void {
   };
 }
 
-const date = { date: "2024-03-01 10:00:00.000000", timezone_type: 3, timezone: "Europe/Amsterdam" };
-
-function order(id: number | string, extra: Record<string, unknown> = {}) {
-  return {
-    id,
-    updated_at: date,
-    status: "processing",
-    creator_name: "Daan de Vries",
-    customer: { code: "EA00001", name: "Acme Corporation", address: null },
-    dropship: false,
-    vat: "NL123456789B01",
-    company: "Acme Corporation",
-    reference: `PO ${id}`,
-    notes: null,
-    BillingAddress: null,
-    shippingAddress: {
-      first_name: "Jane",
-      last_name: "Private",
-      address_one_street: "Geheime Straat",
-      address_one_number: "7",
-      city: "Utrecht",
-      zipcode: "3511AA",
-      country: "NL",
-      phone_number: "+31 6 12345678",
-    },
-    products: [{ product_sku: "0100001", quantity: 2, price: 10 }],
-    shipments: [],
-    ...extra,
-  };
-}
+const date = wireDate;
+const order = wireOrder;
 
 const company = (code: string, extra: Record<string, unknown> = {}) => ({
   code,
