@@ -38,6 +38,30 @@ for (const pass of AXE_PASSES) {
   });
 }
 
+for (const pass of AXE_PASSES) {
+  test(`a category page's buttons named apart from their words start their name with them, so voice control finds them (${pass.locale})`, async ({
+    page,
+    context,
+  }) => {
+    await startPass(context, page, pass);
+    const product = await orderableProduct();
+    const category = Object.values(product["categories-b2b"])[0]?.[0]?.path_new.split(",").join("/") ?? "";
+    await page.goto(`/catalogue/${category}`);
+    const buttons = await page
+      .getByRole("main")
+      .locator("button[aria-label]")
+      .evaluateAll((elements) =>
+        elements.map((element) => ({
+          words: (element as HTMLElement).innerText.trim(),
+          name: element.getAttribute("aria-label") ?? "",
+        })),
+      );
+    const worded = buttons.filter(({ words }) => /\p{L}/u.test(words));
+    expect(worded.length).toBeGreaterThan(0);
+    expect(worded.filter(({ words, name }) => !name.toLowerCase().startsWith(words.toLowerCase()))).toEqual([]);
+  });
+}
+
 test("the sign-in page has no serious or critical axe violations", async ({ browser }) => {
   for (const locale of ["en-GB", "nl-NL"]) {
     const context = await browser.newContext({ locale, storageState: { cookies: [], origins: [] } });

@@ -37,7 +37,7 @@ export function QuickAddToCart({
     <form action={action} onSubmit={onSubmit} method="post" className="space-y-2">
       <input type="hidden" name="sku" value={sku} />
       <input type="hidden" name="quantity" value={salesUnitAmount} />
-      <Button type="submit" disabled={pending} className="w-full" aria-label={`${t("add")}: ${title}`}>
+      <Button type="submit" disabled={pending} className="w-full" aria-label={t("addNamed", { title })}>
         {pending ? t("adding") : t("addShort")}
       </Button>
       <p role="status" aria-live="polite" className={addToCartStatusClass(state)}>

@@ -193,13 +193,14 @@ export function CheckoutForm(props: CheckoutProps) {
               defaultValue={initial.reference}
               {...register("reference")}
             />
-            <p
-              className={`-mt-3 text-xs ${reference.length > 50 ? "font-semibold text-red-800" : "text-slate-600"}`}
-              aria-live="polite"
-            >
+            <p className={`-mt-3 text-xs ${reference.length > 50 ? "font-semibold text-red-800" : "text-slate-600"}`}>
               {reference.length > 50
                 ? t("referenceOver", { count: reference.length, over: reference.length - 50 })
                 : t("referenceCount", { count: reference.length })}
+            </p>
+            {/* Said once when the reference goes over its limit, not at every key as the count changes. */}
+            <p className="sr-only" aria-live="polite">
+              {reference.length > 50 ? t("referenceOverSaid") : ""}
             </p>
             <div>
               <label htmlFor="checkout-notes" className="block text-sm font-medium">
