@@ -26,7 +26,7 @@ const WORDS = {
     list: "Eerder bestelde producten",
     lastOrdered: "Laatst besteld",
     stock: /Op voorraad|Niet op voorraad|Voorraad onbekend/,
-    add: "In winkelwagen",
+    add: "Toevoegen aan winkelwagen",
     times: /(Eén keer|\d+ keer) besteld/,
   },
 } as const;
