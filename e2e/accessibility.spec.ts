@@ -3,10 +3,15 @@ import { orderableProduct } from "./catalogue-data";
 import { expect, test } from "./fixtures";
 import { simulator } from "./simulator";
 
+/** The catalogue address of a product's first category. */
+function categoryPathOf(product: Awaited<ReturnType<typeof orderableProduct>>): string {
+  return Object.values(product["categories-b2b"])[0]?.[0]?.path_new.split(",").join("/") ?? "";
+}
+
 /** axe on every page of the address map: each in both languages and at both widths (e2e/axe.ts). */
 async function pages(): Promise<string[]> {
   const product = await orderableProduct();
-  const category = Object.values(product["categories-b2b"])[0]?.[0]?.path_new.split(",").join("/") ?? "";
+  const category = categoryPathOf(product);
   const orders = (await simulator.orders()) as { id: number; customer_code: string }[];
   const order = orders.find((item) => item.customer_code === "EA00001");
   return [
@@ -45,7 +50,7 @@ for (const pass of AXE_PASSES) {
   }) => {
     await startPass(context, page, pass);
     const product = await orderableProduct();
-    const category = Object.values(product["categories-b2b"])[0]?.[0]?.path_new.split(",").join("/") ?? "";
+    const category = categoryPathOf(product);
     await page.goto(`/catalogue/${category}`);
     const buttons = await page
       .getByRole("main")

@@ -79,6 +79,8 @@ export interface SendContext {
  */
 export const UNANSWERED_SEND_SETTLES_MS = 60_000;
 
+const nowOf = (ctx: SendContext): number => (ctx.now ?? Date.now)();
+
 const sleeper = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -157,7 +159,7 @@ export async function resolveAttempt(ctx: SendContext, attempt: CheckoutAttemptR
     return { kind: "placed", attemptId: attempt.id, orderId: order.id, status: order.statusRaw };
   }
   if (!found.whole) return stillUnknown("list-not-whole");
-  if (mayStillArrive(attempt, (ctx.now ?? Date.now)())) return stillUnknown("too-soon");
+  if (mayStillArrive(attempt, nowOf(ctx))) return stillUnknown("too-soon");
   if (!(await moveAttempt(ctx.db, ctx.owner, attempt.id, "unknown", "failed", { lookup: "not-found" }))) {
     // Another request settled it meanwhile: report what it found.
     const now = await findAttempt(ctx.db, ctx.owner, attempt.id);
@@ -233,7 +235,7 @@ async function send(ctx: SendContext, attempt: CheckoutAttemptRow): Promise<Chec
     }
     // Time-out, 5xx, reset, unreadable answer: the order may or may not exist. Without an answer the
     // wholesaler may still be creating it: when the send went unanswered is kept (mayStillArrive).
-    const unanswered = error.status === undefined ? { unansweredAt: (ctx.now ?? Date.now)() } : {};
+    const unanswered = error.status === undefined ? { unansweredAt: nowOf(ctx) } : {};
     await moveAttempt(ctx.db, ctx.owner, attempt.id, "sending", "unknown", { error: error.kind, ...unanswered });
     return { kind: "unknown", attemptId: attempt.id };
   }
