@@ -154,4 +154,31 @@ test.describe("the cart without JavaScript", () => {
     await expect(changed).toHaveCount(0);
     expect(posts).toHaveLength(2);
   });
+
+  test("+ on a line another tab removed says it is gone and does not add it again", async ({ page }) => {
+    test.setTimeout(120_000);
+    const product = await orderableProduct((item) => Boolean(item.title));
+    const cart = new CartPage(page);
+    await cart.empty();
+    await page.goto(`/products/${encodeURIComponent(product.sku)}`);
+    await page.getByRole("button", { name: "Add to cart", exact: true }).click();
+    await expect(page.getByRole("link", { name: "Cart, 1 line" }).first()).toBeAttached();
+    await cart.goto();
+
+    const otherTab = await page.context().newPage();
+    await new CartPage(otherTab).goto();
+    await otherTab.getByRole("button", { name: /^Remove .* from the cart$/ }).click();
+    await expect(otherTab.getByText("Your cart is empty.")).toBeVisible();
+    await otherTab.close();
+
+    await cart
+      .line(product.sku)
+      .getByRole("button", { name: /^Increase quantity/ })
+      .click();
+    await expect(
+      page.getByRole("status").filter({ hasText: `${product.title}: This line is no longer in the cart.` }),
+    ).toBeVisible();
+    await expect(page.getByText("Your cart is empty.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Cart, empty" }).first()).toBeAttached();
+  });
 });

@@ -339,6 +339,46 @@ test.describe("cart and checkout", () => {
     await expect(page.getByText("Your cart is empty.")).toBeVisible();
   });
 
+  test("a cart page left open after its line was removed in another tab says the line is gone and does not bring it back", async ({
+    page,
+  }) => {
+    const [kept, removed] = (await orderableProducts(40)).filter((item) => item.title);
+    for (const product of [kept!, removed!]) {
+      await page.goto(`/products/${encodeURIComponent(product.sku)}`);
+      await page.getByRole("button", { name: "Add to cart", exact: true }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Added" })).toBeVisible();
+    }
+    const cart = new CartPage(page);
+    await cart.goto();
+    await expect(cart.lines()).toHaveCount(2);
+
+    // Another tab of the same person removes one line.
+    const otherTab = await page.context().newPage();
+    const otherCart = new CartPage(otherTab);
+    await otherCart.goto();
+    await otherCart
+      .line(removed!.sku)
+      .getByRole("button", { name: /^Remove .* from the cart$/ })
+      .click();
+    await expect(otherCart.lines()).toHaveCount(1);
+    await otherTab.close();
+
+    // The first tab still shows it: a typed quantity for it is refused by name, and the page drops the line.
+    await cart.quantity(removed!.sku).fill("7");
+    await cart
+      .line(removed!.sku)
+      .getByRole("button", { name: /^Update the quantity of/ })
+      .click();
+    await expect(
+      page.getByRole("status").filter({ hasText: `${removed!.title}: This line is no longer in the cart.` }),
+    ).toBeVisible();
+    await expect(cart.lines()).toHaveCount(1);
+    await expect(page.getByRole("link", { name: "Cart, 1 line" }).first()).toBeAttached();
+    await cart.goto();
+    await expect(cart.lines()).toHaveCount(1);
+    await expect(cart.line(kept!.sku)).toBeVisible();
+  });
+
   test("the same cart from a second browser of the same user", async ({ page, browser }) => {
     const product = await orderableProduct();
     await page.goto(`/products/${product.sku}`);

@@ -102,7 +102,7 @@ export function CartEditor({
   if (state && !pending) {
     if (!state.ok) {
       const text = t(`errors.${state.error}`, { max: MAX_LINE_QUANTITY });
-      message = state.sku ? `${titleOf(state.sku)}: ${text}` : text;
+      message = state.sku ? `${state.title ?? titleOf(state.sku)}: ${text}` : text;
     } else if (state.intent === "empty") message = t("emptied");
     else if (state.intent === "remove") message = t("removed", { title: state.title });
     else message = t("quantityChanged", { title: state.title, quantity: state.quantity });

@@ -21,6 +21,8 @@ import {
   setQuantity,
   stepLine,
   subtractFromCart as subtractFromTheCart,
+  type CartEditResult,
+  type LineGone,
 } from "./edit";
 import { quantityError, type AddToCartState, type CartFormState } from "./form-state";
 import type { LineReport } from "./lines";
@@ -93,6 +95,16 @@ export async function addToCartFromForm(_previous: AddToCartState, form: FormDat
 }
 
 /**
+ * A cart form's refusal. A line that is gone (removed or ordered from another tab) renders the cart
+ * again, so the page left open stops showing it.
+ */
+function refused(result: Exclude<CartEditResult | LineGone, { ok: true }>, sku: string): CartFormState {
+  if (result.error !== "gone") return { ok: false, error: result.error, sku };
+  changed();
+  return { ok: false, error: result.error, sku, title: result.title };
+}
+
+/**
  * Every form of the cart page: a typed quantity ("Update", or Enter), + and − (one sales unit from
  * what the cart holds now), removing a line, emptying the cart. The button pressed names the change.
  */
@@ -117,7 +129,7 @@ export async function editCartFromForm(_previous: CartFormState, form: FormData)
       return { ok: false, error, sku: input.sku, typed: input.quantity.slice(0, 20) };
     }
     const result = await setQuantity(await requireSession(), { sku: input.sku, quantity: quantity.data });
-    if (!result.ok) return { ok: false, error: result.error, sku: input.sku };
+    if (!result.ok) return refused(result, input.sku);
     changed();
     const { sku, title, rounded, capped } = result;
     return { ok: true, intent: "set", sku, title, quantity: result.quantity, rounded, capped };
@@ -126,7 +138,7 @@ export async function editCartFromForm(_previous: CartFormState, form: FormData)
     sku: input.sku,
     direction: input.intent === "increase" ? 1 : -1,
   });
-  if (!result.ok) return { ok: false, error: result.error, sku: input.sku };
+  if (!result.ok) return refused(result, input.sku);
   changed();
   return {
     ok: true,

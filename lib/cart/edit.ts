@@ -40,6 +40,9 @@ export type CartEditResult =
     }
   | { ok: false; error: "unknown" | "blocked" | "unavailable" };
 
+/** The line an edit names is no longer in the cart (removed or ordered from another tab). */
+export type LineGone = { ok: false; error: "gone"; title: string };
+
 async function context(session: SessionToken) {
   return { db: await getDb(), owner: cartOwnerOf(session) };
 }
@@ -72,18 +75,22 @@ export async function addProduct(
 }
 
 /**
- * Sets a line's quantity, rounded up to whole sales units. A line whose product became blocked
- * or withdrawn may still be changed (the cart then says it cannot be ordered); an unknown SKU not.
+ * Sets the quantity of a line in the cart, rounded up to whole sales units. A line whose product
+ * became blocked or withdrawn may still be changed (the cart then says it cannot be ordered); an
+ * unknown SKU not. A line no longer in the cart (a page left open) is not added again: only an add,
+ * with its orderability check, puts a product into the cart.
  */
 export async function setQuantity(
   session: SessionToken,
   line: { sku: string; quantity: number },
-): Promise<CartEditResult> {
+): Promise<CartEditResult | LineGone> {
   const { db, owner } = await context(session);
   const product = (await productsBySku(db, [line.sku])).get(line.sku);
   if (!product) return { ok: false, error: "unknown" };
   const quantity = roundToSalesUnit(line.quantity, product.salesUnitAmount);
-  await setStoredQuantity(db, owner, product.sku, quantity);
+  if (!(await setStoredQuantity(db, owner, product.sku, quantity))) {
+    return { ok: false, error: "gone", title: productDisplayName(product) };
+  }
   return {
     ok: true,
     sku: product.sku,
@@ -103,14 +110,15 @@ export async function setQuantity(
 export async function stepLine(
   session: SessionToken,
   line: { sku: string; direction: 1 | -1 },
-): Promise<CartEditResult | { ok: false; error: "gone" }> {
+): Promise<CartEditResult | LineGone> {
   const { db, owner } = await context(session);
   const stored = (await readCart(db, owner)).find((candidate) => candidate.sku === line.sku);
-  if (!stored) return { ok: false, error: "gone" };
   const product = (await productsBySku(db, [line.sku])).get(line.sku);
+  const gone: LineGone = { ok: false, error: "gone", title: product ? productDisplayName(product) : line.sku };
+  if (!stored) return gone;
   if (!product) return { ok: false, error: "unknown" };
   const quantity = stepQuantity(stored.quantity, product.salesUnitAmount, line.direction);
-  await setStoredQuantity(db, owner, product.sku, quantity);
+  if (!(await setStoredQuantity(db, owner, product.sku, quantity))) return gone;
   return {
     ok: true,
     sku: product.sku,

@@ -43,7 +43,7 @@ const cartState = z.union([
   }),
   z.object({ ok: z.literal(true), intent: z.literal("remove"), sku, title }),
   z.object({ ok: z.literal(true), intent: z.literal("empty") }),
-  z.object({ ok: z.literal(false), error, sku: sku.optional(), typed }),
+  z.object({ ok: z.literal(false), error, sku: sku.optional(), title: title.optional(), typed }),
 ]);
 
 const cartFlash = z.union([

@@ -40,7 +40,8 @@ export type CartFormState =
     }
   | { ok: true; intent: "remove"; sku: string; title: string }
   | { ok: true; intent: "empty" }
-  | { ok: false; error: CartFormError; sku?: string; typed?: string };
+  /** `title`: the product's, when the line it names is no longer on the page (error "gone"). */
+  | { ok: false; error: CartFormError; sku?: string; title?: string; typed?: string };
 
 /** The error code of a refused typed quantity: the schema's message when it is one of ours. */
 export function quantityError(message: string | undefined): CartFormError {

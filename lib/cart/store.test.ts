@@ -4,7 +4,7 @@ import { openMemoryDatabase, type DatabaseHandle } from "@/lib/db/client";
 
 import { addableLines, type LineReport } from "./lines";
 import { lineMaximum, MAX_LINE_QUANTITY } from "./quantity";
-import { addToStoredCart, cartLineCount, readCart, type CartOwner } from "./store";
+import { addToStoredCart, cartLineCount, readCart, setStoredQuantity, type CartOwner } from "./store";
 
 /** The cart's store on a real PGlite: adds sum per line and stop at the most a line holds, in whole sales units. */
 
@@ -92,6 +92,21 @@ describe("addToStoredCart", () => {
     ]);
     expect((await readCart(handle.db, newcomer)).map((line) => line.sku).sort()).toEqual(["T1", "T2"]);
     expect(await cartLineCount(handle.db, newcomer)).toBe(2);
+  });
+});
+
+describe("setStoredQuantity", () => {
+  it("sets a line the cart holds, and never puts a product into the cart", async () => {
+    await addToStoredCart(handle.db, owner, [{ sku: "A", quantity: 2 }]);
+    expect(await setStoredQuantity(handle.db, owner, "A", 6)).toBe(true);
+    // A line removed meanwhile (another tab), or never added (a tampered post), is not added by a quantity.
+    expect(await setStoredQuantity(handle.db, owner, "BLOCKED", 4)).toBe(false);
+    expect(await quantities()).toEqual(new Map([["A", 6]]));
+    // Another person's cart, or this person's for another customer, is not touched.
+    const colleague: CartOwner = { userKey: "colleague@acme.example", customerCode: "EA00001" };
+    expect(await setStoredQuantity(handle.db, colleague, "A", 9)).toBe(false);
+    expect(await setStoredQuantity(handle.db, { ...owner, customerCode: "EA00002" }, "A", 9)).toBe(false);
+    expect(await quantities()).toEqual(new Map([["A", 6]]));
   });
 });
 

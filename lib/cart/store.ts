@@ -116,13 +116,23 @@ export async function addToStoredCart(
   };
 }
 
-export async function setStoredQuantity(db: Database, owner: CartOwner, sku: string, quantity: number): Promise<void> {
-  const id = await cartId(db, owner, true);
-  if (id === null) throw new Error("cart could not be created");
-  await db
-    .insert(cartLines)
-    .values({ cartId: id, sku, quantity })
-    .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.sku], set: { quantity } });
+/**
+ * Sets the quantity of a line the owner's cart holds. False when it holds none for `sku` (removed in
+ * another tab, ordered meanwhile): a quantity is never a way to put a product into the cart, which
+ * only adds do, with their checks.
+ */
+export async function setStoredQuantity(
+  db: Database,
+  owner: CartOwner,
+  sku: string,
+  quantity: number,
+): Promise<boolean> {
+  const changed = await db
+    .update(cartLines)
+    .set({ quantity })
+    .where(and(inArray(cartLines.cartId, ownCart(db, owner)), eq(cartLines.sku, sku)))
+    .returning({ sku: cartLines.sku });
+  return changed.length > 0;
 }
 
 /** The owner's cart's id, as a subquery of the statement that needs it. */
