@@ -106,6 +106,35 @@ for (const locale of ["en", "nl"] as const) {
       }
     });
 
+    test(`the bottom bar marks the current page by a bar on its cell, not by colour alone (${locale})`, async ({
+      page,
+    }) => {
+      /** Each cell's label and the height of the mark along its top (0: none). */
+      const marks = () =>
+        bottomBar(page, locale).evaluate((nav) =>
+          [...nav.querySelectorAll(":scope > ul > li")].map((cell) => {
+            const target = cell.querySelector("a, summary")!;
+            const mark = getComputedStyle(target, "::before");
+            return {
+              label: target.textContent!.trim(),
+              mark: mark.content === "none" ? 0 : Number.parseFloat(mark.height) || 0,
+            };
+          }),
+        );
+      await page.goto("/orders");
+      await expect(bottomBar(page, locale).getByRole("link", { name: words.bar[3] })).toHaveAttribute(
+        "aria-current",
+        "page",
+      );
+      const onOrders = await marks();
+      expect(onOrders.filter((cell) => cell.mark >= 2).map((cell) => cell.label)).toEqual([words.bar[3]]);
+      // A page under More marks More.
+      await page.goto("/quick-order");
+      await expect(page.getByRole("heading", { level: 1, name: words.quickOrder })).toBeVisible();
+      const onQuickOrder = await marks();
+      expect(onQuickOrder.filter((cell) => cell.mark >= 2).map((cell) => cell.label)).toEqual([words.more]);
+    });
+
     test(`Quick order is reached from the bottom bar's More (${locale})`, async ({ page }) => {
       await page.goto("/catalogue");
       const bar = bottomBar(page, locale);

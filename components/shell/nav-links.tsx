@@ -5,7 +5,7 @@ import { NavLink } from "./nav-link";
 import { NAV_ITEMS } from "./nav-items";
 
 const LINK =
-  "flex min-h-touch items-center rounded-md px-2 text-sm font-semibold whitespace-nowrap lg:px-3 text-white/90 hover:bg-white/10 aria-[current=page]:bg-white/15 aria-[current=page]:text-white";
+  "flex min-h-touch items-center rounded-md px-2 text-sm font-semibold whitespace-nowrap lg:px-3 text-white/90 hover:bg-white/10 aria-[current=page]:bg-white/15 aria-[current=page]:text-white aria-[current=page]:underline aria-[current=page]:decoration-2 aria-[current=page]:underline-offset-4";
 
 /** Header navigation on wide screens: the header's second row, its links wrapping to another line rather than their words. */
 export async function NavLinks({ showAdmin }: { showAdmin: boolean }) {
