@@ -67,6 +67,22 @@ for (const pass of AXE_PASSES) {
   });
 }
 
+for (const pass of AXE_PASSES) {
+  test(`the language buttons are named by the letters they show, then the language (${pass.locale})`, async ({
+    page,
+    context,
+  }) => {
+    await startPass(context, page, pass);
+    await page.goto("/catalogue");
+    await page.locator("summary").filter({ hasText: "Account" }).click();
+    const languages = page
+      .getByTestId("account-menu-panel")
+      .getByRole("group", { name: pass.locale === "nl" ? "Taal" : "Language" });
+    await expect(languages.getByRole("button", { name: "EN English", exact: true })).toHaveText(/^EN\b/);
+    await expect(languages.getByRole("button", { name: "NL Nederlands", exact: true })).toHaveText(/^NL\b/);
+  });
+}
+
 test("the sign-in page has no serious or critical axe violations", async ({ browser }) => {
   for (const locale of ["en-GB", "nl-NL"]) {
     const context = await browser.newContext({ locale, storageState: { cookies: [], origins: [] } });

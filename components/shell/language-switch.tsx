@@ -26,10 +26,11 @@ export async function LanguageSwitch({ tone = "light" }: { tone?: "light" | "dar
           value={locale}
           lang={locale}
           aria-pressed={locale === current}
-          className={`min-h-touch min-w-touch rounded-md px-2 text-sm font-semibold uppercase ${TONES[tone][locale === current ? "current" : "idle"]}`}
+          className={`min-h-touch min-w-touch rounded-md px-2 text-sm font-semibold ${TONES[tone][locale === current ? "current" : "idle"]}`}
         >
-          <span aria-hidden="true">{locale}</span>
-          <span className="sr-only">{t("languageName", { locale })}</span>
+          {/* Named by the letters it shows first (voice control finds "NL"), then the language's name. */}
+          {locale.toUpperCase()}
+          <span className="sr-only"> {t("languageName", { locale })}</span>
         </button>
       ))}
     </LanguageButtons>
