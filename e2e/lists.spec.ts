@@ -65,7 +65,7 @@ const WORDS = {
     addedToCart: /(regel is|regels zijn) aan de winkelwagen toegevoegd/,
     exportCsv: "Exporteren als CSV",
     csvHeader: "Artikelnummer;Aantal;Omschrijving",
-    listPrice: "Brutoprijs",
+    listPrice: "Catalogusprijs",
     addToList: "Aan een lijst toevoegen",
     list: "Lijst",
     quantity: "Aantal",

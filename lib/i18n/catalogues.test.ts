@@ -103,6 +103,18 @@ describe("message catalogues", () => {
     expect(failed(nl, "nl", 3)).toBe("3 producten konden niet gelezen worden; de volgende runs proberen het opnieuw.");
   });
 
+  it("calls a list price by one name in each language, on every page, export and list", () => {
+    for (const [catalogue, name, others] of [
+      [en, "List price", /\b(gross|catalogue) price/i],
+      [nl, "Catalogusprijs", /lijstprijs|brutoprijs/i],
+    ] as const) {
+      const labels = keys(catalogue).filter((key) => key.endsWith(".listPrice"));
+      expect(labels.length).toBeGreaterThan(2);
+      for (const key of labels) expect(messageAt(catalogue, key), key).toBe(name);
+      for (const key of keys(catalogue)) expect(messageAt(catalogue, key), key).not.toMatch(others);
+    }
+  });
+
   it('says every count and quantity as a number of the language ("5.000", not "5000")', () => {
     // The arguments that always hold a count, a quantity or a rate. A plain `{total}` prints the digits
     // as they are; `{total, number}` (or a plural's #) groups them as the language does.
