@@ -21,7 +21,7 @@ for (const locale of ["en", "nl"] as const) {
     for (const [index, file] of product!.files.entries()) {
       const link = downloads.nth(index);
       await expect(link).toHaveText(
-        new RegExp(`^Document ${index + 1} \\(${file.ext.toUpperCase()}, \\d+(\\.\\d)? [kM]B\\)$`),
+        new RegExp(`^Document ${index + 1} \\(${file.ext.toUpperCase()}, \\d+([.,]\\d)? [kM]B\\)$`),
       );
       await expect(link).toHaveAttribute("href", new RegExp(file.hash));
     }

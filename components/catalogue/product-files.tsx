@@ -1,11 +1,18 @@
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 
 import type { Media } from "@/lib/domain/media";
 
-/** A file's size the way a download link gives it; empty when the upstream did not say. */
-function fileSize(bytes: number | null): string {
+type Formatter = ReturnType<typeof useFormatter>;
+
+/**
+ * A file's size the way a download link gives it, as a number of the reader's language ("1,5 MB" in
+ * Dutch); empty when the upstream did not say.
+ */
+export function fileSize(bytes: number | null, format: Pick<Formatter, "number">): string {
   if (!bytes) return "";
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`;
+  return bytes >= 1_000_000
+    ? format.number(bytes / 1_000_000, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 })
+    : format.number(Math.max(1, Math.round(bytes / 1000)), { style: "unit", unit: "kilobyte" });
 }
 
 /**
@@ -15,6 +22,7 @@ function fileSize(bytes: number | null): string {
  */
 export function ProductFiles({ files }: { files: Media[] }) {
   const t = useTranslations("product");
+  const format = useFormatter();
   const typeOf = (file: Media) => file.type.trim().toLowerCase() || "file";
   const ofType = new Map<string, number>();
   for (const file of files) ofType.set(typeOf(file), (ofType.get(typeOf(file)) ?? 0) + 1);
@@ -30,7 +38,7 @@ export function ProductFiles({ files }: { files: Media[] }) {
           const number = (seen.get(type) ?? 0) + 1;
           seen.set(type, number);
           const name = t("fileType", { type });
-          const details = [file.ext.toUpperCase(), fileSize(file.size)].filter(Boolean).join(", ");
+          const details = [file.ext.toUpperCase(), fileSize(file.size, format)].filter(Boolean).join(", ");
           return (
             <li key={file.hash}>
               <a href={file.url} download className="inline-flex min-h-touch items-center text-brand-700 underline">
