@@ -1,3 +1,5 @@
+import AxeBuilder from "@axe-core/playwright";
+
 import { AXE_PASSES, axeOn, seriousViolations, startPass } from "./axe";
 import { orderableProduct } from "./catalogue-data";
 import { expect, test } from "./fixtures";
@@ -80,6 +82,25 @@ for (const pass of AXE_PASSES) {
       .getByRole("group", { name: pass.locale === "nl" ? "Taal" : "Language" });
     await expect(languages.getByRole("button", { name: "EN English", exact: true })).toHaveText(/^EN\b/);
     await expect(languages.getByRole("button", { name: "NL Nederlands", exact: true })).toHaveText(/^NL\b/);
+  });
+}
+
+for (const pass of AXE_PASSES) {
+  test(`every page's headings go down one level at a time, so a screen reader's outline has no gaps (${pass.locale}, ${pass.width} px)`, async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(180_000);
+    await startPass(context, page, pass);
+    const skipped: string[] = [];
+    for (const path of await pages()) {
+      await page.goto(path);
+      await page.waitForLoadState("load");
+      const result = await new AxeBuilder({ page }).withRules(["heading-order"]).setLegacyMode(true).analyze();
+      for (const violation of result.violations)
+        for (const node of violation.nodes) skipped.push(`${path}: ${node.target.join(" ")} ${node.html.slice(0, 80)}`);
+    }
+    expect(skipped).toEqual([]);
   });
 }
 
