@@ -22,13 +22,10 @@ test.describe("favourites without JavaScript", () => {
     await page.goto(searchPath);
     const card = page.getByRole("article").filter({ hasText: product.sku }).first();
     const star = card.getByRole("button", { name: /^Add to favourites:/ });
-    await expect(star).toHaveAttribute("aria-pressed", "false");
+    await expect(star).toBeVisible();
     await star.click();
-    // Back on the same search page, the star now pressed and named for what it does next.
-    await expect(card.getByRole("button", { name: /^Remove from favourites:/ })).toHaveAttribute(
-      "aria-pressed",
-      "true",
-    );
+    // Back on the same search page, the star now named for what it does next.
+    await expect(card.getByRole("button", { name: /^Remove from favourites:/ })).toBeVisible();
     expect(posts).toEqual(["303 /search"]);
     expect(page.url()).toContain(searchPath);
 

@@ -9,7 +9,9 @@ import type { FavouriteState } from "@/lib/favourites/favourite-state";
 
 /**
  * The star that puts a product in the customer's favourites or takes it out: a form posting to the
- * server action, a toggle button (aria-pressed) whose name says in words what it does. Before
+ * server action, a button whose name says in words what it does ("Add to favourites", "Remove from
+ * favourites"). No aria-pressed: a toggle's name stays the same as its state changes, and "Remove
+ * from favourites, pressed" says two things at once. Before
  * hydration or without JavaScript the post comes back to `returnTo` (this page); after hydration the
  * submit handler takes the post over (submitInPlace) and the answer is said in a live region.
  */
@@ -55,7 +57,6 @@ export function FavouriteStar({
       <input type="hidden" name="returnTo" value={returnTo} />
       <button
         type="submit"
-        aria-pressed={on}
         aria-label={compact ? `${label}: ${title}` : undefined}
         disabled={pending}
         className={`inline-flex min-h-touch min-w-touch items-center justify-center gap-2 rounded-md border px-2 text-sm font-semibold disabled:opacity-60 ${
