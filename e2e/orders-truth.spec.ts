@@ -1,7 +1,8 @@
 import { orderableProduct } from "./catalogue-data";
-import { DEMO } from "./env";
+import { DEMO, E2E } from "./env";
 import { expect, test } from "./fixtures";
 import { CheckoutPage } from "./pages/checkout-page";
+import { simulator } from "./simulator";
 
 /**
  * Issue 17, orders told truthfully: the portal's marker (`[portal …]`) never shows on the order
@@ -68,3 +69,25 @@ test("a drop-shipped order placed in the portal: no marker anywhere, the right c
   const ours = lines.find((line) => line.startsWith(`${orderId},`))?.split(",") ?? [];
   expect(ours[header.indexOf("Placed on")]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 });
+
+for (const [locale, named] of [
+  ["en", (id: number) => `Order no. ${id}`],
+  ["nl", (id: number) => `Bestelling nr. ${id}`],
+] as const) {
+  test(`an order without a reference is named by its number on the home page and in the orders list, not by a code sign (${locale})`, async ({
+    page,
+    context,
+  }) => {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: E2E.portalUrl }]);
+    const product = await orderableProduct();
+    // Placed at the wholesaler without a reference (its shop or an integration may leave it out).
+    const { id } = await simulator.placeOrder(DEMO.dealer, {
+      products: [{ sku: product.sku, amount: product.sales_unit_amount }],
+    });
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: named(id), exact: true })).toBeVisible();
+    await expect(page.locator("main")).not.toContainText(`#${id}`);
+    await page.goto("/orders");
+    await expect(page.getByRole("link", { name: named(id), exact: true })).toBeVisible();
+  });
+}

@@ -1,3 +1,4 @@
+import { orderableProduct } from "./catalogue-data";
 import { DEMO, E2E } from "./env";
 import { expect, test } from "./fixtures";
 import { OrderDetailPage, OrdersPage } from "./pages/orders-page";
@@ -241,38 +242,13 @@ test.describe("orders", () => {
   // Last: it runs the simulator's clock three hours ahead.
   test("a freshly placed order moves on from pending on screen as the simulator's clock runs", async ({ page }) => {
     test.setTimeout(90_000);
-    const tokenResponse = await fetch(`${E2E.simulatorUrl}/auth/token`, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ username: DEMO.dealer.email, password: DEMO.dealer.password }),
+    const product = await orderableProduct();
+    const placed = await simulator.placeOrder(DEMO.dealer, {
+      reference: `E2E-LIVE-${Date.now()}`,
+      products: [{ sku: product.sku, amount: product.sales_unit_amount }],
     });
-    const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
-    const api = (path: string, init: RequestInit = {}) =>
-      fetch(`${E2E.simulatorUrl}${path}`, {
-        ...init,
-        headers: { authorization: `Bearer ${token}`, accept: "application/json", "content-type": "application/json" },
-      });
-    const skus = ((await (await api("/products")).json()) as { sku: string }[]).slice(0, 20).map((entry) => entry.sku);
-    let line: { sku: string; amount: number } | null = null;
-    for (const sku of skus) {
-      const product = (await (await api(`/products/${encodeURIComponent(sku)}`)).json()) as {
-        blocked?: boolean;
-        sales_unit_amount?: number;
-      };
-      if (!product.blocked) {
-        line = { sku, amount: product.sales_unit_amount ?? 1 };
-        break;
-      }
-    }
-    if (!line) throw new Error("no orderable product among the first SKUs");
-    const created = await api("/orders", {
-      method: "POST",
-      body: JSON.stringify({ reference: `E2E-LIVE-${Date.now()}`, products: [line] }),
-    });
-    expect(created.status).toBe(201);
-    const { data } = (await created.json()) as { data: { id: string; status: string } };
-    expect(data.status).toBe("pending");
-    const id = Number(data.id);
+    expect(placed.status).toBe("pending");
+    const id = placed.id;
     const stopsInError = id % 20 === 19;
 
     const detail = new OrderDetailPage(page);

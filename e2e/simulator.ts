@@ -30,6 +30,24 @@ export const simulator = {
     if (!response.ok) throw new Error(`simulator POST /auth/token: ${response.status}`);
     return ((await response.json()) as { access_token: string }).access_token;
   },
+  /**
+   * An order placed straight at the wholesaler by a user's own token (as an integration or the
+   * wholesaler's own shop would): POST /orders with `body`, answered with the new order's id and status.
+   */
+  async placeOrder(
+    user: { email: string; password: string },
+    body: { reference?: string; products: { sku: string; amount: number }[] },
+  ): Promise<{ id: number; status: string }> {
+    const token = await simulator.issueToken(user.email, user.password);
+    const response = await fetch(`${E2E.simulatorUrl}/orders`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, accept: "application/json", "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 201) throw new Error(`simulator POST /orders: ${response.status} ${await response.text()}`);
+    const { data } = (await response.json()) as { data: { id: string; status: string } };
+    return { id: Number(data.id), status: data.status };
+  },
   setFaults: (faults: Record<string, unknown>) => control("POST", "faults", faults),
   clearFaults: () => control("DELETE", "faults"),
   advanceClock: (minutes: number) => control("POST", "clock/advance", { minutes }),

@@ -27,7 +27,7 @@ export async function RecentOrders({ session }: { session: SessionToken }) {
             href={`/orders/${encodeURIComponent(order.id)}`}
             className="font-semibold text-brand-700 underline-offset-2 hover:underline"
           >
-            {t("orderLink", { reference: order.reference ?? `#${order.id}` })}
+            {order.reference ? t("orderLink", { reference: order.reference }) : t("orderNumber", { id: order.id })}
           </Link>
           <span className="flex items-center gap-3 text-sm text-slate-700">
             {order.updatedAt ? (
