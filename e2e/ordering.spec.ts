@@ -1,7 +1,7 @@
 import { orderableProduct, orderableProducts } from "./catalogue-data";
 import { DEMO, E2E } from "./env";
 import { expect, test } from "./fixtures";
-import { dropScriptsAfterHydration } from "./hydration";
+import { dropScriptsAfterHydration, hydrated } from "./hydration";
 import { CartPage } from "./pages/cart-page";
 import { CheckoutPage } from "./pages/checkout-page";
 import { simulator } from "./simulator";
@@ -377,6 +377,35 @@ test.describe("cart and checkout", () => {
     await cart.goto();
     await expect(cart.lines()).toHaveCount(1);
     await expect(cart.line(kept!.sku)).toBeVisible();
+  });
+
+  test("removing a line by keyboard puts the keyboard on the next line's quantity, and on the empty cart's message after the last", async ({
+    page,
+  }) => {
+    const [first, second] = (await orderableProducts(40)).filter((item) => item.title);
+    for (const product of [first!, second!]) {
+      await page.goto(`/products/${encodeURIComponent(product.sku)}`);
+      await page.getByRole("button", { name: "Add to cart", exact: true }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Added" })).toBeVisible();
+    }
+    const cart = new CartPage(page);
+    await cart.goto();
+    await hydrated(page);
+    const removeButton = (sku: string) => cart.line(sku).getByRole("button", { name: /^Remove .* from the cart$/ });
+    const [top, bottom] = [cart.lines().nth(0), cart.lines().nth(1)];
+    const topSku = (await top.getAttribute("data-sku"))!;
+    const bottomSku = (await bottom.getAttribute("data-sku"))!;
+
+    await removeButton(topSku).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("status").filter({ hasText: "was removed from the cart" })).toBeVisible();
+    await expect(cart.lines()).toHaveCount(1);
+    await expect(cart.quantity(bottomSku)).toBeFocused();
+
+    await removeButton(bottomSku).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("Your cart is empty.")).toBeVisible();
+    await expect(page.locator(":focus")).toContainText("Your cart is empty.");
   });
 
   test("the same cart from a second browser of the same user", async ({ page, browser }) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useOptimistic } from "react";
+import { useActionState, useEffect, useOptimistic, useRef } from "react";
 
 import { Link } from "@/components/link";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -36,6 +36,20 @@ function applyChange(lines: EditableCartLine[], change: Change): EditableCartLin
   if (change.type === "empty") return [];
   if (change.type === "remove") return lines.filter((line) => line.sku !== change.sku);
   return lines.map((line) => (line.sku === change.sku ? { ...line, quantity: change.quantity } : line));
+}
+
+/** Where the keyboard goes after a removal: a line's quantity field, or the empty cart's message. */
+type FocusAfterRemove = { sku: string } | "empty";
+
+/**
+ * The line whose quantity field takes the keyboard after `change` removes a line: the next one, or
+ * the one before when the last went; the empty cart's message when no line is left.
+ */
+function neighbourOf(lines: EditableCartLine[], change: Change): FocusAfterRemove {
+  if (change.type !== "remove") return "empty";
+  const index = lines.findIndex((line) => line.sku === change.sku);
+  const neighbour = lines[index + 1] ?? lines[index - 1];
+  return neighbour ? { sku: neighbour.sku } : "empty";
 }
 
 /** What a posted cart form will change, to show at once; null when only the server can say. */
@@ -91,11 +105,32 @@ export function CartEditor({
   );
   // Every form of the editor: the redirecting action for a native post, the change in place once hydrated.
   const action = editCartAndReturn;
-  const onSubmit = submitInPlace((form) => {
+  const editor = useRef<HTMLDivElement>(null);
+  // Where the keyboard goes once a removed line (and its focused button) has left the page.
+  const focusAfterRemove = useRef<FocusAfterRemove | null>(null);
+  const submit = submitInPlace((form) => {
     const change = changeOf(form, lines);
     if (change) applyOptimistic(change);
     clientAction(form);
   });
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const change = changeOf(new FormData(event.currentTarget, submitter), lines);
+    if (change?.type === "remove" || change?.type === "empty") focusAfterRemove.current = neighbourOf(lines, change);
+    submit(event);
+  };
+  useEffect(() => {
+    const target = focusAfterRemove.current;
+    if (!target || !editor.current) return;
+    if (target !== "empty" && lines.some((line) => line.sku === target.sku)) {
+      focusAfterRemove.current = null;
+      const line = editor.current.querySelector(`[data-sku="${CSS.escape(target.sku)}"]`);
+      line?.querySelector<HTMLInputElement>('input[type="text"]')?.focus();
+    } else if (!lines.length) {
+      focusAfterRemove.current = null;
+      editor.current.querySelector<HTMLElement>("[data-cart-empty]")?.focus();
+    }
+  }, [lines]);
 
   const titleOf = (sku: string | undefined) => lines.find((line) => line.sku === sku)?.title ?? sku ?? "";
   let message = "";
@@ -109,7 +144,7 @@ export function CartEditor({
   }
 
   return (
-    <div className="space-y-4" aria-busy={pending}>
+    <div ref={editor} className="space-y-4" aria-busy={pending}>
       <p
         role="status"
         aria-live="polite"
@@ -224,7 +259,7 @@ export function CartEditor({
           </div>
         </>
       ) : (
-        <div className="rounded-lg border border-slate-200 bg-white p-6 text-center">
+        <div data-cart-empty tabIndex={-1} className="rounded-lg border border-slate-200 bg-white p-6 text-center">
           <p className="font-semibold">{t("empty")}</p>
           <p className="mt-1 text-slate-700">{t("emptyHint")}</p>
         </div>
