@@ -3,12 +3,18 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 
 import { clientMessages } from "@/lib/i18n/client-messages";
+import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { manifestHref } from "@/lib/pwa/manifest-href";
 
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("app");
-  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
+  const [t, locale] = await Promise.all([getTranslations("app"), getLocale()]);
+  return {
+    title: { default: t("name"), template: `%s · ${t("name")}` },
+    description: t("tagline"),
+    manifest: manifestHref(isLocale(locale) ? locale : DEFAULT_LOCALE),
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#155bb0" };

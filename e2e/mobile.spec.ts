@@ -416,6 +416,35 @@ test.describe("installable app", () => {
     }
   });
 
+  test("the installed app is named in the page's language: each page links the manifest of its language", async ({
+    page,
+    context,
+    request,
+  }) => {
+    for (const [locale, name, shortcuts] of [
+      ["en", "Dealer Portal", ["Scan", "Cart"]],
+      ["nl", "Dealerportaal", ["Scannen", "Winkelwagen"]],
+    ] as const) {
+      await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: E2E.portalUrl }]);
+      await page.goto("/catalogue");
+      const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+      expect(href, locale).toBeTruthy();
+      // A browser asks for the manifest without the portal's cookies: the language is in its address.
+      const response = await request.get(href!, { headers: { cookie: "" } });
+      expect(response.headers()["content-type"]).toContain("application/manifest+json");
+      const manifest = (await response.json()) as {
+        name: string;
+        lang: string;
+        id: string;
+        shortcuts: { name: string }[];
+      };
+      expect(manifest).toMatchObject({ name, lang: locale, id: "/" });
+      expect(manifest.shortcuts.map((shortcut) => shortcut.name)).toEqual(shortcuts);
+    }
+    // An address naming no language of ours gets the default one.
+    expect(((await (await request.get("/manifest.webmanifest?lang=xx")).json()) as { lang: string }).lang).toBe("en");
+  });
+
   test("the service worker answers a page that cannot load with the offline page, and keeps no signed-in page", async ({
     page,
     context,

@@ -1,14 +1,28 @@
 import type { MetadataRoute } from "next";
 import { createTranslator } from "next-intl";
 
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 import en from "@/messages/en.json";
+import nl from "@/messages/nl.json";
 
-/** The installable web app: name, start page, standalone window, brand colours and icons (public/icons). */
-export default function manifest(): MetadataRoute.Manifest {
+const MESSAGES = { en, nl } as const;
+
+/** The language a manifest is asked for (`?lang=`): one of ours, else the default. */
+export function manifestLocale(requested: string | null): Locale {
+  return isLocale(requested) ? requested : DEFAULT_LOCALE;
+}
+
+/**
+ * The installable web app in one language: name, start page, standalone window, brand colours and
+ * icons (public/icons), shortcuts. One app in every language (the same `id`).
+ */
+export function appManifest(locale: Locale): MetadataRoute.Manifest {
   // Through a translator: the message files are compiled at build time (next.config.mjs), not plain strings.
-  const t = createTranslator({ locale: "en", messages: en });
+  const t = createTranslator({ locale, messages: MESSAGES[locale] });
   return {
     id: "/",
+    lang: locale,
+    dir: "ltr",
     name: t("app.name"),
     short_name: "Dealers",
     description: t("app.tagline"),
