@@ -408,6 +408,58 @@ test.describe("cart and checkout", () => {
     await expect(page.locator(":focus")).toContainText("Your cart is empty.");
   });
 
+  test("checkout by keyboard: Review puts the keyboard on the summary, Change on the reference again", async ({
+    page,
+  }) => {
+    const product = await orderableProduct();
+    const checkout = new CheckoutPage(page);
+    await checkout.fillCart([{ sku: product.sku, quantity: product.sales_unit_amount }]);
+    await checkout.goto();
+    await hydrated(page);
+    const reference = page.getByLabel("Your order reference");
+    await reference.fill(`Keys ${Date.now()}`);
+    await reference.press("Enter");
+    const summary = page.getByRole("heading", { name: "Summary" });
+    await expect(summary).toBeVisible();
+    await expect(summary).toBeFocused();
+    // Tab goes on from the summary (not from the page's start): into the summary's own buttons.
+    for (let step = 0; step < 8; step++) {
+      await page.keyboard.press("Tab");
+      if (await page.getByRole("button", { name: "Change details" }).evaluate((el) => el === document.activeElement))
+        break;
+    }
+    await expect(page.getByRole("button", { name: "Change details" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(summary).toBeHidden();
+    await expect(reference).toBeFocused();
+  });
+
+  test("a line the wholesaler refuses is said in the portal's words on that line, not in the wholesaler's English, and the cart stays", async ({
+    page,
+  }) => {
+    // A product the wholesaler blocks after the portal's last sync: the mirror still offers it.
+    const product = (await orderableProducts(60)).filter((item) => item.sales_unit_amount === 1).at(-1)!;
+    const checkout = new CheckoutPage(page);
+    await checkout.fillCart([{ sku: product.sku, quantity: 1 }]);
+    await checkout.goto();
+    await checkout.review(`Blocked ${Date.now()}`);
+    await simulator.control("POST", `products/${encodeURIComponent(product.sku)}`, { blocked: true });
+    try {
+      await checkout.place();
+      await expect(
+        page.getByRole("alert").filter({ hasText: "The wholesaler did not accept the order." }),
+      ).toBeVisible();
+      await expect(
+        page.getByText("The wholesaler has blocked this product: it cannot be ordered. Remove it from the cart."),
+      ).toBeVisible();
+      await expect(page.locator("main")).not.toContainText("is blocked and cannot be ordered");
+    } finally {
+      await simulator.control("POST", `products/${encodeURIComponent(product.sku)}`, { blocked: false });
+    }
+    await new CartPage(page).goto();
+    await expect(new CartPage(page).line(product.sku)).toBeVisible();
+  });
+
   test("the same cart from a second browser of the same user", async ({ page, browser }) => {
     const product = await orderableProduct();
     await page.goto(`/products/${product.sku}`);

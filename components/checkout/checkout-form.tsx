@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useState, useTransition } from "react";
+import { flushSync } from "react-dom";
 import { useForm, useWatch } from "react-hook-form";
 
 import { CheckoutAddressBook, type PickableAddress } from "@/components/address-book/checkout-address-book";
@@ -15,6 +16,7 @@ import type { CheckoutField, CheckoutInput } from "@/lib/checkout/schema";
 
 import { checkoutFormAction, submitOrder } from "@/lib/checkout/actions";
 import type { PlaceOrderResult } from "@/lib/checkout/place-order";
+import { wholesalerRefusal } from "@/lib/checkout/wholesaler-refusals";
 import {
   INITIAL_CHECKOUT_STATE,
   stateAfterPlacing,
@@ -66,6 +68,8 @@ export interface CheckoutProps {
  * The dealer is told plainly what happened to every submission; the cart is kept unless the order
  * was placed. The attempt id the order is sent under is rendered by the server into the form.
  */
+const SUMMARY_HEADING = "checkout-summary";
+
 export function CheckoutForm(props: CheckoutProps) {
   const t = useTranslations("checkout");
   const tc = useTranslations("cart");
@@ -102,9 +106,15 @@ export function CheckoutForm(props: CheckoutProps) {
   }
   const reference = useWatch({ control, name: "reference" }) ?? "";
   const dropshipPossible = props.nonDropshipableSkus.length === 0;
+  // The wholesaler's own sentence: in the dealer's words when it is of a known form, else labelled as its own.
+  const wholesalerSays = (sentence: string, label: "upstreamField" | "upstreamLine" | null) => {
+    const refusal = wholesalerRefusal(sentence);
+    if (refusal) return t(`errors.wholesaler.${refusal.key}`, "values" in refusal ? refusal.values : undefined);
+    return label ? t(`errors.${label}`, { message: sentence }) : sentence;
+  };
   const say = (message: string) =>
     message.startsWith("upstream:")
-      ? t("errors.upstreamField", { message: message.slice("upstream:".length) })
+      ? wholesalerSays(message.slice("upstream:".length), "upstreamField")
       : t(`errors.${message as "required"}`);
   const errorText = (field: CheckoutField) => {
     const message = formState.errors[field]?.message ?? postedFields[field];
@@ -115,11 +125,16 @@ export function CheckoutForm(props: CheckoutProps) {
   const fieldErrorProps = (field: CheckoutField, errorId: string) =>
     errorText(field) ? { "aria-invalid": true, "aria-describedby": errorId } : {};
 
+  // The details' button is hidden with them: the keyboard goes to the summary's heading, which a
+  // screen reader then reads, rather than back to the page's start.
   const review = form.handleSubmit(() => {
-    setProblem(null);
-    setPostedFields({});
-    setStep("review");
+    flushSync(() => {
+      setProblem(null);
+      setPostedFields({});
+      setStep("review");
+    });
     window.scrollTo({ top: 0 });
+    document.getElementById(SUMMARY_HEADING)?.focus({ preventScroll: true });
   });
 
   function show(result: PlaceOrderResult) {
@@ -161,7 +176,7 @@ export function CheckoutForm(props: CheckoutProps) {
       {problem.details?.length ? (
         <ul className="mt-1 list-disc pl-5">
           {problem.details.map((detail) => (
-            <li key={detail}>{detail}</li>
+            <li key={detail}>{wholesalerSays(detail, null)}</li>
           ))}
         </ul>
       ) : null}
@@ -411,10 +426,10 @@ export function CheckoutForm(props: CheckoutProps) {
           <form
             action={formAction}
             onSubmit={place}
-            aria-labelledby="checkout-summary"
+            aria-labelledby={SUMMARY_HEADING}
             className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
           >
-            <h2 id="checkout-summary" className="text-lg font-semibold">
+            <h2 id={SUMMARY_HEADING} tabIndex={-1} className="text-lg font-semibold">
               {t("summary")}
             </h2>
             {/* What is sent, with the attempt id the server gave this form: posted twice, one order. */}
@@ -472,9 +487,7 @@ export function CheckoutForm(props: CheckoutProps) {
                   </div>
                   {line.estimate}
                   {lineErrors[line.sku] ? (
-                    <p className="text-xs text-red-800">
-                      {t("errors.upstreamLine", { message: lineErrors[line.sku]! })}
-                    </p>
+                    <p className="text-xs text-red-800">{wholesalerSays(lineErrors[line.sku]!, "upstreamLine")}</p>
                   ) : null}
                 </li>
               ))}
@@ -491,7 +504,9 @@ export function CheckoutForm(props: CheckoutProps) {
                 disabled={pending}
                 onClick={(event) => {
                   event.preventDefault();
-                  setStep("details");
+                  // The summary goes, with this button: the keyboard goes to the first detail.
+                  flushSync(() => setStep("details"));
+                  form.setFocus("reference");
                 }}
               >
                 {t("change")}
