@@ -160,9 +160,7 @@ test.describe("the cart without JavaScript", () => {
     const product = await orderableProduct((item) => Boolean(item.title));
     const cart = new CartPage(page);
     await cart.empty();
-    await page.goto(`/products/${encodeURIComponent(product.sku)}`);
-    await page.getByRole("button", { name: "Add to cart", exact: true }).click();
-    await expect(page.getByRole("link", { name: "Cart, 1 line" }).first()).toBeAttached();
+    await cart.addFromProductPages([product.sku]);
     await cart.goto();
 
     const otherTab = await page.context().newPage();

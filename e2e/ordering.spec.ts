@@ -1,3 +1,5 @@
+import type { Page } from "@playwright/test";
+
 import { orderableProduct, orderableProducts } from "./catalogue-data";
 import { DEMO, E2E } from "./env";
 import { expect, test } from "./fixtures";
@@ -18,6 +20,16 @@ interface SimOrder {
 
 async function simulatorOrdersWithReference(reference: string): Promise<SimOrder[]> {
   return ((await simulator.orders()) as SimOrder[]).filter((order) => order.reference === reference);
+}
+
+/** The cart page with two titled products in the cart, one sales unit each. */
+async function cartOfTwo(page: Page) {
+  const products = (await orderableProducts(40)).filter((item) => item.title).slice(0, 2);
+  const cart = new CartPage(page);
+  await cart.addFromProductPages(products.map((product) => product.sku));
+  await cart.goto();
+  await expect(cart.lines()).toHaveCount(2);
+  return { cart, products };
 }
 
 test.describe("cart and checkout", () => {
@@ -342,15 +354,8 @@ test.describe("cart and checkout", () => {
   test("a cart page left open after its line was removed in another tab says the line is gone and does not bring it back", async ({
     page,
   }) => {
-    const [kept, removed] = (await orderableProducts(40)).filter((item) => item.title);
-    for (const product of [kept!, removed!]) {
-      await page.goto(`/products/${encodeURIComponent(product.sku)}`);
-      await page.getByRole("button", { name: "Add to cart", exact: true }).click();
-      await expect(page.getByRole("status").filter({ hasText: "Added" })).toBeVisible();
-    }
-    const cart = new CartPage(page);
-    await cart.goto();
-    await expect(cart.lines()).toHaveCount(2);
+    const { cart, products } = await cartOfTwo(page);
+    const [kept, removed] = products;
 
     // Another tab of the same person removes one line.
     const otherTab = await page.context().newPage();
@@ -382,14 +387,7 @@ test.describe("cart and checkout", () => {
   test("removing a line by keyboard puts the keyboard on the next line's quantity, and on the empty cart's message after the last", async ({
     page,
   }) => {
-    const [first, second] = (await orderableProducts(40)).filter((item) => item.title);
-    for (const product of [first!, second!]) {
-      await page.goto(`/products/${encodeURIComponent(product.sku)}`);
-      await page.getByRole("button", { name: "Add to cart", exact: true }).click();
-      await expect(page.getByRole("status").filter({ hasText: "Added" })).toBeVisible();
-    }
-    const cart = new CartPage(page);
-    await cart.goto();
+    const { cart } = await cartOfTwo(page);
     await hydrated(page);
     const removeButton = (sku: string) => cart.line(sku).getByRole("button", { name: /^Remove .* from the cart$/ });
     const [top, bottom] = [cart.lines().nth(0), cart.lines().nth(1)];

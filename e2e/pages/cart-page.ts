@@ -22,6 +22,15 @@ export class CartPage {
     return this.page.getByRole("status").filter({ hasText: /cart|Enter the quantity|One line holds/ });
   }
 
+  /** Adds each product from its own page (one sales unit), waiting until the page says it was added. */
+  async addFromProductPages(skus: string[]) {
+    for (const sku of skus) {
+      await this.page.goto(`/products/${encodeURIComponent(sku)}`);
+      await this.page.getByRole("button", { name: "Add to cart", exact: true }).click();
+      await expect(this.page.getByRole("status").filter({ hasText: "Added" })).toBeVisible();
+    }
+  }
+
   async goto() {
     await this.page.goto("/cart");
     await expect(this.page.getByRole("heading", { name: "Cart", level: 1 })).toBeVisible();
