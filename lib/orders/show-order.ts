@@ -1,6 +1,6 @@
 import "server-only";
 
-import { activeCustomer, isStaff } from "@/lib/acting/policy";
+import { isStaff } from "@/lib/acting/policy";
 import type { SessionToken } from "@/lib/auth/session-types";
 import { summariesBySku } from "@/lib/catalogue/queries";
 import type { ProductSummary } from "@/lib/catalogue/types";
@@ -11,17 +11,13 @@ import { recordOrderFor } from "@/lib/purchases/record-order";
 import { isUpstreamError } from "@/lib/upstream";
 
 import { withPlacedDates } from "./placed-dates";
+import { isActiveCustomersOrder } from "./whose-order";
 import { loaded, ordersUpstream, type Loaded } from "./upstream";
 
 /**
  * One order of the active customer. The upstream refuses a dealer another customer's order
  * (404 or 403); wholesaler staff may read every order, but see only the active customer's here.
  */
-
-/** Whether an order belongs to the customer the session acts for. */
-function isActiveCustomers(session: SessionToken, order: Order): boolean {
-  return !order.customer || order.customer.code.toUpperCase() === activeCustomer(session).toUpperCase();
-}
 
 /** Keeps the lines of an order read for the active customer (last price paid, buy again); never fails the read. */
 async function recordPurchases(session: SessionToken, order: Order): Promise<void> {
@@ -41,7 +37,7 @@ export async function findOrder(
   const upstream = await ordersUpstream(session, onUnauthorized);
   try {
     const order = await upstream.order(id);
-    if (!isActiveCustomers(session, order)) return null;
+    if (!isActiveCustomersOrder(session, order)) return null;
     await recordPurchases(session, order);
     const [placed = order] = await withPlacedDates(session, [order]);
     return { ok: true, value: placed };
@@ -77,7 +73,7 @@ async function readAsFarAsPossible(
   const upstream = await ordersUpstream(session);
   try {
     const read = await upstream.orderAsFarAsReadable(id);
-    if (!isActiveCustomers(session, read.order)) return null;
+    if (!isActiveCustomersOrder(session, read.order)) return null;
     return { ok: true, value: { order: read.order, unreadable: Math.max(1, read.unreadable.length) } };
   } catch (error) {
     if (isUpstreamError(error, "not_found") || isUpstreamError(error, "forbidden")) return null;
