@@ -19,6 +19,8 @@
  * - `bad-record`: one record in the middle of every list (orders, companies,
  *   categories, the SKU list, stock lists) cannot be read (a required field
  *   with the wrong type), the others are as usual.
+ * - `me-without-email`: `GET /me` answers `email: null` (a user the wholesaler
+ *   keeps without an e-mail address; the user still signs in with a username).
  */
 import type { MiddlewareHandler } from "hono";
 import { z } from "zod";
@@ -39,6 +41,7 @@ export const VARIANTS = [
   "html-errors",
   "json-as-html",
   "bad-record",
+  "me-without-email",
 ] as const;
 
 export type Variant = (typeof VARIANTS)[number];
@@ -180,7 +183,8 @@ export class Variants {
       const badRecord = this.has("bad-record");
       const htmlErrors = this.has("html-errors");
       const jsonAsHtml = this.has("json-as-html");
-      if (!dates && !numbers && !badRecord && !htmlErrors && !jsonAsHtml) return;
+      const meWithoutEmail = this.has("me-without-email") && path === "/me";
+      if (!dates && !numbers && !badRecord && !htmlErrors && !jsonAsHtml && !meWithoutEmail) return;
       const response = c.res;
       const type = response.headers.get("content-type") ?? "";
       const isJson = type.includes("json");
@@ -198,9 +202,11 @@ export class Variants {
       if (!isJson) return;
 
       let text = await response.text();
-      if (dates || numbers || (badRecord && response.status === 200)) {
+      const withoutEmail = meWithoutEmail && response.status === 200;
+      if (dates || numbers || (badRecord && response.status === 200) || withoutEmail) {
         let body = JSON.parse(text) as unknown;
         if (badRecord && response.status === 200) body = spoilOneRecord(c.req.method, path, body);
+        if (withoutEmail) body = { ...(body as Record<string, unknown>), email: null };
         if (dates) body = restyleDates(body, dates);
         if (numbers) body = numbersAsStrings(body);
         text = JSON.stringify(body);

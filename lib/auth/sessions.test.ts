@@ -54,6 +54,29 @@ afterAll(async () => {
   await simulator?.close();
 });
 
+describe("who the person is", () => {
+  it("a user the wholesaler keeps without an e-mail address is known by the address they signed in with, not by name", async () => {
+    simulator.sim.variants.set({ variants: ["me-without-email"] });
+    try {
+      const result = await signInWithPassword(context("192.0.2.77"), {
+        email: "Dealer@Acme.example",
+        password: "demo1234",
+      });
+      if (!result.ok) throw new Error(`sign-in failed: ${result.error}`);
+      expect(result.session.email).toBe("dealer@acme.example");
+      expect((await findPortalSession(handle.db, result.session.sessionId))?.userKey).toBe("dealer@acme.example");
+      // A token gives no address to sign in with: such a user stays known by customer and name.
+      const byToken = await signInWithToken(context("192.0.2.78"), {
+        token: (await upstream(undefined).issueToken("dealer@acme.example", "demo1234"))!.token,
+      });
+      if (!byToken.ok) throw new Error(`token sign-in failed: ${byToken.error}`);
+      expect(byToken.session.email).toBeNull();
+    } finally {
+      simulator.sim.variants.set({ variants: [] });
+    }
+  });
+});
+
 describe("revocable sessions", () => {
   it("a sign-in records a session whose id is in the cookie, and it is live", async () => {
     const session = await signIn("dealer@acme.example");

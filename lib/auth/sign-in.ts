@@ -58,10 +58,16 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** Loads the user behind a token and records the session. The company name is a courtesy. */
-async function startSession(context: SignInContext, issued: IssuedToken): Promise<SessionToken> {
+/**
+ * Loads the user behind a token and records the session. The company name is a courtesy. `login`:
+ * the e-mail address the person signed in with, which is theirs when the wholesaler keeps none for
+ * them (GET /me without `email`): without it the person would be known by customer and name only,
+ * and two colleagues of one name would share a cart.
+ */
+async function startSession(context: SignInContext, issued: IssuedToken, login: string | null): Promise<SessionToken> {
   const upstream = context.upstream(issued.token);
   const me = await upstream.me();
+  const email = me.email ?? login;
   const companyName = await upstream
     .company(me.customerCode)
     .then((company) => company.name)
@@ -73,7 +79,7 @@ async function startSession(context: SignInContext, issued: IssuedToken): Promis
   const sessionId = await createPortalSession(
     context.db,
     {
-      userKey: userKeyOf({ email: me.email, name: me.name, customerCode: me.customerCode }),
+      userKey: userKeyOf({ email, name: me.name, customerCode: me.customerCode }),
       customerCode: me.customerCode,
       permissions: me.permissions,
       features: me.features,
@@ -88,7 +94,7 @@ async function startSession(context: SignInContext, issued: IssuedToken): Promis
     upstreamToken: issued.token,
     upstreamExpiresAt: issued.expiresAt?.getTime() ?? null,
     name: me.name,
-    email: me.email,
+    email,
     customerCode: me.customerCode,
     companyName,
     permissions: me.permissions,
@@ -118,7 +124,7 @@ async function attempt(
   try {
     const issued = await issue();
     if (!issued) return await refused();
-    session = await startSession(context, issued);
+    session = await startSession(context, issued, who.account);
   } catch (error) {
     return failed(error);
   }

@@ -594,7 +594,8 @@ export interface components {
         };
         Me: {
             name: string;
-            email: string;
+            /** @description Null for a user kept without an e-mail address (the `me-without-email` variant). */
+            email: string | null;
             customer_code: string;
             permissions: string[];
             features: string[];
@@ -683,7 +684,7 @@ export interface components {
             meta: components["schemas"]["PaginationMeta"];
         };
         Variants: {
-            variants: ("string-ids" | "status-capitalised" | "status-lower" | "status-upper" | "dates-offset" | "dates-abbreviation" | "dates-utc" | "numbers-as-strings" | "paged" | "html-errors" | "json-as-html" | "bad-record")[];
+            variants: ("string-ids" | "status-capitalised" | "status-lower" | "status-upper" | "dates-offset" | "dates-abbreviation" | "dates-utc" | "numbers-as-strings" | "paged" | "html-errors" | "json-as-html" | "bad-record" | "me-without-email")[];
         };
         /** @description An integer; a string such as `ORD123456` with the `string-ids` variant (the reference's create example). */
         OrderIdValue: number | string;

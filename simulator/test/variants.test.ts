@@ -203,6 +203,15 @@ describe("each variant changes its shape", () => {
     expect(Object.values(stock).filter((value) => value === "blue")).toHaveLength(1);
   });
 
+  it("me-without-email: /me answers without an e-mail address, everything else as before", async () => {
+    const me = await json<Record<string, unknown>>("/me");
+    const orders = await (await get("/orders")).text();
+    expect(me.email).toEqual(expect.any(String));
+    await variants("me-without-email");
+    expect(await json<Record<string, unknown>>("/me")).toEqual({ ...me, email: null });
+    expect(await (await get("/orders")).text()).toBe(orders);
+  });
+
   it("without variants every answer is as before (no rewriting at all)", async () => {
     const before = await get("/orders");
     const beforeText = await before.text();
