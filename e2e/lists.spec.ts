@@ -4,10 +4,11 @@ import type { Page } from "@playwright/test";
 
 import { isEan13 } from "../lib/catalogue/search-terms";
 
-import { openProductPage, orderableProduct, someProducts, type SimProduct } from "./catalogue-data";
+import { openProductPage, orderableProduct, orderableProducts, someProducts, type SimProduct } from "./catalogue-data";
 import { DEMO, E2E } from "./env";
 import { AXE_PASSES, seriousViolations, startPass } from "./axe";
 import { expect, test } from "./fixtures";
+import { hydrated } from "./hydration";
 import { SignInPage } from "./pages/sign-in-page";
 import { simulator } from "./simulator";
 
@@ -328,6 +329,53 @@ for (const { locale, width } of [
     await expect(scanTitle.getByRole("spinbutton")).toHaveValue("2");
   });
 }
+
+test("by keyboard, moving or removing a line keeps the focus on that line's button or the next line's quantity", async ({
+  page,
+}) => {
+  const products = (await orderableProducts(40)).filter((item) => item.title).slice(0, 3);
+  const name = `Keys ${Date.now()}`;
+  await page.goto("/lists");
+  await page.getByLabel("Name of the new list").fill(name);
+  await page.getByRole("button", { name: "Create list" }).click();
+  await expect(page).toHaveURL(LIST_URL);
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "three.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`sku;quantity\r\n${products.map((product) => `${product.sku};1`).join("\r\n")}\r\n`),
+  });
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByText(/3 lines read: 3 new lines/)).toBeVisible();
+  await page.reload();
+  await hydrated(page);
+  const lines = page.getByRole("listitem").filter({ has: page.getByRole("checkbox") });
+  await expect(lines).toHaveCount(3);
+  const skuAt = (index: number) => lines.nth(index).getAttribute("data-sku");
+  const [first, second] = [(await skuAt(0))!, (await skuAt(1))!];
+  const line = (sku: string) => page.locator(`li[data-sku="${sku}"]`);
+
+  // ↓ on the second line: it is last now, its ↓ cannot be pressed again: its quantity has the focus.
+  await line(second)
+    .getByRole("button", { name: /^Move .* down$/ })
+    .focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(() => skuAt(2)).toBe(second);
+  await expect(line(second).getByRole("spinbutton")).toBeFocused();
+  // ↑ on it: it moves up one, and ↑ keeps the focus, to be pressed again.
+  await line(second)
+    .getByRole("button", { name: /^Move .* up$/ })
+    .focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(() => skuAt(1)).toBe(second);
+  await expect(line(second).getByRole("button", { name: /^Move .* up$/ })).toBeFocused();
+  // ✕ on the first line: the line that took its place has the focus on its quantity.
+  await line(first)
+    .getByRole("button", { name: /^Remove / })
+    .focus();
+  await page.keyboard.press("Enter");
+  await expect(lines).toHaveCount(2);
+  await expect(lines.nth(0).getByRole("spinbutton")).toBeFocused();
+});
 
 test("a second user of the same customer signs in and sees and edits the first user's list", async ({
   page,

@@ -22,6 +22,28 @@ export interface ListLineRow {
 }
 
 const IDLE: ListFormState = { status: "idle" };
+
+/** The line form a keyboard user last posted: which line, which button, where the line stood. */
+type PostedLine = { sku: string; intent: string; index: number };
+
+/**
+ * Where the keyboard goes once a line form's answer is on the page (the line was drawn again, moved
+ * or removed, and the button pressed went with it): the same ↑ or ↓ of the same line while it can
+ * be pressed again, else (and after Save, or a refused quantity) that line's quantity; after a
+ * removal, the quantity of the line that took its place (the one before, when the last went).
+ */
+function focusAfterLinePost(list: HTMLElement, posted: PostedLine): void {
+  const items = [...list.querySelectorAll<HTMLElement>(":scope > li[data-sku]")];
+  const quantityOf = (item: HTMLElement | undefined) => item?.querySelector<HTMLInputElement>('input[name="quantity"]');
+  if (posted.intent === "remove") {
+    if (items.some((item) => item.dataset.sku === posted.sku)) return;
+    quantityOf(items[Math.min(posted.index, items.length - 1)])?.focus();
+    return;
+  }
+  const item = items.find((candidate) => candidate.dataset.sku === posted.sku);
+  const button = item?.querySelector<HTMLButtonElement>(`button[name="intent"][value="${CSS.escape(posted.intent)}"]`);
+  (button && !button.disabled && posted.intent !== "quantity" ? button : quantityOf(item))?.focus();
+}
 const SMALL = "min-h-touch min-w-touch rounded-md border border-slate-300 bg-white px-2 text-sm font-semibold";
 
 function CartButtons() {
@@ -51,22 +73,46 @@ export function ListLines({ listId, lines }: { listId: string; lines: ListLineRo
   const [lineState, lineAction] = useActionState<ListFormState, FormData>(editListLineAction, IDLE);
   const [cartState, cartAction] = useActionState<ListFormState, FormData>(addListToCartAction, IDLE);
   const reportRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const posted = useRef<PostedLine | null>(null);
 
   useEffect(() => {
     if (cartState.status !== "idle") reportRef.current?.focus();
   }, [cartState]);
+
+  useEffect(() => {
+    const last = posted.current;
+    if (!last || lineState.status === "idle" || !listRef.current) return;
+    posted.current = null;
+    focusAfterLinePost(listRef.current, last);
+  }, [lineState, lines]);
+
+  const noteLinePost = (event: React.FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const sku = new FormData(event.currentTarget).get("sku");
+    if (typeof sku !== "string") return;
+    posted.current = {
+      sku,
+      intent: submitter?.value ?? "quantity",
+      index: lines.findIndex((line) => line.sku === sku),
+    };
+  };
 
   const badQuantity = lineState.status === "error" && lineState.error === "invalid" ? lineState.values : undefined;
 
   return (
     <div className="space-y-4">
       <ListMessage state={lineState} />
-      <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+      <ol ref={listRef} className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {lines.map((line, index) => {
           const quantityId = `quantity-${index}`;
           const refused = badQuantity?.sku === line.sku;
           return (
-            <li key={`${line.sku}-${line.quantity}`} className="flex flex-col gap-3 p-3 sm:flex-row sm:items-start">
+            <li
+              key={`${line.sku}-${line.quantity}`}
+              data-sku={line.sku}
+              className="flex flex-col gap-3 p-3 sm:flex-row sm:items-start"
+            >
               <div className="flex min-w-0 flex-1 items-start gap-3">
                 <input
                   type="checkbox"
@@ -78,7 +124,12 @@ export function ListLines({ listId, lines }: { listId: string; lines: ListLineRo
                 />
                 <div className="min-w-0 flex-1">{line.details}</div>
               </div>
-              <form action={lineAction} method="post" className="flex flex-wrap items-end gap-2">
+              <form
+                action={lineAction}
+                onSubmit={noteLinePost}
+                method="post"
+                className="flex flex-wrap items-end gap-2"
+              >
                 <input type="hidden" name="id" value={listId} />
                 <input type="hidden" name="sku" value={line.sku} />
                 <div>
