@@ -29,6 +29,7 @@ async function cartOfTwo(page: Page) {
   await cart.addFromProductPages(products.map((product) => product.sku));
   await cart.goto();
   await expect(cart.lines()).toHaveCount(2);
+  await hydrated(page);
   return { cart, products };
 }
 
@@ -378,6 +379,8 @@ test.describe("cart and checkout", () => {
       page.getByRole("status").filter({ hasText: `${removed!.title}: This line is no longer in the cart.` }),
     ).toBeVisible();
     await expect(cart.lines()).toHaveCount(1);
+    // The Update button pressed went with its line: the keyboard is on the line that is left.
+    await expect(cart.quantity(kept!.sku)).toBeFocused();
     await expect(page.getByRole("link", { name: "Cart, 1 line" }).first()).toBeAttached();
     await cart.goto();
     await expect(cart.lines()).toHaveCount(1);
@@ -388,7 +391,6 @@ test.describe("cart and checkout", () => {
     page,
   }) => {
     const { cart } = await cartOfTwo(page);
-    await hydrated(page);
     const removeButton = (sku: string) => cart.line(sku).getByRole("button", { name: /^Remove .* from the cart$/ });
     const [top, bottom] = [cart.lines().nth(0), cart.lines().nth(1)];
     const topSku = (await top.getAttribute("data-sku"))!;

@@ -38,17 +38,19 @@ function applyChange(lines: EditableCartLine[], change: Change): EditableCartLin
   return lines.map((line) => (line.sku === change.sku ? { ...line, quantity: change.quantity } : line));
 }
 
-/** Where the keyboard goes after a removal: a line's quantity field, or the empty cart's message. */
-type FocusAfterRemove = { sku: string } | "empty";
+/** Where the keyboard goes when a line leaves the page: a line's quantity field, or the empty cart's message. */
+type FocusTarget = { sku: string } | "empty";
 
 /**
- * The line whose quantity field takes the keyboard after `change` removes a line: the next one, or
- * the one before when the last went; the empty cart's message when no line is left.
+ * A form of the editor posted from the page: its line (null: the whole cart), and where the keyboard
+ * goes if that line leaves the page with the button pressed (removed, emptied, or found gone).
  */
-function neighbourOf(lines: EditableCartLine[], change: Change): FocusAfterRemove {
-  if (change.type !== "remove") return "empty";
-  const index = lines.findIndex((line) => line.sku === change.sku);
-  const neighbour = lines[index + 1] ?? lines[index - 1];
+type PostedForm = { sku: string | null; then: FocusTarget };
+
+/** The line whose quantity field takes the keyboard when `sku` goes: the next one, or the one before when the last went. */
+function neighbourOf(lines: EditableCartLine[], sku: string | null): FocusTarget {
+  const index = sku === null ? -1 : lines.findIndex((line) => line.sku === sku);
+  const neighbour = index < 0 ? undefined : (lines[index + 1] ?? lines[index - 1]);
   return neighbour ? { sku: neighbour.sku } : "empty";
 }
 
@@ -106,31 +108,36 @@ export function CartEditor({
   // Every form of the editor: the redirecting action for a native post, the change in place once hydrated.
   const action = editCartAndReturn;
   const editor = useRef<HTMLDivElement>(null);
-  // Where the keyboard goes once a removed line (and its focused button) has left the page.
-  const focusAfterRemove = useRef<FocusAfterRemove | null>(null);
+  // The form last posted from the page: the keyboard follows its line if the line leaves the page.
+  const lastPost = useRef<PostedForm | null>(null);
   const submit = submitInPlace((form) => {
     const change = changeOf(form, lines);
     if (change) applyOptimistic(change);
     clientAction(form);
   });
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const change = changeOf(new FormData(event.currentTarget, submitter), lines);
-    if (change?.type === "remove" || change?.type === "empty") focusAfterRemove.current = neighbourOf(lines, change);
+    const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    const sku = form.get("intent") === "empty" ? null : form.get("sku");
+    if (sku === null || typeof sku === "string") lastPost.current = { sku, then: neighbourOf(lines, sku) };
     submit(event);
   };
   useEffect(() => {
-    const target = focusAfterRemove.current;
-    if (!target || !editor.current) return;
-    if (target !== "empty" && lines.some((line) => line.sku === target.sku)) {
-      focusAfterRemove.current = null;
-      const line = editor.current.querySelector(`[data-sku="${CSS.escape(target.sku)}"]`);
+    const last = lastPost.current;
+    if (!last || !editor.current) return;
+    if (last.sku !== null && lines.some((line) => line.sku === last.sku)) {
+      // Still on the page (changed, or its removal not shown yet): settled once the answer is in.
+      if (!pending) lastPost.current = null;
+      return;
+    }
+    lastPost.current = null;
+    const then = last.then;
+    if (then !== "empty" && lines.some((line) => line.sku === then.sku)) {
+      const line = editor.current.querySelector(`[data-sku="${CSS.escape(then.sku)}"]`);
       line?.querySelector<HTMLInputElement>('input[type="text"]')?.focus();
     } else if (!lines.length) {
-      focusAfterRemove.current = null;
       editor.current.querySelector<HTMLElement>("[data-cart-empty]")?.focus();
     }
-  }, [lines]);
+  }, [lines, pending]);
 
   const titleOf = (sku: string | undefined) => lines.find((line) => line.sku === sku)?.title ?? sku ?? "";
   let message = "";
