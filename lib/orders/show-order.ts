@@ -11,7 +11,7 @@ import { recordOrderFor } from "@/lib/purchases/record-order";
 import { isUpstreamError } from "@/lib/upstream";
 
 import { withPlacedDates } from "./placed-dates";
-import { isActiveCustomersOrder } from "./whose-order";
+import { isShownAsActiveCustomers, keepsPricesAsActiveCustomers } from "./whose-order";
 import { loaded, ordersUpstream, type Loaded } from "./upstream";
 
 /**
@@ -37,8 +37,8 @@ export async function findOrder(
   const upstream = await ordersUpstream(session, onUnauthorized);
   try {
     const order = await upstream.order(id);
-    if (!isActiveCustomersOrder(session, order)) return null;
-    await recordPurchases(session, order);
+    if (!isShownAsActiveCustomers(session, order)) return null;
+    if (keepsPricesAsActiveCustomers(session, order)) await recordPurchases(session, order);
     const [placed = order] = await withPlacedDates(session, [order]);
     return { ok: true, value: placed };
   } catch (error) {
@@ -73,7 +73,7 @@ async function readAsFarAsPossible(
   const upstream = await ordersUpstream(session);
   try {
     const read = await upstream.orderAsFarAsReadable(id);
-    if (!isActiveCustomersOrder(session, read.order)) return null;
+    if (!isShownAsActiveCustomers(session, read.order)) return null;
     return { ok: true, value: { order: read.order, unreadable: Math.max(1, read.unreadable.length) } };
   } catch (error) {
     if (isUpstreamError(error, "not_found") || isUpstreamError(error, "forbidden")) return null;

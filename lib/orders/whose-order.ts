@@ -3,14 +3,24 @@ import type { Order } from "@/lib/domain/order";
 
 type Reader = { permissions: readonly string[]; customerCode: string; activeCustomerCode: string };
 
+const isActive = (reader: Reader, code: string) => code.toUpperCase() === activeCustomer(reader).toUpperCase();
+
 /**
- * Whether an order read from the wholesaler may be shown, and its prices kept, as the active
- * customer's. An order that names its customer must name the active one. One that names none (the
- * wholesaler's OpenAPI marks `customer` required, yet an answer may lack it) is the dealer's own when
- * a dealer read it, as a dealer's token reads only the dealer's orders; read by staff, whose token
- * reads every customer's, it could be anyone's, and is not shown as the customer they act for.
+ * Whether an order read by its id is shown as the active customer's: it names that customer, or it
+ * names none (the wholesaler's OpenAPI marks `customer` required, yet an answer may lack it). A
+ * dealer's token reads only the dealer's orders; staff may read every customer's, and reach such an
+ * order from the list of the customer they act for.
  */
-export function isActiveCustomersOrder(reader: Reader, order: Pick<Order, "customer">): boolean {
+export function isShownAsActiveCustomers(reader: Reader, order: Pick<Order, "customer">): boolean {
+  return !order.customer || isActive(reader, order.customer.code);
+}
+
+/**
+ * Whether the prices of an order read by its id are kept as the active customer's (last price paid,
+ * bought before, shown to everyone of that customer). One that names no customer is kept only when
+ * a dealer read it: read by staff, whose token reads every customer's orders, it could be anyone's.
+ */
+export function keepsPricesAsActiveCustomers(reader: Reader, order: Pick<Order, "customer">): boolean {
   if (!order.customer) return !isStaff(reader);
-  return order.customer.code.toUpperCase() === activeCustomer(reader).toUpperCase();
+  return isActive(reader, order.customer.code);
 }
