@@ -16,7 +16,7 @@ import type { CheckoutField, CheckoutInput } from "@/lib/checkout/schema";
 
 import { checkoutFormAction, submitOrder } from "@/lib/checkout/actions";
 import type { PlaceOrderResult } from "@/lib/checkout/place-order";
-import { wholesalerRefusal } from "@/lib/checkout/wholesaler-refusals";
+import { refusalsAt, type RefusalPlace } from "@/lib/checkout/wholesaler-refusals";
 import {
   INITIAL_CHECKOUT_STATE,
   stateAfterPlacing,
@@ -106,19 +106,23 @@ export function CheckoutForm(props: CheckoutProps) {
   }
   const reference = useWatch({ control, name: "reference" }) ?? "";
   const dropshipPossible = props.nonDropshipableSkus.length === 0;
-  // The wholesaler's own sentence: in the dealer's words when it is of a known form, else labelled as its own.
-  const wholesalerSays = (sentence: string, label: "upstreamField" | "upstreamLine" | null) => {
-    const refusal = wholesalerRefusal(sentence);
-    if (refusal) return t(`errors.wholesaler.${refusal.key}`, "values" in refusal ? refusal.values : undefined);
-    return label ? t(`errors.${label}`, { message: sentence }) : sentence;
-  };
-  const say = (message: string) =>
-    message.startsWith("upstream:")
-      ? wholesalerSays(message.slice("upstream:".length), "upstreamField")
-      : t(`errors.${message as "required"}`);
+  // The wholesaler's sentences: in the dealer's words where ours say what they are about, else its own, labelled.
+  const wholesalerSays = (text: string, place: RefusalPlace) =>
+    refusalsAt(text, place)
+      .map((said) =>
+        "sentence" in said
+          ? place === "order"
+            ? said.sentence
+            : t(`errors.${place === "line" ? "upstreamLine" : "upstreamField"}`, { message: said.sentence })
+          : t(`errors.wholesaler.${said.key}`, "values" in said ? said.values : undefined),
+      )
+      .join(" ");
   const errorText = (field: CheckoutField) => {
     const message = formState.errors[field]?.message ?? postedFields[field];
-    return message ? say(message) : undefined;
+    if (!message) return undefined;
+    return message.startsWith("upstream:")
+      ? wholesalerSays(message.slice("upstream:".length), { field })
+      : t(`errors.${message as "required"}`);
   };
   // The fields drawn here rather than by TextField (text areas, the country, the test box): marked and
   // described by their error the same way, so that no refused field goes unsaid.
@@ -176,7 +180,7 @@ export function CheckoutForm(props: CheckoutProps) {
       {problem.details?.length ? (
         <ul className="mt-1 list-disc pl-5">
           {problem.details.map((detail) => (
-            <li key={detail}>{wholesalerSays(detail, null)}</li>
+            <li key={detail}>{wholesalerSays(detail, "order")}</li>
           ))}
         </ul>
       ) : null}
@@ -487,7 +491,7 @@ export function CheckoutForm(props: CheckoutProps) {
                   </div>
                   {line.estimate}
                   {lineErrors[line.sku] ? (
-                    <p className="text-xs text-red-800">{wholesalerSays(lineErrors[line.sku]!, "upstreamLine")}</p>
+                    <p className="text-xs text-red-800">{wholesalerSays(lineErrors[line.sku]!, "line")}</p>
                   ) : null}
                 </li>
               ))}

@@ -1,7 +1,7 @@
 import type { CheckoutField } from "./schema";
 
 /** Where the upstream's 422 field names (Laravel's dotted paths) belong on the checkout form. */
-const FIELD_OF: Record<string, CheckoutField> = {
+export const FIELD_OF: Record<string, CheckoutField> = {
   reference: "reference",
   notes: "notes",
   test: "test",
@@ -34,7 +34,8 @@ export function mapUpstreamErrors(
 ): MappedUpstreamErrors {
   const mapped: MappedUpstreamErrors = { fields: {}, lines: {}, general: [] };
   for (const [key, messages] of Object.entries(fieldErrors)) {
-    const message = messages.join(" ");
+    // One sentence a line: each is read on its own (lib/checkout/wholesaler-refusals.ts refusalsAt).
+    const message = messages.join("\n");
     const field = FIELD_OF[key];
     const line = /^products\.(\d+)(\.|$)/.exec(key);
     if (field) mapped.fields[field] = message;

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import nl from "@/messages/nl.json";
 
-import { wholesalerRefusal } from "./wholesaler-refusals";
+import { mapUpstreamErrors } from "./upstream-errors";
+import { refusalsAt, wholesalerRefusal } from "./wholesaler-refusals";
 
 /** A value for each `${…}` of the simulator's sentences, as the wholesaler fills them in. */
 function filledIn(template: string): string {
@@ -50,17 +51,53 @@ describe("wholesalerRefusal", () => {
     expect(wholesalerRefusal("The reference field must not be greater than 50 characters.")).toEqual({
       key: "tooLong",
       values: { max: 50 },
+      attribute: "reference",
     });
-    expect(wholesalerRefusal("The reference may not be greater than 50 characters.")).toEqual({
+    expect(wholesalerRefusal("The reference may not be greater than 50 characters.")).toMatchObject({
       key: "tooLong",
       values: { max: 50 },
     });
     expect(wholesalerRefusal("The products.3.amount field must be a multiple of 12.")).toEqual({
       key: "multipleOf",
       values: { amount: 12 },
+      attribute: "products.3.amount",
     });
-    expect(wholesalerRefusal("The selected products.3.sku is invalid.")).toEqual({ key: "unknownProduct" });
+    expect(wholesalerRefusal("The selected products.3.sku is invalid.")).toMatchObject({ key: "unknownProduct" });
+    // A price must be a number, not a whole one.
+    expect(wholesalerRefusal("The products.0.price field must be a number.")).toMatchObject({ key: "number" });
     expect(wholesalerRefusal("The product 0100544 is blocked and cannot be ordered.")).toEqual({ key: "blocked" });
+  });
+
+  it("says a refusal in our words only where they say what it is about: its own field, a line, or the order's summary", () => {
+    // On its own field: ours. On another field (the shipping block's errors are shown at Street): the sentence.
+    expect(refusalsAt("The shipping.address.city field is required.", { field: "city" })).toEqual([
+      { key: "required", attribute: "shipping.address.city" },
+    ]);
+    expect(refusalsAt("The shipping.address field must be an array.", { field: "street" })).toEqual([
+      { sentence: "The shipping.address field must be an array." },
+    ]);
+    // For the whole order, "this value" would name nothing: the sentence as written.
+    expect(refusalsAt("The selected customercode is invalid.", "order")).toEqual([
+      { sentence: "The selected customercode is invalid." },
+    ]);
+    expect(refusalsAt("The given data was invalid.", "order")).toEqual([{ key: "dataInvalid" }]);
+    expect(refusalsAt("The product 0100544 is blocked and cannot be ordered.", "line")).toEqual([{ key: "blocked" }]);
+  });
+
+  it("reads each of several refusals of one line on its own", () => {
+    const mapped = mapUpstreamErrors(
+      {
+        "products.0.sku": [
+          "The product 0100544 is blocked and cannot be ordered.",
+          "The product 0100544 cannot be drop-shipped.",
+        ],
+      },
+      ["0100544"],
+    );
+    expect(refusalsAt(mapped.lines["0100544"]!, "line").map((said) => ("key" in said ? said.key : said))).toEqual([
+      "blocked",
+      "notDropshippable",
+    ]);
   });
 
   it("leaves a sentence of another form to be shown as the wholesaler wrote it", () => {
