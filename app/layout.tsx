@@ -3,7 +3,6 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 
 import { clientMessages } from "@/lib/i18n/client-messages";
-import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { manifestHref } from "@/lib/pwa/manifest-href";
 
 import "./globals.css";
@@ -13,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: t("name"), template: `%s · ${t("name")}` },
     description: t("tagline"),
-    manifest: manifestHref(isLocale(locale) ? locale : DEFAULT_LOCALE),
+    manifest: manifestHref(locale),
   };
 }
 

@@ -124,8 +124,7 @@ test.describe("cart and checkout", () => {
   }) => {
     const product = await orderableProduct();
     const checkout = new CheckoutPage(page);
-    await checkout.fillCart([{ sku: product.sku, quantity: product.sales_unit_amount }]);
-    await checkout.goto();
+    await checkout.startWith(product);
     const first = `E2E-ONCE-${Date.now()}`;
     await checkout.review(first);
     await checkout.place();
@@ -166,8 +165,7 @@ test.describe("cart and checkout", () => {
   }) => {
     const product = await orderableProduct();
     const checkout = new CheckoutPage(page);
-    await checkout.fillCart([{ sku: product.sku, quantity: product.sales_unit_amount }]);
-    await checkout.goto();
+    await checkout.startWith(product);
     const pasted = `PO-${"1234567890".repeat(6)}`;
     const field = page.getByLabel("Your order reference");
     await field.fill(pasted);
@@ -315,8 +313,7 @@ test.describe("cart and checkout", () => {
     }) => {
       const product = await orderableProduct();
       const checkout = new CheckoutPage(page);
-      await checkout.fillCart([{ sku: product.sku, quantity: product.sales_unit_amount }]);
-      await checkout.goto();
+      await checkout.startWith(product);
       // The details' check is loaded when the form is first used; the connection drops before that.
       const scripts = await dropScriptsAfterHydration(page);
       // Not checked here: the summary follows, and the server checks the details when the order is placed.
@@ -413,8 +410,7 @@ test.describe("cart and checkout", () => {
   }) => {
     const product = await orderableProduct();
     const checkout = new CheckoutPage(page);
-    await checkout.fillCart([{ sku: product.sku, quantity: product.sales_unit_amount }]);
-    await checkout.goto();
+    await checkout.startWith(product);
     await hydrated(page);
     const reference = page.getByLabel("Your order reference");
     await reference.fill(`Keys ${Date.now()}`);

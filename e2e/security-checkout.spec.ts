@@ -39,8 +39,7 @@ async function pageAs(browser: Browser, storageState: string): Promise<Page> {
  */
 async function failedAttempt(page: Page, product: SimProduct, reference: string): Promise<string> {
   const checkout = new CheckoutPage(page);
-  await checkout.fillCart([{ sku: product.sku, quantity: product.sales_unit_amount }]);
-  await checkout.goto();
+  await checkout.startWith(product);
   const attemptId = await checkout.attemptId();
   await checkout.review(reference);
   await simulator.setFaults({ errorRate: 1, paths: "^/orders" });

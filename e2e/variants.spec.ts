@@ -55,8 +55,7 @@ test("sign in, browse, search, order with a string id, list, open, follow, reord
   // Order it: the wholesaler answers with a string id.
   const reference = `E2E-VARIANT-${Date.now()}`;
   const checkout = new CheckoutPage(page);
-  await checkout.fillCart([{ sku: product.sku, quantity: product.sales_unit_amount }]);
-  await checkout.goto();
+  await checkout.startWith(product);
   await checkout.review(reference);
   await checkout.place();
   const id = await checkout.expectPlaced();

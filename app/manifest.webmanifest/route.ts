@@ -1,4 +1,5 @@
-import { appManifest, manifestLocale } from "@/lib/pwa/manifest";
+import { appManifest } from "@/lib/pwa/manifest";
+import { manifestLocale } from "@/lib/pwa/manifest-href";
 
 /**
  * The web app manifest, in the language the page asked for (`?lang=`, see app/layout.tsx): a

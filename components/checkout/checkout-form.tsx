@@ -12,7 +12,7 @@ import { deferredResolver } from "@/components/forms/deferred-resolver";
 import { Button } from "@/components/ui/button";
 import { FieldError, TextField } from "@/components/ui/text-field";
 import { COUNTRIES, EMPTY_DROPSHIP } from "@/lib/checkout/delivery-address";
-import type { CheckoutField, CheckoutInput } from "@/lib/checkout/schema";
+import { REFERENCE_MAX, type CheckoutField, type CheckoutInput } from "@/lib/checkout/schema";
 
 import { checkoutFormAction, submitOrder } from "@/lib/checkout/actions";
 import type { PlaceOrderResult } from "@/lib/checkout/place-order";
@@ -105,6 +105,7 @@ export function CheckoutForm(props: CheckoutProps) {
     if (posted.values) reset({ ...posted.values, attemptId: posted.attemptId || props.attemptId });
   }
   const reference = useWatch({ control, name: "reference" }) ?? "";
+  const referenceOver = reference.length - REFERENCE_MAX;
   const dropshipPossible = props.nonDropshipableSkus.length === 0;
   // The wholesaler's sentences: in the dealer's words where ours say what they are about, else its own, labelled.
   const wholesalerSays = (text: string, place: RefusalPlace) =>
@@ -212,14 +213,14 @@ export function CheckoutForm(props: CheckoutProps) {
               defaultValue={initial.reference}
               {...register("reference")}
             />
-            <p className={`-mt-3 text-xs ${reference.length > 50 ? "font-semibold text-red-800" : "text-slate-600"}`}>
-              {reference.length > 50
-                ? t("referenceOver", { count: reference.length, over: reference.length - 50 })
+            <p className={`-mt-3 text-xs ${referenceOver > 0 ? "font-semibold text-red-800" : "text-slate-600"}`}>
+              {referenceOver > 0
+                ? t("referenceOver", { count: reference.length, over: referenceOver })
                 : t("referenceCount", { count: reference.length })}
             </p>
             {/* Said once when the reference goes over its limit, not at every key as the count changes. */}
             <p className="sr-only" aria-live="polite">
-              {reference.length > 50 ? t("referenceOverSaid") : ""}
+              {referenceOver > 0 ? t("referenceOverSaid") : ""}
             </p>
             <div>
               <label htmlFor="checkout-notes" className="block text-sm font-medium">

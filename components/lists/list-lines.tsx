@@ -22,6 +22,7 @@ export interface ListLineRow {
 }
 
 const IDLE: ListFormState = { status: "idle" };
+const SMALL = "min-h-touch min-w-touch rounded-md border border-slate-300 bg-white px-2 text-sm font-semibold";
 
 /** The line form a keyboard user last posted: which line, which button, where the line stood. */
 type PostedLine = { sku: string; intent: string; index: number };
@@ -44,7 +45,6 @@ function focusAfterLinePost(list: HTMLElement, posted: PostedLine): void {
   const button = item?.querySelector<HTMLButtonElement>(`button[name="intent"][value="${CSS.escape(posted.intent)}"]`);
   (button && !button.disabled && posted.intent !== "quantity" ? button : quantityOf(item))?.focus();
 }
-const SMALL = "min-h-touch min-w-touch rounded-md border border-slate-300 bg-white px-2 text-sm font-semibold";
 
 function CartButtons() {
   const t = useTranslations("lists.detail");

@@ -19,6 +19,12 @@ export class CheckoutPage {
     ).toBeVisible();
   }
 
+  /** Starts a checkout of one product: one sales unit of it alone in the cart, the checkout page open. */
+  async startWith(product: { sku: string; sales_unit_amount: number }) {
+    await this.fillCart([{ sku: product.sku, quantity: product.sales_unit_amount }]);
+    await this.goto();
+  }
+
   async goto() {
     await this.page.goto("/checkout");
     await expect(this.page.getByRole("heading", { name: "Checkout", level: 1 })).toBeVisible();

@@ -25,11 +25,14 @@ const requiredText = (max: number, tooLong = "tooLong") =>
 const freeText = (max: number) =>
   z.string().check(z.trim(), z.maxLength(max, "tooLong"), z.refine(isCleanText, "invalidCharacters"));
 
+/** The most characters the wholesaler takes in an order reference. */
+export const REFERENCE_MAX = 50;
+
 export const checkoutSchema = z
   .object({
     attemptId: z.string().check(z.regex(ATTEMPT_ID, "invalid")),
     // A pasted reference is kept whole and said too long, never cut (issue 17).
-    reference: requiredText(50, "referenceTooLong"),
+    reference: requiredText(REFERENCE_MAX, "referenceTooLong"),
     notes: freeText(1000),
     test: z.boolean(),
     delivery: z.enum(["own", "dropship"]),

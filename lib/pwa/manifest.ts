@@ -1,16 +1,11 @@
 import type { MetadataRoute } from "next";
 import { createTranslator } from "next-intl";
 
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import en from "@/messages/en.json";
 import nl from "@/messages/nl.json";
 
 const MESSAGES = { en, nl } as const;
-
-/** The language a manifest is asked for (`?lang=`): one of ours, else the default. */
-export function manifestLocale(requested: string | null): Locale {
-  return isLocale(requested) ? requested : DEFAULT_LOCALE;
-}
 
 /**
  * The installable web app in one language: name, start page, standalone window, brand colours and
