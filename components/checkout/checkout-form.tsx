@@ -12,7 +12,8 @@ import { deferredResolver } from "@/components/forms/deferred-resolver";
 import { Button } from "@/components/ui/button";
 import { FieldError, TextField } from "@/components/ui/text-field";
 import { COUNTRIES, EMPTY_DROPSHIP } from "@/lib/checkout/delivery-address";
-import { REFERENCE_MAX, type CheckoutField, type CheckoutInput } from "@/lib/checkout/schema";
+import { REFERENCE_MAX } from "@/lib/checkout/limits";
+import type { CheckoutField, CheckoutInput } from "@/lib/checkout/schema";
 
 import { checkoutFormAction, submitOrder } from "@/lib/checkout/actions";
 import type { PlaceOrderResult } from "@/lib/checkout/place-order";

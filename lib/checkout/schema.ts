@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import { isCleanLine, isCleanText } from "@/lib/cart/safe-text";
 
 import { COUNTRIES, isValidPostcode } from "./delivery-address";
+import { REFERENCE_MAX } from "./limits";
 
 /**
  * The checkout form, shared by the form (react-hook-form's zodResolver, loaded when
@@ -24,9 +25,6 @@ const requiredText = (max: number, tooLong = "tooLong") =>
     .check(z.trim(), z.minLength(1, "required"), z.maxLength(max, tooLong), z.refine(isCleanLine, "invalidCharacters"));
 const freeText = (max: number) =>
   z.string().check(z.trim(), z.maxLength(max, "tooLong"), z.refine(isCleanText, "invalidCharacters"));
-
-/** The most characters the wholesaler takes in an order reference. */
-export const REFERENCE_MAX = 50;
 
 export const checkoutSchema = z
   .object({
